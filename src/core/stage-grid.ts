@@ -1,0 +1,36 @@
+// A stage model written out as the rows of a Stages tab (setup and the sample workbook use it), in the
+// same cell format that stage-model.ts reads back: lists one per line, a criterion's aliases after '|'.
+import { headersOf, STAGE_COLUMNS } from './tabs';
+import type { Criterion, Lang, StageKind, StageModel } from './types';
+
+export const KIND_LABELS: Record<StageKind, readonly [string, string]> = {
+  open: ['进行中', 'open'],
+  won: ['赢单', 'won'],
+  lost: ['输单', 'lost'],
+  hold: ['搁置', 'hold'],
+};
+
+function criterionCell(list: Criterion[]): string {
+  return list.map((c) => [c.name, ...c.aliases].join(' | ')).join('\n');
+}
+
+/** Header row plus one row per stage. */
+export function stagesGrid(model: StageModel, lang: Lang): (string | number)[][] {
+  const rows: (string | number)[][] = [headersOf(STAGE_COLUMNS, lang)];
+  for (const s of model.stages) {
+    rows.push([
+      s.order,
+      s.name,
+      s.aliases.join(' | '),
+      KIND_LABELS[s.kind][lang === 'zh' ? 0 : 1],
+      criterionCell(s.criteria.filter((c) => c.kind === 'element')),
+      criterionCell(s.criteria.filter((c) => c.kind === 'commitment')),
+      s.actions.join('\n'),
+      s.support.join('\n'),
+      s.maxDays ?? '',
+      s.probability ?? '',
+      s.guidance,
+    ]);
+  }
+  return rows;
+}
