@@ -1,0 +1,312 @@
+// Calendar days as integers (days since 1970-01-01, civil date) and the few conversions core needs.
+// Pure: no clock. The only service used is Intl.DateTimeFormat, one cached instance per time zone.
+import type { Day } from './types';
+
+const DAY_MS = 86400000;
+/** 1900-01-01 and 2200-12-31: the range of days core accepts from data. */
+const MIN_DAY = -25567;
+const MAX_DAY = 84370;
+
+// ---- civil calendar (H. Hinnant's algorithms), results in module scratch to avoid allocations ----
+
+let cy = 1970;
+let cm = 1;
+let cd = 1;
+
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = m > 2 ? m - 3 : m + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civil(day: number): void {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  cd = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  cm = mp < 10 ? mp + 3 : mp - 9;
+  cy = yoe + era * 400 + (cm <= 2 ? 1 : 0);
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Days in month m (1-12) of year y. */
+export function daysInMonth(y: number, m: number): number {
+  if (m === 2) return isLeap(y) ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/** The day of a civil date; null when impossible (2023-02-30, month 13, year outside 1900..2200). */
+export function dayFromYMD(y: number, m: number, d: number): Day | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return daysFromCivil(y, m, d);
+}
+
+export function ymdOfDay(day: Day): { y: number; m: number; d: number } {
+  civil(day);
+  return { y: cy, m: cm, d: cd };
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function pad4(n: number): string {
+  if (n >= 1000) return String(n);
+  if (n < 0) return String(n);
+  return `000${n}`.slice(-4);
+}
+
+/** 'YYYY-MM-DD'. */
+export function isoOfDay(day: Day): string {
+  civil(day);
+  return `${pad4(cy)}-${pad2(cm)}-${pad2(cd)}`;
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** Strict 'YYYY-MM-DD' (nothing before or after); null otherwise or when impossible. */
+export function dayFromIso(s: string): Day | null {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+    return null;
+  const y0 = digit(s, 0);
+  const y1 = digit(s, 1);
+  const y2 = digit(s, 2);
+  const y3 = digit(s, 3);
+  const m0 = digit(s, 5);
+  const m1 = digit(s, 6);
+  const d0 = digit(s, 8);
+  const d1 = digit(s, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  return dayFromYMD(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+}
+
+// ---- time zones ----
+
+interface ZoneDay {
+  /** Offset (ms, local - UTC) at the start of this UTC day. */
+  a: number;
+  /** Offset at the start of the next UTC day. */
+  b: number;
+  /** First instant (ms) with offset b when a !== b. */
+  t: number;
+}
+
+interface ZoneState {
+  fmt: Intl.DateTimeFormat | null;
+  days: Map<number, ZoneDay>;
+  lastDay: number;
+  last: ZoneDay | null;
+}
+
+const zones = new Map<string, ZoneState>();
+let lastZoneName = '';
+let lastZone: ZoneState | null = null;
+
+function isUtcName(tz: string): boolean {
+  return tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Etc/GMT' || tz === '';
+}
+
+function zoneState(tz: string): ZoneState {
+  if (tz === lastZoneName && lastZone) return lastZone;
+  let st = zones.get(tz);
+  if (!st) {
+    let fmt: Intl.DateTimeFormat | null = null;
+    try {
+      fmt = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      // An unknown zone name: read instants as UTC rather than fail on every cell.
+      fmt = null;
+    }
+    st = { fmt, days: new Map(), lastDay: Number.NaN, last: null };
+    zones.set(tz, st);
+  }
+  lastZoneName = tz;
+  lastZone = st;
+  return st;
+}
+
+/** Offset (ms) of the zone at instant t (whole seconds), straight from Intl. */
+function intlOffset(fmt: Intl.DateTimeFormat, t: number): number {
+  const ts = Math.floor(t / 1000) * 1000;
+  const parts = fmt.formatToParts(ts);
+  let y = 1970;
+  let mo = 1;
+  let d = 1;
+  let h = 0;
+  let mi = 0;
+  let s = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    switch (p.type) {
+      case 'year':
+        y = +p.value;
+        break;
+      case 'month':
+        mo = +p.value;
+        break;
+      case 'day':
+        d = +p.value;
+        break;
+      case 'hour':
+        h = +p.value % 24;
+        break;
+      case 'minute':
+        mi = +p.value;
+        break;
+      case 'second':
+        s = +p.value;
+        break;
+      default:
+        break;
+    }
+  }
+  return (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000 - ts;
+}
+
+function zoneDay(st: ZoneState, fmt: Intl.DateTimeFormat, day: number): ZoneDay {
+  if (day === st.lastDay && st.last) return st.last;
+  let zd = st.days.get(day);
+  if (!zd) {
+    const start = day * DAY_MS;
+    const prev = st.days.get(day - 1);
+    const a = prev ? prev.b : intlOffset(fmt, start);
+    const next = st.days.get(day + 1);
+    const b = next ? next.a : intlOffset(fmt, start + DAY_MS);
+    let t = start;
+    if (a !== b) {
+      // One transition inside this UTC day: find it to the second.
+      let lo = start;
+      let hi = start + DAY_MS;
+      while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        if (intlOffset(fmt, mid) === a) lo = mid;
+        else hi = mid;
+      }
+      t = hi;
+    }
+    zd = { a, b, t };
+    st.days.set(day, zd);
+  }
+  st.lastDay = day;
+  st.last = zd;
+  return zd;
+}
+
+/** Offset (ms, local minus UTC) of the zone at instant t. */
+export function zoneOffset(t: number, timeZone: string): number {
+  if (isUtcName(timeZone)) return 0;
+  const st = zoneState(timeZone);
+  const fmt = st.fmt;
+  if (!fmt || !Number.isFinite(t)) return 0;
+  const zd = zoneDay(st, fmt, Math.floor(t / DAY_MS));
+  return zd.a === zd.b || t < zd.t ? zd.a : zd.b;
+}
+
+/** The civil date of an instant in an IANA zone ('UTC' and 'Etc/UTC' short-circuit). */
+export function dayOfDate(date: Date, timeZone: string): Day {
+  const t = date.getTime();
+  return Math.floor((t + zoneOffset(t, timeZone)) / DAY_MS);
+}
+
+function localDayOf(t: number, timeZone: string): number {
+  return Math.floor((t + zoneOffset(t, timeZone)) / DAY_MS);
+}
+
+/** The instant of local midnight of that day in that zone (the first instant of the day if midnight is skipped). */
+export function dateOfDay(day: Day, timeZone: string): Date {
+  const local = day * DAY_MS;
+  if (isUtcName(timeZone)) return new Date(local);
+  const o0 = zoneOffset(local, timeZone);
+  const t1 = local - zoneOffset(local - o0, timeZone);
+  if (t1 + zoneOffset(t1, timeZone) === local) return new Date(t1);
+  const t2 = local - o0;
+  const ok1 = localDayOf(t1, timeZone) === day;
+  const ok2 = localDayOf(t2, timeZone) === day;
+  if (ok1 && ok2) return new Date(Math.min(t1, t2));
+  return new Date(ok2 ? t2 : t1);
+}
+
+// ---- periods ----
+
+export function monthKey(day: Day): string {
+  civil(day);
+  return `${pad4(cy)}-${pad2(cm)}`;
+}
+
+export function quarterKey(day: Day): string {
+  civil(day);
+  return `${pad4(cy)}-Q${Math.floor((cm - 1) / 3) + 1}`;
+}
+
+export function periodKey(day: Day, period: 'month' | 'quarter'): string {
+  return period === 'quarter' ? quarterKey(day) : monthKey(day);
+}
+
+/** First day of the month or quarter containing day. */
+export function periodStart(day: Day, period: 'month' | 'quarter'): Day {
+  civil(day);
+  const m = period === 'quarter' ? Math.floor((cm - 1) / 3) * 3 + 1 : cm;
+  return daysFromCivil(cy, m, 1);
+}
+
+/** Last day (inclusive) of the month or quarter containing day. */
+export function periodEnd(day: Day, period: 'month' | 'quarter'): Day {
+  civil(day);
+  const m = period === 'quarter' ? Math.floor((cm - 1) / 3) * 3 + 3 : cm;
+  return daysFromCivil(cy, m, daysInMonth(cy, m));
+}
+
+/** Same day-of-month n months later (or earlier), clamped to the month's last day (Jan 31 + 1 → Feb 28/29). */
+export function addMonths(day: Day, n: number): Day {
+  civil(day);
+  const total = cy * 12 + (cm - 1) + Math.trunc(n);
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const dim = daysInMonth(y, m);
+  return daysFromCivil(y, m, Math.min(cd, dim));
+}
+
+// ---- Excel serials ----
+
+/**
+ * Excel 1900-system serial to day: 25569 = 1970-01-01; the fraction (time of day) is ignored. Serials
+ * below 60 are shifted for Excel's fictitious 1900-02-29 (serial 60, which gives null). Null below 1 or
+ * outside 1900..2200.
+ */
+export function dayFromSerial(n: number): Day | null {
+  if (typeof n !== 'number' || !(n >= 1) || n >= 2958466) return null;
+  const i = Math.floor(n);
+  if (i === 60) return null;
+  const day = i < 60 ? i - 25568 : i - 25569;
+  return day < MIN_DAY || day > MAX_DAY ? null : day;
+}
+
+/** True when day lies in 1900-01-01..2200-12-31. */
+export function inDayRange(day: number): boolean {
+  return day >= MIN_DAY && day <= MAX_DAY;
+}

@@ -1,0 +1,146 @@
+// The one entry both shells call: given the tabs of a spreadsheet (or workbook), find the customer tab
+// and the Pandian tabs, read them, and compute the inventory. No I/O here: the shells read and write.
+import { dayFromIso } from './days';
+import { parseHistory } from './history';
+import { computeInventory, type Inventory } from './inventory';
+import { normalizeKey } from './normalize';
+import { CustomerIndex, parseObjections } from './objections';
+import { locateColumns } from './register';
+import { parseSettings } from './settings';
+import { parseStages } from './stage-model';
+import { detectHeader, readCustomers } from './table';
+import { STAGE_COLUMNS, TAB_NAMES, type TabId } from './tabs';
+import { template } from './templates';
+import type { Day, Issue, Lang, Role, Settings, SheetData, StageModel } from './types';
+
+export interface InventoryRequest {
+  sheets: readonly SheetData[];
+  /** The as-of day: 'YYYY-MM-DD' or a Day. */
+  asOf: string | Day;
+  /** Time zone of Date cells (the spreadsheet's; 'UTC' for workbook files). */
+  timeZone: string;
+  /** Language used when Settings does not say. */
+  lang: Lang;
+  customerSheet?: string;
+  mapping?: Partial<Record<Role, string>>;
+  /** Tabs given separately (command line --stages / --objections). */
+  stagesSheet?: SheetData;
+  objectionsSheet?: SheetData;
+}
+
+export type InventoryOutcome =
+  | { ok: true; inventory: Inventory; lang: Lang; tabs: Partial<Record<TabId, string>> }
+  | { ok: false; code: 'no-customer-sheet' | 'customer-sheet-not-found' | 'bad-as-of'; sheets: string[]; wanted?: string };
+
+/** Which Pandian tab a sheet is, by its name in either language. */
+export function tabIdOf(name: string): TabId | null {
+  const key = normalizeKey(name);
+  for (const id of Object.keys(TAB_NAMES) as TabId[]) {
+    if (TAB_NAMES[id].some((n) => normalizeKey(n) === key)) return id;
+  }
+  return null;
+}
+
+/**
+ * The customer tab: the named one, else the tab (not one of Pandian's own) whose header row has the
+ * most recognised roles; ties go to the tab with more rows. The tab literally named Customers/客户盘点 wins.
+ */
+export function findCustomerSheet(
+  sheets: readonly SheetData[],
+  mapping: Partial<Record<Role, string>> = {},
+  named?: string,
+): SheetData | null {
+  if (named) return sheets.find((s) => s.name === named) ?? sheets.find((s) => normalizeKey(s.name) === normalizeKey(named)) ?? null;
+  let best: { sheet: SheetData; score: number } | null = null;
+  for (const sheet of sheets) {
+    const id = tabIdOf(sheet.name);
+    if (id !== null && id !== 'customers') continue;
+    const header = detectHeader(sheet.values, mapping);
+    if (!header) continue;
+    const score = header.roleCount * 1e7 + (id === 'customers' ? 1e6 : 0) + Math.min(sheet.values.length, 999999);
+    if (!best || score > best.score) best = { sheet, score };
+  }
+  return best?.sheet ?? null;
+}
+
+function findTab(sheets: readonly SheetData[], id: TabId): SheetData | undefined {
+  return sheets.find((s) => tabIdOf(s.name) === id);
+}
+
+/** A Stages tab may also be recognised by its headers (a renamed tab). */
+function findStagesTab(sheets: readonly SheetData[], customer: SheetData): SheetData | undefined {
+  const named = findTab(sheets, 'stages');
+  if (named) return named;
+  return sheets.find((s) => {
+    if (s === customer || tabIdOf(s.name) !== null) return false;
+    const located = locateColumns(s.values, STAGE_COLUMNS, 3);
+    return located?.cols.stage !== undefined && (located.cols.elements !== undefined || located.cols.commitments !== undefined);
+  });
+}
+
+export function runInventory(request: InventoryRequest): InventoryOutcome {
+  const asOf = typeof request.asOf === 'number' ? request.asOf : dayFromIso(request.asOf);
+  const sheetNames = request.sheets.map((s) => s.name);
+  if (asOf === null) return { ok: false, code: 'bad-as-of', sheets: sheetNames, wanted: String(request.asOf) };
+  const { sheets, timeZone } = request;
+  const issues: Issue[] = [];
+
+  const settingsTab = findTab(sheets, 'settings');
+  const parsedSettings = parseSettings(settingsTab ?? null);
+  issues.push(...parsedSettings.issues);
+  const settings: Settings = {
+    ...parsedSettings.settings,
+    mapping: { ...parsedSettings.settings.mapping, ...request.mapping },
+  };
+  if (request.customerSheet) settings.customerSheet = request.customerSheet;
+  const lang = settings.lang ?? request.lang;
+
+  const customerSheet = findCustomerSheet(sheets, settings.mapping, settings.customerSheet);
+  if (!customerSheet) {
+    return {
+      ok: false,
+      code: settings.customerSheet ? 'customer-sheet-not-found' : 'no-customer-sheet',
+      sheets: sheetNames,
+      wanted: settings.customerSheet,
+    };
+  }
+
+  let model: StageModel | null = null;
+  const stagesTab = request.stagesSheet ?? findStagesTab(sheets, customerSheet);
+  if (stagesTab) {
+    const parsed = parseStages(stagesTab);
+    if (parsed && parsed.model.stages.length > 0) {
+      model = parsed.model;
+      issues.push(...parsed.issues);
+    }
+  }
+  if (!model && settings.template && settings.template !== 'data') model = template(settings.template, lang);
+
+  const table = readCustomers(customerSheet, { timeZone, model, mapping: settings.mapping });
+  if (!table) {
+    return { ok: false, code: 'no-customer-sheet', sheets: sheetNames, wanted: customerSheet.name };
+  }
+  issues.push(...table.issues);
+
+  const objectionsTab = request.objectionsSheet ?? findTab(sheets, 'objections');
+  const parsedObjections = objectionsTab ? parseObjections(objectionsTab, new CustomerIndex(table.customers), timeZone) : null;
+  if (parsedObjections) issues.push(...parsedObjections.issues);
+  const historyTab = findTab(sheets, 'history');
+
+  const inventory = computeInventory({
+    table,
+    objections: parsedObjections?.objections ?? [],
+    history: parseHistory(historyTab ?? null, timeZone),
+    settings,
+    asOf,
+    issues,
+  });
+  const tabs: Partial<Record<TabId, string>> = { customers: customerSheet.name };
+  if (stagesTab) tabs.stages = stagesTab.name;
+  if (objectionsTab) tabs.objections = objectionsTab.name;
+  if (historyTab) tabs.history = historyTab.name;
+  if (settingsTab) tabs.settings = settingsTab.name;
+  return { ok: true, inventory, lang, tabs };
+}
+
+export type { Inventory };

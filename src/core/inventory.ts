@@ -1,0 +1,637 @@
+// The computations of PRODUCT section 2, given rows, the stage model, objections, settings and an as-of
+// day: evidenced stage, stage check, gap, clock, objection status, per-rep concurrency with WIP band,
+// cohorts, results per period and the support matrix. Pure: the same input gives the same output.
+import { lastStageChange, type HistoryEntry } from './history';
+import { normalizeKey } from './normalize';
+import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
+import { periodEnd, periodKey, periodStart } from './days';
+import type { Customer, CustomerTable } from './table';
+import type { Day, Issue, ObjectionType, Resolution, Settings } from './types';
+
+export type StageCheck = 'ahead' | 'behind' | 'match' | 'none';
+export type NextActionState = 'ok' | 'missing' | 'overdue' | null;
+
+/** What Pandian concludes about one customer row. */
+export interface CustomerState {
+  /** Position among the open stages (0-based) the customer is worked at: max(declared, evidenced). */
+  current: number;
+  /** Open-stage position the evidence reaches (capped at the last open stage); null without evidence. */
+  evidenced: number | null;
+  /** How many leading open stages have all their exit criteria met (uncapped). */
+  reach: number;
+  /** Open-stage position of the declared stage; null when blank, unknown or not an open stage. */
+  declaredPos: number | null;
+  check: StageCheck;
+  /** Criterion indices (table.criteria) still unmet for the next stage, earliest first. */
+  gap: number[];
+  daysInStage: number | null;
+  daysSinceContact: number | null;
+  nextAction: NextActionState;
+  stalled: boolean;
+  /** On hold with a resume date still ahead: stall flags are suppressed. */
+  snoozed: boolean;
+  /** On hold and the resume date has passed. */
+  resumeDue: boolean;
+  objections: ObjectionSummary;
+}
+
+export interface ObjectionSummary {
+  open: number;
+  overdue: number;
+  blocking: number;
+  oldestOpenDays: number | null;
+  lastResolution: Resolution | null;
+}
+
+export type RepFlag = 'below-band' | 'above-band' | 'hollow-early';
+
+export interface RepLoad {
+  rep: string;
+  open: number;
+  /** Open customers per open-stage position. */
+  byStage: number[];
+  stagesCovered: number;
+  won: number;
+  lost: number;
+  hold: number;
+  wonValue: number;
+  openValue: number;
+  band: { low: number; high: number } | null;
+  flags: RepFlag[];
+}
+
+export interface Cohort {
+  /** Open-stage position. */
+  stage: number;
+  members: number[];
+  reps: number;
+  /** Criterion index most members lack, or -1. */
+  criterion: number;
+  lacking: number;
+}
+
+export interface PeriodResult {
+  period: string;
+  start: Day;
+  end: Day;
+  wins: number;
+  lost: number;
+  wonValue: number;
+  winRate: number | null;
+  avgCycleDays: number | null;
+  headcount: number;
+  winsPerRep: number | null;
+  winsTarget: number | null;
+  valueTarget: number | null;
+}
+
+export interface Results {
+  periods: PeriodResult[];
+  winRate: number | null;
+  avgCycleDays: number | null;
+  avgDealValue: number | null;
+  /** Value per day: open x average deal x win rate / cycle days. */
+  velocityPerDay: number | null;
+  weightedPipeline: number;
+  openValue: number;
+  /** Open value due in the current period / target remaining this period. */
+  coverage: number | null;
+  /** The coverage a team needs: 1 / win rate. */
+  coverageNeeded: number | null;
+  /** Latest period vs the one before: headcount, productivity (wins per rep) and output change. */
+  balance: { headcountChange: number; productivityChange: number; outputChange: number } | null;
+}
+
+export interface ObjectionTotals {
+  total: number;
+  open: number;
+  overdue: number;
+  blocking: number;
+  unplanned: number;
+  unsupervised: number;
+  byType: Partial<Record<ObjectionType, { open: number; overdue: number; blocking: number; total: number }>>;
+  byStatus: Record<string, number>;
+  /** Objection indices that need a manager's attention: overdue, unplanned or unsupervised. */
+  attention: { index: number; reasons: ('overdue' | 'unplanned' | 'unsupervised')[] }[];
+}
+
+export interface Inventory {
+  asOf: Day;
+  settings: Settings;
+  table: CustomerTable;
+  /** Stage indices (into table.model.stages) of the open stages, in order. */
+  openStages: number[];
+  /** Whether the customer tab records any exit criterion (else there is no evidence). */
+  hasEvidence: boolean;
+  states: CustomerState[];
+  totals: { customers: number; open: number; won: number; lost: number; hold: number };
+  reps: RepLoad[];
+  cohorts: Cohort[];
+  objections: Objection[];
+  objectionTotals: ObjectionTotals;
+  results: Results;
+  /** Support functions (columns) and, per open-stage position, how many customers need each. */
+  support: { functions: string[]; counts: number[][] };
+  issues: Issue[];
+}
+
+export interface InventoryInput {
+  table: CustomerTable;
+  objections: Objection[];
+  history: HistoryEntry[];
+  settings: Settings;
+  asOf: Day;
+  issues: Issue[];
+}
+
+const PERIOD_DAYS = { month: 30.4375, quarter: 91.3125 } as const;
+const PERIODS_SHOWN = 12;
+
+export function computeInventory(input: InventoryInput): Inventory {
+  const { table, settings, asOf } = input;
+  const { model, customers } = table;
+  const openStages: number[] = [];
+  model.stages.forEach((s, i) => {
+    if (s.kind === 'open') openStages.push(i);
+  });
+  const posOf = new Map(openStages.map((stage, pos) => [stage, pos] as const));
+  const criteria = table.criteria;
+  const hasEvidence = criteria.some((c) => c.col >= 0);
+  // Criterion indices grouped by open-stage position, for the evidence walk.
+  const byPos: number[][] = openStages.map(() => []);
+  criteria.forEach((c, k) => {
+    const pos = posOf.get(c.stage);
+    if (pos !== undefined) byPos[pos].push(k);
+  });
+
+  const stageChanges = table.roles.stage === undefined ? new Map<string, Day>() : lastStageChange(input.history, table.headers[table.roles.stage]);
+  const objectionsOf = groupObjections(input.objections, customers.length);
+
+  const states = customers.map((c, i) =>
+    customerState(c, {
+      asOf,
+      settings,
+      table,
+      openStages,
+      posOf,
+      byPos,
+      hasEvidence,
+      stageChanges,
+      objections: objectionsOf[i],
+    }),
+  );
+
+  const totals = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
+  for (const c of customers) totals[c.status]++;
+
+  const results = computeResults(customers, states, table, openStages, settings, asOf);
+  const reps = computeReps(customers, states, openStages.length, settings, results, table);
+  return {
+    asOf,
+    settings,
+    table,
+    openStages,
+    hasEvidence,
+    states,
+    totals,
+    reps,
+    cohorts: computeCohorts(customers, states, openStages.length, criteria.length),
+    objections: input.objections,
+    objectionTotals: objectionTotals(input.objections, asOf, settings),
+    results,
+    support: supportMatrix(customers, states, table, openStages),
+    issues: input.issues,
+  };
+}
+
+interface StateContext {
+  asOf: Day;
+  settings: Settings;
+  table: CustomerTable;
+  openStages: number[];
+  posOf: Map<number, number>;
+  byPos: number[][];
+  hasEvidence: boolean;
+  stageChanges: Map<string, Day>;
+  objections: Objection[];
+}
+
+/** Leading open stages whose exit criteria are all met; a stage without criteria stops the walk. */
+export function evidenceReach(met: Uint8Array, byPos: readonly (readonly number[])[]): number {
+  let reach = 0;
+  for (const ks of byPos) {
+    if (ks.length === 0) break;
+    for (const k of ks) if (met[k] !== 1) return reach;
+    reach++;
+  }
+  return reach;
+}
+
+function customerState(c: Customer, ctx: StateContext): CustomerState {
+  const { asOf, settings, table, openStages, posOf, byPos } = ctx;
+  const nOpen = openStages.length;
+  const reach = ctx.hasEvidence ? evidenceReach(c.met, byPos) : 0;
+  const evidenced = ctx.hasEvidence && nOpen > 0 ? Math.min(reach, nOpen - 1) : null;
+  const declaredPos = c.declared >= 0 ? (posOf.get(c.declared) ?? null) : null;
+  const current = Math.max(declaredPos ?? 0, evidenced ?? 0);
+
+  let check: StageCheck = 'none';
+  if (c.status === 'open' && evidenced !== null && declaredPos !== null) {
+    check = declaredPos > evidenced ? 'ahead' : declaredPos < evidenced ? 'behind' : 'match';
+  }
+
+  const gap: number[] = [];
+  if (c.status === 'open') {
+    for (let p = 0; p <= current && p < byPos.length; p++) for (const k of byPos[p]) if (c.met[k] !== 1) gap.push(k);
+  }
+
+  const entered =
+    c.stageEntered ??
+    (c.id !== '' ? ctx.stageChanges.get(`id:${c.id}`) : undefined) ??
+    ctx.stageChanges.get(`name:${normalizeKey(c.name)}`) ??
+    null;
+  const daysInStage = entered === null ? null : asOf - entered;
+  const daysSinceContact = c.lastContact === null ? null : asOf - c.lastContact;
+
+  let nextAction: NextActionState = null;
+  if (c.status === 'open' && (table.roles.nextAction !== undefined || table.roles.nextActionDue !== undefined)) {
+    if (c.nextActionDue !== null && c.nextActionDue < asOf) nextAction = 'overdue';
+    else if (c.nextAction === '' && c.nextActionDue === null) nextAction = 'missing';
+    else nextAction = 'ok';
+  }
+
+  const snoozed = c.status === 'hold' && c.resumeOn !== null && c.resumeOn > asOf;
+  const resumeDue = c.status === 'hold' && c.resumeOn !== null && c.resumeOn <= asOf;
+  const stage = table.model.stages[openStages[current]];
+  const limit = stage?.maxDays ?? settings.stallDays;
+  const stalled = c.status === 'open' && daysInStage !== null && limit !== undefined && daysInStage > limit;
+
+  return {
+    current,
+    evidenced,
+    reach,
+    declaredPos,
+    check,
+    gap,
+    daysInStage,
+    daysSinceContact,
+    nextAction,
+    stalled,
+    snoozed,
+    resumeDue,
+    objections: summarizeObjections(ctx.objections, asOf),
+  };
+}
+
+function groupObjections(objections: readonly Objection[], n: number): Objection[][] {
+  const out: Objection[][] = Array.from({ length: n }, () => []);
+  for (const o of objections) if (o.customer >= 0) out[o.customer].push(o);
+  return out;
+}
+
+export function summarizeObjections(list: readonly Objection[], asOf: Day): ObjectionSummary {
+  const s: ObjectionSummary = { open: 0, overdue: 0, blocking: 0, oldestOpenDays: null, lastResolution: null };
+  let lastResolved = Number.NEGATIVE_INFINITY;
+  for (const o of list) {
+    if (isOpenObjection(o)) {
+      s.open++;
+      if (o.blocking) s.blocking++;
+      if (isOverdue(o, asOf)) s.overdue++;
+      if (o.raised !== null) s.oldestOpenDays = Math.max(s.oldestOpenDays ?? 0, asOf - o.raised);
+    } else if (o.resolution && (o.resolved ?? 0) >= lastResolved) {
+      lastResolved = o.resolved ?? 0;
+      s.lastResolution = o.resolution;
+    }
+  }
+  return s;
+}
+
+function objectionTotals(list: readonly Objection[], asOf: Day, settings: Settings): ObjectionTotals {
+  const t: ObjectionTotals = {
+    total: list.length,
+    open: 0,
+    overdue: 0,
+    blocking: 0,
+    unplanned: 0,
+    unsupervised: 0,
+    byType: {},
+    byStatus: {},
+    attention: [],
+  };
+  list.forEach((o, index) => {
+    const open = isOpenObjection(o);
+    const overdue = isOverdue(o, asOf);
+    const unplanned = isUnplanned(o, asOf, settings.unplannedDays);
+    const unsupervised = isUnsupervised(o);
+    const type = (t.byType[o.type] ??= { open: 0, overdue: 0, blocking: 0, total: 0 });
+    type.total++;
+    t.byStatus[o.status] = (t.byStatus[o.status] ?? 0) + 1;
+    if (open) {
+      t.open++;
+      type.open++;
+      if (o.blocking) {
+        t.blocking++;
+        type.blocking++;
+      }
+    }
+    if (overdue) {
+      t.overdue++;
+      type.overdue++;
+    }
+    if (unplanned) t.unplanned++;
+    if (unsupervised) t.unsupervised++;
+    const reasons: ('overdue' | 'unplanned' | 'unsupervised')[] = [];
+    if (overdue) reasons.push('overdue');
+    if (unplanned) reasons.push('unplanned');
+    if (unsupervised) reasons.push('unsupervised');
+    if (reasons.length) t.attention.push({ index, reasons });
+  });
+  return t;
+}
+
+function computeReps(
+  customers: readonly Customer[],
+  states: readonly CustomerState[],
+  nOpen: number,
+  settings: Settings,
+  results: Results,
+  table: CustomerTable,
+): RepLoad[] {
+  const byRep = new Map<string, RepLoad>();
+  customers.forEach((c, i) => {
+    let r = byRep.get(c.rep);
+    if (!r) {
+      r = {
+        rep: c.rep,
+        open: 0,
+        byStage: new Array(nOpen).fill(0),
+        stagesCovered: 0,
+        won: 0,
+        lost: 0,
+        hold: 0,
+        wonValue: 0,
+        openValue: 0,
+        band: null,
+        flags: [],
+      };
+      byRep.set(c.rep, r);
+    }
+    if (c.status === 'open') {
+      r.open++;
+      if (nOpen > 0) r.byStage[states[i].current]++;
+      r.openValue += c.value ?? 0;
+    } else if (c.status === 'won') {
+      r.won++;
+      r.wonValue += c.value ?? 0;
+    } else if (c.status === 'lost') r.lost++;
+    else r.hold++;
+  });
+
+  const band = wipBand(settings, results, byRep.size, table);
+  const reps = [...byRep.values()].sort((a, b) => b.open - a.open || a.rep.localeCompare(b.rep));
+  for (const r of reps) {
+    r.stagesCovered = r.byStage.filter((n) => n > 0).length;
+    r.band = band;
+    if (band && r.open < band.low) r.flags.push('below-band');
+    if (band && r.open > band.high) r.flags.push('above-band');
+    if (nOpen >= 3 && r.byStage[0] + r.byStage[1] === 0) r.flags.push('hollow-early');
+  }
+  return reps;
+}
+
+/**
+ * The WIP band: from Settings, or by Little's law - open deals needed = wins per period / win rate x
+ * cycle time in periods - with room either side (x0.8 .. x1.25).
+ */
+function wipBand(settings: Settings, results: Results, repCount: number, table: CustomerTable): RepLoad['band'] {
+  if (settings.wipLow !== undefined || settings.wipHigh !== undefined) {
+    return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? Number.POSITIVE_INFINITY };
+  }
+  const { winRate, avgCycleDays, periods } = results;
+  if (!winRate || !avgCycleDays || table.roles.created === undefined) return null;
+  let winsPerRep = settings.winsTarget;
+  if (winsPerRep === undefined) {
+    const withData = periods.filter((p) => p.headcount > 0 && p.winsPerRep !== null);
+    if (withData.length === 0 || repCount === 0) return null;
+    winsPerRep = withData.reduce((s, p) => s + (p.winsPerRep ?? 0), 0) / withData.length;
+  }
+  if (winsPerRep <= 0) return null;
+  const cyclePeriods = avgCycleDays / PERIOD_DAYS[settings.period];
+  const target = (winsPerRep / winRate) * cyclePeriods;
+  return { low: Math.max(1, Math.floor(target * 0.8)), high: Math.max(1, Math.ceil(target * 1.25)) };
+}
+
+function computeCohorts(
+  customers: readonly Customer[],
+  states: readonly CustomerState[],
+  nOpen: number,
+  nCriteria: number,
+): Cohort[] {
+  const cohorts: Cohort[] = [];
+  for (let p = 0; p < nOpen; p++) cohorts.push({ stage: p, members: [], reps: 0, criterion: -1, lacking: 0 });
+  customers.forEach((c, i) => {
+    if (c.status === 'open' && nOpen > 0) cohorts[states[i].current].members.push(i);
+  });
+  for (const cohort of cohorts) {
+    const lacking = new Array(nCriteria).fill(0);
+    const reps = new Set<string>();
+    for (const i of cohort.members) {
+      reps.add(customers[i].rep);
+      for (const k of states[i].gap) lacking[k]++;
+    }
+    cohort.reps = reps.size;
+    lacking.forEach((n, k) => {
+      if (n > cohort.lacking) {
+        cohort.lacking = n;
+        cohort.criterion = k;
+      }
+    });
+  }
+  return cohorts;
+}
+
+function closeDayOf(c: Customer): Day | null {
+  if (c.status !== 'won' && c.status !== 'lost') return null;
+  return c.closed ?? c.expectedClose;
+}
+
+function computeResults(
+  customers: readonly Customer[],
+  states: readonly CustomerState[],
+  table: CustomerTable,
+  openStages: number[],
+  settings: Settings,
+  asOf: Day,
+): Results {
+  const period = settings.period;
+  const lastKey = periodKey(asOf, period);
+  let first = asOf;
+  let won = 0;
+  let lost = 0;
+  let wonValueSum = 0;
+  let wonValueCount = 0;
+  let cycleSum = 0;
+  let cycleCount = 0;
+  for (const c of customers) {
+    if (c.status === 'won') {
+      won++;
+      if (c.value !== null) {
+        wonValueSum += c.value;
+        wonValueCount++;
+      }
+      const close = closeDayOf(c);
+      if (close !== null && c.created !== null && close >= c.created) {
+        cycleSum += close - c.created;
+        cycleCount++;
+      }
+    } else if (c.status === 'lost') lost++;
+    const close = closeDayOf(c);
+    if (close !== null && close < first && close <= asOf) first = close;
+  }
+
+  // Periods: from the first close (at most PERIODS_SHOWN periods back) to the period of the as-of day.
+  const starts: Day[] = [];
+  for (let s = periodStart(asOf, period); starts.length < PERIODS_SHOWN; s = periodStart(s - 1, period)) {
+    starts.unshift(s);
+    if (s <= first) break;
+  }
+  const index = new Map(starts.map((s, i) => [periodKey(s, period), i] as const));
+  const periods: PeriodResult[] = starts.map((start) => ({
+    period: periodKey(start, period),
+    start,
+    end: periodEnd(start, period),
+    wins: 0,
+    lost: 0,
+    wonValue: 0,
+    winRate: null,
+    avgCycleDays: null,
+    headcount: 0,
+    winsPerRep: null,
+    winsTarget: null,
+    valueTarget: null,
+  }));
+  const cycles = periods.map(() => ({ sum: 0, n: 0 }));
+  const active = periods.map(() => new Set<string>());
+  for (const c of customers) {
+    const close = closeDayOf(c);
+    if (close !== null && close <= asOf) {
+      const i = index.get(periodKey(close, period));
+      if (i !== undefined) {
+        const p = periods[i];
+        if (c.status === 'won') {
+          p.wins++;
+          p.wonValue += c.value ?? 0;
+          if (c.created !== null && close >= c.created) {
+            cycles[i].sum += close - c.created;
+            cycles[i].n++;
+          }
+        } else p.lost++;
+      }
+    }
+    // Headcount: a rep counts in every period in which one of their customers was in play.
+    if (c.rep === '') continue;
+    periods.forEach((p, i) => {
+      const from = c.created ?? Number.NEGATIVE_INFINITY;
+      const to = close ?? Number.POSITIVE_INFINITY;
+      if (from <= p.end && to >= p.start) active[i].add(c.rep);
+    });
+  }
+  periods.forEach((p, i) => {
+    p.winRate = p.wins + p.lost > 0 ? p.wins / (p.wins + p.lost) : null;
+    p.avgCycleDays = cycles[i].n > 0 ? cycles[i].sum / cycles[i].n : null;
+    p.headcount = active[i].size;
+    p.winsPerRep = p.headcount > 0 ? p.wins / p.headcount : null;
+    p.winsTarget = settings.winsTarget === undefined ? null : settings.winsTarget * p.headcount;
+    p.valueTarget = settings.valueTarget === undefined ? null : settings.valueTarget * p.headcount;
+  });
+
+  const winRate = won + lost > 0 ? won / (won + lost) : null;
+  const avgCycleDays = cycleCount > 0 ? cycleSum / cycleCount : null;
+  const avgDealValue = wonValueCount > 0 ? wonValueSum / wonValueCount : null;
+  let openCount = 0;
+  let openValue = 0;
+  let weightedPipeline = 0;
+  let dueThisPeriod = 0;
+  const nOpen = openStages.length;
+  customers.forEach((c, i) => {
+    if (c.status !== 'open') return;
+    openCount++;
+    const v = c.value ?? 0;
+    openValue += v;
+    const stage = table.model.stages[openStages[states[i].current]];
+    const probability = c.probability ?? stage?.probability ?? (nOpen > 0 ? (states[i].current + 1) / (nOpen + 1) : 0);
+    weightedPipeline += v * probability;
+    if (c.expectedClose !== null && periodKey(c.expectedClose, period) === lastKey && c.expectedClose >= asOf) {
+      dueThisPeriod += v;
+    }
+  });
+  const velocityPerDay =
+    winRate !== null && avgCycleDays && avgDealValue !== null ? (openCount * avgDealValue * winRate) / avgCycleDays : null;
+
+  const current = periods[periods.length - 1];
+  let coverage: number | null = null;
+  if (current.valueTarget !== null) {
+    const remaining = current.valueTarget - current.wonValue;
+    coverage = remaining > 0 ? dueThisPeriod / remaining : null;
+  }
+
+  let balance: Results['balance'] = null;
+  const prev = periods[periods.length - 2];
+  const before = settings.headcountBefore ?? prev?.headcount;
+  if (prev && before && prev.wins > 0 && current.headcount > 0) {
+    const prevProductivity = prev.wins / before;
+    const productivity = current.wins / current.headcount;
+    balance = {
+      headcountChange: current.headcount / before - 1,
+      productivityChange: productivity / prevProductivity - 1,
+      outputChange: current.wins / prev.wins - 1,
+    };
+  }
+
+  return {
+    periods,
+    winRate,
+    avgCycleDays,
+    avgDealValue,
+    velocityPerDay,
+    weightedPipeline,
+    openValue,
+    coverage,
+    coverageNeeded: winRate ? 1 / winRate : null,
+    balance,
+  };
+}
+
+function supportMatrix(
+  customers: readonly Customer[],
+  states: readonly CustomerState[],
+  table: CustomerTable,
+  openStages: number[],
+): Inventory['support'] {
+  const functions: string[] = [];
+  const keyIndex = new Map<string, number>();
+  const add = (name: string): number => {
+    const key = normalizeKey(name);
+    let i = keyIndex.get(key);
+    if (i === undefined) {
+      i = functions.length;
+      functions.push(name);
+      keyIndex.set(key, i);
+    }
+    return i;
+  };
+  for (const s of openStages) for (const f of table.model.stages[s].support) add(f);
+  const hasColumn = table.roles.support !== undefined;
+  const counts: number[][] = openStages.map(() => []);
+  customers.forEach((c, i) => {
+    if (c.status !== 'open' || openStages.length === 0) return;
+    const pos = states[i].current;
+    const needs = hasColumn ? c.support : table.model.stages[openStages[pos]].support;
+    for (const f of needs) {
+      const fi = add(f);
+      counts[pos][fi] = (counts[pos][fi] ?? 0) + 1;
+    }
+  });
+  for (const row of counts) for (let i = 0; i < functions.length; i++) row[i] = row[i] ?? 0;
+  return { functions, counts };
+}

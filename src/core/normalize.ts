@@ -1,0 +1,151 @@
+// Text helpers shared by every reader: matching keys, the text of a cell for messages, suggestions.
+import { dayOfDate, isoOfDay } from './days';
+import type { Cell } from './types';
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
+const NOT_ALNUM = /[^\p{L}\p{N}\p{M}]+/gu;
+
+/**
+ * Key for matching headers, stage names and status words: NFKC (full-width → half-width), lower case,
+ * without whitespace and punctuation; letters (incl. CJK) and digits kept.
+ */
+export function normalizeKey(s: string): string {
+  if (typeof s !== 'string') return '';
+  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(NOT_ASCII_ALNUM, '');
+  return s.normalize('NFKC').toLowerCase().replace(NOT_ALNUM, '');
+}
+
+/** True when s contains any non-ASCII character. */
+export function hasNonAscii(s: string): boolean {
+  return NON_ASCII.test(s);
+}
+
+/** s cut to at most n characters, the last one '…' when cut (never splits a surrogate pair). */
+export function truncate(s: string, n: number): string {
+  if (s.length <= n) return s;
+  if (n <= 1) return n === 1 ? '…' : '';
+  let end = n - 1;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
+
+const DATE_TAG = '[object Date]';
+const toStr = Object.prototype.toString;
+
+/** True for Date objects from any realm. */
+export function isDateObject(v: unknown): v is Date {
+  return typeof v === 'object' && v !== null && toStr.call(v) === DATE_TAG;
+}
+
+/**
+ * The text a user sees in the cell, for issue messages (at most 200 characters): strings trimmed,
+ * numbers as String, booleans TRUE/FALSE, Dates as ISO date (UTC parts, or in timeZone when given).
+ */
+export function cellText(cell: Cell, timeZone?: string): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return truncate(cell.trim(), 200);
+  if (typeof cell === 'number') return String(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (isDateObject(cell)) {
+    const t = cell.getTime();
+    if (Number.isNaN(t)) return 'Invalid Date';
+    return isoOfDay(timeZone ? dayOfDate(cell, timeZone) : Math.floor(t / 86400000));
+  }
+  return truncate(String(cell), 200);
+}
+
+/** '', null, undefined or a whitespace-only string. */
+export function isBlank(cell: Cell): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === 'string') return cell.length === 0 || cell.trim().length === 0;
+  return false;
+}
+
+const ERROR_VALUES = new Set([
+  '#N/A',
+  '#REF!',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#ERROR!',
+  '#SPILL!',
+  '#CALC!',
+  '#GETTING_DATA',
+]);
+
+/** The spreadsheet error value a cell holds as text ('#N/A', '#REF!'…), else null. */
+export function errorValue(cell: Cell): string | null {
+  if (typeof cell !== 'string' || cell.length < 3) return null;
+  let s = cell;
+  if (s.charCodeAt(0) !== 35 /* # */) {
+    s = s.trim();
+    if (s.charCodeAt(0) !== 35) return null;
+  } else if (s.charCodeAt(s.length - 1) <= 32) {
+    s = s.trim();
+  }
+  const u = s.toUpperCase();
+  return ERROR_VALUES.has(u) ? u : null;
+}
+
+/** Levenshtein distance (UTF-16 code units). */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  if (a.length < b.length) {
+    const t = a;
+    a = b;
+    b = t;
+  }
+  const n = b.length;
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      const sub = prev[j - 1] + cost;
+      cur[j] = del < ins ? Math.min(del, sub) : Math.min(ins, sub);
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[n];
+}
+
+/**
+ * The candidate whose normalized key is nearest to value's, or null when none is reasonably close:
+ * close means edit distance ≤ max(2, 40% of the value's key length) and less than the longer key's
+ * length (not a total rewrite), or one key containing the other (the shorter at least 2 characters).
+ * Ties go to the earlier candidate; an exact key match wins at once.
+ */
+export function nearest(value: string, candidates: string[]): string | null {
+  const v = normalizeKey(value);
+  if (v.length === 0) return null;
+  const limit = Math.max(2, Math.floor(v.length * 0.4));
+  let best: string | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = normalizeKey(candidates[i]);
+    if (c.length === 0) continue;
+    if (c === v) return candidates[i];
+    const d = editDistance(v, c);
+    const longer = Math.max(v.length, c.length);
+    const shorter = Math.min(v.length, c.length);
+    const close = (d <= limit && d < longer) || (shorter >= 2 && (v.includes(c) || c.includes(v)));
+    if (close && d < bestD) {
+      best = candidates[i];
+      bestD = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,178 @@
+// The objection register: what blocks a customer's next stage, managed plan -> act -> feedback ->
+// supervision. Parsed from the Objections tab and linked to customers by id or name.
+import { cellText, normalizeKey } from './normalize';
+import { IssueLog, locateColumns } from './register';
+import type { Customer } from './table';
+import { OBJECTION_COLUMNS } from './tabs';
+import type { Cell, Day, Issue, ObjectionStatus, ObjectionType, Resolution, SheetData } from './types';
+import { isFailure, parseBoolean, parseDay } from './values';
+
+export interface Objection {
+  row: number;
+  id: string;
+  customerText: string;
+  /** Index into the customer list, -1 when no customer matches. */
+  customer: number;
+  stageText: string;
+  type: ObjectionType;
+  text: string;
+  owner: string;
+  raised: Day | null;
+  status: ObjectionStatus;
+  plan: string;
+  due: Day | null;
+  resolution: Resolution | null;
+  resolved: Day | null;
+  reviewedBy: string;
+  reviewedOn: Day | null;
+  blocking: boolean;
+}
+
+const STATUS_WORDS: Record<ObjectionStatus, readonly string[]> = {
+  raised: ['raised', 'new', 'open', '新提出', '提出', '新建', '待处理'],
+  planned: ['planned', 'plan', '已计划', '计划'],
+  acting: ['acting', 'inprogress', 'working', 'active', '处理中', '进行中', '跟进中'],
+  resolved: ['resolved', 'closed', 'done', 'solved', '已解决', '解决', '已关闭', '完成'],
+  accepted: ['accepted', 'acceptedrisk', 'accept', 'risk', '接受风险', '接受', '风险接受'],
+};
+
+export const OBJECTION_TYPE_WORDS: Record<ObjectionType, readonly string[]> = {
+  budget: ['budget', '预算'],
+  approval: ['approval', '审批'],
+  procurement: ['procurement', 'tender', 'procurementtender', '采购', '招标', '采购招标', '招投标'],
+  legal: ['legal', '法务', '法律'],
+  finance: ['finance', '财务', '付款'],
+  product: ['product', '产品', '功能'],
+  price: ['price', 'pricing', '价格', '报价'],
+  competition: ['competition', 'competitor', '竞争', '竞品', '竞争对手'],
+  timing: ['timing', 'time', '时机', '时间'],
+  relationship: ['relationship', '关系'],
+  other: ['other', '其他', '其它'],
+};
+
+const RESOLUTION_WORDS: Record<Resolution, readonly string[]> = {
+  responded: ['responded', 'respond', '应对'],
+  removed: ['removed', 'remove', '排除'],
+  improved: ['improved', 'improve', '优化'],
+  bypassed: ['bypassed', 'bypass', '跨越'],
+  defeated: ['defeated', 'defeat', '击碎'],
+};
+
+function wordOf<K extends string>(table: Record<K, readonly string[]>, text: string): K | null {
+  const key = normalizeKey(text);
+  if (key === '') return null;
+  for (const k of Object.keys(table) as K[]) if (table[k].some((w) => normalizeKey(w) === key)) return k;
+  // "预算 budget", "Budget (预算)": any listed word as a whole part of the text.
+  for (const k of Object.keys(table) as K[]) if (table[k].some((w) => key.startsWith(normalizeKey(w)))) return k;
+  return null;
+}
+
+/** Finds a customer by id first, then by normalized name. */
+export class CustomerIndex {
+  private readonly byId = new Map<string, number>();
+  private readonly byName = new Map<string, number>();
+  constructor(customers: readonly Customer[]) {
+    customers.forEach((c, i) => {
+      if (c.id !== '' && !this.byId.has(c.id)) this.byId.set(c.id, i);
+      const key = normalizeKey(c.name);
+      if (key !== '' && !this.byName.has(key)) this.byName.set(key, i);
+    });
+  }
+  find(text: string): number {
+    return this.byId.get(text.trim()) ?? this.byName.get(normalizeKey(text)) ?? -1;
+  }
+}
+
+/** Parses the Objections tab; null when the tab has no recognisable header. */
+export function parseObjections(
+  sheet: SheetData,
+  customers: CustomerIndex,
+  timeZone: string,
+): { objections: Objection[]; issues: Issue[] } | null {
+  const located = locateColumns(sheet.values, OBJECTION_COLUMNS);
+  if (!located) return null;
+  const { cols, headers, headerRow } = located;
+  const log = new IssueLog(sheet.name);
+  const objections: Objection[] = [];
+  type Col = keyof typeof OBJECTION_COLUMNS;
+  for (let r = headerRow + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    const cell = (k: Col): Cell => (cols[k] === undefined ? '' : row[cols[k]!]);
+    const text = (k: Col): string => cellText(cell(k));
+    const issue = (k: Col, code: Issue['code'], params?: Issue['params']): void =>
+      log.cell(r, cols[k]!, headers[cols[k]!], text(k), code, params);
+    const day = (k: Col): Day | null => {
+      const parsed = parseDay(cell(k), timeZone);
+      if (!isFailure(parsed)) return parsed;
+      issue(k, parsed.fail, { expected: parsed.expected });
+      return null;
+    };
+    const customerText = text('customer');
+    const body = text('objection');
+    if (customerText === '' && body === '' && text('id') === '') continue;
+
+    const customer = customers.find(customerText);
+    if (customer < 0) issue('customer', 'unknown-customer');
+
+    const plan = text('plan');
+    let status: ObjectionStatus = plan === '' ? 'raised' : 'planned';
+    if (text('status') !== '') {
+      const s = wordOf(STATUS_WORDS, text('status'));
+      if (s) status = s;
+      else issue('status', 'unknown-objection-status');
+    }
+    let type: ObjectionType = 'other';
+    if (text('type') !== '') {
+      const t = wordOf(OBJECTION_TYPE_WORDS, text('type'));
+      if (t) type = t;
+      else issue('type', 'unknown-objection-type');
+    }
+    let resolution: Resolution | null = null;
+    if (text('resolution') !== '') {
+      resolution = wordOf(RESOLUTION_WORDS, text('resolution'));
+      if (!resolution) issue('resolution', 'unknown-resolution');
+    }
+    const blocking = parseBoolean(cell('blocking'));
+    if (isFailure(blocking)) issue('blocking', blocking.fail, { expected: blocking.expected });
+
+    objections.push({
+      row: r + 1,
+      id: text('id'),
+      customerText,
+      customer,
+      stageText: text('stage'),
+      type,
+      text: body,
+      owner: text('owner'),
+      raised: day('raised'),
+      status,
+      plan,
+      due: day('due'),
+      resolution,
+      resolved: day('resolved'),
+      reviewedBy: text('reviewedBy'),
+      reviewedOn: day('reviewedOn'),
+      blocking: blocking === true,
+    });
+  }
+  return { objections, issues: log.list };
+}
+
+export function isOpenObjection(o: Objection): boolean {
+  return o.status !== 'resolved' && o.status !== 'accepted';
+}
+
+/** Due before the as-of date and neither resolved nor accepted. */
+export function isOverdue(o: Objection, asOf: Day): boolean {
+  return isOpenObjection(o) && o.due !== null && o.due < asOf;
+}
+
+/** Raised more than `days` days ago and still without a plan. */
+export function isUnplanned(o: Objection, asOf: Day, days: number): boolean {
+  return isOpenObjection(o) && o.plan === '' && o.raised !== null && asOf - o.raised > days;
+}
+
+/** Resolved (or accepted) but nobody reviewed it: the supervision step is missing. */
+export function isUnsupervised(o: Objection): boolean {
+  return !isOpenObjection(o) && o.reviewedBy === '' && o.reviewedOn === null;
+}

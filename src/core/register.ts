@@ -1,0 +1,96 @@
+// Locating the header row and columns of the tabs Pandian defines (Stages, Objections, History,
+// Settings), whose headers are known in both languages. The customer tab has its own detection (table.ts).
+import { normalizeKey } from './normalize';
+import type { Names } from './tabs';
+import type { Cell, Grid, Issue } from './types';
+
+export interface Located<K extends string> {
+  /** 0-based index of the header row in the grid. */
+  headerRow: number;
+  /** Column index per known key (absent when the tab lacks that column). */
+  cols: Partial<Record<K, number>>;
+  headers: string[];
+}
+
+/** How many rows from the top may hold the header (title rows may sit above it). */
+export const HEADER_SCAN_ROWS = 10;
+
+/**
+ * Finds the first row (within the first 10) where at least `minMatches` headers are known names.
+ * With `mapping`, an exact header text given by the user wins over the built-in names.
+ */
+export function locateColumns<K extends string>(
+  grid: Grid,
+  spec: Record<K, Names>,
+  minMatches = 2,
+): Located<K> | null {
+  const lookup = new Map<string, K>();
+  for (const key of Object.keys(spec) as K[]) {
+    for (const name of spec[key]) {
+      const k = normalizeKey(name);
+      if (!lookup.has(k)) lookup.set(k, key);
+    }
+  }
+  const scan = Math.min(grid.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < scan; r++) {
+    const row = grid[r] ?? [];
+    const cols: Partial<Record<K, number>> = {};
+    let matches = 0;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== 'string' || cell.trim() === '') continue;
+      const key = lookup.get(normalizeKey(cell));
+      if (key !== undefined && cols[key] === undefined) {
+        cols[key] = c;
+        matches++;
+      }
+    }
+    if (matches >= minMatches) return { headerRow: r, cols, headers: row.map((c) => textOf(c)) };
+  }
+  return null;
+}
+
+function textOf(cell: Cell): string {
+  return typeof cell === 'string' ? cell.trim() : cell == null ? '' : String(cell);
+}
+
+/** Spreadsheet column letters for a 0-based index: 0 -> A, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The column label issues use: "E (Stage)". */
+export function columnLabel(index: number, header: string | undefined): string {
+  const letter = columnLetter(index);
+  return header ? `${letter} (${header})` : letter;
+}
+
+/** Collects issues for one tab with sheet row numbers. */
+export class IssueLog {
+  readonly list: Issue[] = [];
+  constructor(readonly sheet: string) {}
+
+  cell(gridRow: number, col: number, header: string | undefined, value: string, code: Issue['code'], params?: Issue['params']): void {
+    this.list.push({ sheet: this.sheet, row: gridRow + 1, column: columnLabel(col, header), value, code, params });
+  }
+
+  row(gridRow: number, code: Issue['code'], value = '', params?: Issue['params']): void {
+    this.list.push({ sheet: this.sheet, row: gridRow + 1, column: '', value, code, params });
+  }
+}
+
+/** Splits a list cell: one item per line, or separated by ; ； 、 , ，. */
+export function splitList(cell: Cell): string[] {
+  if (cell == null || cell === '') return [];
+  return String(cell)
+    .split(/[\n\r;；、,，]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

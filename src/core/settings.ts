@@ -1,0 +1,117 @@
+// The Settings tab: two columns, setting and value, keys in either language. Mapping rows ("map:customer",
+// "映射:客户") map a role to a header. Unreadable values are issues and fall back to the default.
+import { cellText, normalizeKey } from './normalize';
+import { IssueLog } from './register';
+import { MAPPING_PREFIXES, SETTINGS_KEYS } from './tabs';
+import type { Issue, Role, Settings, SheetData, TemplateId } from './types';
+import { isFailure, parseBoolean, parseNumber } from './values';
+
+export const DEFAULT_SETTINGS: Settings = {
+  period: 'month',
+  unplannedDays: 3,
+  contactDays: 14,
+  mapping: {},
+  trackEdits: false,
+};
+
+/** Role names accepted after a mapping prefix, in both languages. */
+const ROLE_WORDS: Record<Role, readonly string[]> = {
+  id: ['id', '编号'],
+  customer: ['customer', '客户'],
+  rep: ['rep', '销售', '负责人'],
+  stage: ['stage', '阶段'],
+  status: ['status', '状态'],
+  value: ['value', 'amount', '金额'],
+  created: ['created', '创建日期'],
+  expectedClose: ['expectedclose', '预计签约日期'],
+  closed: ['closed', '成交日期'],
+  lastContact: ['lastcontact', '最近跟进'],
+  nextAction: ['nextaction', '下一步'],
+  nextActionDue: ['nextactiondue', '下一步截止'],
+  stageEntered: ['stageentered', '进入阶段日期'],
+  lastUpdated: ['lastupdated', '最后更新'],
+  resumeOn: ['resumeon', '恢复日期'],
+  support: ['support', '需要支持'],
+  probability: ['probability', '赢率'],
+};
+
+const TEMPLATE_WORDS: Record<TemplateId, readonly string[]> = {
+  b2b: ['b2b', 'b2bprojectsale', '项目型销售', 'b2b项目销售'],
+  meddpicc: ['meddpicc'],
+  funnel: ['funnel', '漏斗'],
+  data: ['data', 'frommydata', '按我的数据'],
+};
+
+function roleOf(word: string): Role | null {
+  const key = normalizeKey(word);
+  for (const role of Object.keys(ROLE_WORDS) as Role[]) {
+    if (ROLE_WORDS[role].some((w) => normalizeKey(w) === key) || normalizeKey(role) === key) return role;
+  }
+  return null;
+}
+
+/** Reads the Settings tab (any two-column key/value block; the header row is optional). */
+export function parseSettings(sheet: SheetData | null): { settings: Settings; issues: Issue[] } {
+  const settings: Settings = { ...DEFAULT_SETTINGS, mapping: {} };
+  if (!sheet) return { settings, issues: [] };
+  const log = new IssueLog(sheet.name);
+  const keyOf = new Map<string, keyof typeof SETTINGS_KEYS>();
+  for (const k of Object.keys(SETTINGS_KEYS) as (keyof typeof SETTINGS_KEYS)[]) {
+    for (const name of SETTINGS_KEYS[k]) keyOf.set(normalizeKey(name), k);
+  }
+  sheet.values.forEach((row, r) => {
+    const rawKey = cellText(row[0]);
+    const cell = row[1];
+    const value = cellText(cell);
+    if (rawKey === '' || value === '') return;
+    const bad = (): void => log.cell(r, 1, undefined, value, 'bad-setting', { setting: rawKey });
+
+    const prefix = MAPPING_PREFIXES.find((p) => rawKey.toLowerCase().startsWith(p));
+    if (prefix) {
+      const role = roleOf(rawKey.slice(prefix.length));
+      if (role) settings.mapping[role] = value;
+      else log.cell(r, 0, undefined, rawKey, 'bad-setting', { setting: rawKey });
+      return;
+    }
+    const key = keyOf.get(normalizeKey(rawKey));
+    if (!key) return; // Notes and free text in the tab are the user's own.
+    switch (key) {
+      case 'lang': {
+        const k = normalizeKey(value);
+        if (['zh', '中文', 'chinese', 'zhcn'].includes(k)) settings.lang = 'zh';
+        else if (['en', 'english', '英文', 'enus'].includes(k)) settings.lang = 'en';
+        else bad();
+        return;
+      }
+      case 'template': {
+        const k = normalizeKey(value);
+        const id = (Object.keys(TEMPLATE_WORDS) as TemplateId[]).find((t) => TEMPLATE_WORDS[t].includes(k));
+        if (id) settings.template = id;
+        else bad();
+        return;
+      }
+      case 'customerSheet':
+        settings.customerSheet = value;
+        return;
+      case 'period': {
+        const k = normalizeKey(value);
+        if (['month', 'monthly', '月', '月度'].includes(k)) settings.period = 'month';
+        else if (['quarter', 'quarterly', '季度', '季'].includes(k)) settings.period = 'quarter';
+        else bad();
+        return;
+      }
+      case 'trackEdits': {
+        const b = parseBoolean(cell);
+        if (typeof b === 'boolean') settings.trackEdits = b;
+        else bad();
+        return;
+      }
+      default: {
+        const n = parseNumber(cell);
+        if (typeof n === 'number' && n >= 0) settings[key] = n;
+        else if (isFailure(n) || typeof n === 'number') bad();
+      }
+    }
+  });
+  return { settings, issues: log.list };
+}

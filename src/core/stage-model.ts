@@ -1,0 +1,272 @@
+// The stage model: read from the Stages tab, or derived from the stage values of the customer tab
+// ("From my data"), plus the lookup that turns a typed stage or status word into a stage.
+import { normalizeKey } from './normalize';
+import { IssueLog, locateColumns, splitList } from './register';
+import { KIND_LABELS } from './stage-grid';
+import { STAGE_COLUMNS } from './tabs';
+import { KIND_WORDS, OPEN_WORDS } from './templates';
+import type { Cell, Criterion, Issue, SheetData, Stage, StageKind, StageModel } from './types';
+import { isFailure, parseNumber, parsePercent } from './values';
+
+/** Reads a typed kind word: open/won/lost/hold in either language, or a won/lost/hold synonym. */
+export function kindOfWord(text: string): StageKind | null {
+  const key = normalizeKey(text);
+  if (key === '') return null;
+  for (const kind of Object.keys(KIND_LABELS) as StageKind[]) {
+    if (KIND_LABELS[kind].some((w) => normalizeKey(w) === key)) return kind;
+  }
+  if (OPEN_WORDS.includes(key)) return 'open';
+  for (const kind of ['won', 'lost', 'hold'] as const) {
+    if (KIND_WORDS[kind].includes(key)) return kind;
+  }
+  return null;
+}
+
+function criterionOf(text: string, kind: Criterion['kind']): Criterion {
+  const [name, ...aliases] = text
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return { name: name ?? text.trim(), aliases, kind };
+}
+
+function cellString(cell: Cell): string {
+  return cell == null ? '' : String(cell).trim();
+}
+
+/** Parses the Stages tab. Returns null when the tab has no recognisable header. */
+export function parseStages(sheet: SheetData): { model: StageModel; issues: Issue[] } | null {
+  const located = locateColumns(sheet.values, STAGE_COLUMNS);
+  if (!located || located.cols.stage === undefined) return null;
+  const { cols, headers, headerRow } = located;
+  const log = new IssueLog(sheet.name);
+  const stages: Stage[] = [];
+  const seen = new Map<string, number>();
+  const get = (row: readonly Cell[], key: keyof typeof STAGE_COLUMNS): Cell =>
+    cols[key] === undefined ? '' : row[cols[key]!];
+
+  for (let r = headerRow + 1; r < sheet.values.length; r++) {
+    const row = sheet.values[r] ?? [];
+    const name = cellString(get(row, 'stage'));
+    if (name === '') continue;
+    const key = normalizeKey(name);
+    if (seen.has(key)) {
+      log.cell(r, cols.stage!, headers[cols.stage!], name, 'stage-duplicate', { first: seen.get(key)! + 1 });
+      continue;
+    }
+    seen.set(key, r);
+
+    let order = stages.length + 1;
+    const orderCell = get(row, 'order');
+    const parsedOrder = parseNumber(orderCell);
+    if (typeof parsedOrder === 'number') order = parsedOrder;
+    else if (cols.order !== undefined) {
+      log.cell(r, cols.order, headers[cols.order], cellString(orderCell), 'stage-missing-order', {
+        used: order,
+      });
+    }
+
+    const kindText = cellString(get(row, 'kind'));
+    let kind = kindOfWord(kindText) ?? kindOfWord(name) ?? 'open';
+    if (kindText !== '' && kindOfWord(kindText) === null) {
+      log.cell(r, cols.kind!, headers[cols.kind!], kindText, 'stage-bad-kind');
+      kind = kindOfWord(name) ?? 'open';
+    }
+
+    const maxDays = parseNumber(get(row, 'maxDays'));
+    if (isFailure(maxDays)) {
+      log.cell(r, cols.maxDays!, headers[cols.maxDays!], cellString(get(row, 'maxDays')), maxDays.fail, {
+        expected: maxDays.expected,
+      });
+    }
+    const probability = parsePercent(get(row, 'probability'));
+    if (isFailure(probability)) {
+      log.cell(r, cols.probability!, headers[cols.probability!], cellString(get(row, 'probability')), probability.fail, {
+        expected: probability.expected,
+      });
+    }
+
+    stages.push({
+      order,
+      name,
+      aliases: splitList(String(get(row, 'aliases') ?? '').replace(/\|/g, '\n')),
+      kind,
+      criteria: [
+        ...splitList(get(row, 'elements')).map((t) => criterionOf(t, 'element')),
+        ...splitList(get(row, 'commitments')).map((t) => criterionOf(t, 'commitment')),
+      ],
+      actions: splitList(get(row, 'actions')),
+      support: splitList(get(row, 'support')),
+      maxDays: typeof maxDays === 'number' && maxDays > 0 ? maxDays : undefined,
+      probability: typeof probability === 'number' ? probability : undefined,
+      guidance: cellString(get(row, 'guidance')),
+      row: r + 1,
+    });
+  }
+
+  // Stable sort by order keeps the tab's row order among equal orders.
+  stages.sort((a, b) => a.order - b.order);
+  dropConflictingAliases(stages, log, cols.aliases, headers);
+  return { model: { source: 'sheet', stages }, issues: log.list };
+}
+
+/** An alias naming another stage (or another stage's alias) would make a cycle: report and drop it. */
+function dropConflictingAliases(stages: Stage[], log: IssueLog, aliasCol: number | undefined, headers: string[]): void {
+  const owner = new Map<string, Stage>();
+  for (const s of stages) owner.set(normalizeKey(s.name), s);
+  for (const s of stages) {
+    s.aliases = s.aliases.filter((alias) => {
+      const key = normalizeKey(alias);
+      const other = owner.get(key);
+      if (other && other !== s) {
+        log.cell(s.row - 1, aliasCol ?? 0, aliasCol === undefined ? undefined : headers[aliasCol], alias, 'stage-alias-conflict', {
+          stage: other.name,
+        });
+        return false;
+      }
+      owner.set(key, s);
+      return true;
+    });
+  }
+}
+
+/**
+ * Well-known stage sequences of CRM exports and common templates, used to order stage values found
+ * in the data when there is no Stages tab. Normalized keys, earliest first.
+ */
+const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
+  // Salesforce standard opportunity stages
+  [
+    'prospecting',
+    'qualification',
+    'needsanalysis',
+    'valueproposition',
+    'iddecisionmakers',
+    'perceptionanalysis',
+    'proposalpricequote',
+    'negotiationreview',
+  ],
+  // HubSpot default deal pipeline
+  ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'],
+  // Pipedrive default pipeline
+  ['lead', 'qualified', 'contactmade', 'demoscheduled', 'needsdefined', 'proposalmade', 'negotiationsstarted'],
+  // Odoo CRM
+  ['new', 'qualified', 'proposition'],
+  // Maven CRM sample
+  ['prospecting', 'engaging'],
+  // Common Chinese pipelines
+  ['线索', '初步接触', '需求确认', '立项', '方案', '报价', '投标', '商务谈判', '签约跟进'],
+  ['线索', '商机', '报价', '谈判', '签约'],
+];
+
+export interface StageObservation {
+  text: string;
+  /** How many milestone dates the row carries (created, close…): customers further on carry more. */
+  milestones: number;
+}
+
+/**
+ * "From my data": the distinct stage values become the stage list. Terminal values are recognised by
+ * their words; open stages are ordered by a numeric prefix (S1, 2 - Proposal), a known CRM sequence,
+ * how many milestones their customers have reached, then first appearance.
+ */
+export function stagesFromData(observations: readonly StageObservation[]): StageModel {
+  interface Seen {
+    name: string;
+    first: number;
+    count: number;
+    milestones: number;
+  }
+  const byKey = new Map<string, Seen>();
+  observations.forEach((o, i) => {
+    const name = o.text.trim();
+    const key = normalizeKey(name);
+    if (key === '') return;
+    const seen = byKey.get(key);
+    if (seen) {
+      seen.count++;
+      seen.milestones += o.milestones;
+    } else byKey.set(key, { name, first: i, count: 1, milestones: o.milestones });
+  });
+
+  const open: Seen[] = [];
+  const terminal: { seen: Seen; kind: StageKind }[] = [];
+  for (const [key, seen] of byKey) {
+    const kind = terminalKind(key);
+    if (kind) terminal.push({ seen, kind });
+    else open.push(seen);
+  }
+  const rank = (s: Seen): number[] => {
+    const key = normalizeKey(s.name);
+    const num = /^[a-z]{0,2}(\d+)/.exec(key);
+    const known = KNOWN_SEQUENCES.map((seq) => seq.indexOf(key)).find((i) => i >= 0);
+    return [num ? Number(num[1]) : Number.POSITIVE_INFINITY, known ?? Number.POSITIVE_INFINITY, s.milestones / s.count, s.first];
+  };
+  open.sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
+    return 0;
+  });
+  const kindOrder: Record<StageKind, number> = { open: 0, won: 1, lost: 2, hold: 3 };
+  terminal.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.seen.first - b.seen.first);
+
+  const stages: Stage[] = [...open.map((s) => ({ seen: s, kind: 'open' as StageKind })), ...terminal].map(
+    ({ seen, kind }, i) => ({
+      order: i + 1,
+      name: seen.name,
+      aliases: [],
+      kind,
+      criteria: [],
+      actions: [],
+      support: [],
+      guidance: '',
+      row: 0,
+    }),
+  );
+  return { source: 'data', stages };
+}
+
+function terminalKind(key: string): StageKind | null {
+  for (const kind of ['won', 'lost', 'hold'] as const) {
+    if (KIND_WORDS[kind].includes(key)) return kind;
+  }
+  return null;
+}
+
+/** Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. */
+export class StageLookup {
+  private readonly byKey = new Map<string, number>();
+  private readonly byKind: Partial<Record<StageKind, number>> = {};
+
+  constructor(readonly model: StageModel) {
+    model.stages.forEach((s, i) => {
+      for (const name of [s.name, ...s.aliases]) {
+        const key = normalizeKey(name);
+        if (key !== '' && !this.byKey.has(key)) this.byKey.set(key, i);
+      }
+      if (s.kind !== 'open' && this.byKind[s.kind] === undefined) this.byKind[s.kind] = i;
+    });
+  }
+
+  /** Stage index for a typed value, or -1. */
+  find(text: string): number {
+    const key = normalizeKey(text);
+    const hit = this.byKey.get(key);
+    if (hit !== undefined) return hit;
+    // "1 - Prospecting", "S2 Discovery": a numbered prefix before a known name.
+    const stripped = key.replace(/^[a-z]?\d+/, '');
+    if (stripped !== key && stripped !== '') {
+      const again = this.byKey.get(stripped);
+      if (again !== undefined) return again;
+    }
+    const kind = terminalKind(key);
+    if (kind) return this.byKind[kind] ?? -1;
+    return -1;
+  }
+
+  /** All names, for "did you mean" suggestions. */
+  names(): string[] {
+    return this.model.stages.map((s) => s.name);
+  }
+}

@@ -1,0 +1,371 @@
+// Reading the customer tab: find the header row, give columns their roles, skip (and report) title,
+// notes, blank, placeholder and totals rows, and turn every row into a Customer. Nothing is thrown and
+// nothing is guessed: a value that cannot be read is an issue and counts as blank.
+import { cellText, errorValue, isBlank, nearest, normalizeKey } from './normalize';
+import { HEADER_SCAN_ROWS, IssueLog } from './register';
+import { matchRole, parseHeader } from './roles';
+import { kindOfWord, StageLookup, type StageObservation, stagesFromData } from './stage-model';
+import type { Cell, Criterion, Day, Grid, Issue, Role, SheetData, StageKind, StageModel } from './types';
+import { isFailure, type ParseFailure, parseDay, parseMark, parseMoney, parsePercent } from './values';
+
+/** A customer (or opportunity) row of the customer tab. */
+export interface Customer {
+  /** Sheet row number (1-based). */
+  row: number;
+  id: string;
+  name: string;
+  rep: string;
+  stageText: string;
+  /** Index into the model's stages; NO_STAGE when blank, UNKNOWN_STAGE when not recognised. */
+  declared: number;
+  status: StageKind;
+  value: number | null;
+  probability: number | null;
+  created: Day | null;
+  expectedClose: Day | null;
+  closed: Day | null;
+  lastContact: Day | null;
+  nextAction: string;
+  nextActionDue: Day | null;
+  stageEntered: Day | null;
+  lastUpdated: Day | null;
+  resumeOn: Day | null;
+  support: string[];
+  /** Per criterion of the model (flattened, stage order): 1 = met, 0 = not met or unknown. */
+  met: Uint8Array;
+}
+
+export const NO_STAGE = -2;
+export const UNKNOWN_STAGE = -1;
+
+/** A criterion of the model with the stage it belongs to and the column that records it. */
+export interface CriterionColumn {
+  criterion: Criterion;
+  stage: number;
+  /** Column index in the customer tab, -1 when the tab has no column for it. */
+  col: number;
+}
+
+export interface CustomerTable {
+  sheet: string;
+  /** Sheet row number of the header (1-based). */
+  headerRow: number;
+  headers: string[];
+  roles: Partial<Record<Role, number>>;
+  criteria: CriterionColumn[];
+  model: StageModel;
+  customers: Customer[];
+  issues: Issue[];
+}
+
+export interface ReadOptions {
+  timeZone: string;
+  /** The stage model from the Stages tab or a template; null derives it from the stage values. */
+  model: StageModel | null;
+  /** Manual role -> header text; overrides detection. */
+  mapping?: Partial<Record<Role, string>>;
+}
+
+interface HeaderMatch {
+  row: number;
+  roles: Partial<Record<Role, number>>;
+  roleCount: number;
+  duplicates: { col: number; role: Role }[];
+}
+
+/** Role of each column of one row; the best-priority header wins a role, equal ties are duplicates. */
+function matchHeaderRow(row: readonly Cell[], mapping: Partial<Record<Role, string>>): Omit<HeaderMatch, 'row'> {
+  const roles: Partial<Record<Role, number>> = {};
+  const best: Partial<Record<Role, number>> = {};
+  const duplicates: { col: number; role: Role }[] = [];
+  const mapped = new Map<string, Role>();
+  for (const role of Object.keys(mapping) as Role[]) {
+    const header = mapping[role];
+    if (header) mapped.set(normalizeKey(header), role);
+  }
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (typeof cell !== 'string' || cell.trim() === '') continue;
+    const manual = mapped.get(normalizeKey(cell));
+    const hit = manual ? { role: manual, priority: -1 } : matchRole(cell);
+    if (!hit) continue;
+    const prev = best[hit.role];
+    if (prev === undefined || hit.priority < prev) {
+      roles[hit.role] = c;
+      best[hit.role] = hit.priority;
+    } else if (hit.priority === prev) {
+      duplicates.push({ col: c, role: hit.role });
+    }
+  }
+  // A manually mapped role never falls back to a detected column.
+  for (const role of Object.keys(mapping) as Role[]) {
+    if (mapping[role] && best[role] !== -1) delete roles[role];
+  }
+  return { roles, roleCount: Object.keys(roles).length, duplicates };
+}
+
+/** The header row: the first of the first 10 rows where at least two roles are recognised. */
+export function detectHeader(grid: Grid, mapping: Partial<Record<Role, string>> = {}): HeaderMatch | null {
+  const scan = Math.min(grid.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < scan; r++) {
+    const m = matchHeaderRow(grid[r] ?? [], mapping);
+    if (m.roleCount >= 2 && (m.roles.customer !== undefined || m.roles.id !== undefined)) return { row: r, ...m };
+  }
+  return null;
+}
+
+const NOTES_WORDS = /必填|选填|可选|必须|格式|下拉|例如|示例|说明|required|optional|format|e\.g\.|example|dropdown/i;
+const TOTALS_WORDS = new Set(['total', 'totals', 'grandtotal', 'sum', 'subtotal', '合计', '总计', '小计', '汇总', '总额']);
+const PLACEHOLDERS = new Set(['-', '--', '—', '——', '/', 'n/a', 'na', '无', '暂无', '...', '…', 'tbd', 'x']);
+
+function nonBlank(row: readonly Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (const c of row) if (!isBlank(c)) out.push(c);
+  return out;
+}
+
+function isNotesRow(row: readonly Cell[]): boolean {
+  const cells = nonBlank(row);
+  if (cells.length === 0) return false;
+  const notes = cells.filter((c) => typeof c === 'string' && NOTES_WORDS.test(c)).length;
+  return notes * 2 >= cells.length;
+}
+
+function isPlaceholderRow(cells: Cell[]): boolean {
+  return cells.length > 0 && cells.every((c) => typeof c === 'string' && PLACEHOLDERS.has(c.trim().toLowerCase()));
+}
+
+function isTotalsRow(row: readonly Cell[], roles: Partial<Record<Role, number>>): boolean {
+  const first = nonBlank(row)[0];
+  const probes = [first, roles.customer === undefined ? '' : row[roles.customer], roles.id === undefined ? '' : row[roles.id]];
+  return probes.some((c) => typeof c === 'string' && TOTALS_WORDS.has(normalizeKey(c)));
+}
+
+const DATE_ROLES = [
+  'created',
+  'expectedClose',
+  'closed',
+  'lastContact',
+  'nextActionDue',
+  'stageEntered',
+  'lastUpdated',
+  'resumeOn',
+] as const;
+
+/** Flattened criteria of a model in stage order. */
+export function criteriaOf(model: StageModel): { criterion: Criterion; stage: number }[] {
+  const out: { criterion: Criterion; stage: number }[] = [];
+  model.stages.forEach((s, i) => {
+    for (const criterion of s.criteria) out.push({ criterion, stage: i });
+  });
+  return out;
+}
+
+/** Reads the customer tab. Returns null when no header row with a customer or id column is found. */
+export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerTable | null {
+  const grid = sheet.values;
+  const mapping = options.mapping ?? {};
+  const header = detectHeader(grid, mapping);
+  if (!header) return null;
+  const log = new IssueLog(sheet.name);
+  const headerCells = grid[header.row] ?? [];
+  const headers = headerCells.map((c) => cellText(c));
+  const { roles } = header;
+
+  for (const role of Object.keys(mapping) as Role[]) {
+    const wanted = mapping[role];
+    if (wanted && roles[role] === undefined) log.row(header.row, 'mapping-header-missing', wanted, { role });
+  }
+  for (const d of header.duplicates) {
+    log.cell(header.row, d.col, headers[d.col], headers[d.col] ?? '', 'duplicate-header', {
+      role: d.role,
+      used: headers[roles[d.role]!] ?? '',
+    });
+  }
+  for (let r = 0; r < header.row; r++) {
+    const cells = nonBlank(grid[r] ?? []);
+    if (cells.length > 0) log.row(r, 'title-row', cellText(cells[0]));
+  }
+
+  // Rows that hold customers, after skipping notes/blank/placeholder/totals rows.
+  const dataRows: number[] = [];
+  let lastContent = header.row;
+  for (let r = header.row + 1; r < grid.length; r++) if (nonBlank(grid[r] ?? []).length > 0) lastContent = r;
+  for (let r = header.row + 1; r <= lastContent; r++) {
+    const row = grid[r] ?? [];
+    const cells = nonBlank(row);
+    if (cells.length === 0) log.row(r, 'blank-row');
+    else if (r <= header.row + 2 && dataRows.length === 0 && isNotesRow(row)) log.row(r, 'notes-row', cellText(cells[0]));
+    else if (isPlaceholderRow(cells)) log.row(r, 'placeholder-row', cellText(cells[0]));
+    else if (isTotalsRow(row, roles)) log.row(r, 'totals-row', cellText(cells[0]));
+    else dataRows.push(r);
+  }
+
+  const model = options.model ?? deriveModel(grid, dataRows, roles);
+  const lookup = new StageLookup(model);
+  const criteria = matchCriteria(model, headers, roles);
+  const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value] ?? '').scale;
+
+  const customers: Customer[] = [];
+  const seenIds = new Map<string, number>();
+  const tz = options.timeZone;
+  const text = (row: readonly Cell[], role: Role): string => {
+    const c = roles[role];
+    return c === undefined ? '' : cellText(row[c]);
+  };
+  const fail = (r: number, col: number, cell: Cell, f: ParseFailure): void =>
+    log.cell(r, col, headers[col], cellText(cell), f.fail, { expected: f.expected });
+
+  for (const r of dataRows) {
+    const row = grid[r] ?? [];
+    const id = text(row, 'id');
+    const name = text(row, 'customer');
+    if (name === '' && id === '') {
+      log.row(r, 'missing-customer', cellText(nonBlank(row)[0]));
+      continue;
+    }
+    if (name === '') log.cell(r, roles.customer ?? 0, headers[roles.customer ?? 0], '', 'missing-customer');
+    if (id !== '') {
+      const first = seenIds.get(id);
+      if (first !== undefined) log.cell(r, roles.id!, headers[roles.id!], id, 'duplicate-id', { first });
+      else seenIds.set(id, r + 1);
+    }
+    const rep = text(row, 'rep');
+    if (rep === '' && roles.rep !== undefined) log.cell(r, roles.rep, headers[roles.rep], '', 'missing-rep');
+
+    const stageText = text(row, 'stage');
+    let declared = NO_STAGE;
+    if (stageText !== '') {
+      const err = errorValue(stageText);
+      declared = err ? UNKNOWN_STAGE : lookup.find(stageText);
+      if (declared === UNKNOWN_STAGE) {
+        const suggestion = err ? null : nearest(stageText, lookup.names());
+        log.cell(r, roles.stage!, headers[roles.stage!], stageText, err ? 'error-value' : 'unknown-stage', suggestion ? { suggestion } : undefined);
+      }
+    }
+
+    let status: StageKind = declared >= 0 ? model.stages[declared].kind : 'open';
+    const statusText = text(row, 'status');
+    if (statusText !== '') {
+      const kind = kindOfWord(statusText);
+      if (kind) status = kind;
+      else log.cell(r, roles.status!, headers[roles.status!], statusText, 'unknown-status');
+    }
+
+    const days: Record<(typeof DATE_ROLES)[number], Day | null> = {
+      created: null,
+      expectedClose: null,
+      closed: null,
+      lastContact: null,
+      nextActionDue: null,
+      stageEntered: null,
+      lastUpdated: null,
+      resumeOn: null,
+    };
+    for (const role of DATE_ROLES) {
+      const c = roles[role];
+      if (c === undefined) continue;
+      const parsed = parseDay(row[c], tz);
+      if (isFailure(parsed)) fail(r, c, row[c], parsed);
+      else days[role] = parsed;
+    }
+
+    let value: number | null = null;
+    if (roles.value !== undefined) {
+      const parsed = parseMoney(row[roles.value], valueScale);
+      if (isFailure(parsed)) fail(r, roles.value, row[roles.value], parsed);
+      else value = parsed;
+    }
+    let probability: number | null = null;
+    if (roles.probability !== undefined) {
+      const parsed = parsePercent(row[roles.probability]);
+      if (isFailure(parsed)) fail(r, roles.probability, row[roles.probability], parsed);
+      else probability = parsed;
+    }
+
+    const met = new Uint8Array(criteria.length);
+    for (let k = 0; k < criteria.length; k++) {
+      const c = criteria[k].col;
+      if (c < 0) continue;
+      const cell = row[c];
+      if (isBlank(cell)) continue;
+      const parsed = parseMark(cell);
+      if (isFailure(parsed)) fail(r, c, cell, parsed);
+      else if (parsed) met[k] = 1;
+    }
+
+    customers.push({
+      row: r + 1,
+      id,
+      name,
+      rep,
+      stageText,
+      declared,
+      status,
+      value,
+      probability,
+      ...days,
+      nextAction: text(row, 'nextAction'),
+      support: roles.support === undefined ? [] : splitSupport(row[roles.support]),
+      met,
+    });
+  }
+
+  return {
+    sheet: sheet.name,
+    headerRow: header.row + 1,
+    headers,
+    roles,
+    criteria,
+    model,
+    customers,
+    issues: log.list,
+  };
+}
+
+function splitSupport(cell: Cell): string[] {
+  return cellText(cell)
+    .split(/[\n;；、,，/]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Criterion columns: a header equal to the criterion's name or one of its aliases. */
+function matchCriteria(model: StageModel, headers: string[], roles: Partial<Record<Role, number>>): CriterionColumn[] {
+  const taken = new Set(Object.values(roles));
+  const byKey = new Map<string, number>();
+  headers.forEach((h, c) => {
+    const key = normalizeKey(h);
+    if (key !== '' && !taken.has(c) && !byKey.has(key)) byKey.set(key, c);
+  });
+  return criteriaOf(model).map(({ criterion, stage }) => {
+    let col = -1;
+    for (const name of [criterion.name, ...criterion.aliases]) {
+      const hit = byKey.get(normalizeKey(name));
+      if (hit !== undefined) {
+        col = hit;
+        break;
+      }
+    }
+    return { criterion, stage, col };
+  });
+}
+
+/** "From my data": the stage values of the rows, ordered by how many milestones their rows carry. */
+function deriveModel(grid: Grid, dataRows: number[], roles: Partial<Record<Role, number>>): StageModel {
+  const stageCol = roles.stage;
+  if (stageCol === undefined) return { source: 'data', stages: [] };
+  const milestoneCols = [roles.created, roles.closed, roles.expectedClose, roles.stageEntered].filter(
+    (c): c is number => c !== undefined,
+  );
+  const observations: StageObservation[] = [];
+  for (const r of dataRows) {
+    const row = grid[r] ?? [];
+    const text = cellText(row[stageCol]);
+    if (text === '' || errorValue(text)) continue;
+    let milestones = 0;
+    for (const c of milestoneCols) if (!isBlank(row[c])) milestones++;
+    observations.push({ text, milestones });
+  }
+  return stagesFromData(observations);
+}

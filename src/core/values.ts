@@ -1,0 +1,555 @@
+// Reading cell values. Every failure is a value (a ParseFailure), never a throw and never a guess.
+// Convention: T = the value, null = blank, ParseFailure = could not read it.
+import { dayFromSerial, dayFromYMD, dayOfDate, inDayRange } from './days';
+import { errorValue, isDateObject } from './normalize';
+import type { Cell, Day, IssueCode } from './types';
+
+export type ParseFailure = { fail: IssueCode; expected: string };
+
+export function isFailure(x: unknown): x is ParseFailure {
+  return typeof x === 'object' && x !== null && typeof (x as { fail?: unknown }).fail === 'string';
+}
+
+function failure(fail: IssueCode, expected: string): ParseFailure {
+  return Object.freeze({ fail, expected }) as ParseFailure;
+}
+
+// Shared, frozen failures: no allocation per bad cell.
+const BAD_DATE = failure('bad-date', 'date');
+const IMPOSSIBLE_DATE = failure('impossible-date', 'date');
+const ERROR_DATE = failure('error-value', 'date');
+const BAD_MONEY = failure('bad-money', 'money');
+const ERROR_MONEY = failure('error-value', 'money');
+const BAD_NUMBER = failure('bad-number', 'number');
+const ERROR_NUMBER = failure('error-value', 'number');
+const BAD_PERCENT = failure('bad-number', 'percent');
+const ERROR_PERCENT = failure('error-value', 'percent');
+const BAD_MARK = failure('bad-mark', 'mark');
+const ERROR_MARK = failure('error-value', 'mark');
+const BAD_YES_NO = failure('bad-mark', 'yes-no');
+const ERROR_YES_NO = failure('error-value', 'yes-no');
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Text that means "nothing here" in a value column. */
+const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '―', '−']);
+
+function prepare(s: string): string {
+  const t = s.trim();
+  return NON_ASCII.test(t) ? t.normalize('NFKC').trim() : t;
+}
+
+// ---- dates ----
+
+const TIME_REST =
+  /^(?:\s*t\s*|\s+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?\s*(?:[ap]\.?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/i;
+const YMD_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(.*)$/;
+const DMY_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d])(.*)$/;
+const CJK_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号]?)?(.*)$/;
+const D_MON_Y_RE =
+  /^(?:([a-z]+)\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*[-/.]\s*)([a-z]+)\.?(?:\s*,\s*|\s+|\s*[-/.]\s*)(\d{4}|\d{2})(?![\d])(.*)$/i;
+const MON_D_Y_RE =
+  /^(?:([a-z]+)\.?,?\s+)?([a-z]+)\.?(?:\s+|\s*[-/.]\s*)(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+|\s*[-/.]\s*)(\d{4})(?![\d])(.*)$/i;
+const DIGITS_RE = /^\d+(?:\.\d+)?$/;
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+const WEEKDAYS = new Set([
+  'mon',
+  'monday',
+  'tue',
+  'tues',
+  'tuesday',
+  'wed',
+  'wednesday',
+  'thu',
+  'thur',
+  'thurs',
+  'thursday',
+  'fri',
+  'friday',
+  'sat',
+  'saturday',
+  'sun',
+  'sunday',
+]);
+
+function monthOf(word: string): number {
+  const m = MONTHS[word.toLowerCase()];
+  return m === undefined ? 0 : m;
+}
+
+function restOk(rest: string): boolean {
+  return rest.length === 0 || TIME_REST.test(rest);
+}
+
+function fullYear(text: string): number {
+  const n = +text;
+  if (text.length !== 2) return n;
+  return n < 70 ? 2000 + n : 1900 + n;
+}
+
+function ymd(y: number, m: number, d: number): Day | ParseFailure {
+  const day = dayFromYMD(y, m, d);
+  return day === null ? IMPOSSIBLE_DATE : day;
+}
+
+/** Fast path: 'YYYY-MM-DD' optionally followed by a time. */
+function isoFast(s: string): Day | ParseFailure | undefined {
+  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    y = y * 10 + c;
+  }
+  const m0 = s.charCodeAt(5) - 48;
+  const m1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  if (m0 < 0 || m0 > 9 || m1 < 0 || m1 > 9 || d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return undefined;
+  if (s.length > 10) {
+    const c = s.charCodeAt(10);
+    if (c >= 48 && c <= 57) return undefined;
+    if (!TIME_REST.test(s.slice(10))) return BAD_DATE;
+  }
+  return ymd(y, m0 * 10 + m1, d0 * 10 + d1);
+}
+
+function serialDay(n: number): Day | ParseFailure {
+  if (!Number.isFinite(n)) return BAD_DATE;
+  const day = dayFromSerial(n);
+  return day === null ? IMPOSSIBLE_DATE : day;
+}
+
+function parseDayText(raw: string): Day | null | ParseFailure {
+  const fast = isoFast(raw);
+  if (fast !== undefined) return fast;
+  const s = prepare(raw);
+  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
+  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_DATE;
+  const again = s === raw ? undefined : isoFast(s);
+  if (again !== undefined) return again;
+
+  const c0 = s.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    if (DIGITS_RE.test(s)) {
+      // 'YYYYMMDD' when it reads as a valid date, else an Excel serial typed as text.
+      if (s.length === 8) {
+        const d = dayFromYMD(+s.slice(0, 4), +s.slice(4, 6), +s.slice(6, 8));
+        if (d !== null) return d;
+      }
+      return serialDay(+s);
+    }
+    let m = YMD_RE.exec(s);
+    if (m) return restOk(m[5]) ? ymd(+m[1], +m[3], +m[4]) : BAD_DATE;
+    m = DMY_RE.exec(s);
+    if (m) {
+      if (!restOk(m[5])) return BAD_DATE;
+      const a = +m[1];
+      const b = +m[3];
+      const sep = m[2];
+      if (sep === '-' && m[4].length === 2) return BAD_DATE; // 'NN-NN-NN' could be year first: no guess
+      const y = fullYear(m[4]);
+      if (sep === '/') {
+        // US month-first unless the first number cannot be a month.
+        return a > 12 ? ymd(y, b, a) : ymd(y, a, b);
+      }
+      // '-' and '.': day first, unless only the month-first reading is possible.
+      return b > 12 && a <= 12 ? ymd(y, a, b) : ymd(y, b, a);
+    }
+    m = CJK_RE.exec(s);
+    if (m) {
+      if (!restOk(m[4])) return BAD_DATE;
+      return ymd(+m[1], +m[2], m[3] === undefined ? 1 : +m[3]);
+    }
+    m = D_MON_Y_RE.exec(s);
+    if (m && m[1] === undefined) {
+      const mo = monthOf(m[3]);
+      if (mo === 0 || !restOk(m[5])) return BAD_DATE;
+      return ymd(fullYear(m[4]), mo, +m[2]);
+    }
+    return BAD_DATE;
+  }
+  let m = D_MON_Y_RE.exec(s);
+  if (m) {
+    const mo = monthOf(m[3]);
+    if (mo === 0 || !WEEKDAYS.has(m[1].toLowerCase()) || !restOk(m[5])) return BAD_DATE;
+    return ymd(fullYear(m[4]), mo, +m[2]);
+  }
+  m = MON_D_Y_RE.exec(s);
+  if (m) {
+    const mo = monthOf(m[2]);
+    if (mo === 0 || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5]))
+      return BAD_DATE;
+    return ymd(+m[4], mo, +m[3]);
+  }
+  return BAD_DATE;
+}
+
+/**
+ * A calendar day from a cell: Date objects (civil date in timeZone), numbers as Excel serials, and text
+ * in the formats of PRODUCT 1.1 (ISO with optional time, Y/M/D, M/D/Y (day first when the first number
+ * > 12), D-M-Y and D.M.Y, English month names, 2026年5月30日, 2026年5月, serials as text). A time of
+ * day is ignored; the civil date is taken as written.
+ */
+export function parseDay(cell: Cell, timeZone: string): Day | null | ParseFailure {
+  if (typeof cell === 'string') {
+    if (cell.length === 0) return null;
+    return parseDayText(cell);
+  }
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return BAD_DATE;
+    return serialDay(cell);
+  }
+  if (cell === null || cell === undefined) return null;
+  if (isDateObject(cell)) {
+    const t = cell.getTime();
+    if (Number.isNaN(t)) return BAD_DATE;
+    // Far outside 1900..2200 whatever the zone: no need to ask Intl.
+    if (t < -2209161600000 || t > 7289740800000) return IMPOSSIBLE_DATE;
+    const day = dayOfDate(cell, timeZone);
+    return inDayRange(day) ? day : IMPOSSIBLE_DATE;
+  }
+  return BAD_DATE;
+}
+
+// ---- numbers and money ----
+
+const PLAIN_RE = /^\d+(?:\.\d+)?$/;
+const FRACTION_RE = /^\.\d+$/;
+const THOUSANDS_RE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const EURO_RE = /^\d{1,3}(?:\.\d{3})+,\d{1,2}$/;
+const DECIMAL_COMMA_RE = /^\d+,\d{1,2}$/;
+const MONEY_RE =
+  /^([+\-−]?)\s*(us\$|hk\$|nt\$|a\$|c\$|s\$|r\$|\$|¥|€|£|₩|₹|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf)?\s*([+\-−]?)\s*(\d[\d,.]*|\.\d+)\s*(百万|千万|万|亿|千|million|billion|thousand|mm|bn|k|m|b)?\s*(元|块|人民币|美元|欧元|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf|dollars?)?$/;
+const NUMBER_RE = /^([+\-−]?)\s*(\d[\d,.]*|\.\d+)$/;
+const EURO_AMBIGUOUS_RE = /^\d{1,3}\.\d{3}$/;
+const LATIN_RE = /^[a-z]+$/;
+const COMMAS = /,/g;
+const DOTS = /\./g;
+
+const MULTIPLIER_EXP: Record<string, number> = {
+  万: 4,
+  亿: 8,
+  千: 3,
+  百万: 6,
+  千万: 7,
+  k: 3,
+  thousand: 3,
+  m: 6,
+  mm: 6,
+  million: 6,
+  b: 9,
+  bn: 9,
+  billion: 9,
+};
+
+/** Plain decimal text of a number body ('1,234.5' → '1234.5'), or null when the grouping is not clear. */
+function numberBody(body: string, cjkMultiplier: boolean): string | null {
+  if (PLAIN_RE.test(body)) return body;
+  if (FRACTION_RE.test(body)) return `0${body}`;
+  if (THOUSANDS_RE.test(body)) return body.replace(COMMAS, '');
+  if (EURO_RE.test(body)) return body.replace(DOTS, '').replace(',', '.');
+  if (cjkMultiplier && DECIMAL_COMMA_RE.test(body)) return body.replace(',', '.');
+  return null;
+}
+
+function powerOfTen(scale: number): number {
+  switch (scale) {
+    case 1:
+      return 0;
+    case 10:
+      return 1;
+    case 100:
+      return 2;
+    case 1000:
+      return 3;
+    case 10000:
+      return 4;
+    case 100000:
+      return 5;
+    case 1000000:
+      return 6;
+    case 10000000:
+      return 7;
+    case 100000000:
+      return 8;
+    case 1000000000:
+      return 9;
+    default:
+      return -1;
+  }
+}
+
+/** n × 10^exp without binary noise (1.1 × 10^4 is 11000, not 11000.000000000002). */
+function shift(text: string, exp: number): number {
+  return exp === 0 ? +text : +`${text}e${exp}`;
+}
+
+function scaleNumber(n: number, scale: number): number {
+  if (scale === 1) return n;
+  const exp = powerOfTen(scale);
+  if (exp > 0) {
+    const t = String(n);
+    if (t.indexOf('e') < 0) return shift(t, exp);
+  }
+  return n * scale;
+}
+
+function finiteOr(v: number, bad: ParseFailure): number | ParseFailure {
+  return Number.isFinite(v) ? v : bad;
+}
+
+function isMinus(sign: string): boolean {
+  return sign === '-' || sign === '−';
+}
+
+/**
+ * Money from a cell. Numbers and bare numeric text are multiplied by scale (10000 under a 万元 header);
+ * text with a multiplier (万, 亿, k, m…) or the unit 元 ignores scale. Currency symbols and codes are
+ * decoration. '(1,000)' is negative; '-' and '—' are placeholders (null).
+ */
+export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure {
+  if (typeof cell === 'number') return finiteOr(scaleNumber(cell, scale), BAD_MONEY);
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell !== 'string') return BAD_MONEY;
+  if (cell.length === 0) return null;
+  if (PLAIN_RE.test(cell)) return finiteOr(scale === 1 ? +cell : shiftOrScale(cell, scale), BAD_MONEY);
+  let s = prepare(cell);
+  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
+  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_MONEY;
+  let negative = false;
+  if (s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  const m = MONEY_RE.exec(s.toLowerCase());
+  if (!m) return BAD_MONEY;
+  if (m[1] && m[3]) return BAD_MONEY;
+  if (negative && (m[1] || m[3])) return BAD_MONEY;
+  const mult = m[5];
+  const body = numberBody(m[4], mult !== undefined && !LATIN_RE.test(mult));
+  if (body === null) return BAD_MONEY;
+  // '€1.234' may be 1234 (European grouping) or 1.234: no guess.
+  if ((m[2] === '€' || m[2] === 'eur' || m[6] === 'eur' || m[6] === '欧元') && EURO_AMBIGUOUS_RE.test(m[4])) {
+    return BAD_MONEY;
+  }
+  if (isMinus(m[1]) || isMinus(m[3])) negative = !negative;
+  let v: number;
+  if (mult !== undefined) v = shift(body, MULTIPLIER_EXP[mult]);
+  else if (m[6] === '元' || m[6] === '块') v = +body;
+  else v = shiftOrScale(body, scale);
+  if (!Number.isFinite(v)) return BAD_MONEY;
+  return negative && v !== 0 ? -v : v;
+}
+
+function shiftOrScale(text: string, scale: number): number {
+  const exp = powerOfTen(scale);
+  return exp >= 0 ? shift(text, exp) : +text * scale;
+}
+
+/** A plain number: numbers, '12', '-12.5', '1,234'. Percent signs and currency are failures here. */
+export function parseNumber(cell: Cell): number | null | ParseFailure {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : BAD_NUMBER;
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell !== 'string') return BAD_NUMBER;
+  if (cell.length === 0) return null;
+  if (PLAIN_RE.test(cell)) return finiteOr(+cell, BAD_NUMBER);
+  const s = prepare(cell);
+  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
+  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_NUMBER;
+  const m = NUMBER_RE.exec(s);
+  if (!m) return BAD_NUMBER;
+  const body = numberBody(m[2], false);
+  if (body === null || EURO_RE.test(m[2])) return BAD_NUMBER;
+  const v = +body;
+  if (!Number.isFinite(v)) return BAD_NUMBER;
+  return isMinus(m[1]) ? -v : v;
+}
+
+function fraction(n: number): number | ParseFailure {
+  if (!Number.isFinite(n) || n < 0 || n > 100) return BAD_PERCENT;
+  return n > 1 ? n / 100 : n;
+}
+
+/** A fraction 0..1: '45%' → 0.45, 45 → 0.45 (numbers above 1 are percents), 0.45 → 0.45. */
+export function parsePercent(cell: Cell): number | null | ParseFailure {
+  if (typeof cell === 'number') return fraction(cell);
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell !== 'string') return BAD_PERCENT;
+  if (cell.length === 0) return null;
+  let s = prepare(cell);
+  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
+  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_PERCENT;
+  let percent = false;
+  if (s.charCodeAt(s.length - 1) === 37 /* % */) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  const m = NUMBER_RE.exec(s);
+  if (!m || m[1]) return BAD_PERCENT;
+  const body = numberBody(m[2], false);
+  if (body === null || EURO_RE.test(m[2])) return BAD_PERCENT;
+  const n = +body;
+  if (!percent) return fraction(n);
+  return n > 100 ? BAD_PERCENT : n / 100;
+}
+
+// ---- marks and yes/no ----
+
+const MARKS = new Map<string, boolean>([
+  ['✓', true],
+  ['✔', true],
+  ['√', true],
+  ['☑', true],
+  ['✅', true],
+  ['☑\ufe0f', true],
+  ['✔\ufe0f', true],
+  ['yes', true],
+  ['y', true],
+  ['true', true],
+  ['是', true],
+  ['是的', true],
+  ['已', true],
+  ['有', true],
+  ['对', true],
+  ['done', true],
+  ['完成', true],
+  ['已完成', true],
+  ['达成', true],
+  ['已达成', true],
+  ['确认', true],
+  ['已确认', true],
+  ['met', true],
+  ['ok', true],
+  ['okay', true],
+  ['confirmed', true],
+  ['checked', true],
+  ['x', true],
+  ['no', false],
+  ['n', false],
+  ['false', false],
+  ['否', false],
+  ['未', false],
+  ['未完成', false],
+  ['未达成', false],
+  ['未确认', false],
+  ['没有', false],
+  ['无', false],
+  ['-', false],
+  ['--', false],
+  ['—', false],
+  ['——', false],
+  ['–', false],
+  ['0', false],
+  ['×', false],
+  ['✗', false],
+  ['✘', false],
+  ['☐', false],
+  ['not met', false],
+  ['not yet', false],
+]);
+
+const SIGNED_NUMBER_RE = /^[+\-−]?\s*(?:\d[\d,]*(?:\.\d+)?|\.\d+)$/;
+
+/**
+ * Whether an element or commitment is met (PRODUCT 1.1): a Date, TRUE, ✓/✔/√, yes/是/已/done/完成, 'x',
+ * a positive number or any date text is met; blank, FALSE, no/否/未, '-', 0 and negatives are not.
+ * Anything else is a failure (a date-like text that is impossible reports impossible-date).
+ */
+export function parseMark(cell: Cell): boolean | ParseFailure {
+  if (cell === null || cell === undefined) return false;
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return Number.isNaN(cell) ? BAD_MARK : cell > 0;
+  if (typeof cell === 'string') {
+    if (cell.length === 0) return false;
+    const direct = MARKS.get(cell);
+    if (direct !== undefined) return direct;
+    const s = prepare(cell);
+    if (s.length === 0) return false;
+    if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_MARK;
+    const lower = s.toLowerCase();
+    const mark = MARKS.get(lower);
+    if (mark !== undefined) return mark;
+    if (SIGNED_NUMBER_RE.test(lower)) {
+      const n = parseNumber(lower.replace('−', '-'));
+      if (typeof n === 'number') return n > 0;
+      return BAD_MARK;
+    }
+    const d = parseDayText(s);
+    if (typeof d === 'number') return true;
+    if (d !== null && d.fail === 'impossible-date') return d;
+    return BAD_MARK;
+  }
+  if (isDateObject(cell)) return Number.isNaN(cell.getTime()) ? BAD_MARK : true;
+  return BAD_MARK;
+}
+
+const YES_NO = new Map<string, boolean>([
+  ['yes', true],
+  ['y', true],
+  ['true', true],
+  ['1', true],
+  ['是', true],
+  ['是的', true],
+  ['阻塞', true],
+  ['blocking', true],
+  ['blocker', true],
+  ['✓', true],
+  ['✔', true],
+  ['√', true],
+  ['x', true],
+  ['no', false],
+  ['n', false],
+  ['false', false],
+  ['0', false],
+  ['否', false],
+  ['不是', false],
+  ['不阻塞', false],
+  ['非阻塞', false],
+  ['non-blocking', false],
+  ['nonblocking', false],
+  ['not blocking', false],
+  ['×', false],
+  ['✗', false],
+]);
+
+/** Yes/no columns such as "blocking": yes/y/true/是/阻塞/1 vs no/n/false/否/0; blank (or '-') → null. */
+export function parseBoolean(cell: Cell): boolean | null | ParseFailure {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : BAD_YES_NO;
+  if (typeof cell === 'string') {
+    const s = prepare(cell);
+    if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
+    if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_YES_NO;
+    const lower = s.toLowerCase();
+    const yes = YES_NO.get(lower);
+    return yes === undefined ? BAD_YES_NO : yes;
+  }
+  return BAD_YES_NO;
+}

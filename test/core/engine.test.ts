@@ -1,0 +1,322 @@
+// Rules of PRODUCT sections 1-2 through the public entry runInventory, on small hand-made sheets.
+import { dayFromIso } from '../../src/core/days';
+import { runInventory } from '../../src/core/index';
+import type { Inventory } from '../../src/core/inventory';
+import { stagesGrid } from '../../src/core/stage-grid';
+import { headersOf, OBJECTION_COLUMNS } from '../../src/core/tabs';
+import { template } from '../../src/core/templates';
+import type { Cell, SheetData } from '../../src/core/types';
+
+const AS_OF = '2026-06-30';
+const B2B_EN = stagesGrid(template('b2b', 'en'), 'en');
+const CRITERIA = [
+  'Inquiry',
+  'Need confirmed',
+  'Decision process mapped',
+  'Budget confirmed',
+  'Budget-approval path',
+  'Solution accepted',
+  'Procurement or tender path',
+  'Purchase-approval commitment',
+  'Contract terms agreed',
+];
+const HEAD = ['ID', 'Customer', 'Rep', 'Stage', 'Amount', 'Stage Entered', 'Last Contact', 'Next Step', 'Next Step Date', ...CRITERIA];
+
+interface RowSpec {
+  id?: string;
+  customer?: string;
+  rep?: string;
+  stage?: string;
+  amount?: Cell;
+  entered?: Cell;
+  contact?: Cell;
+  next?: string;
+  nextDue?: Cell;
+  met?: string[];
+}
+
+function row(spec: RowSpec): Cell[] {
+  return [
+    spec.id ?? '',
+    spec.customer ?? '',
+    spec.rep ?? 'Ann',
+    spec.stage ?? '',
+    spec.amount ?? '',
+    spec.entered ?? '',
+    spec.contact ?? '',
+    spec.next ?? '',
+    spec.nextDue ?? '',
+    ...CRITERIA.map((c) => (spec.met?.includes(c) ? '2026-06-01' : '')),
+  ];
+}
+
+function inventory(rows: Cell[][], extra: SheetData[] = [], asOf = AS_OF): Inventory {
+  const out = runInventory({
+    sheets: [{ name: 'Customers', values: [HEAD, ...rows] }, { name: 'Stages', values: B2B_EN }, ...extra],
+    asOf,
+    timeZone: 'UTC',
+    lang: 'en',
+  });
+  if (!out.ok) throw new Error(`no inventory: ${out.code}`);
+  return out.inventory;
+}
+
+const stageName = (inv: Inventory, pos: number | null): string | null =>
+  pos === null ? null : inv.table.model.stages[inv.openStages[pos]].name;
+
+describe('evidenced stage', () => {
+  it('jumps several stages when inquiry, need, decision process, budget and approval path come in one meeting', () => {
+    const inv = inventory([
+      row({
+        customer: 'Acme',
+        stage: 'Lead',
+        met: ['Inquiry', 'Need confirmed', 'Decision process mapped', 'Budget confirmed', 'Budget-approval path'],
+      }),
+    ]);
+    expect(stageName(inv, inv.states[0].evidenced)).toBe('Solution & tender');
+    expect(inv.states[0].check).toBe('behind');
+  });
+
+  it('keeps a customer who only ever gives an inquiry at Discovery however many History rows it has', () => {
+    const history: Cell[][] = [['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source']];
+    for (let i = 0; i < 60; i++) history.push(['2026-05-01', 'ann@example.com', 'Busy Co', '', 2, 'Last Contact', '', '2026-05-01', 'edit']);
+    const inv = inventory([row({ customer: 'Busy Co', stage: 'Lead', met: ['Inquiry'] })], [{ name: 'History', values: history }]);
+    expect(stageName(inv, inv.states[0].evidenced)).toBe('Discovery');
+  });
+
+  it('counts criteria met out of order but does not skip an unmet earlier one', () => {
+    const inv = inventory([row({ customer: 'Out of order', met: ['Inquiry', 'Budget confirmed', 'Budget-approval path'] })]);
+    expect(stageName(inv, inv.states[0].evidenced)).toBe('Discovery');
+    const gap = inv.states[0].gap.map((k) => inv.table.criteria[k].criterion.name);
+    expect(gap).toEqual(['Need confirmed', 'Decision process mapped']);
+  });
+});
+
+describe('stage check and gap', () => {
+  it('flags a declared stage beyond the evidence as ahead and lists the earliest unmet criteria first', () => {
+    const inv = inventory([row({ customer: 'Ahead', stage: 'Negotiation & approval', met: ['Inquiry'] })]);
+    const s = inv.states[0];
+    expect(s.check).toBe('ahead');
+    expect(s.gap.map((k) => inv.table.criteria[k].criterion.name)).toEqual(CRITERIA.slice(1));
+  });
+
+  it('matches when declared equals evidence, and the gap is exactly the current stage exit criteria', () => {
+    const inv = inventory([row({ customer: 'Even', stage: 'Budget', met: CRITERIA.slice(0, 3) })]);
+    expect(inv.states[0].check).toBe('match');
+    expect(inv.states[0].gap.map((k) => inv.table.criteria[k].criterion.name)).toEqual(['Budget confirmed', 'Budget-approval path']);
+  });
+
+  it('has no gap for won and lost customers', () => {
+    const inv = inventory([row({ customer: 'W', stage: 'Won' }), row({ customer: 'L', stage: 'Closed Lost' })]);
+    expect(inv.states.map((s) => s.gap)).toEqual([[], []]);
+    expect(inv.totals).toMatchObject({ won: 1, lost: 1, open: 0 });
+  });
+
+  it('reports an unknown stage with the nearest known name', () => {
+    const inv = inventory([row({ customer: 'Typo', stage: 'Discovry' })]);
+    const issue = inv.issues.find((i) => i.code === 'unknown-stage');
+    expect(issue).toMatchObject({ sheet: 'Customers', row: 2, column: 'D (Stage)', value: 'Discovry', params: { suggestion: 'Discovery' } });
+  });
+});
+
+describe('stage clock', () => {
+  it('marks a customer stalled past the stage max days and reports next action overdue or missing', () => {
+    const inv = inventory([
+      row({ customer: 'Old', stage: 'Lead', entered: '2026-05-01', nextDue: '2026-06-01', next: 'Call' }),
+      row({ customer: 'Fresh', stage: 'Lead', entered: '2026-06-25' }),
+    ]);
+    expect(inv.states[0]).toMatchObject({ daysInStage: 60, stalled: true, nextAction: 'overdue' });
+    expect(inv.states[1]).toMatchObject({ daysInStage: 5, stalled: false, nextAction: 'missing' });
+  });
+
+  it('suppresses stall flags while a hold has a resume date ahead, and flags it once the date passes', () => {
+    const head = [...HEAD, 'Status', 'Resume On'];
+    const rows = [
+      [...row({ customer: 'Snoozed', stage: 'Budget', entered: '2026-01-01' }), 'On hold', '2026-08-01'],
+      [...row({ customer: 'Overslept', stage: 'Budget', entered: '2026-01-01' }), 'On hold', '2026-06-01'],
+    ];
+    const out = runInventory({
+      sheets: [{ name: 'Customers', values: [head, ...rows] }, { name: 'Stages', values: B2B_EN }],
+      asOf: AS_OF,
+      timeZone: 'UTC',
+      lang: 'en',
+    });
+    if (!out.ok) throw new Error('no inventory');
+    expect(out.inventory.states.map((s) => [s.snoozed, s.stalled, s.resumeDue])).toEqual([
+      [true, false, false],
+      [false, false, true],
+    ]);
+  });
+});
+
+describe('objections', () => {
+  const objections = (rows: Cell[][]): SheetData => ({ name: 'Objections', values: [headersOf(OBJECTION_COLUMNS, 'en'), ...rows] });
+  // id, customer, stage, type, objection, owner, raised, status, plan, due, resolution, resolved, reviewedBy, reviewedOn, blocking
+  const o = (customer: string, fields: Partial<Record<string, Cell>>): Cell[] => [
+    fields.id ?? '',
+    customer,
+    '',
+    fields.type ?? 'Budget',
+    fields.text ?? 'No budget this year',
+    'Ann',
+    fields.raised ?? '2026-06-01',
+    fields.status ?? '',
+    fields.plan ?? '',
+    fields.due ?? '',
+    fields.resolution ?? '',
+    fields.resolved ?? '',
+    fields.reviewedBy ?? '',
+    fields.reviewedOn ?? '',
+    fields.blocking ?? '',
+  ];
+
+  it('links by name or id and applies overdue, unplanned, unsupervised and blocking', () => {
+    const inv = inventory(
+      [row({ id: 'C-1', customer: 'Acme', stage: 'Budget' }), row({ id: 'C-2', customer: 'Beta', stage: 'Budget' })],
+      [
+        objections([
+          o('Acme', { status: 'Acting', plan: 'Meet CFO', due: '2026-06-10', blocking: 'yes' }),
+          o('C-2', { raised: '2026-06-20' }),
+          o('acme', { status: 'Resolved', plan: 'x', resolution: '排除', resolved: '2026-06-15' }),
+          o('Nobody Inc', { plan: 'x' }),
+        ]),
+      ],
+    );
+    const ot = inv.objectionTotals;
+    expect(ot).toMatchObject({ total: 4, open: 3, overdue: 1, blocking: 1, unplanned: 1, unsupervised: 1 });
+    expect(inv.states[0].objections).toMatchObject({ open: 1, overdue: 1, blocking: 1, oldestOpenDays: 29, lastResolution: 'removed' });
+    expect(inv.states[1].objections.open).toBe(1);
+    expect(inv.issues.find((i) => i.code === 'unknown-customer')).toMatchObject({ sheet: 'Objections', row: 5, value: 'Nobody Inc' });
+  });
+});
+
+describe('concurrency, cohorts and support', () => {
+  it('counts open customers per rep and stage, flags hollow early stages and finds the most-missing criterion', () => {
+    const inv = inventory([
+      row({ customer: 'A', rep: 'Ann', stage: 'Lead' }),
+      row({ customer: 'B', rep: 'Ann', stage: 'Budget', met: CRITERIA.slice(0, 3) }),
+      row({ customer: 'C', rep: 'Bob', stage: 'Budget', met: [...CRITERIA.slice(0, 3), 'Budget-approval path'] }),
+      row({ customer: 'D', rep: 'Bob', stage: 'Won' }),
+    ]);
+    const ann = inv.reps.find((r) => r.rep === 'Ann')!;
+    const bob = inv.reps.find((r) => r.rep === 'Bob')!;
+    expect(ann.byStage).toEqual([1, 0, 1, 0, 0]);
+    expect(bob).toMatchObject({ open: 1, won: 1, byStage: [0, 0, 1, 0, 0] });
+    expect(bob.flags).toContain('hollow-early');
+    expect(ann.flags).not.toContain('hollow-early');
+    const budget = inv.cohorts[2];
+    expect(budget.members.length).toBe(2);
+    expect(inv.table.criteria[budget.criterion].criterion.name).toBe('Budget confirmed');
+    expect(budget.lacking).toBe(2);
+  });
+
+  it('uses the WIP band from Settings and flags reps below and above it', () => {
+    const rows = ['A', 'B', 'C', 'D', 'E'].map((c) => row({ customer: c, rep: 'Ann', stage: 'Lead' }));
+    rows.push(row({ customer: 'F', rep: 'Bob', stage: 'Lead' }));
+    const inv = inventory(rows, [{ name: 'Settings', values: [['WIP low', 2], ['WIP high', 4]] }]);
+    expect(inv.reps.find((r) => r.rep === 'Ann')!.flags).toContain('above-band');
+    expect(inv.reps.find((r) => r.rep === 'Bob')!.flags).toContain('below-band');
+  });
+});
+
+describe('reading the customer tab', () => {
+  it('skips title, notes, blank, placeholder and totals rows and reports each with its sheet row', () => {
+    const out = runInventory({
+      sheets: [
+        {
+          name: '客户',
+          values: [
+            ['2026 客户盘点'],
+            [],
+            ['客户名称', '销售代表', '销售阶段', '预计金额（万元）'],
+            ['必填', '必填', '从下拉选择', '选填，单位万元'],
+            ['华东电力', '王磊', '线索', 12],
+            ['', '', '', ''],
+            ['-', '-', '-', '-'],
+            ['苏州园区', '李娜', '需求确认', '1,2 万'],
+            ['合计', '', '', 13.2],
+          ],
+        },
+      ],
+      asOf: AS_OF,
+      timeZone: 'Asia/Shanghai',
+      lang: 'zh',
+    });
+    if (!out.ok) throw new Error('no inventory');
+    const inv = out.inventory;
+    expect(inv.table.headerRow).toBe(3);
+    expect(inv.table.customers.map((c) => [c.row, c.name, c.value])).toEqual([
+      [5, '华东电力', 120000],
+      [8, '苏州园区', 12000],
+    ]);
+    expect(inv.issues.map((i) => [i.code, i.row])).toEqual([
+      ['title-row', 1],
+      ['notes-row', 4],
+      ['blank-row', 6],
+      ['placeholder-row', 7],
+      ['totals-row', 9],
+    ]);
+  });
+
+  it('keeps a row with an id but no customer name, and reports it', () => {
+    const inv = inventory([row({ id: 'X-9', stage: 'Lead' })]);
+    expect(inv.table.customers).toHaveLength(1);
+    expect(inv.issues).toContainEqual(expect.objectContaining({ code: 'missing-customer', row: 2, column: 'B (Customer)' }));
+  });
+
+  it('reports unreadable cells with row, column and value, and never throws', () => {
+    const inv = inventory([row({ customer: 'Bad', stage: 'Lead', amount: 'TBD', entered: '2023-02-30', contact: '#N/A' })]);
+    expect(inv.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 2, column: 'E (Amount)', value: 'TBD', code: 'bad-money' }),
+        expect.objectContaining({ row: 2, column: 'F (Stage Entered)', value: '2023-02-30', code: 'impossible-date' }),
+        expect.objectContaining({ row: 2, column: 'G (Last Contact)', value: '#N/A', code: 'error-value' }),
+      ]),
+    );
+  });
+
+  it('lets a manual mapping override detection', () => {
+    const out = runInventory({
+      sheets: [{ name: 'Deals', values: [['Client', 'Seller', 'Phase'], ['Acme', 'Ann', 'Won']] }],
+      asOf: AS_OF,
+      timeZone: 'UTC',
+      lang: 'en',
+      mapping: { customer: 'Client', rep: 'Seller', stage: 'Phase' },
+    });
+    if (!out.ok) throw new Error('no inventory');
+    expect(out.inventory.table.customers[0]).toMatchObject({ name: 'Acme', rep: 'Ann', status: 'won' });
+  });
+
+  it('says so when no tab looks like a customer tab', () => {
+    const out = runInventory({ sheets: [{ name: 'Notes', values: [['hello'], ['world']] }], asOf: AS_OF, timeZone: 'UTC', lang: 'en' });
+    expect(out).toMatchObject({ ok: false, code: 'no-customer-sheet', sheets: ['Notes'] });
+  });
+});
+
+describe('results per period', () => {
+  it('counts wins, win rate and cycle per month and shows a headcount cut as an output shortfall', () => {
+    const head = ['Customer', 'Rep', 'Stage', 'Amount', 'Created', 'Close Date'];
+    const rows: Cell[][] = [];
+    // May: 4 reps x 5 wins. June: 3 reps x 6 wins (+20% productivity, 25% fewer reps) and one loss.
+    ['A', 'B', 'C', 'D'].forEach((r) => {
+      for (let i = 0; i < 5; i++) rows.push([`May-${r}${i}`, r, 'Won', 100, '2026-04-30', '2026-05-10']);
+    });
+    ['A', 'B', 'C'].forEach((r) => {
+      for (let i = 0; i < 6; i++) rows.push([`Jun-${r}${i}`, r, 'Won', 100, '2026-05-20', '2026-06-10']);
+    });
+    rows.push(['Jun-lost', 'A', 'Lost', 50, '2026-05-20', '2026-06-12']);
+    const out = runInventory({ sheets: [{ name: 'Deals', values: [head, ...rows] }], asOf: AS_OF, timeZone: 'UTC', lang: 'en' });
+    if (!out.ok) throw new Error('no inventory');
+    const { periods, winRate, balance } = out.inventory.results;
+    const june = periods.find((p) => p.period === '2026-06')!;
+    const may = periods.find((p) => p.period === '2026-05')!;
+    expect(may).toMatchObject({ wins: 20, headcount: 4, lost: 0, avgCycleDays: 10 });
+    expect(june).toMatchObject({ wins: 18, lost: 1, headcount: 3, winsPerRep: 6, avgCycleDays: 21 });
+    expect(june.winRate).toBeCloseTo(18 / 19);
+    expect(winRate).toBeCloseTo(38 / 39);
+    expect(balance!.headcountChange).toBeCloseTo(-0.25);
+    expect(balance!.productivityChange).toBeCloseTo(0.2);
+    expect(balance!.outputChange).toBeCloseTo(-0.1);
+    expect(dayFromIso('2026-06-01')).toBe(june.start);
+  });
+});
