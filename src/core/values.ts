@@ -139,6 +139,57 @@ function isoFast(s: string): Day | ParseFailure | undefined {
   return ymd(y, m0 * 10 + m1, d0 * 10 + d1);
 }
 
+/**
+ * Fast path without regexes for the whole string being three digit groups with one separator kind:
+ * 'M/D/YYYY', 'D-M-YYYY', 'YYYY/M/D'… Same rules as the regex path; undefined when not of that shape.
+ */
+function numericDate(s: string): Day | ParseFailure | undefined {
+  const len = s.length;
+  let i = 0;
+  let a = 0;
+  let la = 0;
+  while (i < len) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    a = a * 10 + c;
+    la++;
+    i++;
+  }
+  if (i >= len) return undefined;
+  const sep = s.charCodeAt(i);
+  if (sep !== 47 && sep !== 45 && sep !== 46) return undefined;
+  i++;
+  let b = 0;
+  let lb = 0;
+  while (i < len) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    b = b * 10 + c;
+    lb++;
+    i++;
+  }
+  if (i >= len || s.charCodeAt(i) !== sep) return undefined;
+  i++;
+  let y = 0;
+  let ly = 0;
+  while (i < len) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return undefined;
+    y = y * 10 + c;
+    ly++;
+    i++;
+  }
+  if (lb < 1 || lb > 2) return undefined;
+  if (la === 4 && ly >= 1 && ly <= 2) return ymd(a, b, y);
+  if (la < 1 || la > 2 || (ly !== 4 && ly !== 2)) return undefined;
+  if (ly === 2) {
+    if (sep === 45) return BAD_DATE; // 'NN-NN-NN' could be year first: no guess
+    y = y < 70 ? 2000 + y : 1900 + y;
+  }
+  if (sep === 47) return a > 12 ? ymd(y, b, a) : ymd(y, a, b);
+  return b > 12 && a <= 12 ? ymd(y, a, b) : ymd(y, b, a);
+}
+
 function serialDay(n: number): Day | ParseFailure {
   if (!Number.isFinite(n)) return BAD_DATE;
   const day = dayFromSerial(n);
@@ -164,6 +215,8 @@ function parseDayText(raw: string): Day | null | ParseFailure {
       }
       return serialDay(+s);
     }
+    const quick = numericDate(s);
+    if (quick !== undefined) return quick;
     let m = YMD_RE.exec(s);
     if (m) return restOk(m[5]) ? ymd(+m[1], +m[3], +m[4]) : BAD_DATE;
     m = DMY_RE.exec(s);
