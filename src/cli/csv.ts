@@ -1,0 +1,154 @@
+// Delimited text files (.csv / .tsv / .txt) for the command line: decode the bytes the way Chinese and
+// English Excel users actually save them, then split into a grid of strings. Every cell stays a string:
+// core parses dates and money itself, with issues for what it cannot read.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { SheetData } from '../core/types';
+
+/** `cause.code` of the errors the file readers and writers throw. */
+export type FileErrorCode = 'unreadable' | 'unsupported' | 'same-file' | 'unwritable';
+
+/** An Error whose `cause` is `{ code, path }` (the CLI maps the code to a message and exit status). */
+export function fileError(code: FileErrorCode, path: string, message: string): Error {
+  const error = new Error(message) as Error & { cause?: unknown };
+  error.cause = { code, path };
+  return error;
+}
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/**
+ * Bytes to text. A BOM decides (UTF-8, UTF-16LE as Excel's "Unicode text", UTF-16BE); without one the
+ * bytes are UTF-8 when they decode strictly as UTF-8, else GB18030 (a superset of GBK/GB2312, what
+ * Chinese Excel writes for "CSV (逗号分隔)").
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(b.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
+    return {
+      text: iconv.decode(Buffer.from(b.buffer, b.byteOffset + 2, b.length - 2), 'utf-16le'),
+      encoding: 'utf-16le',
+    };
+  }
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
+    return {
+      text: iconv.decode(Buffer.from(b.buffer, b.byteOffset + 2, b.length - 2), 'utf-16be'),
+      encoding: 'utf-16be',
+    };
+  }
+  const bom16 = utf16WithoutBom(b);
+  if (bom16)
+    return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.length), bom16), encoding: bom16 };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
+  } catch {
+    return {
+      text: iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.length), 'gb18030'),
+      encoding: 'gb18030',
+    };
+  }
+}
+
+/** UTF-16 saved without a BOM shows as NUL bytes in every other position (ASCII-heavy text). */
+function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(b.length, 4096) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  if (n === 0) return undefined;
+  if (odd > n / 6 && even === 0) return 'utf-16le';
+  if (even > n / 6 && odd === 0) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * The field delimiter: tab for .tsv; otherwise whichever of tab, semicolon and comma is most frequent
+ * outside quotes on the first non-blank line (tab wins ties: Excel's "Unicode text" is tab-separated
+ * even when saved as .txt or .csv), comma by default.
+ */
+export function detectDelimiter(text: string, ext = '.csv'): string {
+  if (ext.toLowerCase() === '.tsv') return '\t';
+  let line = '';
+  for (const l of text.slice(0, 65536).split(/\r\n|\n|\r/)) {
+    if (l.trim() !== '') {
+      line = l;
+      break;
+    }
+  }
+  const counts: Record<string, number> = { '\t': 0, ';': 0, ',': 0 };
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch in counts) counts[ch]++;
+  }
+  if (counts['\t'] > 0 && counts['\t'] >= counts[','] && counts['\t'] >= counts[';']) return '\t';
+  if (counts[';'] > counts[',']) return ';';
+  return ',';
+}
+
+/**
+ * Text to rows of strings. Quotes, doubled quotes, embedded newlines, CRLF/LF/CR line ends, rows of
+ * different lengths (padded with '') and blank lines (kept, so row numbers match a spreadsheet's) are
+ * handled; trailing blank rows are dropped.
+ */
+export function parseDelimited(text: string, delimiter = detectDelimiter(text)): string[][] {
+  const records = parse(text, {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: true,
+    cast: false,
+  }) as string[][];
+  let height = records.length;
+  while (height > 0 && records[height - 1].every((v) => v === '')) height--;
+  let width = 0;
+  for (let r = 0; r < height; r++) width = Math.max(width, records[r].length);
+  const rows: string[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    const rec = records[r];
+    if (rec.length < width) for (let c = rec.length; c < width; c++) rec.push('');
+    rows[r] = rec;
+  }
+  return rows;
+}
+
+/** A sheet name for a delimited file: its base name without the extension. */
+export function sheetNameOf(path: string): string {
+  return basename(path, extname(path));
+}
+
+/**
+ * One delimited file as one sheet named after the file. The caller has checked the extension; read
+ * errors are thrown with `cause.code` 'unreadable'.
+ */
+export async function readDelimitedFile(path: string): Promise<SheetData> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'it is a folder' : String(code ?? e);
+    throw fileError('unreadable', path, `Cannot read ${path}: ${why}`);
+  }
+  const { text } = decodeText(bytes);
+  if (text.includes('\u0000')) {
+    throw fileError('unreadable', path, `Cannot read ${path}: it is not a text file (CSV/TSV)`);
+  }
+  let values: string[][];
+  try {
+    values = parseDelimited(text, detectDelimiter(text, extname(path)));
+  } catch (e) {
+    throw fileError('unreadable', path, `Cannot read ${path} as CSV: ${(e as Error).message}`);
+  }
+  return { name: sheetNameOf(path), values };
+}

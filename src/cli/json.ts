@@ -1,0 +1,124 @@
+// The machine-readable result of `pandian inventory --json` (schema documented in the README).
+import { isoOfDay } from '../core/days';
+import type { Inventory } from '../core/inventory';
+import type { Role } from '../core/types';
+import { issueMessage } from '../i18n/messages';
+import type { Lang } from '../core/types';
+
+export interface InventoryJson {
+  asOf: string;
+  source: { file: string; sheet: string; headerRow: number; mapping: Partial<Record<Role, string>> };
+  stages: { name: string; kind: string }[];
+  totals: Inventory['totals'];
+  byStage: Record<string, number>;
+  reps: {
+    rep: string;
+    open: number;
+    byStage: Record<string, number>;
+    won: number;
+    lost: number;
+    wonValue: number;
+    band: { low: number; high: number | null } | null;
+    flags: string[];
+  }[];
+  cohorts: { stage: string; customers: number; reps: number; mostMissing: string | null; lacking: number }[];
+  objections: { open: number; overdue: number; blocking: number; byType: Record<string, number> };
+  stalled: { row: number; customer: string; rep: string; stage: string; days: number | null }[];
+  results: {
+    winRate: number | null;
+    avgCycleDays: number | null;
+    velocityPerDay: number | null;
+    weightedPipeline: number;
+    openValue: number;
+    coverage: number | null;
+    coverageNeeded: number | null;
+    periods: { period: string; wins: number; wonValue: number; lost: number; winRate: number | null; headcount: number }[];
+  };
+  issues: { sheet: string; row: number; column: string; value: string; code: string; message: string }[];
+}
+
+export function inventoryJson(inv: Inventory, file: string, lang: Lang): InventoryJson {
+  const { table, states } = inv;
+  const stages = table.model.stages;
+  const openNames = inv.openStages.map((i) => stages[i].name);
+  const mapping: Partial<Record<Role, string>> = {};
+  for (const [role, col] of Object.entries(table.roles) as [Role, number][]) mapping[role] = table.headers[col];
+
+  const byStage: Record<string, number> = {};
+  for (const name of openNames) byStage[name] = 0;
+  table.customers.forEach((c, i) => {
+    if (c.status === 'open' && openNames.length > 0) byStage[openNames[states[i].current]]++;
+  });
+
+  const byType: Record<string, number> = {};
+  for (const [type, v] of Object.entries(inv.objectionTotals.byType)) if (v) byType[type] = v.open;
+
+  return {
+    asOf: isoOfDay(inv.asOf),
+    source: { file, sheet: table.sheet, headerRow: table.headerRow, mapping },
+    stages: stages.map((s) => ({ name: s.name, kind: s.kind })),
+    totals: inv.totals,
+    byStage,
+    reps: inv.reps.map((r) => ({
+      rep: r.rep,
+      open: r.open,
+      byStage: Object.fromEntries(openNames.map((n, p) => [n, r.byStage[p]])),
+      won: r.won,
+      lost: r.lost,
+      wonValue: r.wonValue,
+      band: r.band ? { low: r.band.low, high: Number.isFinite(r.band.high) ? r.band.high : null } : null,
+      flags: r.flags,
+    })),
+    cohorts: inv.cohorts.map((c) => ({
+      stage: openNames[c.stage],
+      customers: c.members.length,
+      reps: c.reps,
+      mostMissing: c.criterion < 0 ? null : table.criteria[c.criterion].criterion.name,
+      lacking: c.lacking,
+    })),
+    objections: {
+      open: inv.objectionTotals.open,
+      overdue: inv.objectionTotals.overdue,
+      blocking: inv.objectionTotals.blocking,
+      byType,
+    },
+    stalled: table.customers.flatMap((c, i) =>
+      states[i].stalled || states[i].resumeDue
+        ? [
+            {
+              row: c.row,
+              customer: c.name || c.id,
+              rep: c.rep,
+              stage: c.status === 'hold' ? c.stageText : (openNames[states[i].current] ?? ''),
+              days: states[i].daysInStage,
+            },
+          ]
+        : [],
+    ),
+    results: {
+      winRate: inv.results.winRate,
+      avgCycleDays: inv.results.avgCycleDays,
+      velocityPerDay: inv.results.velocityPerDay,
+      weightedPipeline: inv.results.weightedPipeline,
+      openValue: inv.results.openValue,
+      coverage: inv.results.coverage,
+      coverageNeeded: inv.results.coverageNeeded,
+      periods: inv.results.periods.map((p) => ({
+        period: p.period,
+        wins: p.wins,
+        wonValue: p.wonValue,
+        lost: p.lost,
+        winRate: p.winRate,
+        headcount: p.headcount,
+      })),
+    },
+    issues: inv.issues.map((issue) => ({
+      sheet: issue.sheet,
+      row: issue.row,
+      column: issue.column,
+      value: issue.value,
+      code: issue.code,
+      message: issueMessage(issue, lang),
+    })),
+  };
+}

@@ -1,0 +1,275 @@
+// The command line: `pandian inventory <file.xlsx|file.csv>` runs the same core as the add-on on a
+// workbook file and writes the report into a copy of it. Exit 0 on success (data issues are reported,
+// not fatal), 1 when the file cannot be read or holds no customer tab, 2 on usage errors.
+import { existsSync, realpathSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isoOfDay } from '../core/days';
+import { runInventory } from '../core/index';
+import type { Inventory } from '../core/inventory';
+import { buildReport } from '../core/report';
+import { TAB_NAMES } from '../core/tabs';
+import type { Lang, Role, SheetData } from '../core/types';
+import { issueMessage, langOfLocale, reportText, translator } from '../i18n/messages';
+import { inventoryJson } from './json';
+import { readWorkbook, writeWorkbookWithReport } from './workbook';
+
+const ROLES: readonly Role[] = [
+  'id',
+  'customer',
+  'rep',
+  'stage',
+  'status',
+  'value',
+  'created',
+  'expectedClose',
+  'closed',
+  'lastContact',
+  'nextAction',
+  'nextActionDue',
+  'stageEntered',
+  'lastUpdated',
+  'resumeOn',
+  'support',
+  'probability',
+];
+
+class UsageError extends Error {}
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  /** Whether stderr is a terminal (progress is shown only there). */
+  stderrIsTty: boolean;
+  env: Record<string, string | undefined>;
+  /** Today's date as YYYY-MM-DD (the only use of the clock). */
+  today: () => string;
+}
+
+function usage(lang: Lang): string {
+  return translator(lang)('cli.usage', { roles: ROLES.join(', ') });
+}
+
+interface Options {
+  file: string;
+  out?: string;
+  sheet?: string;
+  stages?: string;
+  objections?: string;
+  mapping: Partial<Record<Role, string>>;
+  asOf: string;
+  lang: Lang;
+  json: boolean;
+}
+
+function parse(argv: string[], io: CliIo): Options | 'help' {
+  const envLang = langOfLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        sheet: { type: 'string' },
+        stages: { type: 'string' },
+        objections: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        'as-of': { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
+  if (v.help) return 'help';
+  const [command, file, ...extra] = parsed.positionals;
+  if (command !== 'inventory') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  if (!file) throw new UsageError('no input file given');
+  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const lang = v.lang === undefined ? envLang : v.lang === 'zh' || v.lang === 'en' ? v.lang : null;
+  if (!lang) throw new UsageError(`--lang must be zh or en, not "${v.lang}"`);
+  const asOf = (v['as-of'] as string | undefined) ?? io.today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be YYYY-MM-DD, not "${asOf}"`);
+  const mapping: Partial<Record<Role, string>> = {};
+  for (const m of (v.map as string[] | undefined) ?? []) {
+    const eq = m.indexOf('=');
+    const role = m.slice(0, eq).trim() as Role;
+    if (eq < 1 || !ROLES.includes(role) || m.slice(eq + 1).trim() === '') {
+      throw new UsageError(`--map takes role=Header with a role among ${ROLES.join(', ')}; got "${m}"`);
+    }
+    mapping[role] = m.slice(eq + 1).trim();
+  }
+  return {
+    file,
+    out: v.out as string | undefined,
+    sheet: v.sheet as string | undefined,
+    stages: v.stages as string | undefined,
+    objections: v.objections as string | undefined,
+    mapping,
+    asOf,
+    lang,
+    json: v.json === true,
+  };
+}
+
+/** The first tab of a side file, or its tab named like `id` when there are several. */
+async function sideSheet(path: string, names: readonly string[]): Promise<SheetData> {
+  const sheets = await readWorkbook(path);
+  return sheets.find((s) => names.includes(s.name)) ?? sheets[0];
+}
+
+function defaultOut(file: string): string {
+  return join(dirname(file), `${basename(file, extname(file))}-inventory.xlsx`);
+}
+
+function pad(s: string, n: number): string {
+  // East Asian characters take two columns in a terminal.
+  let width = 0;
+  for (const ch of s) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return s + ' '.repeat(Math.max(1, n - width));
+}
+
+/** The human summary: totals, per-rep concurrency, top gaps, data issue count, where the report went. */
+export function summaryText(inv: Inventory, lang: Lang, outPath: string): string {
+  const t = translator(lang);
+  const lines: string[] = [];
+  const { totals, table } = inv;
+  const openNames = inv.openStages.map((i) => table.model.stages[i].name);
+  lines.push(t('cli.heading', { sheet: table.sheet, asOf: isoOfDay(inv.asOf) }));
+  lines.push(t('cli.totals', { ...totals }));
+  lines.push('');
+  const repWidth = Math.max(12, ...inv.reps.map((r) => r.rep.length + 2));
+  const stageWidth = Math.max(8, ...openNames.map((n) => n.length * 2 + 2));
+  lines.push(pad(t('report.rep'), repWidth) + openNames.map((n) => pad(n, stageWidth)).join('') + pad(t('report.open'), 8) + t('report.flags'));
+  for (const r of inv.reps) {
+    const flags = r.flags.map((f) => t(`flag.${f}` as never)).join(', ');
+    const band = r.band ? ` [${r.band.low}–${Number.isFinite(r.band.high) ? r.band.high : '∞'}]` : '';
+    lines.push(pad(r.rep || t('report.noRep'), repWidth) + r.byStage.map((n) => pad(String(n), stageWidth)).join('') + pad(String(r.open), 8) + flags + band);
+  }
+  const gaps = new Map<string, number>();
+  inv.states.forEach((s) => {
+    for (const k of s.gap) {
+      const name = table.criteria[k].criterion.name;
+      gaps.set(name, (gaps.get(name) ?? 0) + 1);
+    }
+  });
+  const top = [...gaps.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  if (top.length) {
+    lines.push('');
+    lines.push(t('cli.topGaps'));
+    for (const [name, n] of top) lines.push(`  ${pad(name, 24)}${n}`);
+  }
+  lines.push('');
+  lines.push(t('cli.issues', { n: inv.issues.length }));
+  lines.push(t('cli.wrote', { path: outPath }));
+  return `${lines.join('\n')}\n`;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const envLang = langOfLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  let options: Options | 'help';
+  try {
+    options = parse(argv, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`pandian: ${e.message}\n\n${usage(envLang)}`);
+    return 2;
+  }
+  if (options === 'help') {
+    io.stdout(usage(envLang));
+    return 0;
+  }
+  const { lang } = options;
+  const t = translator(lang);
+  const input = resolve(options.file);
+  const out = resolve(options.out ?? defaultOut(options.file));
+  if (extname(out).toLowerCase() !== '.xlsx') {
+    io.stderr(`pandian: --out must name an .xlsx file\n`);
+    return 2;
+  }
+  if (existsSync(out) && existsSync(input) && realpathSync(out) === realpathSync(input)) {
+    io.stderr(`pandian: ${t('cli.sameFile')}\n`);
+    return 2;
+  }
+  try {
+    const quiet = options.json || !io.stderrIsTty;
+    let progressShown = false;
+    const progress = (key: 'cli.reading' | 'cli.computing' | 'cli.writing', rows?: number): void => {
+      if (quiet) return;
+      if (rows !== undefined && rows < 5000) return;
+      if (rows === undefined && !progressShown) return;
+      progressShown = true;
+      io.stderr(`${t(key, { rows: rows ?? 0 })}\n`);
+    };
+    const sheets = await readWorkbook(input);
+    const rows = sheets.reduce((n, s) => n + s.values.length, 0);
+    progress('cli.reading', rows);
+    const outcome = runInventory({
+      sheets,
+      asOf: options.asOf,
+      timeZone: 'UTC',
+      lang,
+      customerSheet: options.sheet,
+      mapping: options.mapping,
+      stagesSheet: options.stages ? await sideSheet(options.stages, TAB_NAMES.stages) : undefined,
+      objectionsSheet: options.objections ? await sideSheet(options.objections, TAB_NAMES.objections) : undefined,
+    });
+    if (!outcome.ok) {
+      io.stderr(
+        `pandian: ${t(outcome.code === 'customer-sheet-not-found' ? 'cli.sheetNotFound' : 'cli.noCustomerSheet', {
+          file: options.file,
+          sheets: outcome.sheets.join(', '),
+          wanted: outcome.wanted ?? '',
+        })}\n`,
+      );
+      return 1;
+    }
+    progress('cli.computing');
+    const reportLang = outcome.lang;
+    const report = buildReport(outcome.inventory, reportText(reportLang), (issue) => issueMessage(issue, reportLang));
+    progress('cli.writing');
+    await writeWorkbookWithReport({
+      inputPath: input,
+      outPath: out,
+      sheetName: TAB_NAMES.inventory[reportLang === 'zh' ? 0 : 1],
+      report,
+    });
+    if (options.json) io.stdout(`${JSON.stringify(inventoryJson(outcome.inventory, options.file, reportLang), null, 2)}\n`);
+    else io.stdout(summaryText(outcome.inventory, reportLang, out));
+    return 0;
+  } catch (e) {
+    const code = (e as { cause?: { code?: string } }).cause?.code;
+    if (code === 'unreadable' || code === 'unsupported') {
+      io.stderr(`pandian: ${(e as Error).message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+/** Node entry (bin/pandian.js). */
+export function main(): void {
+  const io: CliIo = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stderrIsTty: process.stderr.isTTY === true,
+    env: process.env,
+    today: () => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    },
+  };
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`pandian: unexpected error: ${(e as Error)?.stack ?? e}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

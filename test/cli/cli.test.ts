@@ -1,0 +1,157 @@
+// The command line end to end: real files in, exit codes, the human summary, --json against the
+// documented schema, the input never modified.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { type CliIo, run } from '../../src/cli/main';
+import type { InventoryJson } from '../../src/cli/json';
+
+const ROOT = join(__dirname, '../..');
+const REAL = join(ROOT, '../shared/realdata');
+const MAVEN = join(REAL, 'maven-crm-sales-opportunities/sales_pipeline.csv');
+const MAVEN_US = join(REAL, 'maven-crm-sales-opportunities/sales_pipeline.excel-resaved-us-dates.kisaraF-HEAD.csv');
+const ZH_XLSX = join(REAL, 'zh-import-templates/zgh01640-crypto_Insight__商机导入模板.xlsx');
+const ZH_CSV = join(REAL, 'zh-import-templates/zgh01640-crypto_Insight__商机导入模板__sheet-商机数据.csv');
+const schema = JSON.parse(readFileSync(join(ROOT, 'schema/inventory.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+const tmp = mkdtempSync(join(tmpdir(), 'pandian-cli-'));
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (s) => {
+      out += s;
+    },
+    stderr: (s) => {
+      err += s;
+    },
+    stderrIsTty: false,
+    env: { LANG: 'en_US.UTF-8' },
+    today: () => '2026-11-27',
+  };
+  const code = await run(args, io);
+  return { code, out, err };
+}
+
+async function json(args: string[]): Promise<InventoryJson> {
+  const r = await cli([...args, '--json']);
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.out) as InventoryJson;
+  expect(validate(doc)).toBe(true);
+  return doc;
+}
+
+const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe('pandian inventory on the Maven CRM export', () => {
+  const rows = parse(readFileSync(MAVEN), { relax_column_count: true }) as string[][];
+  let doc: InventoryJson;
+  beforeAll(async () => {
+    doc = await json(['inventory', MAVEN, '--as-of', '2017-12-31', '--out', join(tmp, 'maven.xlsx')]);
+  });
+
+  it('counts open per agent as Prospecting + Engaging rows, and won and lost totals', () => {
+    const expected: Record<string, number> = {};
+    for (const r of rows.slice(1)) if (r[4] === 'Prospecting' || r[4] === 'Engaging') expected[r[1]] = (expected[r[1]] ?? 0) + 1;
+    const actual = Object.fromEntries(doc.reps.filter((r) => r.open > 0).map((r) => [r.rep, r.open]));
+    expect(actual).toEqual(expected);
+    expect(doc.totals.won).toBe(rows.filter((r) => r[4] === 'Won').length);
+    expect(doc.totals.lost).toBe(rows.filter((r) => r[4] === 'Lost').length);
+    expect(doc.source).toMatchObject({ sheet: 'sales_pipeline', headerRow: 1, mapping: { customer: 'account', rep: 'sales_agent' } });
+  });
+
+  it('names the 1425 rows with no account, by sheet row', () => {
+    const missing = doc.issues.filter((i) => i.code === 'missing-customer');
+    expect(missing).toHaveLength(1425);
+    expect(missing[0]).toMatchObject({ sheet: 'sales_pipeline', column: 'D (account)', value: '' });
+    expect(rows[missing[0].row - 1][3]).toBe('');
+  });
+
+  it('gives the same figures from the Excel-resaved copy (M/D/YYYY)', async () => {
+    const us = await json(['inventory', MAVEN_US, '--as-of', '2017-12-31', '--out', join(tmp, 'maven-us.xlsx')]);
+    expect(us.totals).toEqual(doc.totals);
+    expect(us.reps).toEqual(doc.reps);
+    expect(us.results).toEqual(doc.results);
+  });
+
+  it('writes a copy with the Inventory tab and leaves the input byte-identical', async () => {
+    const input = join(tmp, 'pipeline.csv');
+    copyFileSync(MAVEN, input);
+    const before = sha(input);
+    const r = await cli(['inventory', input, '--as-of', '2017-12-31']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('8800 customers: 2089 open, 4238 won, 2473 lost');
+    expect(r.out).toContain(join(tmp, 'pipeline-inventory.xlsx'));
+    expect(sha(input)).toBe(before);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(tmp, 'pipeline-inventory.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['pipeline', 'Inventory']);
+    expect(wb.getWorksheet('Inventory')!.getCell('A1').value).toBe('Customer inventory — as of 2017-12-31');
+  });
+});
+
+describe('Chinese files', () => {
+  it('reads the 商机 import template in xlsx, with its notes row and 万元 amounts', async () => {
+    const doc = await json(['inventory', ZH_XLSX, '--as-of', '2026-06-30', '--lang', 'zh', '--out', join(tmp, 'zh.xlsx')]);
+    expect(doc.source.sheet).toBe('商机数据');
+    expect(doc.issues[0]).toMatchObject({ code: 'notes-row', row: 2, message: '表头下方的填写说明行：已跳过' });
+    expect(doc.totals.customers).toBeGreaterThan(0);
+    expect(doc.source.mapping.value).toBe('预计金额（万元）');
+  });
+
+  it('reads a GB18030 CSV the same as the UTF-8 one', async () => {
+    const gb = join(tmp, 'gb.csv');
+    writeFileSync(gb, iconv.encode(readFileSync(ZH_CSV, 'utf8').replace(/^\uFEFF/, ''), 'gb18030'));
+    const a = await json(['inventory', ZH_CSV, '--as-of', '2026-06-30', '--out', join(tmp, 'a.xlsx')]);
+    const b = await json(['inventory', gb, '--as-of', '2026-06-30', '--out', join(tmp, 'b.xlsx')]);
+    expect(b.reps).toEqual(a.reps);
+    expect(b.byStage).toEqual(a.byStage);
+    expect(Object.keys(b.byStage).some((k) => /[\u4e00-\u9fff]/.test(k))).toBe(true);
+  });
+});
+
+describe('errors and usage', () => {
+  it('exits 2 on usage errors with the usage text, never a stack trace', async () => {
+    for (const args of [[], ['bogus'], ['inventory'], ['inventory', MAVEN, '--as-of', '31/12/2017'], ['inventory', MAVEN, '--map', 'nosuchrole=x'], ['inventory', MAVEN, '--lang', 'fr']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('Usage: pandian inventory');
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('exits 1 when the file cannot be read or has no customer tab, saying what it looked for', async () => {
+    const missing = await cli(['inventory', join(tmp, 'nope.csv')]);
+    expect(missing.code).toBe(1);
+    const notes = join(tmp, 'notes.csv');
+    writeFileSync(notes, 'hello,world\nfoo,bar\n');
+    const none = await cli(['inventory', notes]);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('no customer tab found');
+    expect(none.err).toContain('--map customer=');
+  });
+
+  it('honours --map for headers it would not recognise', async () => {
+    const odd = join(tmp, 'odd.csv');
+    writeFileSync(odd, 'Client,Seller,Phase\nAcme,Ann,Won\nBeta,Bob,Talking\n');
+    const doc = await json(['inventory', odd, '--map', 'customer=Client', '--map', 'rep=Seller', '--map', 'stage=Phase', '--out', join(tmp, 'odd.xlsx')]);
+    expect(doc.totals).toMatchObject({ customers: 2, won: 1, open: 1 });
+  });
+
+  it('runs as the installed bin and prints exactly one JSON document', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/pandian.js'), 'inventory', MAVEN, '--as-of', '2017-12-31', '--json', '--out', join(tmp, 'bin.xlsx')], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(validate(JSON.parse(r.stdout))).toBe(true);
+  });
+});
