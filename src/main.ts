@@ -1,26 +1,139 @@
 // The only globals Apps Script sees. build.mjs turns every export below into a top-level function in
 // dist/Code.js that delegates into the bundle, keeping its JSDoc (so @customfunction autocompletes).
 // Nothing here may do work at load time: every custom-function cell and trigger loads this file.
+import {
+  inventoryCommand,
+  mapColumnsCommand,
+  refreshFormulasCommand,
+  settingsCommand,
+  setupCommand,
+  showHelp,
+  sidebarCommand,
+} from './sheets/commands';
+import { runCommand } from './sheets/errors';
+import { daysInStage, objectionStatus, repLoad, stageCheck, stageGap, stageOf } from './sheets/functions';
 import { buildMenu } from './sheets/menu';
-import { showHelp } from './sheets/commands';
+import { handleEdit } from './sheets/triggers';
+
+type AuthEvent = { authMode?: GoogleAppsScript.Script.AuthMode };
 
 /**
  * Builds the Pandian menu when the spreadsheet opens.
- * @param {GoogleAppsScript.Events.SheetsOnOpen} e the open event
+ * @param {Object} e the open event
  */
-export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+export function onOpen(e?: AuthEvent): void {
   buildMenu(e?.authMode === ScriptApp.AuthMode.NONE);
 }
 
 /**
  * Runs when the add-on is installed: builds the menu in the open spreadsheet.
- * @param {GoogleAppsScript.Events.AddonOnInstall} e the install event
+ * @param {Object} e the install event
  */
-export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
+export function onInstall(e?: AuthEvent): void {
   onOpen(e);
+}
+
+/**
+ * Logs stage, status, element and commitment edits to History (when Settings says Track edits).
+ * @param {Object} e the edit event
+ */
+export function onEdit(e: Parameters<typeof handleEdit>[0]): void {
+  handleEdit(e);
+}
+
+/** Menu: Customer inventory (客户盘点). */
+export function menuInventory(): void {
+  runCommand(inventoryCommand);
+}
+
+/** Menu: Open sidebar. */
+export function menuSidebar(): void {
+  runCommand(sidebarCommand);
+}
+
+/** Menu: Set up sheets… */
+export function menuSetup(): void {
+  runCommand(setupCommand);
+}
+
+/** Menu: Map columns… */
+export function menuMapColumns(): void {
+  runCommand(mapColumnsCommand);
+}
+
+/** Menu: Settings… */
+export function menuSettings(): void {
+  runCommand(settingsCommand);
+}
+
+/** Menu: Refresh formulas. */
+export function menuRefreshFormulas(): void {
+  runCommand(refreshFormulasCommand);
 }
 
 /** Menu: Help. */
 export function menuHelp(): void {
-  showHelp();
+  runCommand(showHelp);
+}
+
+/**
+ * What a customer still lacks to reach the next stage: unmet elements and commitments (earliest
+ * first), then the current stage's required actions (▸). Empty for won and lost rows.
+ * @param {A2:N500} rows customer rows, starting at column A of the customer tab
+ * @return the gap for each row
+ * @customfunction
+ */
+export function STAGE_GAP(rows: unknown): unknown {
+  return stageGap(rows);
+}
+
+/**
+ * The stage a customer has reached by evidence (its met elements and commitments).
+ * @param {A2:N500} rows customer rows, starting at column A of the customer tab
+ * @return the evidenced stage for each row
+ * @customfunction
+ */
+export function STAGE_OF(rows: unknown): unknown {
+  return stageOf(rows);
+}
+
+/**
+ * The declared stage against the evidence: ahead (unsupported), behind (sheet is stale) or match.
+ * @param {A2:N500} rows customer rows, starting at column A of the customer tab
+ * @return the check for each row
+ * @customfunction
+ */
+export function STAGE_CHECK(rows: unknown): unknown {
+  return stageCheck(rows);
+}
+
+/**
+ * Days the customer has been in its current stage (from the stage-entered column or History).
+ * @param {A2:N500} rows customer rows, starting at column A of the customer tab
+ * @return days in stage for each row
+ * @customfunction
+ */
+export function DAYS_IN_STAGE(rows: unknown): unknown {
+  return daysInStage(rows);
+}
+
+/**
+ * Objection status of customers: open, overdue and blocking objections, or the last resolution.
+ * @param {B2:B500} customers customer names or ids
+ * @return the objection status for each customer
+ * @customfunction
+ */
+export function OBJECTION_STATUS(customers: unknown): unknown {
+  return objectionStatus(customers);
+}
+
+/**
+ * Open customers of a rep, optionally at one stage (reads the customer tab; use Refresh formulas).
+ * @param {"Ann"} rep the rep's name as written in the rep column
+ * @param {"Budget"} stage optional stage name
+ * @return the number of open customers
+ * @customfunction
+ */
+export function REP_LOAD(rep: unknown, stage?: unknown): unknown {
+  return repLoad(rep, stage);
 }

@@ -1,8 +1,117 @@
-// Menu commands: each runs inside one error boundary that shows a short alert in the user's language.
-import { langOfLocale, translator } from '../i18n/messages';
+// Menu commands. Each runs inside runCommand (errors become a short alert in the user's language).
+import { runInventory } from '../core/index';
+import { buildReport } from '../core/report';
+import { TAB_NAMES } from '../core/tabs';
+import { detectHeader } from '../core/table';
+import type { Lang, TemplateId } from '../core/types';
+import { issueMessage, reportText, translator } from '../i18n/messages';
+import { todayIn } from './clock';
+import { PandianError, userLang, withDocumentLock } from './errors';
+import { FUNCTION_NAMES, forgetFormulaContext } from './functions';
+import { readSpreadsheet } from './read';
+import { setupSheets } from './setup';
+import { forgetEditContext } from './triggers';
+import { writeReport } from './write-report';
+
+/** Customer inventory (客户盘点): read once, compute in core, write the Inventory tab once. */
+export function inventoryCommand(): void {
+  const started = Date.now();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { issues, lang } = withDocumentLock(() => {
+    const read = readSpreadsheet(ss);
+    if (!read.customer) throw new PandianError('error.noCustomerSheet');
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const lang: Lang = userLang(read.settings.lang);
+    const outcome = runInventory({
+      sheets: read.sheets,
+      asOf: todayIn(timeZone),
+      timeZone,
+      lang,
+      customerSheet: read.customer.data.name,
+    });
+    if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
+    const report = buildReport(outcome.inventory, reportText(lang), (issue) => issueMessage(issue, lang));
+    const sheet = read.tabs.inventory ?? ss.insertSheet(TAB_NAMES.inventory[lang === 'zh' ? 0 : 1]);
+    writeReport(sheet, report, timeZone);
+    return { issues: outcome.inventory.issues.length, lang };
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  ss.toast(translator(lang)('toast.inventory', { seconds, issues }), 'Pandian', 8);
+}
 
 /** Shows what Pandian does and where to start. */
 export function showHelp(): void {
-  const t = translator(langOfLocale(Session.getActiveUserLocale()));
-  SpreadsheetApp.getUi().alert(t('help.title'), t('help.body'), SpreadsheetApp.getUi().ButtonSet.OK);
+  const t = translator(userLang());
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(t('help.title'), t('help.body'), ui.ButtonSet.OK);
 }
+
+const TEMPLATE_CHOICES: Record<string, TemplateId> = { '1': 'b2b', '2': 'meddpicc', '3': 'funnel', '4': 'data' };
+
+/** Set up sheets…: asks for the template, creates the missing tabs, says what it kept. */
+export function setupCommand(): void {
+  const lang = userLang();
+  const t = translator(lang);
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(t('setup.title'), t('setup.prompt'), ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const text = answer.getResponseText().trim() || '1';
+  const choice = TEMPLATE_CHOICES[text];
+  if (!choice) throw new PandianError('setup.badChoice', { value: text });
+  const { created, kept } = setupSheets(choice, lang);
+  ui.alert(t('setup.title'), t('setup.done', { created: created.join(', ') || '—', kept: kept.join(', ') || '—' }), ui.ButtonSet.OK);
+}
+
+/** Map columns…: shows which header each role was given, and how to change it. */
+export function mapColumnsCommand(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const read = readSpreadsheet(ss, { withHistory: false, withObjections: false });
+  const lang = userLang(read.settings.lang);
+  const t = translator(lang);
+  if (!read.customer) throw new PandianError('error.noCustomerSheet');
+  const header = detectHeader(read.customer.data.values, read.settings.mapping);
+  if (!header) throw new PandianError('error.noCustomerSheet');
+  const headers = read.customer.data.values[header.row] ?? [];
+  const lines = (Object.entries(header.roles) as [string, number][]).map(([role, col]) => `${role} → ${String(headers[col])}`);
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(t('map.title', { sheet: read.customer.data.name, row: header.row + 1 }), `${lines.join('\n')}\n\n${t('map.howTo')}`, ui.ButtonSet.OK);
+}
+
+/** Settings…: opens the Settings tab (created by Set up sheets). */
+export function settingsCommand(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = TAB_NAMES.settings.map((n) => ss.getSheetByName(n)).find((s) => s !== null);
+  if (!sheet) throw new PandianError('settings.missing');
+  ss.setActiveSheet(sheet);
+}
+
+/** Open sidebar. */
+export function sidebarCommand(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Pandian 盘点');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/**
+ * Refresh formulas: forgets the cached header and stage model, then re-enters every Pandian formula so
+ * Sheets runs it again (Sheets only re-runs a custom function when its arguments change).
+ */
+export function refreshFormulasCommand(): void {
+  forgetFormulaContext();
+  forgetEditContext();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const pattern = new RegExp(`\\b(${FUNCTION_NAMES.join('|')})\\s*\\(`, 'i');
+  let count = 0;
+  for (const sheet of ss.getSheets()) {
+    const range = sheet.getDataRange();
+    const formulas = range.getFormulas();
+    const cells: [number, number, string][] = [];
+    formulas.forEach((row, r) => row.forEach((f, c) => f && pattern.test(f) && cells.push([r + 1, c + 1, f])));
+    if (cells.length === 0) continue;
+    for (const [r, c] of cells) sheet.getRange(r, c).clearContent();
+    SpreadsheetApp.flush();
+    for (const [r, c, f] of cells) sheet.getRange(r, c).setFormula(f);
+    count += cells.length;
+  }
+  ss.toast(translator(userLang())('toast.refreshed', { n: count }), 'Pandian', 5);
+}
+export { todayIn } from './clock';

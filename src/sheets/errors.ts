@@ -1,0 +1,57 @@
+// One place where a command's failure becomes a short message in the user's language, never a stack.
+import type { Lang } from '../core/types';
+import { langOfLocale, type MessageKey, translator } from '../i18n/messages';
+
+/** A failure the user can act on; `code` names its message in the catalogue. */
+export class PandianError extends Error {
+  constructor(
+    readonly code: MessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+/** The user's language, without failing where Session is not allowed. */
+export function userLang(preferred?: Lang): Lang {
+  if (preferred) return preferred;
+  try {
+    return langOfLocale(Session.getActiveUserLocale());
+  } catch {
+    return 'en';
+  }
+}
+
+/** The one-line message for any error, in a language. */
+export function errorMessage(e: unknown, lang: Lang): string {
+  const t = translator(lang);
+  if (e instanceof PandianError) return t(e.code, e.params);
+  const text = String((e as Error)?.message ?? e).split('\n')[0];
+  if (/lock timeout|lock/i.test(text)) return t('error.busy');
+  return t('error.unexpected', { message: text });
+}
+
+/** Runs a menu command; any failure shows an alert in the user's language. */
+export function runCommand(command: () => void): void {
+  try {
+    command();
+  } catch (e) {
+    const lang = userLang();
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(translator(lang)('error.title'), errorMessage(e, lang), ui.ButtonSet.OK);
+  }
+}
+
+/** Runs `work` holding the document lock (other Pandian runs wait up to 30 s). */
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock) return work();
+  lock.waitLock(30000);
+  try {
+    const result = work();
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -1,0 +1,189 @@
+// Custom functions (=STAGE_GAP(A2:N500) …). Range in, column out; a single row gives a single value.
+// The header row and the stage model are not arguments: they are read from the spreadsheet (read-only,
+// as custom functions must be) and cached for six hours. "Refresh formulas" clears that cache and
+// recalculates, since Sheets does not re-run a custom function when only the Stages tab changes.
+import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
+import type { Inventory } from '../core/inventory';
+import { isDateObject } from '../core/normalize';
+import { HEADER_SCAN_ROWS } from '../core/register';
+import { parseSettings } from '../core/settings';
+import { detectHeader } from '../core/table';
+import type { Cell, Lang, SheetData } from '../core/types';
+import { translator } from '../i18n/messages';
+import { todayIn } from './clock';
+import { userLang } from './errors';
+
+const CACHE_KEY = 'pandian.formula-context.v1';
+const CACHE_SECONDS = 6 * 60 * 60;
+export const FUNCTION_NAMES = ['STAGE_GAP', 'STAGE_OF', 'STAGE_CHECK', 'DAYS_IN_STAGE', 'OBJECTION_STATUS', 'REP_LOAD'];
+
+/** What every formula needs besides its argument: the customer header and the Pandian tabs. */
+interface FormulaContext {
+  customerSheet: string;
+  header: Cell[];
+  stages: SheetData | null;
+  objections: SheetData | null;
+  settings: SheetData | null;
+  timeZone: string;
+  lang: Lang;
+}
+
+function loadContext(): FormulaContext {
+  const cache = CacheService.getDocumentCache();
+  const cached = cache?.get(CACHE_KEY);
+  if (cached) return JSON.parse(cached) as FormulaContext;
+
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const named: Record<string, SheetData> = {};
+  const heads: SheetData[] = [];
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    const id = tabIdOf(name);
+    if (id === 'stages' || id === 'objections' || id === 'settings') {
+      named[id] = { name, values: sheet.getDataRange().getValues() };
+    } else if (id !== 'inventory' && id !== 'history') {
+      heads.push({ name, values: sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues() });
+    }
+  }
+  const { settings } = parseSettings(named.settings ?? null);
+  const customer = findCustomerSheet(heads, settings.mapping, settings.customerSheet);
+  const header = customer ? detectHeader(customer.values, settings.mapping) : null;
+  if (!customer || !header) throw new Error(translator(userLang(settings.lang))('fn.noHeader'));
+  const context: FormulaContext = {
+    customerSheet: customer.name,
+    header: (customer.values[header.row] ?? []).map((c) => (isDateObject(c) ? '' : c)),
+    stages: named.stages ?? null,
+    objections: named.objections ?? null,
+    settings: named.settings ?? null,
+    timeZone: ss.getSpreadsheetTimeZone(),
+    lang: userLang(settings.lang),
+  };
+  const json = JSON.stringify(context);
+  if (cache && json.length < 90000) cache.put(CACHE_KEY, json, CACHE_SECONDS);
+  return context;
+}
+
+/** Clears the cached header and stage model (menu: Refresh formulas). */
+export function forgetFormulaContext(): void {
+  CacheService.getDocumentCache()?.remove(CACHE_KEY);
+}
+
+/** A formula argument as rows: a single cell arrives as a value, a range as a 2D array. */
+function asRows(input: unknown): Cell[][] {
+  if (Array.isArray(input)) return (input as unknown[]).map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
+  return [[input as Cell]];
+}
+
+
+/**
+ * Runs core on the given rows placed under the customer header; returns one answer per input row.
+ * Rows that are not customers (blank, totals…) answer ''.
+ */
+function perRow(input: unknown, answer: (inv: Inventory, i: number, t: ReturnType<typeof translator>) => string | number): string | number | (string | number)[][] {
+  const rows = asRows(input);
+  const ctx = loadContext();
+  const width = ctx.header.length;
+  if (rows[0] && rows[0].length > width && width > 0) {
+    throw new Error(translator(ctx.lang)('fn.tooWide', { width, got: rows[0].length }));
+  }
+  const sheets: SheetData[] = [{ name: ctx.customerSheet, values: [ctx.header, ...rows] }];
+  if (ctx.stages) sheets.push(ctx.stages);
+  if (ctx.objections) sheets.push(ctx.objections);
+  if (ctx.settings) sheets.push(ctx.settings);
+  const outcome = runInventory({
+    sheets,
+    asOf: todayIn(ctx.timeZone),
+    timeZone: ctx.timeZone,
+    lang: ctx.lang,
+    customerSheet: ctx.customerSheet,
+  });
+  if (!outcome.ok) throw new Error(translator(ctx.lang)('fn.noHeader'));
+  const t = translator(outcome.lang);
+  const inv = outcome.inventory;
+  const out: (string | number)[][] = rows.map(() => ['']);
+  inv.table.customers.forEach((c, i) => {
+    // Synthetic grid: header on row 1, input row k on sheet row k + 2.
+    out[c.row - 2] = [answer(inv, i, t)];
+  });
+  return out.length === 1 ? out[0][0] : out;
+}
+
+const openStageName = (inv: Inventory, pos: number | null): string =>
+  pos === null ? '' : (inv.table.model.stages[inv.openStages[pos]]?.name ?? '');
+
+export function stageGap(rows: unknown): string | number | (string | number)[][] {
+  return perRow(rows, (inv, i) => {
+    const s = inv.states[i];
+    const actions = inv.table.model.stages[inv.openStages[s.current]]?.actions ?? [];
+    if (inv.table.customers[i].status !== 'open') return '';
+    return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions.map((a) => `▸ ${a}`)].join('; ');
+  });
+}
+
+export function stageOf(rows: unknown): string | number | (string | number)[][] {
+  return perRow(rows, (inv, i) => {
+    const c = inv.table.customers[i];
+    if (c.status !== 'open') return c.stageText;
+    return openStageName(inv, inv.states[i].evidenced);
+  });
+}
+
+export function stageCheck(rows: unknown): string | number | (string | number)[][] {
+  return perRow(rows, (inv, i, t) => {
+    const check = inv.states[i].check;
+    return check === 'none' ? '' : t(`check.${check}`);
+  });
+}
+
+export function daysInStage(rows: unknown): string | number | (string | number)[][] {
+  return perRow(rows, (inv, i) => inv.states[i].daysInStage ?? '');
+}
+
+/** Objection status for customer names or ids: "2 open · 1 overdue · blocking". */
+export function objectionStatus(customers: unknown): string | (string | number)[][] {
+  const ctx = loadContext();
+  const t = translator(ctx.lang);
+  const names = asRows(customers).map((r) => String(r[0] ?? '').trim());
+  // Objections are linked by core; a minimal customer tab of just these names is enough.
+  const header = ['ID', 'Customer'];
+  const sheets: SheetData[] = [{ name: 'Customers', values: [header, ...names.map((n) => [n, n])] }];
+  if (ctx.objections) sheets.push(ctx.objections);
+  const outcome = runInventory({ sheets, asOf: todayIn(ctx.timeZone), timeZone: ctx.timeZone, lang: ctx.lang, customerSheet: 'Customers' });
+  const out: string[][] = names.map(() => ['']);
+  if (outcome.ok) {
+    outcome.inventory.table.customers.forEach((c, i) => {
+      const s = outcome.inventory.states[i].objections;
+      const parts: string[] = [];
+      if (s.open > 0) parts.push(t('fn.open', { n: s.open }));
+      if (s.overdue > 0) parts.push(t('fn.overdue', { n: s.overdue }));
+      if (s.blocking > 0) parts.push(t('fn.blocking'));
+      out[c.row - 2] = [parts.length ? parts.join(' · ') : s.lastResolution ? t(`resolution.${s.lastResolution}`) : '—'];
+    });
+  }
+  return out.length === 1 ? out[0][0] : out;
+}
+
+/** Open customers of a rep (optionally at one stage), from the whole customer tab. */
+export function repLoad(rep: unknown, stage?: unknown): number {
+  const ctx = loadContext();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName(ctx.customerSheet);
+  if (!sheet) throw new Error(translator(ctx.lang)('fn.noHeader'));
+  const sheets: SheetData[] = [{ name: ctx.customerSheet, values: sheet.getDataRange().getValues() }];
+  if (ctx.stages) sheets.push(ctx.stages);
+  if (ctx.settings) sheets.push(ctx.settings);
+  const outcome = runInventory({ sheets, asOf: todayIn(ctx.timeZone), timeZone: ctx.timeZone, lang: ctx.lang, customerSheet: ctx.customerSheet });
+  if (!outcome.ok) throw new Error(translator(ctx.lang)('fn.noHeader'));
+  const inv = outcome.inventory;
+  const who = String(rep ?? '').trim();
+  const load = inv.reps.find((r) => r.rep === who);
+  if (!load) return 0;
+  const stageText = String(stage ?? '').trim();
+  if (stageText === '') return load.open;
+  const pos = inv.openStages.findIndex((s) => {
+    const st = inv.table.model.stages[s];
+    return [st.name, ...st.aliases].some((n) => n.trim().toLowerCase() === stageText.toLowerCase());
+  });
+  if (pos < 0) throw new Error(translator(ctx.lang)('fn.unknownStage', { stage: stageText }));
+  return load.byStage[pos];
+}

@@ -1,0 +1,90 @@
+// Reading the spreadsheet for core with a fixed number of service calls, whatever the row count: one
+// getValues per tab Pandian needs, and only the first rows of tabs it must inspect to find the customer tab.
+import { findCustomerSheet, tabIdOf } from '../core/index';
+import { HEADER_SCAN_ROWS } from '../core/register';
+import { parseSettings } from '../core/settings';
+import type { TabId } from '../core/tabs';
+import type { Settings, SheetData } from '../core/types';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SpreadsheetRead {
+  /** Full values of the customer tab and the Pandian tabs that exist (Inventory excluded). */
+  sheets: SheetData[];
+  customer: { sheet: Sheet; data: SheetData } | null;
+  settings: Settings;
+  handles: Map<string, Sheet>;
+  /** Pandian tab id -> sheet, for the tabs that exist. */
+  tabs: Partial<Record<TabId, Sheet>>;
+}
+
+/** All values of a tab in one read ('' for an empty tab). */
+export function readAll(sheet: Sheet): SheetData {
+  return { name: sheet.getName(), values: sheet.getDataRange().getValues() };
+}
+
+function readNamed(sheet: Sheet, name: string): SheetData {
+  return { name, values: sheet.getDataRange().getValues() };
+}
+
+/** The first rows of a tab: enough to find its header row. */
+function readHead(sheet: Sheet, name: string): SheetData {
+  return { name, values: sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues() };
+}
+
+/**
+ * Reads what an inventory needs. `withHistory` is false for callers that do not date stage changes.
+ * The customer tab is the one Settings names, else the tab named Customers/客户盘点, else the best
+ * header among the other tabs (only their first rows are read to decide).
+ */
+export function readSpreadsheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  options: { withHistory?: boolean; withObjections?: boolean } = {},
+): SpreadsheetRead {
+  const all = ss.getSheets();
+  const handles = new Map<string, Sheet>();
+  const tabs: Partial<Record<TabId, Sheet>> = {};
+  const others: { sheet: Sheet; name: string }[] = [];
+  for (const sheet of all) {
+    const name = sheet.getName();
+    handles.set(name, sheet);
+    const id = tabIdOf(name);
+    if (id && !tabs[id]) tabs[id] = sheet;
+    else if (!id) others.push({ sheet, name });
+  }
+
+  const sheets: SheetData[] = [];
+  const settingsData = tabs.settings ? readNamed(tabs.settings, tabs.settings.getName()) : null;
+  if (settingsData) sheets.push(settingsData);
+  const { settings } = parseSettings(settingsData);
+
+  let customerSheet: Sheet | null = null;
+  if (settings.customerSheet) customerSheet = handles.get(settings.customerSheet) ?? null;
+  else if (tabs.customers) customerSheet = tabs.customers;
+  else if (others.length === 1) customerSheet = others[0].sheet;
+  else if (others.length > 1) {
+    const heads = others.map((o) => readHead(o.sheet, o.name));
+    const found = findCustomerSheet(heads, settings.mapping);
+    customerSheet = found ? (handles.get(found.name) ?? null) : null;
+  }
+
+  let customer: SpreadsheetRead['customer'] = null;
+  if (customerSheet) {
+    const data = readNamed(customerSheet, nameOf(handles, customerSheet));
+    sheets.push(data);
+    customer = { sheet: customerSheet, data };
+  }
+  const want: TabId[] = ['stages'];
+  if (options.withObjections !== false) want.push('objections');
+  if (options.withHistory !== false) want.push('history');
+  for (const id of want) {
+    const sheet = tabs[id];
+    if (sheet) sheets.push(readNamed(sheet, nameOf(handles, sheet)));
+  }
+  return { sheets, customer, settings, handles, tabs };
+}
+
+function nameOf(handles: Map<string, Sheet>, sheet: Sheet): string {
+  for (const [name, s] of handles) if (s === sheet) return name;
+  return sheet.getName();
+}

@@ -1,0 +1,1041 @@
+// The sidebar's server functions: everything google.script.run may call from dist/Sidebar.html. The client
+// derives its types from this file. Payloads are JSON only (dates as 'YYYY-MM-DD'). The customer card reads a
+// fixed number of cells whatever the row count (the header row, the selected row, the Objections tab) and keeps
+// the header and stage model in the document cache for a few minutes. Every write runs under the document
+// lock, first re-reads the target row to check it still holds the customer the card showed, and touches only
+// the target cells.
+import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
+import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
+import type { Inventory, StageCheck } from '../core/inventory';
+import { cellText } from '../core/normalize';
+import { type Objection, parseObjections, CustomerIndex } from '../core/objections';
+import { columnLetter, HEADER_SCAN_ROWS, locateColumns } from '../core/register';
+import { parseSettings } from '../core/settings';
+import { stagesGrid } from '../core/stage-grid';
+import { detectHeader, readCustomers } from '../core/table';
+import { OBJECTION_COLUMNS, TAB_NAMES, type TabId, headersOf } from '../core/tabs';
+import type {
+  Cell,
+  Day,
+  Lang,
+  ObjectionStatus,
+  ObjectionType,
+  Resolution,
+  Role,
+  SheetData,
+  StageKind,
+  TemplateId,
+} from '../core/types';
+import { issueMessage, type MessageKey, translator } from '../i18n/messages';
+import { inventoryCommand, todayIn } from './commands';
+import { errorMessage, PandianError, userLang, withDocumentLock } from './errors';
+import { readSpreadsheet } from './read';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+// ---- Payloads (JSON only) ----
+
+/** Which customer a write is for: the row the card was drawn from, and who was on it. */
+export interface RowTarget {
+  sheet: string;
+  row: number;
+  id: string;
+  name: string;
+}
+
+export interface SidebarStart {
+  lang: Lang;
+  today: string;
+}
+
+export interface LadderStep {
+  name: string;
+  declared: boolean;
+  evidenced: boolean;
+  /** Every exit criterion of the stages before it is met. */
+  reached: boolean;
+  current: boolean;
+}
+
+export interface ChecklistItem {
+  name: string;
+  kind: 'element' | 'commitment';
+  stage: string;
+  met: boolean;
+  /** Header of the column that records it; null when the customer tab has none. */
+  column: string | null;
+}
+
+export interface ObjectionView {
+  row: number;
+  id: string;
+  type: ObjectionType;
+  text: string;
+  owner: string;
+  raised: string | null;
+  status: ObjectionStatus;
+  plan: string;
+  due: string | null;
+  resolution: Resolution | null;
+  blocking: boolean;
+  open: boolean;
+  overdue: boolean;
+}
+
+export interface CustomerCard {
+  target: RowTarget;
+  today: string;
+  rep: string;
+  status: StageKind;
+  stageText: string;
+  ladder: LadderStep[];
+  check: StageCheck;
+  /** The stage the checklist leads to; null for won/lost/on-hold customers or a model without stages. */
+  nextStage: string | null;
+  checklist: ChecklistItem[];
+  actions: string[];
+  guidance: string;
+  support: string[];
+  daysInStage: number | null;
+  maxDays: number | null;
+  stalled: boolean;
+  daysSinceContact: number | null;
+  nextAction: { text: string; due: string | null; state: 'ok' | 'missing' | 'overdue' | null; hasText: boolean; hasDue: boolean };
+  objections: ObjectionView[];
+  /** Cells of this row Pandian cannot read. */
+  issues: { column: string; value: string; message: string }[];
+}
+
+export type CustomerView =
+  | { kind: 'customer'; card: CustomerCard }
+  | { kind: 'elsewhere'; sheet: string; customerSheet: string }
+  | { kind: 'header'; row: number; customerSheet: string }
+  | { kind: 'not-customer'; row: number; customerSheet: string }
+  | { kind: 'no-sheet' };
+
+export interface NewObjection {
+  type: ObjectionType;
+  text: string;
+  plan: string;
+  due: string;
+  blocking: boolean;
+}
+
+/** The objection row the card showed. */
+export interface ObjectionRef {
+  row: number;
+  id: string;
+  text: string;
+}
+
+export interface ObjectionChange {
+  status?: ObjectionStatus;
+  /** '' clears it. */
+  resolution?: Resolution | '';
+  plan?: string;
+  due?: string;
+}
+
+export interface TeamMember {
+  row: number;
+  name: string;
+  rep: string;
+  /** The first criterion this customer lacks, or null. */
+  missing: string | null;
+}
+
+export interface TeamView {
+  asOf: string;
+  customerSheet: string;
+  stages: string[];
+  reps: { rep: string; open: number; byStage: number[]; band: { low: number; high: number | null } | null; flags: string[] }[];
+  stalled: { row: number; name: string; rep: string; stage: string; days: number; maxDays: number | null }[];
+  objections: {
+    open: number;
+    overdue: number;
+    blocking: number;
+    unplanned: number;
+    unsupervised: number;
+    byType: { type: ObjectionType; open: number; overdue: number; blocking: number; total: number }[];
+  };
+  cohorts: { stage: string; criterion: string | null; lacking: number; reps: number; size: number; members: TeamMember[] }[];
+}
+
+export interface InventoryRun {
+  seconds: number;
+  tab: string | null;
+}
+
+export interface RoleMapping {
+  role: Role;
+  required: boolean;
+  /** The header used for the role (or the mapped header that was not found), null when none. */
+  header: string | null;
+  column: string | null;
+  source: 'mapped' | 'detected' | 'missing' | 'none';
+}
+
+export interface SetupView {
+  lang: Lang;
+  template: TemplateId | 'sheet' | null;
+  tabs: { id: TabId; name: string | null }[];
+  customerSheet: string | null;
+  headerRow: number | null;
+  headers: string[];
+  roles: RoleMapping[];
+  criteria: { name: string; stage: string; column: string | null }[];
+}
+
+export interface MappingChange {
+  role: Role;
+  /** A header of the customer tab; '' returns the role to automatic detection. */
+  header: string;
+}
+
+/** Server functions the sidebar calls that live in other files (their owners implement them). */
+export interface ExternalApi {
+  setupSheets(template: TemplateId, lang: Lang): { created: string[]; kept: string[] };
+}
+
+// ---- Reading: the context every card needs, cached ----
+
+const CACHE_KEY = 'pandian.sidebar-context.v1';
+const CACHE_SECONDS = 300;
+const MEMBER_LIMIT = 100;
+const LIST_LIMIT = 50;
+
+const ROLES: readonly Role[] = [
+  'customer',
+  'rep',
+  'id',
+  'stage',
+  'status',
+  'value',
+  'created',
+  'expectedClose',
+  'closed',
+  'lastContact',
+  'nextAction',
+  'nextActionDue',
+  'stageEntered',
+  'lastUpdated',
+  'resumeOn',
+  'support',
+  'probability',
+];
+
+/** The header and stage model of the customer tab, and where the other Pandian tabs are. */
+interface SheetContext {
+  customer: {
+    sheet: string;
+    /** 1-based. */
+    headerRow: number;
+    header: string[];
+    /** False when the header row was only guessed (fewer than two known roles): no cards then. */
+    detected: boolean;
+  } | null;
+  /** The Stages tab, or the model derived from the stage values written as one (JSON-safe cells). */
+  stages: SheetData | null;
+  settings: SheetData | null;
+  objectionsSheet: string | null;
+  settingsLang: Lang | null;
+  timeZone: string;
+}
+
+/** Cells that survive JSON: Dates become their ISO day. */
+function jsonCells(values: readonly (readonly Cell[])[], timeZone: string): (string | number | boolean)[][] {
+  return values.map((row) =>
+    row.map((cell) => (cell === null || cell === undefined ? '' : typeof cell === 'object' ? cellText(cell, timeZone) : cell)),
+  );
+}
+
+function trimRight(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1] === '') n--;
+  return cells.slice(0, n);
+}
+
+function documentCache(): GoogleAppsScript.Cache.Cache | null {
+  try {
+    return CacheService.getDocumentCache();
+  } catch {
+    return null;
+  }
+}
+
+function forgetContext(): void {
+  documentCache()?.remove(CACHE_KEY);
+}
+
+/** The context from the cache, or read afresh (writes always read afresh: columns may have moved). */
+function loadContext(ss: Spreadsheet, fresh: boolean): SheetContext {
+  const cache = documentCache();
+  if (!fresh) {
+    const hit = cache?.get(CACHE_KEY);
+    if (hit) return JSON.parse(hit) as SheetContext;
+  }
+  const ctx = buildContext(ss);
+  const json = JSON.stringify(ctx);
+  if (cache && json.length < 90000) cache.put(CACHE_KEY, json, CACHE_SECONDS);
+  return ctx;
+}
+
+function buildContext(ss: Spreadsheet): SheetContext {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const tabs: Partial<Record<TabId, Sheet>> = {};
+  const others: Sheet[] = [];
+  const names = new Map<Sheet, string>();
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    names.set(sheet, name);
+    const id = tabIdOf(name);
+    if (id && !tabs[id]) tabs[id] = sheet;
+    else if (!id) others.push(sheet);
+  }
+  const full = (sheet: Sheet): SheetData => ({
+    name: names.get(sheet) ?? sheet.getName(),
+    values: jsonCells(sheet.getDataRange().getValues(), timeZone),
+  });
+  const head = (sheet: Sheet): SheetData => ({
+    name: names.get(sheet) ?? sheet.getName(),
+    values: jsonCells(sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues(), timeZone),
+  });
+
+  const settingsData = tabs.settings ? full(tabs.settings) : null;
+  const { settings } = parseSettings(settingsData);
+
+  // The same choice as readSpreadsheet: Settings names it, else Customers/客户盘点, else the best header.
+  let customerHead: SheetData | null = null;
+  if (settings.customerSheet) {
+    const named = ss.getSheetByName(settings.customerSheet);
+    if (named) customerHead = head(named);
+  } else if (tabs.customers) customerHead = head(tabs.customers);
+  else if (others.length === 1) customerHead = head(others[0]);
+  else if (others.length > 1) customerHead = findCustomerSheet(others.map(head), settings.mapping);
+
+  let customer: SheetContext['customer'] = null;
+  if (customerHead) {
+    const found = detectHeader(customerHead.values, settings.mapping);
+    if (found) {
+      customer = {
+        sheet: customerHead.name,
+        headerRow: found.row + 1,
+        header: trimRight((customerHead.values[found.row] ?? []).map((c) => cellText(c))),
+        detected: true,
+      };
+    } else {
+      // Nothing recognised yet: offer the first row with two or more cells, so Setup can map it by hand.
+      const r = customerHead.values.findIndex((row) => row.filter((c) => cellText(c) !== '').length >= 2);
+      if (r >= 0) {
+        customer = {
+          sheet: customerHead.name,
+          headerRow: r + 1,
+          header: trimRight(customerHead.values[r].map((c) => cellText(c))),
+          detected: false,
+        };
+      }
+    }
+  }
+
+  let stages: SheetData | null = tabs.stages ? full(tabs.stages) : null;
+  const usesTemplate = settings.template !== undefined && settings.template !== 'data';
+  if (!stages && !usesTemplate && customer?.detected) {
+    stages = derivedStages(ss.getSheetByName(customer.sheet), customer, settings.mapping, timeZone, userLang(settings.lang));
+  }
+  return {
+    customer,
+    stages,
+    settings: settingsData,
+    objectionsSheet: tabs.objections ? (names.get(tabs.objections) ?? null) : null,
+    settingsLang: settings.lang ?? null,
+    timeZone,
+  };
+}
+
+/**
+ * "From my data": without a Stages tab or template the stage list comes from the stage values of all rows.
+ * Only the columns the derivation looks at are read (customer, id, stage and the milestone dates), and the
+ * result is cached as a Stages grid, so a card never needs the whole tab.
+ */
+function derivedStages(
+  sheet: Sheet | null,
+  customer: NonNullable<SheetContext['customer']>,
+  mapping: Partial<Record<Role, string>>,
+  timeZone: string,
+  lang: Lang,
+): SheetData | null {
+  if (!sheet) return null;
+  const { roles } = detectHeader([customer.header], mapping) ?? { roles: {} as Partial<Record<Role, number>> };
+  if (roles.stage === undefined) return null;
+  const wanted: Role[] = ['id', 'customer', 'stage', 'created', 'closed', 'expectedClose', 'stageEntered'];
+  const cols = wanted.map((r) => roles[r]).filter((c): c is number => c !== undefined);
+  const rows = sheet.getLastRow() - customer.headerRow;
+  if (rows <= 0) return null;
+  const columns = cols.map((c) => sheet.getRange(customer.headerRow + 1, c + 1, rows, 1).getValues());
+  const values: Cell[][] = [cols.map((c) => customer.header[c] ?? '')];
+  for (let r = 0; r < rows; r++) values.push(columns.map((col) => col[r][0] as Cell));
+  const table = readCustomers({ name: customer.sheet, values }, { timeZone, model: null, mapping });
+  if (!table || table.model.stages.length === 0) return null;
+  return { name: TAB_NAMES.stages[lang === 'zh' ? 0 : 1], values: stagesGrid(table.model, lang) };
+}
+
+// ---- Running a server function ----
+
+interface Call {
+  ss: Spreadsheet;
+  /** The context as cached (writes read their own afresh). */
+  ctx: SheetContext;
+  lang: Lang;
+}
+
+/** Runs one server function; any failure reaches the client as one translated line. */
+function serve<T>(work: (call: Call) => T): T {
+  let lang: Lang | null = null;
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ctx = loadContext(ss, false);
+    lang = userLang(ctx.settingsLang ?? undefined);
+    return work({ ss, ctx, lang });
+  } catch (e) {
+    throw new Error(errorMessage(e, lang ?? userLang()));
+  }
+}
+
+function requireCustomer(ctx: SheetContext): NonNullable<SheetContext['customer']> {
+  if (!ctx.customer || !ctx.customer.detected) throw new PandianError('error.noCustomerSheet');
+  return ctx.customer;
+}
+
+function readRow(sheet: Sheet, row: number, width: number): Cell[] {
+  return sheet.getRange(row, 1, 1, Math.max(1, width)).getValues()[0] as Cell[];
+}
+
+function readObjections(ss: Spreadsheet, ctx: SheetContext): SheetData | null {
+  if (!ctx.objectionsSheet) return null;
+  const sheet = ss.getSheetByName(ctx.objectionsSheet);
+  return sheet ? { name: ctx.objectionsSheet, values: sheet.getDataRange().getValues() } : null;
+}
+
+/**
+ * Core's inventory of one row: the header and the row make a two-row customer tab (blank rows keep a row
+ * far below the header from being read as a notes row). Returns null when the row is not a customer.
+ */
+function inventoryOfRow(
+  ctx: SheetContext,
+  lang: Lang,
+  values: readonly Cell[],
+  row: number,
+  objections: SheetData | null,
+  asOf: string,
+): Inventory | null {
+  const customer = requireCustomer(ctx);
+  const gap = Math.min(row - customer.headerRow - 1, 2);
+  const grid: Cell[][] = [customer.header, ...Array.from({ length: gap }, () => [] as Cell[]), values.slice()];
+  const sheets: SheetData[] = [{ name: customer.sheet, values: grid }];
+  if (ctx.settings) sheets.push(ctx.settings);
+  if (objections) sheets.push(objections);
+  const outcome = runInventory({
+    sheets,
+    asOf,
+    timeZone: ctx.timeZone,
+    lang,
+    customerSheet: customer.sheet,
+    stagesSheet: ctx.stages ?? undefined,
+  });
+  if (!outcome.ok || outcome.inventory.table.customers.length !== 1) return null;
+  return outcome.inventory;
+}
+
+function iso(day: Day | null): string | null {
+  return day === null ? null : isoOfDay(day);
+}
+
+function objectionView(o: Objection, asOf: Day): ObjectionView {
+  const open = o.status !== 'resolved' && o.status !== 'accepted';
+  return {
+    row: o.row,
+    id: o.id,
+    type: o.type,
+    text: o.text,
+    owner: o.owner,
+    raised: iso(o.raised),
+    status: o.status,
+    plan: o.plan,
+    due: iso(o.due),
+    resolution: o.resolution,
+    blocking: o.blocking,
+    open,
+    overdue: open && o.due !== null && o.due < asOf,
+  };
+}
+
+/** The card for one customer row, from core's inventory of that row. */
+function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: string): CustomerCard {
+  const c = inv.table.customers[0];
+  const s = inv.states[0];
+  const { model, criteria } = inv.table;
+  const open = inv.openStages;
+  const stageAt = (pos: number) => model.stages[open[pos]];
+  const isOpen = c.status === 'open' && open.length > 0;
+
+  const ladder: LadderStep[] = open.map((_, pos) => ({
+    name: stageAt(pos).name,
+    declared: s.declaredPos === pos,
+    evidenced: s.evidenced === pos,
+    reached: s.evidenced !== null && pos <= s.evidenced,
+    current: isOpen && s.current === pos,
+  }));
+
+  const checklist: ChecklistItem[] = [];
+  let nextStage: string | null = null;
+  if (isOpen) {
+    for (let k = 0; k < criteria.length; k++) {
+      const pos = open.indexOf(criteria[k].stage);
+      if (pos < 0 || pos > s.current) continue;
+      const met = c.met[k] === 1;
+      if (met && pos < s.current) continue;
+      checklist.push({
+        name: criteria[k].criterion.name,
+        kind: criteria[k].criterion.kind,
+        stage: stageAt(pos).name,
+        met,
+        column: criteria[k].col >= 0 ? inv.table.headers[criteria[k].col] : null,
+      });
+    }
+    nextStage =
+      s.current + 1 < open.length ? stageAt(s.current + 1).name : (model.stages.find((st) => st.kind === 'won')?.name ?? null);
+  }
+
+  const stage = isOpen ? stageAt(s.current) : undefined;
+  const maxDays = stage?.maxDays ?? inv.settings.stallDays ?? null;
+  const syntheticRow = c.row;
+  return {
+    target,
+    today: isoOfDay(inv.asOf),
+    rep: c.rep,
+    status: c.status,
+    stageText: c.stageText,
+    ladder,
+    check: s.check,
+    nextStage,
+    checklist,
+    actions: stage?.actions ?? [],
+    guidance: stage?.guidance ?? '',
+    support: isOpen ? (c.support.length > 0 ? c.support : (stage?.support ?? [])) : [],
+    daysInStage: s.daysInStage,
+    maxDays,
+    stalled: s.stalled,
+    daysSinceContact: s.daysSinceContact,
+    nextAction: {
+      text: c.nextAction,
+      due: iso(c.nextActionDue),
+      state: s.nextAction,
+      hasText: inv.table.roles.nextAction !== undefined,
+      hasDue: inv.table.roles.nextActionDue !== undefined,
+    },
+    objections: inv.objections.filter((o) => o.customer === 0).map((o) => objectionView(o, inv.asOf)),
+    issues: inv.issues
+      .filter((i) => i.sheet === customerSheet && i.row === syntheticRow && i.column !== '')
+      .map((i) => ({ column: i.column, value: i.value, message: issueMessage(i, lang) })),
+  };
+}
+
+/** The view for a row of the customer tab (read now, with the Objections tab). */
+function viewOfRow(ss: Spreadsheet, ctx: SheetContext, lang: Lang, sheet: Sheet, row: number): CustomerView {
+  const customer = requireCustomer(ctx);
+  if (row <= customer.headerRow) return { kind: 'header', row, customerSheet: customer.sheet };
+  const values = readRow(sheet, row, customer.header.length);
+  const inv = inventoryOfRow(ctx, lang, values, row, readObjections(ss, ctx), todayIn(ctx.timeZone));
+  if (!inv) return { kind: 'not-customer', row, customerSheet: customer.sheet };
+  const c = inv.table.customers[0];
+  const target: RowTarget = { sheet: customer.sheet, row, id: c.id, name: c.name };
+  return { kind: 'customer', card: cardOf(inv, target, lang, customer.sheet) };
+}
+
+// ---- Safe writes ----
+
+/** Text as the user typed it: the apostrophe keeps Sheets from reading it as a formula, number or date. */
+function literal(text: string): string {
+  return text === '' ? '' : `'${text}`;
+}
+
+function dateValue(isoDay: string, timeZone: string): Date | '' {
+  if (isoDay === '') return '';
+  const day = dayFromIso(isoDay);
+  if (day === null) throw new PandianError('sidebar.error.badDate', { value: isoDay });
+  return dateOfDay(day, timeZone);
+}
+
+interface OpenTarget {
+  ctx: SheetContext;
+  sheet: Sheet;
+  values: Cell[];
+  inv: Inventory;
+}
+
+/**
+ * Re-reads the target row (with a fresh header: columns may have moved) and checks it still holds the customer
+ * the card was drawn for. Call inside the document lock.
+ */
+function openTarget(call: Call, target: RowTarget, withObjections: boolean): OpenTarget {
+  const ctx = loadContext(call.ss, true);
+  const customer = requireCustomer(ctx);
+  const refuse = (): never => {
+    throw new PandianError('sidebar.error.rowChanged', { row: target.row, name: target.name || target.id });
+  };
+  if (target.sheet !== customer.sheet) refuse();
+  const sheet = call.ss.getSheetByName(target.sheet);
+  if (!sheet) refuse();
+  if (!Number.isInteger(target.row) || target.row <= customer.headerRow || target.row > sheet!.getLastRow()) refuse();
+  const values = readRow(sheet!, target.row, customer.header.length);
+  const objections = withObjections ? readObjections(call.ss, ctx) : null;
+  const inv = inventoryOfRow(ctx, call.lang, values, target.row, objections, todayIn(ctx.timeZone));
+  const c = inv?.table.customers[0];
+  if (!inv || !c || c.id !== target.id || c.name !== target.name) refuse();
+  return { ctx, sheet: sheet!, values, inv: inv! };
+}
+
+/** Runs a write under the lock, then answers with the card of the same row read afresh. */
+function writeThenView(call: Call, target: RowTarget, write: () => void): CustomerView {
+  withDocumentLock(write);
+  const ctx = loadContext(call.ss, false);
+  const sheet = call.ss.getSheetByName(target.sheet);
+  if (!sheet) throw new PandianError('sidebar.error.rowChanged', { row: target.row, name: target.name });
+  return viewOfRow(call.ss, ctx, call.lang, sheet, target.row);
+}
+
+function text(value: unknown, max = 2000): string {
+  return typeof value === 'string' ? value.trim().slice(0, max) : '';
+}
+
+const OBJECTION_STATUSES: readonly ObjectionStatus[] = ['raised', 'planned', 'acting', 'resolved', 'accepted'];
+const OBJECTION_TYPES: readonly ObjectionType[] = [
+  'budget',
+  'approval',
+  'procurement',
+  'legal',
+  'finance',
+  'product',
+  'price',
+  'competition',
+  'timing',
+  'relationship',
+  'other',
+];
+const RESOLUTIONS: readonly Resolution[] = ['responded', 'removed', 'improved', 'bypassed', 'defeated'];
+
+function oneOf<T extends string>(list: readonly T[], value: unknown, field: string): T {
+  if (typeof value === 'string' && (list as readonly string[]).includes(value)) return value as T;
+  throw new PandianError('sidebar.error.badInput', { field });
+}
+
+function checkIso(value: unknown): string {
+  if (value === undefined || value === '') return '';
+  if (typeof value !== 'string' || dayFromIso(value) === null) {
+    throw new PandianError('sidebar.error.badDate', { value: String(value) });
+  }
+  return value;
+}
+
+function checkTarget(target: RowTarget): RowTarget {
+  if (
+    !target ||
+    typeof target.sheet !== 'string' ||
+    typeof target.row !== 'number' ||
+    typeof target.id !== 'string' ||
+    typeof target.name !== 'string'
+  ) {
+    throw new PandianError('sidebar.error.badInput', { field: 'target' });
+  }
+  return target;
+}
+
+/** The Objections tab with its columns, created with headers in `lang` when missing. */
+function objectionsTab(call: Call, ctx: SheetContext, create: boolean): { sheet: Sheet; values: Cell[][]; cols: Partial<Record<keyof typeof OBJECTION_COLUMNS, number>>; headerRow: number } {
+  let sheet = ctx.objectionsSheet ? call.ss.getSheetByName(ctx.objectionsSheet) : null;
+  if (!sheet) {
+    if (!create) throw new PandianError('sidebar.error.noObjectionsTab');
+    sheet = call.ss.insertSheet(TAB_NAMES.objections[call.lang === 'zh' ? 0 : 1]);
+    const headers = headersOf(OBJECTION_COLUMNS, call.lang);
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    forgetContext();
+  }
+  let values = sheet.getDataRange().getValues() as Cell[][];
+  if (values.length === 0 || values.every((r) => r.every((c) => cellText(c) === ''))) {
+    const headers = headersOf(OBJECTION_COLUMNS, call.lang);
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    values = [headers];
+  }
+  const located = locateColumns(values, OBJECTION_COLUMNS);
+  if (!located || located.cols.objection === undefined || located.cols.customer === undefined) {
+    throw new PandianError('sidebar.error.objectionsUnreadable', { sheet: sheet.getName() });
+  }
+  return { sheet, values, cols: located.cols, headerRow: located.headerRow };
+}
+
+/** Next id in the style of the last numbered id of the tab ("OBJ-007" → "OBJ-008"), else OBJ-001. */
+function nextObjectionId(ids: string[]): string {
+  let prefix = 'OBJ-';
+  let width = 3;
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const m = /^(.*?)(\d+)$/.exec(ids[i]);
+    if (m) {
+      prefix = m[1];
+      width = m[2].length;
+      break;
+    }
+  }
+  let max = 0;
+  for (const id of ids) {
+    if (!id.startsWith(prefix)) continue;
+    const n = Number(id.slice(prefix.length));
+    if (Number.isInteger(n) && n > max) max = n;
+  }
+  return prefix + String(max + 1).padStart(width, '0');
+}
+
+// ---- The server functions ----
+
+/** Language and today's date for the sidebar. */
+export function sidebarStart(): SidebarStart {
+  return serve(({ ss, lang }) => ({ lang, today: todayIn(ss.getSpreadsheetTimeZone()) }));
+}
+
+/** The customer view for the row the user has selected. */
+export function sidebarCustomer(): CustomerView {
+  return serve((call) => {
+    const ctx = call.ctx;
+    const customer = ctx.customer;
+    if (!customer || !customer.detected) return { kind: 'no-sheet' };
+    const sheet = call.ss.getActiveSheet();
+    const name = sheet.getName();
+    if (name !== customer.sheet) return { kind: 'elsewhere', sheet: name, customerSheet: customer.sheet };
+    const range = call.ss.getActiveRange();
+    if (!range) return { kind: 'header', row: 0, customerSheet: customer.sheet };
+    // The header may have moved since it was cached (a column inserted): then read the context afresh.
+    const header = trimRight(readRow(sheet, customer.headerRow, customer.header.length + 1).map((c) => cellText(c)));
+    const fresh = header.join('\u0000') === customer.header.join('\u0000') ? ctx : loadContext(call.ss, true);
+    return viewOfRow(call.ss, fresh, call.lang, sheet, range.getRow());
+  });
+}
+
+/** Writes today's date into the criterion's cell of the target row. */
+export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerView {
+  return serve((call) => {
+    checkTarget(target);
+    return writeThenView(call, target, () => {
+      const { inv, sheet, ctx } = openTarget(call, target, false);
+      const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
+      if (k < 0 || inv.table.criteria[k].col < 0) throw new PandianError('sidebar.error.noColumn', { name: String(criterion) });
+      if (inv.table.customers[0].met[k] === 1) return;
+      sheet.getRange(target.row, inv.table.criteria[k].col + 1).setValue(dateValue(isoOfDay(inv.asOf), ctx.timeZone));
+    });
+  });
+}
+
+/** Sets the next action and its due date ('' clears); only the cells whose value changes are written. */
+export function sidebarSetNextAction(target: RowTarget, action: { text: string; due: string }): CustomerView {
+  return serve((call) => {
+    checkTarget(target);
+    const wantText = text(action?.text);
+    const wantDue = checkIso(action?.due);
+    return writeThenView(call, target, () => {
+      const { inv, sheet, ctx } = openTarget(call, target, false);
+      const { roles } = inv.table;
+      const c = inv.table.customers[0];
+      if (wantText !== c.nextAction) {
+        if (roles.nextAction === undefined) throw new PandianError('sidebar.error.noNextActionColumn');
+        sheet.getRange(target.row, roles.nextAction + 1).setValue(literal(wantText));
+      }
+      if ((wantDue === '' ? null : dayFromIso(wantDue)) !== c.nextActionDue) {
+        if (roles.nextActionDue === undefined) throw new PandianError('sidebar.error.noNextActionColumn');
+        sheet.getRange(target.row, roles.nextActionDue + 1).setValue(dateValue(wantDue, ctx.timeZone));
+      }
+    });
+  });
+}
+
+/** Appends an objection for the target customer to the Objections tab (created when missing). */
+export function sidebarAddObjection(target: RowTarget, input: NewObjection): CustomerView {
+  return serve((call) => {
+    checkTarget(target);
+    const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
+    const body = text(input?.text);
+    if (body === '') throw new PandianError('sidebar.error.objectionText');
+    const plan = text(input?.plan);
+    const due = checkIso(input?.due);
+    const t = translator(call.lang);
+    return writeThenView(call, target, () => {
+      const { inv, ctx } = openTarget(call, target, false);
+      const tab = objectionsTab(call, ctx, true);
+      const c = inv.table.customers[0];
+      const s = inv.states[0];
+      const stage = c.status === 'open' && inv.openStages.length > 0 ? inv.table.model.stages[inv.openStages[s.current]].name : c.stageText;
+      const today = todayIn(ctx.timeZone);
+      const ids = tab.cols.id === undefined ? [] : tab.values.slice(tab.headerRow + 1).map((r) => cellText(r[tab.cols.id!]));
+      const fields: Partial<Record<keyof typeof OBJECTION_COLUMNS, string | Date>> = {
+        id: literal(nextObjectionId(ids.filter((x) => x !== ''))),
+        customer: literal(c.id !== '' ? c.id : c.name),
+        stage: literal(stage),
+        type: t(`type.${type}` as MessageKey),
+        objection: literal(body),
+        owner: literal(c.rep),
+        raised: dateValue(today, ctx.timeZone),
+        status: t(plan === '' ? 'status.raised' : 'status.planned'),
+        plan: literal(plan),
+        due: dateValue(due, ctx.timeZone),
+        blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
+      };
+      const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
+      const row: (string | Date)[] = new Array(width).fill('');
+      for (const key of Object.keys(fields) as (keyof typeof OBJECTION_COLUMNS)[]) {
+        const col = tab.cols[key];
+        if (col !== undefined) row[col] = fields[key] ?? '';
+      }
+      const at = Math.max(tab.sheet.getLastRow(), tab.headerRow + 1) + 1;
+      tab.sheet.getRange(at, 1, 1, width).setValues([row]);
+    });
+  });
+}
+
+/** Changes status, resolution, plan or due of one objection of the target customer. */
+export function sidebarUpdateObjection(target: RowTarget, objection: ObjectionRef, change: ObjectionChange): CustomerView {
+  return serve((call) => {
+    checkTarget(target);
+    const status = change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
+    const resolution =
+      change?.resolution === undefined || change.resolution === '' ? change?.resolution : oneOf(RESOLUTIONS, change.resolution, 'resolution');
+    const plan = change?.plan === undefined ? undefined : text(change.plan);
+    const due = change?.due === undefined ? undefined : checkIso(change.due);
+    const t = translator(call.lang);
+    return writeThenView(call, target, () => {
+      const { inv, ctx } = openTarget(call, target, false);
+      const tab = objectionsTab(call, ctx, false);
+      const parsed = parseObjections({ name: tab.sheet.getName(), values: tab.values }, new CustomerIndex(inv.table.customers), ctx.timeZone);
+      const o = parsed?.objections.find((x) => x.row === objection?.row);
+      if (!o || o.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
+        throw new PandianError('sidebar.error.objectionChanged', { row: Number(objection?.row) || 0 });
+      }
+      const put = (key: keyof typeof OBJECTION_COLUMNS, value: string | Date): void => {
+        const col = tab.cols[key];
+        if (col === undefined) {
+          throw new PandianError('sidebar.error.noObjectionColumn', { column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1] });
+        }
+        tab.sheet.getRange(o.row, col + 1).setValue(value);
+      };
+      if (status !== undefined && status !== o.status) {
+        put('status', t(`status.${status}` as MessageKey));
+        const closing = status === 'resolved' || status === 'accepted';
+        if (closing && o.resolved === null && tab.cols.resolved !== undefined) put('resolved', dateValue(todayIn(ctx.timeZone), ctx.timeZone));
+      }
+      if (resolution !== undefined && (resolution === '' ? null : resolution) !== o.resolution) {
+        put('resolution', resolution === '' ? '' : t(`resolution.${resolution}` as MessageKey));
+      }
+      if (plan !== undefined && plan !== o.plan) put('plan', literal(plan));
+      if (due !== undefined && (due === '' ? null : dayFromIso(due)) !== o.due) put('due', dateValue(due, ctx.timeZone));
+    });
+  });
+}
+
+/** The team view: computed by core on one read of the spreadsheet. */
+export function sidebarTeam(): TeamView {
+  return serve(({ ss, lang }) => {
+    const read = readSpreadsheet(ss);
+    if (!read.customer) throw new PandianError('error.noCustomerSheet');
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const outcome = runInventory({
+      sheets: read.sheets,
+      asOf: todayIn(timeZone),
+      timeZone,
+      lang,
+      customerSheet: read.customer.data.name,
+    });
+    if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
+    const inv = outcome.inventory;
+    const { customers } = inv.table;
+    const model = inv.table.model;
+    const stageName = (pos: number) => model.stages[inv.openStages[pos]]?.name ?? '';
+    const criterionName = (k: number) => (k >= 0 ? inv.table.criteria[k].criterion.name : null);
+    const stalled = customers
+      .map((c, i) => ({ c, s: inv.states[i] }))
+      .filter(({ s }) => s.stalled)
+      .sort((a, b) => (b.s.daysInStage ?? 0) - (a.s.daysInStage ?? 0))
+      .slice(0, LIST_LIMIT)
+      .map(({ c, s }) => ({
+        row: c.row,
+        name: c.name || c.id,
+        rep: c.rep,
+        stage: stageName(s.current),
+        days: s.daysInStage ?? 0,
+        maxDays: model.stages[inv.openStages[s.current]]?.maxDays ?? inv.settings.stallDays ?? null,
+      }));
+    const totals = inv.objectionTotals;
+    return {
+      asOf: isoOfDay(inv.asOf),
+      customerSheet: inv.table.sheet,
+      stages: inv.openStages.map((_, pos) => stageName(pos)),
+      reps: inv.reps.map((r) => ({
+        rep: r.rep,
+        open: r.open,
+        byStage: r.byStage,
+        band: r.band ? { low: r.band.low, high: Number.isFinite(r.band.high) ? r.band.high : null } : null,
+        flags: r.flags,
+      })),
+      stalled,
+      objections: {
+        open: totals.open,
+        overdue: totals.overdue,
+        blocking: totals.blocking,
+        unplanned: totals.unplanned,
+        unsupervised: totals.unsupervised,
+        byType: OBJECTION_TYPES.filter((type) => totals.byType[type]).map((type) => ({ type, ...totals.byType[type]! })),
+      },
+      cohorts: inv.cohorts.map((cohort) => ({
+        stage: stageName(cohort.stage),
+        criterion: criterionName(cohort.criterion),
+        lacking: cohort.lacking,
+        reps: cohort.reps,
+        size: cohort.members.length,
+        members: cohort.members.slice(0, MEMBER_LIMIT).map((i) => ({
+          row: customers[i].row,
+          name: customers[i].name || customers[i].id,
+          rep: customers[i].rep,
+          missing: criterionName(inv.states[i].gap[0] ?? -1),
+        })),
+      })),
+    };
+  });
+}
+
+/** Selects a row of the customer tab (from the team lists), so the Customer view follows it. */
+export function sidebarGoTo(row: number): void {
+  serve(({ ss, ctx }) => {
+    const customer = requireCustomer(ctx);
+    const sheet = ss.getSheetByName(customer.sheet);
+    if (!sheet || !Number.isInteger(row) || row < 1) throw new PandianError('sidebar.error.badInput', { field: 'row' });
+    sheet.getRange(row, 1).activate();
+  });
+}
+
+/** Runs the Customer inventory (the menu command) and says where and how fast it was written. */
+export function sidebarRunInventory(): InventoryRun {
+  return serve(({ ss }) => {
+    const started = Date.now();
+    inventoryCommand();
+    const tab = ss
+      .getSheets()
+      .map((s) => s.getName())
+      .find((name) => tabIdOf(name) === 'inventory');
+    return { seconds: Math.round((Date.now() - started) / 100) / 10, tab: tab ?? null };
+  });
+}
+
+/** The Setup view: template, tabs and the column mapping as Pandian reads it now. */
+export function sidebarSetup(): SetupView {
+  return serve(({ ss, lang }) => setupView(ss, lang));
+}
+
+function setupView(ss: Spreadsheet, lang: Lang): SetupView {
+  const ctx = loadContext(ss, true);
+  const { settings } = parseSettings(ctx.settings);
+  const present = new Map<TabId, string>();
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    const id = tabIdOf(name);
+    if (id && !present.has(id)) present.set(id, name);
+  }
+  const tabs = (Object.keys(TAB_NAMES) as TabId[]).map((id) => ({ id, name: present.get(id) ?? null }));
+  const template: SetupView['template'] = present.has('stages') ? 'sheet' : (settings.template ?? null);
+  const customer = ctx.customer;
+  if (!customer) {
+    return { lang, template, tabs, customerSheet: null, headerRow: null, headers: [], roles: [], criteria: [] };
+  }
+  const header = detectHeader([customer.header], settings.mapping);
+  const cols = header?.roles ?? {};
+  const roles: RoleMapping[] = ROLES.map((role) => {
+    const col = cols[role];
+    const mapped = settings.mapping[role];
+    return {
+      role,
+      required: role === 'customer' || role === 'rep',
+      header: col !== undefined ? customer.header[col] : (mapped ?? null),
+      column: col !== undefined ? columnLetter(col) : null,
+      source: mapped ? (col !== undefined ? 'mapped' : 'missing') : col !== undefined ? 'detected' : 'none',
+    };
+  });
+  let criteria: SetupView['criteria'] = [];
+  if (customer.detected) {
+    const outcome = runInventory({
+      sheets: ctx.settings ? [{ name: customer.sheet, values: [customer.header] }, ctx.settings] : [{ name: customer.sheet, values: [customer.header] }],
+      asOf: todayIn(ctx.timeZone),
+      timeZone: ctx.timeZone,
+      lang,
+      customerSheet: customer.sheet,
+      stagesSheet: ctx.stages ?? undefined,
+    });
+    if (outcome.ok) {
+      const t = outcome.inventory.table;
+      criteria = t.criteria.map((c) => ({
+        name: c.criterion.name,
+        stage: t.model.stages[c.stage]?.name ?? '',
+        column: c.col >= 0 ? `${columnLetter(c.col)} (${t.headers[c.col]})` : null,
+      }));
+    }
+  }
+  return {
+    lang,
+    template,
+    tabs,
+    customerSheet: customer.sheet,
+    headerRow: customer.headerRow,
+    headers: customer.header.filter((h) => h !== ''),
+    roles,
+    criteria,
+  };
+}
+
+/**
+ * Saves corrected column mappings to the Settings tab as rows "map:<role>" | header: an existing mapping row of
+ * the role (in either language) is updated in place, else a row is appended; no other row is touched. The
+ * Settings tab is created (Setting | Value) when missing.
+ */
+export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
+  return serve(({ ss, lang }) => {
+    if (!Array.isArray(changes)) throw new PandianError('sidebar.error.badInput', { field: 'changes' });
+    const ctx = loadContext(ss, true);
+    const headers = new Set(ctx.customer?.header.filter((h) => h !== '') ?? []);
+    const wanted = changes.map((ch) => {
+      const role = oneOf(ROLES, ch?.role, 'role');
+      const header = text(ch?.header, 500);
+      if (header !== '' && !headers.has(header)) throw new PandianError('sidebar.error.unknownHeader', { header });
+      return { role, header };
+    });
+    withDocumentLock(() => {
+      let sheet = ss.getSheets().find((s) => tabIdOf(s.getName()) === 'settings') ?? null;
+      if (!sheet) {
+        sheet = ss.insertSheet(TAB_NAMES.settings[lang === 'zh' ? 0 : 1]);
+        sheet.getRange(1, 1, 1, 2).setValues([lang === 'zh' ? ['设置', '值'] : ['Setting', 'Value']]);
+      }
+      const values = sheet.getDataRange().getValues() as Cell[][];
+      let last = sheet.getLastRow();
+      for (const { role, header } of wanted) {
+        // The last row that maps this role is the one parseSettings uses.
+        let found = -1;
+        values.forEach((row, r) => {
+          const probe = parseSettings({ name: 'probe', values: [[row[0], 'x']] }).settings.mapping;
+          if (probe[role] === 'x') found = r;
+        });
+        if (found >= 0) {
+          if (cellText(values[found][1]) !== header) sheet.getRange(found + 1, 2).setValue(literal(header));
+        } else if (header !== '') {
+          last++;
+          sheet.getRange(last, 1, 1, 2).setValues([[`map:${role}`, literal(header)]]);
+          values.push([`map:${role}`, header]);
+        }
+      }
+    });
+    forgetContext();
+    return setupView(ss, lang);
+  });
+}

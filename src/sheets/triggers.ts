@@ -1,0 +1,211 @@
+// The edit trigger: when Settings says "Track edits", an edit of a stage, status, element or commitment
+// cell stamps stage-entered / last-updated, appends to History, and notes an unknown stage value. It reads
+// only the edited block and the top of the tab (cached), never the whole sheet, and never fails the edit.
+import { todayIn } from './clock';
+import { tabIdOf } from '../core/index';
+import { dateOfDay, dayFromIso, dayOfDate, isoOfDay } from '../core/days';
+import { cellText, isDateObject, nearest } from '../core/normalize';
+import { HEADER_SCAN_ROWS } from '../core/register';
+import { parseSettings } from '../core/settings';
+import { parseStages, StageLookup } from '../core/stage-model';
+import { criteriaOf, detectHeader } from '../core/table';
+import { HISTORY_COLUMNS, headersOf, TAB_NAMES } from '../core/tabs';
+import type { Cell, Lang, Role } from '../core/types';
+import { translator } from '../i18n/messages';
+import { userLang } from './errors';
+
+const CACHE_KEY = 'pandian.edit-context.v1';
+const CACHE_SECONDS = 10 * 60;
+export const NOTE_PREFIX = 'Pandian: ';
+
+interface EditContext {
+  trackEdits: boolean;
+  customerSheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  headers: string[];
+  roles: Partial<Record<Role, number>>;
+  /** 0-based columns whose edits are logged, with the field name History records. */
+  watched: Record<number, string>;
+  stageNames: string[];
+  stageAliases: string[][];
+  lang: Lang;
+}
+
+function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext | null {
+  let settingsValues: Cell[][] | null = null;
+  let stagesValues: Cell[][] | null = null;
+  let settingsName = '';
+  let stagesName = '';
+  const candidates: GoogleAppsScript.Spreadsheet.Sheet[] = [];
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    const id = tabIdOf(name);
+    if (id === 'settings') {
+      settingsValues = sheet.getDataRange().getValues();
+      settingsName = name;
+    } else if (id === 'stages') {
+      stagesValues = sheet.getDataRange().getValues();
+      stagesName = name;
+    } else if (id === null || id === 'customers') candidates.push(sheet);
+  }
+  const { settings } = parseSettings(settingsValues ? { name: settingsName, values: settingsValues } : null);
+  const lang = userLang(settings.lang);
+  const off = { trackEdits: false, customerSheet: '', headerRow: 0, headers: [], roles: {}, watched: {}, stageNames: [], stageAliases: [], lang };
+  if (!settings.trackEdits) return off;
+  const sheet =
+    candidates.find((s) => s.getName() === settings.customerSheet) ??
+    candidates.find((s) => tabIdOf(s.getName()) === 'customers') ??
+    candidates[0];
+  if (!sheet) return off;
+  const head = sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues();
+  const header = detectHeader(head, settings.mapping);
+  if (!header) return off;
+  const headers = (head[header.row] ?? []).map((c) => cellText(c));
+  const model = stagesValues ? parseStages({ name: stagesName, values: stagesValues })?.model : undefined;
+  const watched: Record<number, string> = {};
+  for (const role of ['stage', 'status', 'value', 'expectedClose'] as const) {
+    const c = header.roles[role];
+    if (c !== undefined) watched[c] = headers[c];
+  }
+  if (model) {
+    const names = new Set(criteriaOf(model).flatMap(({ criterion }) => [criterion.name, ...criterion.aliases]));
+    headers.forEach((h, c) => {
+      if (names.has(h)) watched[c] = h;
+    });
+  }
+  return {
+    trackEdits: true,
+    customerSheet: sheet.getName(),
+    headerRow: header.row + 1,
+    headers,
+    roles: header.roles,
+    watched,
+    stageNames: model?.stages.map((s) => s.name) ?? [],
+    stageAliases: model?.stages.map((s) => s.aliases) ?? [],
+    lang,
+  };
+}
+
+function editContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext | null {
+  const cache = CacheService.getDocumentCache();
+  const cached = cache?.get(CACHE_KEY);
+  if (cached) return JSON.parse(cached) as EditContext;
+  const ctx = buildContext(ss);
+  if (ctx && cache) cache.put(CACHE_KEY, JSON.stringify(ctx), CACHE_SECONDS);
+  return ctx;
+}
+
+/** Forgets the cached header and settings (after setup, settings or mapping changes). */
+export function forgetEditContext(): void {
+  CacheService.getDocumentCache()?.remove(CACHE_KEY);
+}
+
+function historySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang): GoogleAppsScript.Spreadsheet.Sheet {
+  for (const name of TAB_NAMES.history) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  const sheet = ss.insertSheet(TAB_NAMES.history[lang === 'zh' ? 0 : 1]);
+  sheet.getRange(1, 1, 1, 9).setValues([headersOf(HISTORY_COLUMNS, lang)]);
+  sheet.setFrozenRows(1);
+  sheet
+    .protect()
+    .setDescription(translator(lang)('history.protect'))
+    .setWarningOnly(true);
+  return sheet;
+}
+
+type EditEvent = {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  source?: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  value?: unknown;
+  oldValue?: unknown;
+  user?: { getEmail(): string } | string;
+};
+
+function userOf(e: EditEvent): string {
+  try {
+    if (typeof e.user === 'string') return e.user;
+    return e.user?.getEmail() ?? Session.getActiveUser().getEmail();
+  } catch {
+    return '';
+  }
+}
+
+function display(v: unknown, timeZone: string): string {
+  if (isDateObject(v)) return isoOfDay(dayOfDate(v, timeZone));
+  return cellText(v as Cell);
+}
+
+/** onEdit: log and stamp what changed on the customer tab. Never throws into the user's edit. */
+export function handleEdit(e: EditEvent): void {
+  try {
+    const range = e.range;
+    const sheet = range.getSheet();
+    const name = sheet.getName();
+    const id = tabIdOf(name);
+    if (id !== null && id !== 'customers') return;
+    const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
+    const ctx = editContext(ss);
+    if (!ctx?.trackEdits || name !== ctx.customerSheet) return;
+
+    const row0 = range.getRow();
+    const col0 = range.getColumn();
+    const nRows = range.getNumRows();
+    const nCols = range.getNumColumns();
+    const firstRow = Math.max(row0, ctx.headerRow + 1);
+    if (firstRow > row0 + nRows - 1) return;
+    const cols: number[] = [];
+    for (let c = col0 - 1; c < col0 - 1 + nCols; c++) if (ctx.watched[c] !== undefined) cols.push(c);
+    if (cols.length === 0) return;
+
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const today = todayIn(timeZone);
+    const rowCount = row0 + nRows - firstRow;
+    const width = Math.max(ctx.headers.length, col0 - 1 + nCols);
+    // The edited rows as they are now: identity (id, customer) and new values in one read.
+    const rows = sheet.getRange(firstRow, 1, rowCount, width).getValues();
+    const single = nRows === 1 && nCols === 1;
+    const who = userOf(e);
+    const history: Cell[][] = [];
+    const stageCol = ctx.roles.stage;
+    let stageChanged = false;
+    rows.forEach((row, k) => {
+      const customer = ctx.roles.customer === undefined ? '' : cellText(row[ctx.roles.customer]);
+      const rid = ctx.roles.id === undefined ? '' : cellText(row[ctx.roles.id]);
+      for (const c of cols) {
+        const now = single && e.value !== undefined ? e.value : row[c];
+        const old = single ? (e.oldValue ?? '') : '';
+        if (c === stageCol) stageChanged = true;
+        history.push([today, who, customer, rid, firstRow + k, ctx.watched[c], display(old, timeZone), display(now, timeZone), single ? 'edit' : 'paste']);
+      }
+    });
+
+    // Stamps (only the columns Pandian maintains, only when they exist).
+    const stampDate = dateOfDay(dayFromIso(today)!, timeZone);
+    const stamp = (role: Role): void => {
+      const c = ctx.roles[role];
+      if (c !== undefined) sheet.getRange(firstRow, c + 1, rowCount, 1).setValues(rows.map(() => [stampDate]));
+    };
+    if (stageChanged) stamp('stageEntered');
+    stamp('lastUpdated');
+
+    // A note on an unknown stage value (single edits; a paste is logged without notes).
+    if (single && stageCol === col0 - 1 && ctx.stageNames.length > 0) {
+      const typed = display(e.value ?? rows[0][stageCol], timeZone);
+      const known = ctx.stageNames.concat(...ctx.stageAliases).some((n) => n.trim().toLowerCase() === typed.trim().toLowerCase());
+      const t = translator(ctx.lang);
+      if (typed !== '' && !known) {
+        const suggestion = nearest(typed, ctx.stageNames);
+        range.setNote(NOTE_PREFIX + t(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', { value: typed, suggestion: suggestion ?? '' }));
+      } else if (range.getNote().startsWith(NOTE_PREFIX)) range.setNote('');
+    }
+
+    const log = historySheet(ss, ctx.lang);
+    if (history.length === 1) log.appendRow(history[0]);
+    else log.getRange(log.getLastRow() + 1, 1, history.length, history[0].length).setValues(history);
+  } catch (err) {
+    console.error(`Pandian onEdit: ${(err as Error)?.message ?? err}`);
+  }
+}
