@@ -1,9 +1,8 @@
 // The machine-readable result of `pandian inventory --json` (schema documented in the README).
 import { isoOfDay } from '../core/days';
 import type { Inventory } from '../core/inventory';
-import type { Role } from '../core/types';
+import type { Lang, Role } from '../core/types';
 import { issueMessage } from '../i18n/messages';
-import type { Lang } from '../core/types';
 
 export interface InventoryJson {
   asOf: string;
@@ -32,7 +31,14 @@ export interface InventoryJson {
     openValue: number;
     coverage: number | null;
     coverageNeeded: number | null;
-    periods: { period: string; wins: number; wonValue: number; lost: number; winRate: number | null; headcount: number }[];
+    periods: {
+      period: string;
+      wins: number;
+      wonValue: number;
+      lost: number;
+      winRate: number | null;
+      headcount: number;
+    }[];
   };
   issues: { sheet: string; row: number; column: string; value: string; code: string; message: string }[];
 }
@@ -42,7 +48,8 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
   const stages = table.model.stages;
   const openNames = inv.openStages.map((i) => stages[i].name);
   const mapping: Partial<Record<Role, string>> = {};
-  for (const [role, col] of Object.entries(table.roles) as [Role, number][]) mapping[role] = table.headers[col];
+  for (const [role, col] of Object.entries(table.roles) as [Role, number][])
+    mapping[role] = table.headers[col];
 
   const byStage: Record<string, number> = {};
   for (const name of openNames) byStage[name] = 0;

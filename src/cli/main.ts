@@ -87,7 +87,8 @@ function parse(argv: string[], io: CliIo): Options | 'help' {
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
   if (v.help) return 'help';
   const [command, file, ...extra] = parsed.positionals;
-  if (command !== 'inventory') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+  if (command !== 'inventory')
+    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   if (!file) throw new UsageError('no input file given');
   if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const lang = v.lang === undefined ? envLang : v.lang === 'zh' || v.lang === 'en' ? v.lang : null;
@@ -129,7 +130,11 @@ function defaultOut(file: string): string {
 function pad(s: string, n: number): string {
   // East Asian characters take two columns in a terminal.
   let width = 0;
-  for (const ch of s) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1;
   return s + ' '.repeat(Math.max(1, n - width));
 }
 
@@ -144,11 +149,22 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
   lines.push('');
   const repWidth = Math.max(12, ...inv.reps.map((r) => r.rep.length + 2));
   const stageWidth = Math.max(8, ...openNames.map((n) => n.length * 2 + 2));
-  lines.push(pad(t('report.rep'), repWidth) + openNames.map((n) => pad(n, stageWidth)).join('') + pad(t('report.open'), 8) + t('report.flags'));
+  lines.push(
+    pad(t('report.rep'), repWidth) +
+      openNames.map((n) => pad(n, stageWidth)).join('') +
+      pad(t('report.open'), 8) +
+      t('report.flags'),
+  );
   for (const r of inv.reps) {
     const flags = r.flags.map((f) => t(`flag.${f}` as never)).join(', ');
     const band = r.band ? ` [${r.band.low}–${Number.isFinite(r.band.high) ? r.band.high : '∞'}]` : '';
-    lines.push(pad(r.rep || t('report.noRep'), repWidth) + r.byStage.map((n) => pad(String(n), stageWidth)).join('') + pad(String(r.open), 8) + flags + band);
+    lines.push(
+      pad(r.rep || t('report.noRep'), repWidth) +
+        r.byStage.map((n) => pad(String(n), stageWidth)).join('') +
+        pad(String(r.open), 8) +
+        flags +
+        band,
+    );
   }
   const gaps = new Map<string, number>();
   inv.states.forEach((s) => {
@@ -216,21 +232,28 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       customerSheet: options.sheet,
       mapping: options.mapping,
       stagesSheet: options.stages ? await sideSheet(options.stages, TAB_NAMES.stages) : undefined,
-      objectionsSheet: options.objections ? await sideSheet(options.objections, TAB_NAMES.objections) : undefined,
+      objectionsSheet: options.objections
+        ? await sideSheet(options.objections, TAB_NAMES.objections)
+        : undefined,
     });
     if (!outcome.ok) {
       io.stderr(
-        `pandian: ${t(outcome.code === 'customer-sheet-not-found' ? 'cli.sheetNotFound' : 'cli.noCustomerSheet', {
-          file: options.file,
-          sheets: outcome.sheets.join(', '),
-          wanted: outcome.wanted ?? '',
-        })}\n`,
+        `pandian: ${t(
+          outcome.code === 'customer-sheet-not-found' ? 'cli.sheetNotFound' : 'cli.noCustomerSheet',
+          {
+            file: options.file,
+            sheets: outcome.sheets.join(', '),
+            wanted: outcome.wanted ?? '',
+          },
+        )}\n`,
       );
       return 1;
     }
     progress('cli.computing');
     const reportLang = outcome.lang;
-    const report = buildReport(outcome.inventory, reportText(reportLang), (issue) => issueMessage(issue, reportLang));
+    const report = buildReport(outcome.inventory, reportText(reportLang), (issue) =>
+      issueMessage(issue, reportLang),
+    );
     progress('cli.writing');
     await writeWorkbookWithReport({
       inputPath: input,
@@ -238,7 +261,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       sheetName: TAB_NAMES.inventory[reportLang === 'zh' ? 0 : 1],
       report,
     });
-    if (options.json) io.stdout(`${JSON.stringify(inventoryJson(outcome.inventory, options.file, reportLang), null, 2)}\n`);
+    if (options.json)
+      io.stdout(`${JSON.stringify(inventoryJson(outcome.inventory, options.file, reportLang), null, 2)}\n`);
     else io.stdout(summaryText(outcome.inventory, reportLang, out));
     return 0;
   } catch (e) {

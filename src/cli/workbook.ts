@@ -1226,8 +1226,9 @@ const SECTION_ORDER = [
 ];
 
 /**
- * Appends `items` to a section of styles.xml (creating it in schema order if missing, padding it with
- * `defaults` if empty) and fixes its count. Returns the new XML and the index of the first item.
+ * Adds `items` to a section of styles.xml (creating it in schema order if missing, padding it with
+ * `defaults` if empty) and fixes its count. An item identical to an existing entry is not added again
+ * (a regenerated report reuses the styles it added last time). Returns the XML and each item's index.
  */
 function appendToSection(
   xml: string,
@@ -1236,45 +1237,58 @@ function appendToSection(
   child: string,
   items: string[],
   defaults: string[],
-): { xml: string; first: number } {
+): { xml: string; ids: number[] } {
   const open = new RegExp(`<${P}${section}(\\s[^>]*?)?(/?)>`).exec(xml);
+  let content = '';
+  let before: string;
+  let after: string;
+  let attrs = '';
   if (!open || open[2] === '/') {
-    const all = [...defaults, ...items];
-    const sec = `<${P}${section} count="${all.length}">${all.join('')}</${P}${section}>`;
-    if (open)
-      return {
-        xml: xml.slice(0, open.index) + sec + xml.slice(open.index + open[0].length),
-        first: defaults.length,
-      };
     let at = xml.lastIndexOf(`</${P}styleSheet>`);
-    for (const later of SECTION_ORDER.slice(SECTION_ORDER.indexOf(section) + 1)) {
-      const m = new RegExp(`<${P}${later}[\\s/>]`).exec(xml);
-      if (m) {
-        at = m.index;
-        break;
+    if (open) at = open.index;
+    else {
+      for (const later of SECTION_ORDER.slice(SECTION_ORDER.indexOf(section) + 1)) {
+        const m = new RegExp(`<${P}${later}[\\s/>]`).exec(xml);
+        if (m) {
+          at = m.index;
+          break;
+        }
       }
     }
-    return { xml: xml.slice(0, at) + sec + xml.slice(at), first: defaults.length };
+    before = xml.slice(0, at);
+    after = xml.slice(open ? at + open[0].length : at);
+  } else {
+    const start = open.index + open[0].length;
+    const end = xml.indexOf(`</${P}${section}>`, start);
+    content = xml.slice(start, end);
+    before = xml.slice(0, open.index);
+    after = xml.slice(end + `</${P}${section}>`.length);
+    attrs = open[1] ?? '';
   }
-  const start = open.index + open[0].length;
-  const end = xml.indexOf(`</${P}${section}>`, start);
-  const content = xml.slice(start, end);
-  const existing = (content.match(new RegExp(`<${P}${child}[\\s/>]`, 'g')) ?? []).length;
-  const pad = defaults.slice(Math.min(existing, defaults.length));
-  const count = existing + pad.length + items.length;
-  const attrs = open[1] ?? '';
+  // The existing entries, as text, by index.
+  const starts = [...content.matchAll(new RegExp(`<${P}${child}[\\s/>]`, 'g'))].map((m) => m.index ?? 0);
+  const known = new Map<string, number>();
+  starts.forEach((from, i) => {
+    const text = content.slice(from, starts[i + 1] ?? content.length).trim();
+    if (!known.has(text)) known.set(text, i);
+  });
+  const added = defaults.slice(Math.min(starts.length, defaults.length));
+  let count = starts.length + added.length;
+  const ids = items.map((item) => {
+    let id = known.get(item);
+    if (id === undefined) {
+      id = count++;
+      known.set(item, id);
+      added.push(item);
+    }
+    return id;
+  });
   const newAttrs = /\scount\s*=\s*["'][^"']*["']/.test(attrs)
     ? attrs.replace(/(\scount\s*=\s*)["'][^"']*["']/, `$1"${count}"`)
     : `${attrs} count="${count}"`;
   return {
-    xml:
-      xml.slice(0, open.index) +
-      `<${P}${section}${newAttrs}>` +
-      content +
-      pad.join('') +
-      items.join('') +
-      xml.slice(end),
-    first: existing + pad.length,
+    xml: `${before}<${P}${section}${newAttrs}>${content}${added.join('')}</${P}${section}>${after}`,
+    ids,
   };
 }
 
@@ -1343,29 +1357,34 @@ function mergeStyles(xml: string, looks: Look[]): { xml: string; xfIds: number[]
     `<${t('bottom')} style="thin"><${t('color')} rgb="FF808080"/></${t('bottom')}><${t('diagonal')}/></${t('border')}>`;
   const needBorder = looks.some((l) => l.border);
 
-  let r = appendToSection(xml, P, 'fonts', 'font', fontItems, defaults('fonts'));
-  const fontBase = r.first;
-  r = appendToSection(r.xml, P, 'fills', 'fill', fillItems, defaults('fills'));
-  const fillBase = r.first;
-  r = appendToSection(r.xml, P, 'borders', 'border', needBorder ? [border] : [], defaults('borders'));
-  const borderId = r.first;
-  r = appendToSection(r.xml, P, 'cellStyleXfs', 'xf', [], defaults('cellStyleXfs'));
+  const fonts = appendToSection(xml, P, 'fonts', 'font', fontItems, defaults('fonts'));
+  const fills = appendToSection(fonts.xml, P, 'fills', 'fill', fillItems, defaults('fills'));
+  const borders = appendToSection(
+    fills.xml,
+    P,
+    'borders',
+    'border',
+    needBorder ? [border] : [],
+    defaults('borders'),
+  );
+  const styleXfs = appendToSection(borders.xml, P, 'cellStyleXfs', 'xf', [], defaults('cellStyleXfs'));
 
   const xfs = looks.map((l) => {
     const fontId =
       l.bold || l.size || l.color
-        ? fontBase + fontKeys.get(`${l.bold ? 1 : 0}|${l.size ?? ''}|${l.color ?? ''}`)!
+        ? fonts.ids[fontKeys.get(`${l.bold ? 1 : 0}|${l.size ?? ''}|${l.color ?? ''}`)!]
         : 0;
-    const fillId = l.fill ? fillBase + fillKeys.get(l.fill)! : 0;
+    const fillId = l.fill ? fills.ids[fillKeys.get(l.fill)!] : 0;
+    const borderId = l.border ? borders.ids[0] : 0;
     const numFmtId = l.numFmt ? fmtIds.get(l.numFmt)! : 0;
     return (
-      `<${t('xf')} numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${l.border ? borderId : 0}" xfId="0"` +
+      `<${t('xf')} numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
       `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}` +
-      `${l.border ? ' applyBorder="1"' : ''}/>`
+      `${borderId ? ' applyBorder="1"' : ''}/>`
     );
   });
-  r = appendToSection(r.xml, P, 'cellXfs', 'xf', xfs, defaults('cellXfs'));
-  return { xml: r.xml, xfIds: looks.map((_, i) => r.first + i) };
+  const cellXfs = appendToSection(styleXfs.xml, P, 'cellXfs', 'xf', xfs, defaults('cellXfs'));
+  return { xml: cellXfs.xml, xfIds: cellXfs.ids };
 }
 
 // ---- the report sheet -------------------------------------------------------------------------------

@@ -50,7 +50,10 @@ export function lastStageChange(entries: readonly HistoryEntry[], stageHeader: s
   if (stageKey === '') return out;
   for (const e of entries) {
     if (normalizeKey(e.field) !== stageKey) continue;
-    for (const key of [e.id === '' ? '' : `id:${e.id}`, e.customer === '' ? '' : `name:${normalizeKey(e.customer)}`]) {
+    for (const key of [
+      e.id === '' ? '' : `id:${e.id}`,
+      e.customer === '' ? '' : `name:${normalizeKey(e.customer)}`,
+    ]) {
       if (key === '') continue;
       const prev = out.get(key);
       if (prev === undefined || e.day > prev) out.set(key, e.day);

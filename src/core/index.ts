@@ -30,7 +30,12 @@ export interface InventoryRequest {
 
 export type InventoryOutcome =
   | { ok: true; inventory: Inventory; lang: Lang; tabs: Partial<Record<TabId, string>> }
-  | { ok: false; code: 'no-customer-sheet' | 'customer-sheet-not-found' | 'bad-as-of'; sheets: string[]; wanted?: string };
+  | {
+      ok: false;
+      code: 'no-customer-sheet' | 'customer-sheet-not-found' | 'bad-as-of';
+      sheets: string[];
+      wanted?: string;
+    };
 
 /** Which Pandian tab a sheet is, by its name in either language. */
 export function tabIdOf(name: string): TabId | null {
@@ -50,14 +55,20 @@ export function findCustomerSheet(
   mapping: Partial<Record<Role, string>> = {},
   named?: string,
 ): SheetData | null {
-  if (named) return sheets.find((s) => s.name === named) ?? sheets.find((s) => normalizeKey(s.name) === normalizeKey(named)) ?? null;
+  if (named)
+    return (
+      sheets.find((s) => s.name === named) ??
+      sheets.find((s) => normalizeKey(s.name) === normalizeKey(named)) ??
+      null
+    );
   let best: { sheet: SheetData; score: number } | null = null;
   for (const sheet of sheets) {
     const id = tabIdOf(sheet.name);
     if (id !== null && id !== 'customers') continue;
     const header = detectHeader(sheet.values, mapping);
     if (!header) continue;
-    const score = header.roleCount * 1e7 + (id === 'customers' ? 1e6 : 0) + Math.min(sheet.values.length, 999999);
+    const score =
+      header.roleCount * 1e7 + (id === 'customers' ? 1e6 : 0) + Math.min(sheet.values.length, 999999);
     if (!best || score > best.score) best = { sheet, score };
   }
   return best?.sheet ?? null;
@@ -74,14 +85,18 @@ function findStagesTab(sheets: readonly SheetData[], customer: SheetData): Sheet
   return sheets.find((s) => {
     if (s === customer || tabIdOf(s.name) !== null) return false;
     const located = locateColumns(s.values, STAGE_COLUMNS, 3);
-    return located?.cols.stage !== undefined && (located.cols.elements !== undefined || located.cols.commitments !== undefined);
+    return (
+      located?.cols.stage !== undefined &&
+      (located.cols.elements !== undefined || located.cols.commitments !== undefined)
+    );
   });
 }
 
 export function runInventory(request: InventoryRequest): InventoryOutcome {
   const asOf = typeof request.asOf === 'number' ? request.asOf : dayFromIso(request.asOf);
   const sheetNames = request.sheets.map((s) => s.name);
-  if (asOf === null) return { ok: false, code: 'bad-as-of', sheets: sheetNames, wanted: String(request.asOf) };
+  if (asOf === null)
+    return { ok: false, code: 'bad-as-of', sheets: sheetNames, wanted: String(request.asOf) };
   const { sheets, timeZone } = request;
   const issues: Issue[] = [];
 
@@ -123,7 +138,9 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
   issues.push(...table.issues);
 
   const objectionsTab = request.objectionsSheet ?? findTab(sheets, 'objections');
-  const parsedObjections = objectionsTab ? parseObjections(objectionsTab, new CustomerIndex(table.customers), timeZone) : null;
+  const parsedObjections = objectionsTab
+    ? parseObjections(objectionsTab, new CustomerIndex(table.customers), timeZone)
+    : null;
   if (parsedObjections) issues.push(...parsedObjections.issues);
   const historyTab = findTab(sheets, 'history');
 

@@ -1,10 +1,11 @@
 // The computations of PRODUCT section 2, given rows, the stage model, objections, settings and an as-of
 // day: evidenced stage, stage check, gap, clock, objection status, per-rep concurrency with WIP band,
 // cohorts, results per period and the support matrix. Pure: the same input gives the same output.
-import { lastStageChange, type HistoryEntry } from './history';
+
+import { periodEnd, periodKey, periodStart } from './days';
+import { type HistoryEntry, lastStageChange } from './history';
 import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
-import { periodEnd, periodKey, periodStart } from './days';
 import type { Customer, CustomerTable } from './table';
 import type { Day, Issue, ObjectionType, Resolution, Settings } from './types';
 
@@ -164,7 +165,10 @@ export function computeInventory(input: InventoryInput): Inventory {
     if (pos !== undefined) byPos[pos].push(k);
   });
 
-  const stageChanges = table.roles.stage === undefined ? new Map<string, Day>() : lastStageChange(input.history, table.headers[table.roles.stage]);
+  const stageChanges =
+    table.roles.stage === undefined
+      ? new Map<string, Day>()
+      : lastStageChange(input.history, table.headers[table.roles.stage]);
   const objectionsOf = groupObjections(input.objections, customers.length);
 
   const states = customers.map((c, i) =>
@@ -242,7 +246,8 @@ function customerState(c: Customer, ctx: StateContext): CustomerState {
 
   const gap: number[] = [];
   if (c.status === 'open') {
-    for (let p = 0; p <= current && p < byPos.length; p++) for (const k of byPos[p]) if (c.met[k] !== 1) gap.push(k);
+    for (let p = 0; p <= current && p < byPos.length; p++)
+      for (const k of byPos[p]) if (c.met[k] !== 1) gap.push(k);
   }
 
   const entered =
@@ -254,7 +259,10 @@ function customerState(c: Customer, ctx: StateContext): CustomerState {
   const daysSinceContact = c.lastContact === null ? null : asOf - c.lastContact;
 
   let nextAction: NextActionState = null;
-  if (c.status === 'open' && (table.roles.nextAction !== undefined || table.roles.nextActionDue !== undefined)) {
+  if (
+    c.status === 'open' &&
+    (table.roles.nextAction !== undefined || table.roles.nextActionDue !== undefined)
+  ) {
     if (c.nextActionDue !== null && c.nextActionDue < asOf) nextAction = 'overdue';
     else if (c.nextAction === '' && c.nextActionDue === null) nextAction = 'missing';
     else nextAction = 'ok';
@@ -290,7 +298,13 @@ function groupObjections(objections: readonly Objection[], n: number): Objection
 }
 
 export function summarizeObjections(list: readonly Objection[], asOf: Day): ObjectionSummary {
-  const s: ObjectionSummary = { open: 0, overdue: 0, blocking: 0, oldestOpenDays: null, lastResolution: null };
+  const s: ObjectionSummary = {
+    open: 0,
+    overdue: 0,
+    blocking: 0,
+    oldestOpenDays: null,
+    lastResolution: null,
+  };
   let lastResolved = Number.NEGATIVE_INFINITY;
   for (const o of list) {
     if (isOpenObjection(o)) {
@@ -323,7 +337,8 @@ function objectionTotals(list: readonly Objection[], asOf: Day, settings: Settin
     const overdue = isOverdue(o, asOf);
     const unplanned = isUnplanned(o, asOf, settings.unplannedDays);
     const unsupervised = isUnsupervised(o);
-    const type = (t.byType[o.type] ??= { open: 0, overdue: 0, blocking: 0, total: 0 });
+    const type = t.byType[o.type] ?? { open: 0, overdue: 0, blocking: 0, total: 0 };
+    t.byType[o.type] = type;
     type.total++;
     t.byStatus[o.status] = (t.byStatus[o.status] ?? 0) + 1;
     if (open) {
@@ -403,7 +418,12 @@ function computeReps(
  * The WIP band: from Settings, or by Little's law - open deals needed = wins per period / win rate x
  * cycle time in periods - with room either side (x0.8 .. x1.25).
  */
-function wipBand(settings: Settings, results: Results, repCount: number, table: CustomerTable): RepLoad['band'] {
+function wipBand(
+  settings: Settings,
+  results: Results,
+  repCount: number,
+  table: CustomerTable,
+): RepLoad['band'] {
   if (settings.wipLow !== undefined || settings.wipHigh !== undefined) {
     return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? Number.POSITIVE_INFINITY };
   }
@@ -559,14 +579,21 @@ function computeResults(
     const v = c.value ?? 0;
     openValue += v;
     const stage = table.model.stages[openStages[states[i].current]];
-    const probability = c.probability ?? stage?.probability ?? (nOpen > 0 ? (states[i].current + 1) / (nOpen + 1) : 0);
+    const probability =
+      c.probability ?? stage?.probability ?? (nOpen > 0 ? (states[i].current + 1) / (nOpen + 1) : 0);
     weightedPipeline += v * probability;
-    if (c.expectedClose !== null && periodKey(c.expectedClose, period) === lastKey && c.expectedClose >= asOf) {
+    if (
+      c.expectedClose !== null &&
+      periodKey(c.expectedClose, period) === lastKey &&
+      c.expectedClose >= asOf
+    ) {
       dueThisPeriod += v;
     }
   });
   const velocityPerDay =
-    winRate !== null && avgCycleDays && avgDealValue !== null ? (openCount * avgDealValue * winRate) / avgCycleDays : null;
+    winRate !== null && avgCycleDays && avgDealValue !== null
+      ? (openCount * avgDealValue * winRate) / avgCycleDays
+      : null;
 
   const current = periods[periods.length - 1];
   let coverage: number | null = null;

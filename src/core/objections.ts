@@ -63,7 +63,8 @@ function wordOf<K extends string>(table: Record<K, readonly string[]>, text: str
   if (key === '') return null;
   for (const k of Object.keys(table) as K[]) if (table[k].some((w) => normalizeKey(w) === key)) return k;
   // "预算 budget", "Budget (预算)": any listed word as a whole part of the text.
-  for (const k of Object.keys(table) as K[]) if (table[k].some((w) => key.startsWith(normalizeKey(w)))) return k;
+  for (const k of Object.keys(table) as K[])
+    if (table[k].some((w) => key.startsWith(normalizeKey(w)))) return k;
   return null;
 }
 

@@ -77,8 +77,22 @@ export class IssueLog {
   readonly list: Issue[] = [];
   constructor(readonly sheet: string) {}
 
-  cell(gridRow: number, col: number, header: string | undefined, value: string, code: Issue['code'], params?: Issue['params']): void {
-    this.list.push({ sheet: this.sheet, row: gridRow + 1, column: columnLabel(col, header), value, code, params });
+  cell(
+    gridRow: number,
+    col: number,
+    header: string | undefined,
+    value: string,
+    code: Issue['code'],
+    params?: Issue['params'],
+  ): void {
+    this.list.push({
+      sheet: this.sheet,
+      row: gridRow + 1,
+      column: columnLabel(col, header),
+      value,
+      code,
+      params,
+    });
   }
 
   row(gridRow: number, code: Issue['code'], value = '', params?: Issue['params']): void {

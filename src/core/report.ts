@@ -2,7 +2,16 @@
 // writes it with one setValues; the command line writes it into an .xlsx. User strings are `{ text }`.
 import { isoOfDay } from './days';
 import type { Inventory } from './inventory';
-import type { ChartSpec, Day, GridRect, Issue, Report, ReportCell, ReportFormat, ReportFormatKind } from './types';
+import type {
+  ChartSpec,
+  Day,
+  GridRect,
+  Issue,
+  Report,
+  ReportCell,
+  ReportFormat,
+  ReportFormatKind,
+} from './types';
 
 /** Label lookup supplied by the shell (src/i18n): core holds no words of its own. */
 export type ReportText = (key: string, params?: Record<string, string | number>) => string;
@@ -52,7 +61,9 @@ class GridBuilder {
 
   build(): Report {
     const width = this.width;
-    const rows = this.rows.map((r) => (r.length === width ? r : [...r, ...new Array<ReportCell>(width - r.length).fill(null)]));
+    const rows = this.rows.map((r) =>
+      r.length === width ? r : [...r, ...new Array<ReportCell>(width - r.length).fill(null)],
+    );
     const columnWidths = new Array(width).fill(110);
     columnWidths[0] = 180;
     return { rows, width, formats: this.formats, charts: this.charts, columnWidths, frozenRows: 1 };
@@ -71,7 +82,10 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const repCell = (rep: string): ReportCell => (rep === '' ? t('report.noRep') : u(rep));
 
   g.add([t('report.title', { asOf: isoOfDay(inv.asOf) })], 'title');
-  g.add([u(t('report.source', { sheet: table.sheet, header: table.headerRow, rows: customers.length }))], 'muted');
+  g.add(
+    [u(t('report.source', { sheet: table.sheet, header: table.headerRow, rows: customers.length }))],
+    'muted',
+  );
 
   // Summary figures
   g.section(t('report.summary'));
@@ -114,7 +128,9 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       atStage[states[i].current].value += c.value ?? 0;
     }
   });
-  atStage.forEach((s, p) => g.add([u(openNames[p]), s.n, s.value]));
+  atStage.forEach((s, p) => {
+    g.add([u(openNames[p]), s.n, s.value]);
+  });
   const funnelEnd = g.next;
   for (const kind of ['won', 'lost', 'hold'] as const) {
     const value = customers.reduce((sum, c) => sum + (c.status === kind ? (c.value ?? 0) : 0), 0);
@@ -135,7 +151,16 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Rep x stage concurrency
   g.section(t('report.concurrency'));
   const repHead = g.add(
-    [t('report.rep'), ...openNames.map(u), t('report.open'), t('report.band'), t('report.flags'), t('report.won'), t('report.lost'), t('report.wonValue')],
+    [
+      t('report.rep'),
+      ...openNames.map(u),
+      t('report.open'),
+      t('report.band'),
+      t('report.flags'),
+      t('report.won'),
+      t('report.lost'),
+      t('report.wonValue'),
+    ],
     'header',
   );
   const nOpen = openNames.length;
@@ -160,14 +185,30 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Stage check and gaps
   g.section(t('report.gaps'));
   g.add(
-    [t('report.row'), t('report.customer'), t('report.rep'), t('report.declared'), t('report.evidenced'), t('report.check'), t('report.nextStage'), t('report.gap')],
+    [
+      t('report.row'),
+      t('report.customer'),
+      t('report.rep'),
+      t('report.declared'),
+      t('report.evidenced'),
+      t('report.check'),
+      t('report.nextStage'),
+      t('report.gap'),
+    ],
     'header',
   );
   const checkOrder = { ahead: 0, behind: 1, match: 2, none: 3 };
   const gapRows = customers
     .map((_, i) => i)
-    .filter((i) => customers[i].status === 'open' && (states[i].gap.length > 0 || states[i].check === 'ahead' || states[i].check === 'behind'))
-    .sort((a, b) => checkOrder[states[a].check] - checkOrder[states[b].check] || customers[a].row - customers[b].row);
+    .filter(
+      (i) =>
+        customers[i].status === 'open' &&
+        (states[i].gap.length > 0 || states[i].check === 'ahead' || states[i].check === 'behind'),
+    )
+    .sort(
+      (a, b) =>
+        checkOrder[states[a].check] - checkOrder[states[b].check] || customers[a].row - customers[b].row,
+    );
   for (const i of gapRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];
@@ -192,13 +233,25 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Stalled customers
   g.section(t('report.stalledList'));
   g.add(
-    [t('report.row'), t('report.customer'), t('report.rep'), t('report.stage'), t('report.daysInStage'), t('report.limit'), t('report.daysSinceContact'), t('report.nextAction')],
+    [
+      t('report.row'),
+      t('report.customer'),
+      t('report.rep'),
+      t('report.stage'),
+      t('report.daysInStage'),
+      t('report.limit'),
+      t('report.daysSinceContact'),
+      t('report.nextAction'),
+    ],
     'header',
   );
   const stalledRows = customers
     .map((_, i) => i)
     .filter((i) => states[i].stalled || states[i].resumeDue)
-    .sort((a, b) => (states[b].daysInStage ?? 0) - (states[a].daysInStage ?? 0) || customers[a].row - customers[b].row);
+    .sort(
+      (a, b) =>
+        (states[b].daysInStage ?? 0) - (states[a].daysInStage ?? 0) || customers[a].row - customers[b].row,
+    );
   for (const i of stalledRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];
@@ -207,7 +260,9 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       c.row,
       who(i),
       repCell(c.rep),
-      s.resumeDue ? t('report.resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) }) : u(stage?.name ?? ''),
+      s.resumeDue
+        ? t('report.resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
+        : u(stage?.name ?? ''),
       s.daysInStage,
       stage?.maxDays ?? inv.settings.stallDays ?? null,
       s.daysSinceContact,
@@ -219,20 +274,48 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Objections
   g.section(t('report.objections'));
   const ot = inv.objectionTotals;
-  g.add([t('report.objectionType'), t('report.total'), t('report.open'), t('report.overdue'), t('report.blocking')], 'header');
+  g.add(
+    [
+      t('report.objectionType'),
+      t('report.total'),
+      t('report.open'),
+      t('report.overdue'),
+      t('report.blocking'),
+    ],
+    'header',
+  );
   for (const [type, v] of Object.entries(ot.byType)) {
     if (v) g.add([t(`type.${type}`), v.total, v.open, v.overdue, v.blocking]);
   }
-  g.add([t('report.byStatus'), ...Object.entries(ot.byStatus).map(([s, n]) => `${t(`status.${s}`)}: ${n}`)], 'muted');
+  g.add(
+    [t('report.byStatus'), ...Object.entries(ot.byStatus).map(([s, n]) => `${t(`status.${s}`)}: ${n}`)],
+    'muted',
+  );
   g.add([t('report.unplanned'), ot.unplanned, t('report.unsupervised'), ot.unsupervised]);
   if (ot.attention.length > 0) {
     const head = g.add(
-      [t('report.row'), t('report.customer'), t('report.objectionType'), t('report.objection'), t('report.owner'), t('report.due'), t('report.attention')],
+      [
+        t('report.row'),
+        t('report.customer'),
+        t('report.objectionType'),
+        t('report.objection'),
+        t('report.owner'),
+        t('report.due'),
+        t('report.attention'),
+      ],
       'header',
     );
     for (const { index, reasons } of ot.attention.slice(0, LIST_LIMIT)) {
       const o = inv.objections[index];
-      g.add([o.row, u(o.customerText), t(`type.${o.type}`), u(o.text), u(o.owner), day(o.due), reasons.map((r) => t(`attention.${r}`)).join(', ')]);
+      g.add([
+        o.row,
+        u(o.customerText),
+        t(`type.${o.type}`),
+        u(o.text),
+        u(o.owner),
+        day(o.due),
+        reasons.map((r) => t(`attention.${r}`)).join(', '),
+      ]);
     }
     g.column(5, head + 1, g.next, 'date');
     g.more(Math.min(ot.attention.length, LIST_LIMIT), ot.attention.length, t);
@@ -240,19 +323,54 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Same-stage cohorts
   g.section(t('report.cohorts'));
-  g.add([t('report.stage'), t('report.customers'), t('report.reps'), t('report.mostMissing'), t('report.lacking')], 'header');
+  g.add(
+    [
+      t('report.stage'),
+      t('report.customers'),
+      t('report.reps'),
+      t('report.mostMissing'),
+      t('report.lacking'),
+    ],
+    'header',
+  );
   for (const c of inv.cohorts) {
-    g.add([u(openNames[c.stage]), c.members.length, c.reps, c.criterion < 0 ? null : u(criterionName(c.criterion)), c.lacking]);
+    g.add([
+      u(openNames[c.stage]),
+      c.members.length,
+      c.reps,
+      c.criterion < 0 ? null : u(criterionName(c.criterion)),
+      c.lacking,
+    ]);
   }
 
   // Results per period
   g.section(t(inv.settings.period === 'quarter' ? 'report.resultsQuarter' : 'report.resultsMonth'));
   const resHead = g.add(
-    [t('report.period'), t('report.wins'), t('report.wonValue'), t('report.lost'), t('report.winRate'), t('report.cycle'), t('report.headcount'), t('report.winsPerRep'), t('report.target')],
+    [
+      t('report.period'),
+      t('report.wins'),
+      t('report.wonValue'),
+      t('report.lost'),
+      t('report.winRate'),
+      t('report.cycle'),
+      t('report.headcount'),
+      t('report.winsPerRep'),
+      t('report.target'),
+    ],
     'header',
   );
   for (const p of results.periods) {
-    g.add([u(p.period), p.wins, p.wonValue, p.lost, p.winRate, p.avgCycleDays, p.headcount, p.winsPerRep, p.winsTarget]);
+    g.add([
+      u(p.period),
+      p.wins,
+      p.wonValue,
+      p.lost,
+      p.winRate,
+      p.avgCycleDays,
+      p.headcount,
+      p.winsPerRep,
+      p.winsTarget,
+    ]);
   }
   g.column(2, resHead + 1, g.next, 'money');
   g.column(4, resHead + 1, g.next, 'percent');
@@ -267,7 +385,13 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   });
   if (results.balance) {
     const b = results.balance;
-    const r = g.add([t('report.balance'), b.headcountChange, b.productivityChange, b.outputChange, t('report.balanceNote')]);
+    const r = g.add([
+      t('report.balance'),
+      b.headcountChange,
+      b.productivityChange,
+      b.outputChange,
+      t('report.balanceNote'),
+    ]);
     g.format({ row: r, col: 1, rows: 1, cols: 3 }, 'percent');
     g.format({ row: r, col: 3, rows: 1, cols: 1 }, b.outputChange < 0 ? 'bad' : 'good');
   }
@@ -276,13 +400,21 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   if (inv.support.functions.length > 0) {
     g.section(t('report.support'));
     const head = g.add([t('report.stage'), ...inv.support.functions.map(u)], 'header');
-    inv.support.counts.forEach((row, p) => g.add([u(openNames[p]), ...row]));
-    g.format({ row: head + 1, col: 1, rows: inv.support.counts.length, cols: inv.support.functions.length }, 'heat');
+    inv.support.counts.forEach((row, p) => {
+      g.add([u(openNames[p]), ...row]);
+    });
+    g.format(
+      { row: head + 1, col: 1, rows: inv.support.counts.length, cols: inv.support.functions.length },
+      'heat',
+    );
   }
 
   // Data issues
   g.section(t('report.dataIssues', { n: inv.issues.length }));
-  g.add([t('report.sheet'), t('report.row'), t('report.column'), t('report.value'), t('report.message')], 'header');
+  g.add(
+    [t('report.sheet'), t('report.row'), t('report.column'), t('report.value'), t('report.message')],
+    'header',
+  );
   for (const issue of inv.issues.slice(0, ISSUE_LIMIT)) {
     g.add([u(issue.sheet), issue.row, u(issue.column), u(issue.value), u(issueText(issue))]);
   }

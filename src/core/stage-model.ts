@@ -81,9 +81,16 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
     }
     const probability = parsePercent(get(row, 'probability'));
     if (isFailure(probability)) {
-      log.cell(r, cols.probability!, headers[cols.probability!], cellString(get(row, 'probability')), probability.fail, {
-        expected: probability.expected,
-      });
+      log.cell(
+        r,
+        cols.probability!,
+        headers[cols.probability!],
+        cellString(get(row, 'probability')),
+        probability.fail,
+        {
+          expected: probability.expected,
+        },
+      );
     }
 
     stages.push({
@@ -111,7 +118,12 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
 }
 
 /** An alias naming another stage (or another stage's alias) would make a cycle: report and drop it. */
-function dropConflictingAliases(stages: Stage[], log: IssueLog, aliasCol: number | undefined, headers: string[]): void {
+function dropConflictingAliases(
+  stages: Stage[],
+  log: IssueLog,
+  aliasCol: number | undefined,
+  headers: string[],
+): void {
   const owner = new Map<string, Stage>();
   for (const s of stages) owner.set(normalizeKey(s.name), s);
   for (const s of stages) {
@@ -119,9 +131,16 @@ function dropConflictingAliases(stages: Stage[], log: IssueLog, aliasCol: number
       const key = normalizeKey(alias);
       const other = owner.get(key);
       if (other && other !== s) {
-        log.cell(s.row - 1, aliasCol ?? 0, aliasCol === undefined ? undefined : headers[aliasCol], alias, 'stage-alias-conflict', {
-          stage: other.name,
-        });
+        log.cell(
+          s.row - 1,
+          aliasCol ?? 0,
+          aliasCol === undefined ? undefined : headers[aliasCol],
+          alias,
+          'stage-alias-conflict',
+          {
+            stage: other.name,
+          },
+        );
         return false;
       }
       owner.set(key, s);
@@ -147,9 +166,23 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'negotiationreview',
   ],
   // HubSpot default deal pipeline
-  ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'],
+  [
+    'appointmentscheduled',
+    'qualifiedtobuy',
+    'presentationscheduled',
+    'decisionmakerboughtin',
+    'contractsent',
+  ],
   // Pipedrive default pipeline
-  ['lead', 'qualified', 'contactmade', 'demoscheduled', 'needsdefined', 'proposalmade', 'negotiationsstarted'],
+  [
+    'lead',
+    'qualified',
+    'contactmade',
+    'demoscheduled',
+    'needsdefined',
+    'proposalmade',
+    'negotiationsstarted',
+  ],
   // Odoo CRM
   ['new', 'qualified', 'proposition'],
   // Maven CRM sample
@@ -200,7 +233,12 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
     const key = normalizeKey(s.name);
     const num = /^[a-z]{0,2}(\d+)/.exec(key);
     const known = KNOWN_SEQUENCES.map((seq) => seq.indexOf(key)).find((i) => i >= 0);
-    return [num ? Number(num[1]) : Number.POSITIVE_INFINITY, known ?? Number.POSITIVE_INFINITY, s.milestones / s.count, s.first];
+    return [
+      num ? Number(num[1]) : Number.POSITIVE_INFINITY,
+      known ?? Number.POSITIVE_INFINITY,
+      s.milestones / s.count,
+      s.first,
+    ];
   };
   open.sort((a, b) => {
     const ra = rank(a);

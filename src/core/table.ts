@@ -74,7 +74,10 @@ interface HeaderMatch {
 }
 
 /** Role of each column of one row; the best-priority header wins a role, equal ties are duplicates. */
-function matchHeaderRow(row: readonly Cell[], mapping: Partial<Record<Role, string>>): Omit<HeaderMatch, 'row'> {
+function matchHeaderRow(
+  row: readonly Cell[],
+  mapping: Partial<Record<Role, string>>,
+): Omit<HeaderMatch, 'row'> {
   const roles: Partial<Record<Role, number>> = {};
   const best: Partial<Record<Role, number>> = {};
   const duplicates: { col: number; role: Role }[] = [];
@@ -109,13 +112,26 @@ export function detectHeader(grid: Grid, mapping: Partial<Record<Role, string>> 
   const scan = Math.min(grid.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < scan; r++) {
     const m = matchHeaderRow(grid[r] ?? [], mapping);
-    if (m.roleCount >= 2 && (m.roles.customer !== undefined || m.roles.id !== undefined)) return { row: r, ...m };
+    if (m.roleCount >= 2 && (m.roles.customer !== undefined || m.roles.id !== undefined))
+      return { row: r, ...m };
   }
   return null;
 }
 
-const NOTES_WORDS = /必填|选填|可选|必须|格式|下拉|例如|示例|说明|required|optional|format|e\.g\.|example|dropdown/i;
-const TOTALS_WORDS = new Set(['total', 'totals', 'grandtotal', 'sum', 'subtotal', '合计', '总计', '小计', '汇总', '总额']);
+const NOTES_WORDS =
+  /必填|选填|可选|必须|格式|下拉|例如|示例|说明|required|optional|format|e\.g\.|example|dropdown/i;
+const TOTALS_WORDS = new Set([
+  'total',
+  'totals',
+  'grandtotal',
+  'sum',
+  'subtotal',
+  '合计',
+  '总计',
+  '小计',
+  '汇总',
+  '总额',
+]);
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '/', 'n/a', 'na', '无', '暂无', '...', '…', 'tbd', 'x']);
 
 function nonBlank(row: readonly Cell[]): Cell[] {
@@ -132,12 +148,18 @@ function isNotesRow(row: readonly Cell[]): boolean {
 }
 
 function isPlaceholderRow(cells: Cell[]): boolean {
-  return cells.length > 0 && cells.every((c) => typeof c === 'string' && PLACEHOLDERS.has(c.trim().toLowerCase()));
+  return (
+    cells.length > 0 && cells.every((c) => typeof c === 'string' && PLACEHOLDERS.has(c.trim().toLowerCase()))
+  );
 }
 
 function isTotalsRow(row: readonly Cell[], roles: Partial<Record<Role, number>>): boolean {
   const first = nonBlank(row)[0];
-  const probes = [first, roles.customer === undefined ? '' : row[roles.customer], roles.id === undefined ? '' : row[roles.id]];
+  const probes = [
+    first,
+    roles.customer === undefined ? '' : row[roles.customer],
+    roles.id === undefined ? '' : row[roles.id],
+  ];
   return probes.some((c) => typeof c === 'string' && TOTALS_WORDS.has(normalizeKey(c)));
 }
 
@@ -195,7 +217,8 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     const row = grid[r] ?? [];
     const cells = nonBlank(row);
     if (cells.length === 0) log.row(r, 'blank-row');
-    else if (r <= header.row + 2 && dataRows.length === 0 && isNotesRow(row)) log.row(r, 'notes-row', cellText(cells[0]));
+    else if (r <= header.row + 2 && dataRows.length === 0 && isNotesRow(row))
+      log.row(r, 'notes-row', cellText(cells[0]));
     else if (isPlaceholderRow(cells)) log.row(r, 'placeholder-row', cellText(cells[0]));
     else if (isTotalsRow(row, roles)) log.row(r, 'totals-row', cellText(cells[0]));
     else dataRows.push(r);
@@ -240,7 +263,14 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       declared = err ? UNKNOWN_STAGE : lookup.find(stageText);
       if (declared === UNKNOWN_STAGE) {
         const suggestion = err ? null : nearest(stageText, lookup.names());
-        log.cell(r, roles.stage!, headers[roles.stage!], stageText, err ? 'error-value' : 'unknown-stage', suggestion ? { suggestion } : undefined);
+        log.cell(
+          r,
+          roles.stage!,
+          headers[roles.stage!],
+          stageText,
+          err ? 'error-value' : 'unknown-stage',
+          suggestion ? { suggestion } : undefined,
+        );
       }
     }
 
@@ -331,7 +361,11 @@ function splitSupport(cell: Cell): string[] {
 }
 
 /** Criterion columns: a header equal to the criterion's name or one of its aliases. */
-function matchCriteria(model: StageModel, headers: string[], roles: Partial<Record<Role, number>>): CriterionColumn[] {
+function matchCriteria(
+  model: StageModel,
+  headers: string[],
+  roles: Partial<Record<Role, number>>,
+): CriterionColumn[] {
   const taken = new Set(Object.values(roles));
   const byKey = new Map<string, number>();
   headers.forEach((h, c) => {

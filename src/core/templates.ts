@@ -46,7 +46,10 @@ const B2B: readonly StageSpec[] = [
     support: [SUPPORT('Marketing')],
     maxDays: 14,
     probability: 0.05,
-    guidance: ['客户主动询价才算有效线索；没有询价就不要往下推。', 'A lead counts once the customer has asked for a price.'],
+    guidance: [
+      '客户主动询价才算有效线索；没有询价就不要往下推。',
+      'A lead counts once the customer has asked for a price.',
+    ],
   },
   {
     name: ['需求确认', 'Discovery'],
@@ -93,7 +96,10 @@ const B2B: readonly StageSpec[] = [
     support: [SUPPORT('Product'), SUPPORT('Service'), SUPPORT('Training')],
     maxDays: 45,
     probability: 0.5,
-    guidance: ['让客户认可方案，并确认采购或招标的方式和时间表。', 'Get the solution accepted and the buying route dated.'],
+    guidance: [
+      '让客户认可方案，并确认采购或招标的方式和时间表。',
+      'Get the solution accepted and the buying route dated.',
+    ],
   },
   {
     name: ['商务审批', 'Negotiation & approval'],
@@ -186,7 +192,11 @@ const FUNNEL: readonly StageSpec[] = [
   { name: ['流失', 'Lost'], kind: 'lost', probability: 0 },
 ];
 
-const SPECS: Record<Exclude<TemplateId, 'data'>, readonly StageSpec[]> = { b2b: B2B, meddpicc: MEDDPICC, funnel: FUNNEL };
+const SPECS: Record<Exclude<TemplateId, 'data'>, readonly StageSpec[]> = {
+  b2b: B2B,
+  meddpicc: MEDDPICC,
+  funnel: FUNNEL,
+};
 
 /** Picks the word of `lang` and keeps the other as an alias. */
 function pick(bi: Bi, lang: Lang): { name: string; aliases: string[] } {
@@ -207,7 +217,10 @@ export function template(id: Exclude<TemplateId, 'data'>, lang: Lang): StageMode
       name,
       aliases,
       kind: spec.kind,
-      criteria: [...criteria(spec.elements, 'element', lang), ...criteria(spec.commitments, 'commitment', lang)],
+      criteria: [
+        ...criteria(spec.elements, 'element', lang),
+        ...criteria(spec.commitments, 'commitment', lang),
+      ],
       actions: (spec.actions ?? []).map((a) => pick(a, lang).name),
       support: (spec.support ?? []).map((a) => pick(a, lang).name),
       maxDays: spec.maxDays,
@@ -267,7 +280,20 @@ export const KIND_WORDS: Record<Exclude<StageKind, 'open'>, readonly string[]> =
     '关闭',
     '已关闭',
   ],
-  hold: ['onhold', 'hold', 'paused', 'pause', 'snoozed', 'dormant', 'deferred', '搁置', '暂停', '挂起', '冻结', '暂缓'],
+  hold: [
+    'onhold',
+    'hold',
+    'paused',
+    'pause',
+    'snoozed',
+    'dormant',
+    'deferred',
+    '搁置',
+    '暂停',
+    '挂起',
+    '冻结',
+    '暂缓',
+  ],
 };
 
 /** Words for an open status (status column), normalized. */

@@ -18,7 +18,10 @@ const MESSAGES = {
     zh: '盘点读取客户表并生成盘点报告。“创建表格”会建立阶段定义、异议和设置表；“客户盘点”生成报告；=STAGE_GAP(A2:N2) 等公式显示客户还缺什么。',
   },
   'report.title': { en: 'Customer inventory — as of {asOf}', zh: '客户盘点 — 截至 {asOf}' },
-  'report.source': { en: 'Source: tab "{sheet}", header on row {header}, {rows} customers', zh: '数据来源：“{sheet}”表，表头在第 {header} 行，共 {rows} 个客户' },
+  'report.source': {
+    en: 'Source: tab "{sheet}", header on row {header}, {rows} customers',
+    zh: '数据来源：“{sheet}”表，表头在第 {header} 行，共 {rows} 个客户',
+  },
   'report.summary': { en: 'Summary', zh: '概览' },
   'report.customers': { en: 'Customers', zh: '客户数' },
   'report.open': { en: 'Open', zh: '进行中' },
@@ -42,7 +45,10 @@ const MESSAGES = {
   'report.funnel': { en: 'Stage funnel', zh: '阶段漏斗' },
   'report.stage': { en: 'Stage', zh: '阶段' },
   'report.value': { en: 'Value', zh: '金额' },
-  'report.concurrency': { en: 'Rep concurrency (open customers per stage)', zh: '销售并发量（各阶段在途客户）' },
+  'report.concurrency': {
+    en: 'Rep concurrency (open customers per stage)',
+    zh: '销售并发量（各阶段在途客户）',
+  },
   'report.rep': { en: 'Rep', zh: '销售' },
   'report.reps': { en: 'Reps', zh: '销售人数' },
   'report.noRep': { en: '(no rep)', zh: '（无负责人）' },
@@ -87,8 +93,14 @@ const MESSAGES = {
   'report.winsPerRep': { en: 'Wins per rep', zh: '人均赢单' },
   'report.target': { en: 'Wins target', zh: '赢单目标' },
   'report.winsChart': { en: 'Wins per period', zh: '每期赢单' },
-  'report.balance': { en: 'Last period vs previous: headcount, productivity, output', zh: '本期对比上期：人数、人效、产出' },
-  'report.balanceNote': { en: 'Output change = (1 + productivity) × (1 + headcount) − 1', zh: '产出变化 = (1 + 人效变化) × (1 + 人数变化) − 1' },
+  'report.balance': {
+    en: 'Last period vs previous: headcount, productivity, output',
+    zh: '本期对比上期：人数、人效、产出',
+  },
+  'report.balanceNote': {
+    en: 'Output change = (1 + productivity) × (1 + headcount) − 1',
+    zh: '产出变化 = (1 + 人效变化) × (1 + 人数变化) − 1',
+  },
   'report.support': { en: 'Support needed (stage × function)', zh: '支持需求（阶段 × 职能）' },
   'report.dataIssues': { en: 'Data issues ({n})', zh: '数据问题（{n}）' },
   'report.sheet': { en: 'Tab', zh: '工作表' },
@@ -133,29 +145,74 @@ const MESSAGES = {
   'issue.blank-row': { en: 'Blank row: skipped', zh: '空行：已跳过' },
   'issue.placeholder-row': { en: 'Placeholder row: skipped', zh: '占位行：已跳过' },
   'issue.totals-row': { en: 'Totals row: skipped, not a customer', zh: '合计行：已跳过，不是客户' },
-  'issue.missing-customer': { en: 'No customer name: the row is counted by its id', zh: '缺少客户名称：按编号计入' },
+  'issue.missing-customer': {
+    en: 'No customer name: the row is counted by its id',
+    zh: '缺少客户名称：按编号计入',
+  },
   'issue.missing-rep': { en: 'No rep: counted under "(no rep)"', zh: '缺少负责人：计入“（无负责人）”' },
-  'issue.bad-date': { en: 'Not a date I can read (expected e.g. 2026-05-30)', zh: '无法识别的日期（应为如 2026-05-30）' },
+  'issue.bad-date': {
+    en: 'Not a date I can read (expected e.g. 2026-05-30)',
+    zh: '无法识别的日期（应为如 2026-05-30）',
+  },
   'issue.impossible-date': { en: 'This date does not exist', zh: '日期不存在' },
-  'issue.bad-money': { en: 'Not an amount I can read (expected e.g. 22700 or 1.2万)', zh: '无法识别的金额（应为如 22700 或 1.2万）' },
+  'issue.bad-money': {
+    en: 'Not an amount I can read (expected e.g. 22700 or 1.2万)',
+    zh: '无法识别的金额（应为如 22700 或 1.2万）',
+  },
   'issue.bad-number': { en: 'Not a number', zh: '不是数字' },
-  'issue.bad-mark': { en: 'Not a met-mark: use a date, ✓ or yes, or leave blank', zh: '无法判断是否达成：请填日期、✓ 或“是”，未达成请留空' },
+  'issue.bad-mark': {
+    en: 'Not a met-mark: use a date, ✓ or yes, or leave blank',
+    zh: '无法判断是否达成：请填日期、✓ 或“是”，未达成请留空',
+  },
   'issue.error-value': { en: 'The cell holds a spreadsheet error', zh: '单元格是公式错误值' },
   'issue.unknown-stage': { en: 'Unknown stage{suggestion}', zh: '未知阶段{suggestion}' },
-  'issue.unknown-status': { en: 'Unknown status (use open, won, lost or on hold)', zh: '未知状态（应为进行中、赢单、输单或搁置）' },
-  'issue.duplicate-id': { en: 'Duplicate id (first on row {first})', zh: '编号重复（首次出现在第 {first} 行）' },
-  'issue.duplicate-header': { en: 'Second column for the same role: "{used}" is used', zh: '同一角色有两列：使用“{used}”' },
+  'issue.unknown-status': {
+    en: 'Unknown status (use open, won, lost or on hold)',
+    zh: '未知状态（应为进行中、赢单、输单或搁置）',
+  },
+  'issue.duplicate-id': {
+    en: 'Duplicate id (first on row {first})',
+    zh: '编号重复（首次出现在第 {first} 行）',
+  },
+  'issue.duplicate-header': {
+    en: 'Second column for the same role: "{used}" is used',
+    zh: '同一角色有两列：使用“{used}”',
+  },
   'issue.too-long': { en: 'Text too long: shortened in the report', zh: '文本过长：报告中已截断' },
   'issue.unknown-customer': { en: 'No customer with this name or id', zh: '找不到此名称或编号的客户' },
   'issue.unknown-objection-status': { en: 'Unknown objection status', zh: '未知异议状态' },
-  'issue.unknown-objection-type': { en: 'Unknown objection type: counted as other', zh: '未知异议类型：计为“其他”' },
-  'issue.unknown-resolution': { en: 'Unknown resolution (responded, removed, improved, bypassed, defeated)', zh: '未知解决方式（应对、排除、优化、跨越、击碎）' },
-  'issue.stage-missing-order': { en: 'No order: placed at position {used}', zh: '缺少顺序：按第 {used} 位处理' },
-  'issue.stage-duplicate': { en: 'Stage listed twice (first on row {first}): ignored', zh: '阶段重复（首次在第 {first} 行）：已忽略' },
-  'issue.stage-alias-conflict': { en: 'Alias names another stage ({stage}): ignored', zh: '别名与其他阶段（{stage}）冲突：已忽略' },
-  'issue.stage-bad-kind': { en: 'Unknown kind (use open, won, lost or hold)', zh: '未知类型（应为进行中、赢单、输单或搁置）' },
-  'issue.bad-setting': { en: 'Setting "{setting}" has a value I cannot use: default kept', zh: '设置“{setting}”的值无法使用：保留默认值' },
-  'issue.mapping-header-missing': { en: 'Mapped header for {role} not found in the header row', zh: '映射的 {role} 列在表头中找不到' },
+  'issue.unknown-objection-type': {
+    en: 'Unknown objection type: counted as other',
+    zh: '未知异议类型：计为“其他”',
+  },
+  'issue.unknown-resolution': {
+    en: 'Unknown resolution (responded, removed, improved, bypassed, defeated)',
+    zh: '未知解决方式（应对、排除、优化、跨越、击碎）',
+  },
+  'issue.stage-missing-order': {
+    en: 'No order: placed at position {used}',
+    zh: '缺少顺序：按第 {used} 位处理',
+  },
+  'issue.stage-duplicate': {
+    en: 'Stage listed twice (first on row {first}): ignored',
+    zh: '阶段重复（首次在第 {first} 行）：已忽略',
+  },
+  'issue.stage-alias-conflict': {
+    en: 'Alias names another stage ({stage}): ignored',
+    zh: '别名与其他阶段（{stage}）冲突：已忽略',
+  },
+  'issue.stage-bad-kind': {
+    en: 'Unknown kind (use open, won, lost or hold)',
+    zh: '未知类型（应为进行中、赢单、输单或搁置）',
+  },
+  'issue.bad-setting': {
+    en: 'Setting "{setting}" has a value I cannot use: default kept',
+    zh: '设置“{setting}”的值无法使用：保留默认值',
+  },
+  'issue.mapping-header-missing': {
+    en: 'Mapped header for {role} not found in the header row',
+    zh: '映射的 {role} 列在表头中找不到',
+  },
   'cli.usage': {
     en: 'Usage: pandian inventory <file.xlsx|file.csv> [options]\n\nOptions:\n  --out FILE.xlsx      where to write the copy with the report (default: <name>-inventory.xlsx beside the input)\n  --sheet NAME         the customer tab (default: found by its headers)\n  --stages FILE        a Stages table (.csv or .xlsx)\n  --objections FILE    an Objections table (.csv or .xlsx)\n  --map role=Header    map a column by hand; repeatable. Roles: {roles}\n  --as-of YYYY-MM-DD   the inventory date (default: today)\n  --lang zh|en         language of the report (default: from the environment)\n  --json               print one JSON document instead of the summary\n',
     zh: '用法：pandian inventory <文件.xlsx|文件.csv> [选项]\n\n选项：\n  --out 文件.xlsx       报告副本的保存位置（默认：输入文件旁的 <名称>-inventory.xlsx）\n  --sheet 名称          客户表（默认：按表头识别）\n  --stages 文件         阶段定义表（.csv 或 .xlsx）\n  --objections 文件     异议表（.csv 或 .xlsx）\n  --map 角色=表头       手动映射列，可重复。角色：{roles}\n  --as-of YYYY-MM-DD    盘点日期（默认：今天）\n  --lang zh|en          报告语言（默认：按系统环境）\n  --json                输出一个 JSON 文档而不是摘要\n',
@@ -165,10 +222,16 @@ const MESSAGES = {
     en: '{customers} customers: {open} open, {won} won, {lost} lost, {hold} on hold',
     zh: '共 {customers} 个客户：进行中 {open}，赢单 {won}，输单 {lost}，搁置 {hold}',
   },
-  'cli.topGaps': { en: 'Most-missing criteria (open customers lacking each):', zh: '最常缺少的条件（缺少的在途客户数）：' },
+  'cli.topGaps': {
+    en: 'Most-missing criteria (open customers lacking each):',
+    zh: '最常缺少的条件（缺少的在途客户数）：',
+  },
   'cli.issues': { en: '{n} data issues (listed in the report)', zh: '{n} 个数据问题（见报告）' },
   'cli.wrote': { en: 'Report written to {path}', zh: '报告已写入 {path}' },
-  'cli.sameFile': { en: 'the output would overwrite the input file; choose another --out', zh: '输出会覆盖输入文件，请换一个 --out' },
+  'cli.sameFile': {
+    en: 'the output would overwrite the input file; choose another --out',
+    zh: '输出会覆盖输入文件，请换一个 --out',
+  },
   'cli.reading': { en: 'Read {rows} rows…', zh: '已读取 {rows} 行……' },
   'cli.computing': { en: 'Computing the inventory…', zh: '正在计算盘点……' },
   'cli.writing': { en: 'Writing the report…', zh: '正在写入报告……' },
@@ -176,34 +239,58 @@ const MESSAGES = {
     en: 'no customer tab found in {file} (tabs: {sheets}). I look in the first 10 rows of each tab for a header row with a customer or id column and at least one more known column (rep, stage, amount…). Name the tab with --sheet, or map columns with --map customer="Your header" --map rep="Your header".',
     zh: '在 {file} 中找不到客户表（工作表：{sheets}）。我在每个表的前 10 行中寻找包含客户或编号列、并至少还有一个已知列（销售、阶段、金额……）的表头行。可用 --sheet 指定表，或用 --map customer="你的表头" --map rep="你的表头" 映射列。',
   },
-  'cli.sheetNotFound': { en: 'no tab named "{wanted}" in {file} (tabs: {sheets})', zh: '{file} 中没有名为“{wanted}”的工作表（工作表：{sheets}）' },
+  'cli.sheetNotFound': {
+    en: 'no tab named "{wanted}" in {file} (tabs: {sheets})',
+    zh: '{file} 中没有名为“{wanted}”的工作表（工作表：{sheets}）',
+  },
   'error.title': { en: 'Pandian', zh: '盘点' },
   'error.unexpected': { en: 'Something went wrong: {message}', zh: '出错了：{message}' },
-  'error.busy': { en: 'Another Pandian command is running in this spreadsheet. Try again in a moment.', zh: '此表格中正有另一个盘点命令在运行，请稍后再试。' },
+  'error.busy': {
+    en: 'Another Pandian command is running in this spreadsheet. Try again in a moment.',
+    zh: '此表格中正有另一个盘点命令在运行，请稍后再试。',
+  },
   'error.noCustomerSheet': {
     en: 'No customer tab found. Pandian looks in the first 10 rows of each tab for a header with a customer (or id) column and one more known column such as rep, stage or amount. Name your tab in Settings ("Customer tab") or map columns there ("map:customer").',
     zh: '找不到客户表。盘点会在每个表的前 10 行中寻找包含客户（或编号）列、并至少还有一个已知列（如销售、阶段、金额）的表头。可在设置表中指定“客户表”，或用“映射:客户”映射列。',
   },
-  'toast.inventory': { en: 'Inventory written in {seconds} s; {issues} data issues.', zh: '盘点报告已生成，用时 {seconds} 秒；{issues} 个数据问题。' },
+  'toast.inventory': {
+    en: 'Inventory written in {seconds} s; {issues} data issues.',
+    zh: '盘点报告已生成，用时 {seconds} 秒；{issues} 个数据问题。',
+  },
   'fn.noHeader': {
     en: 'Pandian: no customer tab found (a header row with a customer or id column and one more known column).',
     zh: '盘点：找不到客户表（需要包含客户或编号列、并至少还有一个已知列的表头行）。',
   },
-  'fn.tooWide': { en: 'Pandian: the range has {got} columns but the customer header has {width}; start the range at column A.', zh: '盘点：区域有 {got} 列，但客户表头只有 {width} 列；请从 A 列开始选取。' },
+  'fn.tooWide': {
+    en: 'Pandian: the range has {got} columns but the customer header has {width}; start the range at column A.',
+    zh: '盘点：区域有 {got} 列，但客户表头只有 {width} 列；请从 A 列开始选取。',
+  },
   'fn.unknownStage': { en: 'Pandian: unknown stage "{stage}"', zh: '盘点：未知阶段“{stage}”' },
   'fn.open': { en: '{n} open', zh: '{n} 个未解决' },
   'fn.overdue': { en: '{n} overdue', zh: '{n} 个逾期' },
   'fn.blocking': { en: 'blocking', zh: '阻塞' },
-  'note.unknownStage': { en: '"{value}" is not a stage in the Stages tab.', zh: '“{value}”不是阶段定义表中的阶段。' },
-  'note.unknownStageSuggest': { en: '"{value}" is not a stage in the Stages tab. Did you mean "{suggestion}"?', zh: '“{value}”不是阶段定义表中的阶段。是否应为“{suggestion}”？' },
-  'history.protect': { en: 'Pandian history: append-only. Edit with care.', zh: '盘点变更记录：只追加，请谨慎修改。' },
+  'note.unknownStage': {
+    en: '"{value}" is not a stage in the Stages tab.',
+    zh: '“{value}”不是阶段定义表中的阶段。',
+  },
+  'note.unknownStageSuggest': {
+    en: '"{value}" is not a stage in the Stages tab. Did you mean "{suggestion}"?',
+    zh: '“{value}”不是阶段定义表中的阶段。是否应为“{suggestion}”？',
+  },
+  'history.protect': {
+    en: 'Pandian history: append-only. Edit with care.',
+    zh: '盘点变更记录：只追加，请谨慎修改。',
+  },
   'setup.title': { en: 'Set up sheets', zh: '创建表格' },
   'setup.prompt': {
     en: 'Choose the stage model: 1 = B2B project sale (default), 2 = MEDDPICC, 3 = Funnel, 4 = From my data. Existing tabs are kept as they are.',
     zh: '选择阶段模型：1 = 项目型 B2B 销售（默认），2 = MEDDPICC，3 = 漏斗，4 = 按我的数据。已有的表保持不变。',
   },
   'setup.badChoice': { en: '"{value}" is not one of 1, 2, 3, 4.', zh: '“{value}”不是 1、2、3、4 之一。' },
-  'setup.done': { en: 'Created: {created}\nKept as they were: {kept}', zh: '已创建：{created}\n保持不变：{kept}' },
+  'setup.done': {
+    en: 'Created: {created}\nKept as they were: {kept}',
+    zh: '已创建：{created}\n保持不变：{kept}',
+  },
   'setup.helpType': { en: 'Objection type', zh: '异议类型' },
   'setup.helpStatus': { en: 'Pick a status', zh: '选择状态' },
   'setup.helpResolution': { en: 'How the objection was overcome', zh: '异议如何被克服' },
@@ -216,7 +303,10 @@ const MESSAGES = {
     en: 'To change one, add a row to the Settings tab: "map:customer" | "Your header" (roles: id, customer, rep, stage, status, value, created, expectedClose, closed, lastContact, nextAction, nextActionDue, stageEntered, lastUpdated, resumeOn, support, probability).',
     zh: '如需修改，在设置表中加一行：“映射:客户” | “你的表头”（也可用英文角色名，如 map:customer）。',
   },
-  'settings.missing': { en: 'There is no Settings tab yet: run Set up sheets first.', zh: '还没有设置表：请先运行“创建表格”。' },
+  'settings.missing': {
+    en: 'There is no Settings tab yet: run Set up sheets first.',
+    zh: '还没有设置表：请先运行“创建表格”。',
+  },
   'toast.refreshed': { en: '{n} Pandian formulas recalculated.', zh: '已重新计算 {n} 个盘点公式。' },
   'sidebar.title': { en: 'Pandian', zh: '盘点' },
   'sidebar.tabs': { en: 'Views', zh: '视图' },
@@ -230,8 +320,14 @@ const MESSAGES = {
   'sidebar.no': { en: 'no', zh: '否' },
   'sidebar.save': { en: 'Save', zh: '保存' },
   'sidebar.saved': { en: 'Saved.', zh: '已保存。' },
-  'sidebar.select.elsewhere': { en: 'Select a customer row in the tab "{sheet}".', zh: '请在“{sheet}”表中选择一个客户行。' },
-  'sidebar.select.header': { en: 'Select a customer row below the header of "{sheet}".', zh: '请在“{sheet}”表头下方选择一个客户行。' },
+  'sidebar.select.elsewhere': {
+    en: 'Select a customer row in the tab "{sheet}".',
+    zh: '请在“{sheet}”表中选择一个客户行。',
+  },
+  'sidebar.select.header': {
+    en: 'Select a customer row below the header of "{sheet}".',
+    zh: '请在“{sheet}”表头下方选择一个客户行。',
+  },
   'sidebar.select.notCustomer': { en: 'Row {row} is not a customer row.', zh: '第 {row} 行不是客户行。' },
   'sidebar.row': { en: 'row {row}', zh: '第 {row} 行' },
   'sidebar.noRep': { en: 'no rep', zh: '无负责人' },
@@ -258,7 +354,10 @@ const MESSAGES = {
   'sidebar.maxDays': { en: '(max {max})', zh: '（上限 {max}）' },
   'sidebar.stalled': { en: 'stalled', zh: '停滞' },
   'sidebar.lastContact': { en: 'last contact {days} days ago', zh: '{days} 天前联系' },
-  'sidebar.closedStatus': { en: 'This customer is {status}: nothing to reach.', zh: '该客户为“{status}”，无需推进。' },
+  'sidebar.closedStatus': {
+    en: 'This customer is {status}: nothing to reach.',
+    zh: '该客户为“{status}”，无需推进。',
+  },
   'sidebar.objections': { en: 'Objections', zh: '异议' },
   'sidebar.objectionsNone': { en: 'No open objections.', zh: '没有未解决的异议。' },
   'sidebar.objectionsClosed': { en: '{n} resolved or accepted', zh: '已解决或接受 {n} 条' },
@@ -283,7 +382,10 @@ const MESSAGES = {
   'sidebar.nextActionDue': { en: 'Due date', zh: '截止日期' },
   'sidebar.nextActionOverdue': { en: 'The next action is overdue.', zh: '下一步已逾期。' },
   'sidebar.nextActionMissing': { en: 'No next action yet.', zh: '还没有下一步。' },
-  'sidebar.nextActionNoColumn': { en: 'The customer tab has no next-action column.', zh: '客户表中没有下一步列。' },
+  'sidebar.nextActionNoColumn': {
+    en: 'The customer tab has no next-action column.',
+    zh: '客户表中没有下一步列。',
+  },
   'sidebar.issues': { en: 'Cells Pandian cannot read', zh: '无法识别的单元格' },
   'sidebar.team.refresh': { en: 'Refresh', zh: '刷新' },
   'sidebar.team.asOf': { en: 'Tab "{sheet}", as of {asOf}', zh: '“{sheet}”表，截至 {asOf}' },
@@ -299,15 +401,24 @@ const MESSAGES = {
   'sidebar.team.cohort': { en: 'Same-stage cohort', zh: '同阶段客户群' },
   'sidebar.team.cohortStage': { en: 'Stage', zh: '阶段' },
   'sidebar.team.cohortOption': { en: '{stage} ({n})', zh: '{stage}（{n}）' },
-  'sidebar.team.cohortLack': { en: '{n} of {size} customers lack "{criterion}".', zh: '{size} 个客户中有 {n} 个缺少“{criterion}”。' },
+  'sidebar.team.cohortLack': {
+    en: '{n} of {size} customers lack "{criterion}".',
+    zh: '{size} 个客户中有 {n} 个缺少“{criterion}”。',
+  },
   'sidebar.team.cohortEmpty': { en: 'No open customers at this stage.', zh: '该阶段没有在途客户。' },
   'sidebar.team.cohortAllMet': { en: 'Nothing is missing at this stage.', zh: '该阶段没有缺失条件。' },
   'sidebar.team.missing': { en: '{rep} · missing: {criterion}', zh: '{rep} · 缺：{criterion}' },
   'sidebar.team.more': { en: '… and {n} more', zh: '……另有 {n} 个' },
   'sidebar.team.goTo': { en: 'Go to row {row}: {name}', zh: '转到第 {row} 行：{name}' },
   'sidebar.team.run': { en: 'Run customer inventory', zh: '运行客户盘点' },
-  'sidebar.team.running': { en: 'Writing the inventory report… {seconds} s', zh: '正在生成盘点报告…… {seconds} 秒' },
-  'sidebar.team.ran': { en: 'Inventory written to "{tab}" in {seconds} s.', zh: '盘点报告已写入“{tab}”，用时 {seconds} 秒。' },
+  'sidebar.team.running': {
+    en: 'Writing the inventory report… {seconds} s',
+    zh: '正在生成盘点报告…… {seconds} 秒',
+  },
+  'sidebar.team.ran': {
+    en: 'Inventory written to "{tab}" in {seconds} s.',
+    zh: '盘点报告已写入“{tab}”，用时 {seconds} 秒。',
+  },
   'sidebar.setup.template': { en: 'Stage template', zh: '阶段模板' },
   'sidebar.setup.current': { en: 'Now: {template}', zh: '当前：{template}' },
   'sidebar.setup.fromSheet': { en: 'the Stages tab', zh: '阶段定义表' },
@@ -318,12 +429,18 @@ const MESSAGES = {
   'sidebar.template.data': { en: 'From my data', zh: '按我的数据' },
   'sidebar.setup.lang': { en: 'Language of the new tabs', zh: '新建表格的语言' },
   'sidebar.setup.run': { en: 'Set up sheets', zh: '创建表格' },
-  'sidebar.setup.done': { en: 'Created: {created}. Kept as they were: {kept}.', zh: '已创建：{created}。保持不变：{kept}。' },
+  'sidebar.setup.done': {
+    en: 'Created: {created}. Kept as they were: {kept}.',
+    zh: '已创建：{created}。保持不变：{kept}。',
+  },
   'sidebar.setup.nothing': { en: 'none', zh: '无' },
   'sidebar.setup.tabs': { en: 'Pandian tabs', zh: '盘点表格' },
   'sidebar.setup.missingTab': { en: 'missing', zh: '缺失' },
   'sidebar.setup.mapping': { en: 'Column mapping', zh: '列映射' },
-  'sidebar.setup.source': { en: 'Tab "{sheet}", header on row {row}.', zh: '“{sheet}”表，表头在第 {row} 行。' },
+  'sidebar.setup.source': {
+    en: 'Tab "{sheet}", header on row {row}.',
+    zh: '“{sheet}”表，表头在第 {row} 行。',
+  },
   'sidebar.setup.noSheet': { en: 'No customer tab yet.', zh: '还没有客户表。' },
   'sidebar.setup.auto': { en: '(not used)', zh: '（不使用）' },
   'sidebar.setup.mapped': { en: 'set by hand', zh: '手动映射' },
@@ -356,9 +473,18 @@ const MESSAGES = {
     en: 'Row {row} no longer holds "{name}" (the sheet was sorted or rows were deleted). Nothing was written; select the customer again.',
     zh: '第 {row} 行已不是“{name}”（表格可能已排序或删除了行）。未写入任何内容，请重新选择该客户。',
   },
-  'sidebar.error.noColumn': { en: 'The customer tab has no column "{name}": add a column with that header.', zh: '客户表中没有“{name}”列：请添加该表头的列。' },
-  'sidebar.error.noNextActionColumn': { en: 'The customer tab has no next-action column to write to.', zh: '客户表中没有可写入的下一步列。' },
-  'sidebar.error.badDate': { en: '"{value}" is not a date (use YYYY-MM-DD).', zh: '“{value}”不是日期（应为 YYYY-MM-DD）。' },
+  'sidebar.error.noColumn': {
+    en: 'The customer tab has no column "{name}": add a column with that header.',
+    zh: '客户表中没有“{name}”列：请添加该表头的列。',
+  },
+  'sidebar.error.noNextActionColumn': {
+    en: 'The customer tab has no next-action column to write to.',
+    zh: '客户表中没有可写入的下一步列。',
+  },
+  'sidebar.error.badDate': {
+    en: '"{value}" is not a date (use YYYY-MM-DD).',
+    zh: '“{value}”不是日期（应为 YYYY-MM-DD）。',
+  },
   'sidebar.error.badInput': { en: 'The sidebar sent an invalid {field}.', zh: '侧边栏发送的 {field} 无效。' },
   'sidebar.error.objectionText': { en: 'Describe the objection first.', zh: '请先填写异议内容。' },
   'sidebar.error.objectionChanged': {
@@ -366,12 +492,18 @@ const MESSAGES = {
     zh: '异议表第 {row} 行已不是这条异议，未写入任何内容。',
   },
   'sidebar.error.noObjectionsTab': { en: 'There is no Objections tab.', zh: '没有异议表。' },
-  'sidebar.error.noObjectionColumn': { en: 'The Objections tab has no "{column}" column.', zh: '异议表中没有“{column}”列。' },
+  'sidebar.error.noObjectionColumn': {
+    en: 'The Objections tab has no "{column}" column.',
+    zh: '异议表中没有“{column}”列。',
+  },
   'sidebar.error.objectionsUnreadable': {
     en: 'The tab "{sheet}" has no objection headers Pandian recognises (Customer, Objection…).',
     zh: '“{sheet}”表中没有可识别的异议表头（客户、异议……）。',
   },
-  'sidebar.error.unknownHeader': { en: 'The customer tab has no header "{header}".', zh: '客户表中没有“{header}”表头。' },
+  'sidebar.error.unknownHeader': {
+    en: 'The customer tab has no header "{header}".',
+    zh: '客户表中没有“{header}”表头。',
+  },
   'sidebar.error.network': { en: 'The server did not answer: {message}', zh: '服务器没有响应：{message}' },
 } satisfies Record<string, Entry>;
 
@@ -387,7 +519,9 @@ export function langOfLocale(locale: string | undefined | null): Lang {
 export function translator(lang: Lang): Translate {
   return (key, params) => {
     const text = MESSAGES[key][lang];
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+    return params
+      ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+      : text;
   };
 }
 

@@ -1,8 +1,8 @@
 // Menu commands. Each runs inside runCommand (errors become a short alert in the user's language).
 import { runInventory } from '../core/index';
 import { buildReport } from '../core/report';
-import { TAB_NAMES } from '../core/tabs';
 import { detectHeader } from '../core/table';
+import { TAB_NAMES } from '../core/tabs';
 import type { Lang, TemplateId } from '../core/types';
 import { issueMessage, reportText, translator } from '../i18n/messages';
 import { todayIn } from './clock';
@@ -46,7 +46,12 @@ export function showHelp(): void {
   ui.alert(t('help.title'), t('help.body'), ui.ButtonSet.OK);
 }
 
-const TEMPLATE_CHOICES: Record<string, TemplateId> = { '1': 'b2b', '2': 'meddpicc', '3': 'funnel', '4': 'data' };
+const TEMPLATE_CHOICES: Record<string, TemplateId> = {
+  '1': 'b2b',
+  '2': 'meddpicc',
+  '3': 'funnel',
+  '4': 'data',
+};
 
 /** Set up sheets…: asks for the template, creates the missing tabs, says what it kept. */
 export function setupCommand(): void {
@@ -59,7 +64,11 @@ export function setupCommand(): void {
   const choice = TEMPLATE_CHOICES[text];
   if (!choice) throw new PandianError('setup.badChoice', { value: text });
   const { created, kept } = setupSheets(choice, lang);
-  ui.alert(t('setup.title'), t('setup.done', { created: created.join(', ') || '—', kept: kept.join(', ') || '—' }), ui.ButtonSet.OK);
+  ui.alert(
+    t('setup.title'),
+    t('setup.done', { created: created.join(', ') || '—', kept: kept.join(', ') || '—' }),
+    ui.ButtonSet.OK,
+  );
 }
 
 /** Map columns…: shows which header each role was given, and how to change it. */
@@ -72,9 +81,15 @@ export function mapColumnsCommand(): void {
   const header = detectHeader(read.customer.data.values, read.settings.mapping);
   if (!header) throw new PandianError('error.noCustomerSheet');
   const headers = read.customer.data.values[header.row] ?? [];
-  const lines = (Object.entries(header.roles) as [string, number][]).map(([role, col]) => `${role} → ${String(headers[col])}`);
+  const lines = (Object.entries(header.roles) as [string, number][]).map(
+    ([role, col]) => `${role} → ${String(headers[col])}`,
+  );
   const ui = SpreadsheetApp.getUi();
-  ui.alert(t('map.title', { sheet: read.customer.data.name, row: header.row + 1 }), `${lines.join('\n')}\n\n${t('map.howTo')}`, ui.ButtonSet.OK);
+  ui.alert(
+    t('map.title', { sheet: read.customer.data.name, row: header.row + 1 }),
+    `${lines.join('\n')}\n\n${t('map.howTo')}`,
+    ui.ButtonSet.OK,
+  );
 }
 
 /** Settings…: opens the Settings tab (created by Set up sheets). */
@@ -105,7 +120,11 @@ export function refreshFormulasCommand(): void {
     const range = sheet.getDataRange();
     const formulas = range.getFormulas();
     const cells: [number, number, string][] = [];
-    formulas.forEach((row, r) => row.forEach((f, c) => f && pattern.test(f) && cells.push([r + 1, c + 1, f])));
+    formulas.forEach((row, r) => {
+      row.forEach((f, c) => {
+        if (f && pattern.test(f)) cells.push([r + 1, c + 1, f]);
+      });
+    });
     if (cells.length === 0) continue;
     for (const [r, c] of cells) sheet.getRange(r, c).clearContent();
     SpreadsheetApp.flush();

@@ -1,17 +1,18 @@
 // The edit trigger: when Settings says "Track edits", an edit of a stage, status, element or commitment
 // cell stamps stage-entered / last-updated, appends to History, and notes an unknown stage value. It reads
 // only the edited block and the top of the tab (cached), never the whole sheet, and never fails the edit.
-import { todayIn } from './clock';
-import { tabIdOf } from '../core/index';
+
 import { dateOfDay, dayFromIso, dayOfDate, isoOfDay } from '../core/days';
+import { tabIdOf } from '../core/index';
 import { cellText, isDateObject, nearest } from '../core/normalize';
 import { HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
-import { parseStages, StageLookup } from '../core/stage-model';
+import { parseStages } from '../core/stage-model';
 import { criteriaOf, detectHeader } from '../core/table';
 import { HISTORY_COLUMNS, headersOf, TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, Role } from '../core/types';
 import { translator } from '../i18n/messages';
+import { todayIn } from './clock';
 import { userLang } from './errors';
 
 const CACHE_KEY = 'pandian.edit-context.v1';
@@ -51,7 +52,17 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   }
   const { settings } = parseSettings(settingsValues ? { name: settingsName, values: settingsValues } : null);
   const lang = userLang(settings.lang);
-  const off = { trackEdits: false, customerSheet: '', headerRow: 0, headers: [], roles: {}, watched: {}, stageNames: [], stageAliases: [], lang };
+  const off = {
+    trackEdits: false,
+    customerSheet: '',
+    headerRow: 0,
+    headers: [],
+    roles: {},
+    watched: {},
+    stageNames: [],
+    stageAliases: [],
+    lang,
+  };
   if (!settings.trackEdits) return off;
   const sheet =
     candidates.find((s) => s.getName() === settings.customerSheet) ??
@@ -69,7 +80,9 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     if (c !== undefined) watched[c] = headers[c];
   }
   if (model) {
-    const names = new Set(criteriaOf(model).flatMap(({ criterion }) => [criterion.name, ...criterion.aliases]));
+    const names = new Set(
+      criteriaOf(model).flatMap(({ criterion }) => [criterion.name, ...criterion.aliases]),
+    );
     headers.forEach((h, c) => {
       if (names.has(h)) watched[c] = h;
     });
@@ -101,7 +114,10 @@ export function forgetEditContext(): void {
   CacheService.getDocumentCache()?.remove(CACHE_KEY);
 }
 
-function historySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang): GoogleAppsScript.Spreadsheet.Sheet {
+function historySheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+): GoogleAppsScript.Spreadsheet.Sheet {
   for (const name of TAB_NAMES.history) {
     const sheet = ss.getSheetByName(name);
     if (sheet) return sheet;
@@ -109,10 +125,7 @@ function historySheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: Lang):
   const sheet = ss.insertSheet(TAB_NAMES.history[lang === 'zh' ? 0 : 1]);
   sheet.getRange(1, 1, 1, 9).setValues([headersOf(HISTORY_COLUMNS, lang)]);
   sheet.setFrozenRows(1);
-  sheet
-    .protect()
-    .setDescription(translator(lang)('history.protect'))
-    .setWarningOnly(true);
+  sheet.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);
   return sheet;
 }
 
@@ -178,7 +191,17 @@ export function handleEdit(e: EditEvent): void {
         const now = single && e.value !== undefined ? e.value : row[c];
         const old = single ? (e.oldValue ?? '') : '';
         if (c === stageCol) stageChanged = true;
-        history.push([today, who, customer, rid, firstRow + k, ctx.watched[c], display(old, timeZone), display(now, timeZone), single ? 'edit' : 'paste']);
+        history.push([
+          today,
+          who,
+          customer,
+          rid,
+          firstRow + k,
+          ctx.watched[c],
+          display(old, timeZone),
+          display(now, timeZone),
+          single ? 'edit' : 'paste',
+        ]);
       }
     });
 
@@ -186,7 +209,8 @@ export function handleEdit(e: EditEvent): void {
     const stampDate = dateOfDay(dayFromIso(today)!, timeZone);
     const stamp = (role: Role): void => {
       const c = ctx.roles[role];
-      if (c !== undefined) sheet.getRange(firstRow, c + 1, rowCount, 1).setValues(rows.map(() => [stampDate]));
+      if (c !== undefined)
+        sheet.getRange(firstRow, c + 1, rowCount, 1).setValues(rows.map(() => [stampDate]));
     };
     if (stageChanged) stamp('stageEntered');
     stamp('lastUpdated');
@@ -194,11 +218,19 @@ export function handleEdit(e: EditEvent): void {
     // A note on an unknown stage value (single edits; a paste is logged without notes).
     if (single && stageCol === col0 - 1 && ctx.stageNames.length > 0) {
       const typed = display(e.value ?? rows[0][stageCol], timeZone);
-      const known = ctx.stageNames.concat(...ctx.stageAliases).some((n) => n.trim().toLowerCase() === typed.trim().toLowerCase());
+      const known = ctx.stageNames
+        .concat(...ctx.stageAliases)
+        .some((n) => n.trim().toLowerCase() === typed.trim().toLowerCase());
       const t = translator(ctx.lang);
       if (typed !== '' && !known) {
         const suggestion = nearest(typed, ctx.stageNames);
-        range.setNote(NOTE_PREFIX + t(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', { value: typed, suggestion: suggestion ?? '' }));
+        range.setNote(
+          NOTE_PREFIX +
+            t(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
+              value: typed,
+              suggestion: suggestion ?? '',
+            }),
+        );
       } else if (range.getNote().startsWith(NOTE_PREFIX)) range.setNote('');
     }
 
