@@ -169,7 +169,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     table.roles.stage === undefined
       ? new Map<string, Day>()
       : lastStageChange(input.history, table.headers[table.roles.stage]);
-  const objectionsOf = groupObjections(input.objections, customers.length);
+  const objectionsOf = groupObjections(input.objections);
 
   const states = customers.map((c, i) =>
     customerState(c, {
@@ -181,7 +181,7 @@ export function computeInventory(input: InventoryInput): Inventory {
       byPos,
       hasEvidence,
       stageChanges,
-      objections: objectionsOf[i],
+      objections: objectionsOf.get(i) ?? [],
     }),
   );
 
@@ -221,7 +221,7 @@ interface StateContext {
 }
 
 /** Leading open stages whose exit criteria are all met; a stage without criteria stops the walk. */
-export function evidenceReach(met: Uint8Array, byPos: readonly (readonly number[])[]): number {
+export function evidenceReach(met: ArrayLike<number>, byPos: readonly (readonly number[])[]): number {
   let reach = 0;
   for (const ks of byPos) {
     if (ks.length === 0) break;
@@ -291,13 +291,28 @@ function customerState(c: Customer, ctx: StateContext): CustomerState {
   };
 }
 
-function groupObjections(objections: readonly Objection[], n: number): Objection[][] {
-  const out: Objection[][] = Array.from({ length: n }, () => []);
-  for (const o of objections) if (o.customer >= 0) out[o.customer].push(o);
+/** Objections per customer index (most customers have none: no array for them). */
+function groupObjections(objections: readonly Objection[]): Map<number, Objection[]> {
+  const out = new Map<number, Objection[]>();
+  for (const o of objections) {
+    if (o.customer < 0) continue;
+    const list = out.get(o.customer);
+    if (list) list.push(o);
+    else out.set(o.customer, [o]);
+  }
   return out;
 }
 
+const NO_OBJECTIONS: ObjectionSummary = Object.freeze({
+  open: 0,
+  overdue: 0,
+  blocking: 0,
+  oldestOpenDays: null,
+  lastResolution: null,
+});
+
 export function summarizeObjections(list: readonly Objection[], asOf: Day): ObjectionSummary {
+  if (list.length === 0) return NO_OBJECTIONS;
   const s: ObjectionSummary = {
     open: 0,
     overdue: 0,

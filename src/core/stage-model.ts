@@ -276,6 +276,8 @@ function terminalKind(key: string): StageKind | null {
 export class StageLookup {
   private readonly byKey = new Map<string, number>();
   private readonly byKind: Partial<Record<StageKind, number>> = {};
+  /** Typed values repeat down a column: remember each answer. */
+  private readonly byText = new Map<string, number>();
 
   constructor(readonly model: StageModel) {
     model.stages.forEach((s, i) => {
@@ -289,6 +291,14 @@ export class StageLookup {
 
   /** Stage index for a typed value, or -1. */
   find(text: string): number {
+    const seen = this.byText.get(text);
+    if (seen !== undefined) return seen;
+    const found = this.lookup(text);
+    this.byText.set(text, found);
+    return found;
+  }
+
+  private lookup(text: string): number {
     const key = normalizeKey(text);
     const hit = this.byKey.get(key);
     if (hit !== undefined) return hit;

@@ -32,7 +32,7 @@ export interface Customer {
   resumeOn: Day | null;
   support: string[];
   /** Per criterion of the model (flattened, stage order): 1 = met, 0 = not met or unknown. */
-  met: Uint8Array;
+  met: number[];
 }
 
 export const NO_STAGE = -2;
@@ -134,6 +134,12 @@ const TOTALS_WORDS = new Set([
 ]);
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '/', 'n/a', 'na', '无', '暂无', '...', '…', 'tbd', 'x']);
 
+/** Index of the first non-blank cell, or -1 (no allocation: this runs once per row). */
+function firstNonBlank(row: readonly Cell[]): number {
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return c;
+  return -1;
+}
+
 function nonBlank(row: readonly Cell[]): Cell[] {
   const out: Cell[] = [];
   for (const c of row) if (!isBlank(c)) out.push(c);
@@ -147,14 +153,15 @@ function isNotesRow(row: readonly Cell[]): boolean {
   return notes * 2 >= cells.length;
 }
 
-function isPlaceholderRow(cells: Cell[]): boolean {
-  return (
-    cells.length > 0 && cells.every((c) => typeof c === 'string' && PLACEHOLDERS.has(c.trim().toLowerCase()))
-  );
+function isPlaceholder(c: Cell): boolean {
+  return typeof c === 'string' && PLACEHOLDERS.has(c.trim().toLowerCase());
 }
 
-function isTotalsRow(row: readonly Cell[], roles: Partial<Record<Role, number>>): boolean {
-  const first = nonBlank(row)[0];
+function isPlaceholderRow(row: readonly Cell[], first: number): boolean {
+  return isPlaceholder(row[first]) && nonBlank(row).every(isPlaceholder);
+}
+
+function isTotalsRow(row: readonly Cell[], first: Cell, roles: Partial<Record<Role, number>>): boolean {
   const probes = [
     first,
     roles.customer === undefined ? '' : row[roles.customer],
@@ -212,15 +219,20 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   // Rows that hold customers, after skipping notes/blank/placeholder/totals rows.
   const dataRows: number[] = [];
   let lastContent = header.row;
-  for (let r = header.row + 1; r < grid.length; r++) if (nonBlank(grid[r] ?? []).length > 0) lastContent = r;
+  for (let r = grid.length - 1; r > header.row; r--) {
+    if (firstNonBlank(grid[r] ?? []) >= 0) {
+      lastContent = r;
+      break;
+    }
+  }
   for (let r = header.row + 1; r <= lastContent; r++) {
     const row = grid[r] ?? [];
-    const cells = nonBlank(row);
-    if (cells.length === 0) log.row(r, 'blank-row');
+    const first = firstNonBlank(row);
+    if (first < 0) log.row(r, 'blank-row');
     else if (r <= header.row + 2 && dataRows.length === 0 && isNotesRow(row))
-      log.row(r, 'notes-row', cellText(cells[0]));
-    else if (isPlaceholderRow(cells)) log.row(r, 'placeholder-row', cellText(cells[0]));
-    else if (isTotalsRow(row, roles)) log.row(r, 'totals-row', cellText(cells[0]));
+      log.row(r, 'notes-row', cellText(row[first]));
+    else if (isPlaceholderRow(row, first)) log.row(r, 'placeholder-row', cellText(row[first]));
+    else if (isTotalsRow(row, row[first], roles)) log.row(r, 'totals-row', cellText(row[first]));
     else dataRows.push(r);
   }
 
@@ -239,12 +251,22 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   const fail = (r: number, col: number, cell: Cell, f: ParseFailure): void =>
     log.cell(r, col, headers[col], cellText(cell), f.fail, { expected: f.expected });
 
+  const day = (row: readonly Cell[], r: number, role: (typeof DATE_ROLES)[number]): Day | null => {
+    const c = roles[role];
+    if (c === undefined) return null;
+    const parsed = parseDay(row[c], tz);
+    if (!isFailure(parsed)) return parsed;
+    fail(r, c, row[c], parsed);
+    return null;
+  };
+
+  const statusKinds = new Map<string, StageKind | null>();
   for (const r of dataRows) {
     const row = grid[r] ?? [];
     const id = text(row, 'id');
     const name = text(row, 'customer');
     if (name === '' && id === '') {
-      log.row(r, 'missing-customer', cellText(nonBlank(row)[0]));
+      log.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
       continue;
     }
     if (name === '') log.cell(r, roles.customer ?? 0, headers[roles.customer ?? 0], '', 'missing-customer');
@@ -277,27 +299,13 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     let status: StageKind = declared >= 0 ? model.stages[declared].kind : 'open';
     const statusText = text(row, 'status');
     if (statusText !== '') {
-      const kind = kindOfWord(statusText);
+      let kind = statusKinds.get(statusText);
+      if (kind === undefined) {
+        kind = kindOfWord(statusText);
+        statusKinds.set(statusText, kind);
+      }
       if (kind) status = kind;
       else log.cell(r, roles.status!, headers[roles.status!], statusText, 'unknown-status');
-    }
-
-    const days: Record<(typeof DATE_ROLES)[number], Day | null> = {
-      created: null,
-      expectedClose: null,
-      closed: null,
-      lastContact: null,
-      nextActionDue: null,
-      stageEntered: null,
-      lastUpdated: null,
-      resumeOn: null,
-    };
-    for (const role of DATE_ROLES) {
-      const c = roles[role];
-      if (c === undefined) continue;
-      const parsed = parseDay(row[c], tz);
-      if (isFailure(parsed)) fail(r, c, row[c], parsed);
-      else days[role] = parsed;
     }
 
     let value: number | null = null;
@@ -313,7 +321,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       else probability = parsed;
     }
 
-    const met = new Uint8Array(criteria.length);
+    const met: number[] = new Array(criteria.length).fill(0);
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k].col;
       if (c < 0) continue;
@@ -334,7 +342,14 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       status,
       value,
       probability,
-      ...days,
+      created: day(row, r, 'created'),
+      expectedClose: day(row, r, 'expectedClose'),
+      closed: day(row, r, 'closed'),
+      lastContact: day(row, r, 'lastContact'),
+      nextActionDue: day(row, r, 'nextActionDue'),
+      stageEntered: day(row, r, 'stageEntered'),
+      lastUpdated: day(row, r, 'lastUpdated'),
+      resumeOn: day(row, r, 'resumeOn'),
       nextAction: text(row, 'nextAction'),
       support: roles.support === undefined ? [] : splitSupport(row[roles.support]),
       met,
