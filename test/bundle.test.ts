@@ -13,7 +13,11 @@ function mainExports(): string[] {
   const text = readFileSync(join(ROOT, 'src/main.ts'), 'utf8');
   const source = ts.createSourceFile('main.ts', text, ts.ScriptTarget.ES2020, true);
   return source.statements.flatMap((s) =>
-    ts.isFunctionDeclaration(s) && s.name && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ? [s.name.text] : [],
+    ts.isFunctionDeclaration(s) &&
+    s.name &&
+    ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+      ? [s.name.text]
+      : [],
   );
 }
 
@@ -40,7 +44,14 @@ describe('dist/Code.js', () => {
 
   it('keeps @customfunction and @param on every custom function stub', () => {
     const custom = names.filter((n) => /^[A-Z_]+$/.test(n));
-    expect(custom).toEqual(['STAGE_GAP', 'STAGE_OF', 'STAGE_CHECK', 'DAYS_IN_STAGE', 'OBJECTION_STATUS', 'REP_LOAD']);
+    expect(custom).toEqual([
+      'STAGE_GAP',
+      'STAGE_OF',
+      'STAGE_CHECK',
+      'DAYS_IN_STAGE',
+      'OBJECTION_STATUS',
+      'REP_LOAD',
+    ]);
     for (const name of custom) {
       expect(docOf(name)).toContain('@customfunction');
       expect(docOf(name)).toMatch(/@param \{[^}]+\} \w+/);
@@ -50,7 +61,13 @@ describe('dist/Code.js', () => {
   it('has no module syntax, Node globals or minified names', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
     expect(code).not.toMatch(/\brequire\s*\(|\bmodule\.exports\b|\bprocess\.(env|argv|exit)\b/);
-    for (const readable of ['evidenceReach', 'readCustomers', 'computeInventory', 'buildReport', 'writeReport']) {
+    for (const readable of [
+      'evidenceReach',
+      'readCustomers',
+      'computeInventory',
+      'buildReport',
+      'writeReport',
+    ]) {
       expect(code).toContain(`function ${readable}(`);
     }
   });
@@ -66,7 +83,9 @@ describe('dist/Code.js', () => {
     const services = Object.keys(env.calls()).map((k) => k.split('.')[0]);
     expect(new Set(services)).toEqual(new Set(['SpreadsheetApp', 'Ui', 'Menu']));
     const menu = env.ui.menus[0];
-    expect(menu.items.map((i) => ('caption' in i ? i.caption : '—'))).toContain('客户盘点 Customer inventory');
+    expect(menu.items.map((i) => ('caption' in i ? i.caption : '—'))).toContain(
+      '客户盘点 Customer inventory',
+    );
   });
 
   it('builds the menu in the user’s language in other modes, and onInstall does the same', () => {

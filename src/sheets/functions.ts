@@ -15,7 +15,14 @@ import { userLang } from './errors';
 
 const CACHE_KEY = 'pandian.formula-context.v1';
 const CACHE_SECONDS = 6 * 60 * 60;
-export const FUNCTION_NAMES = ['STAGE_GAP', 'STAGE_OF', 'STAGE_CHECK', 'DAYS_IN_STAGE', 'OBJECTION_STATUS', 'REP_LOAD'];
+export const FUNCTION_NAMES = [
+  'STAGE_GAP',
+  'STAGE_OF',
+  'STAGE_CHECK',
+  'DAYS_IN_STAGE',
+  'OBJECTION_STATUS',
+  'REP_LOAD',
+];
 
 /** What every formula needs besides its argument: the customer header and the Pandian tabs. */
 interface FormulaContext {
@@ -70,16 +77,19 @@ export function forgetFormulaContext(): void {
 
 /** A formula argument as rows: a single cell arrives as a value, a range as a 2D array. */
 function asRows(input: unknown): Cell[][] {
-  if (Array.isArray(input)) return (input as unknown[]).map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
+  if (Array.isArray(input))
+    return (input as unknown[]).map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
   return [[input as Cell]];
 }
-
 
 /**
  * Runs core on the given rows placed under the customer header; returns one answer per input row.
  * Rows that are not customers (blank, totals…) answer ''.
  */
-function perRow(input: unknown, answer: (inv: Inventory, i: number, t: ReturnType<typeof translator>) => string | number): string | number | (string | number)[][] {
+function perRow(
+  input: unknown,
+  answer: (inv: Inventory, i: number, t: ReturnType<typeof translator>) => string | number,
+): string | number | (string | number)[][] {
   const rows = asRows(input);
   const ctx = loadContext();
   const width = ctx.header.length;
@@ -116,7 +126,9 @@ export function stageGap(rows: unknown): string | number | (string | number)[][]
     const s = inv.states[i];
     const actions = inv.table.model.stages[inv.openStages[s.current]]?.actions ?? [];
     if (inv.table.customers[i].status !== 'open') return '';
-    return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions.map((a) => `▸ ${a}`)].join('; ');
+    return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions.map((a) => `▸ ${a}`)].join(
+      '; ',
+    );
   });
 }
 
@@ -148,7 +160,13 @@ export function objectionStatus(customers: unknown): string | (string | number)[
   const header = ['ID', 'Customer'];
   const sheets: SheetData[] = [{ name: 'Customers', values: [header, ...names.map((n) => [n, n])] }];
   if (ctx.objections) sheets.push(ctx.objections);
-  const outcome = runInventory({ sheets, asOf: todayIn(ctx.timeZone), timeZone: ctx.timeZone, lang: ctx.lang, customerSheet: 'Customers' });
+  const outcome = runInventory({
+    sheets,
+    asOf: todayIn(ctx.timeZone),
+    timeZone: ctx.timeZone,
+    lang: ctx.lang,
+    customerSheet: 'Customers',
+  });
   const out: string[][] = names.map(() => ['']);
   if (outcome.ok) {
     outcome.inventory.table.customers.forEach((c, i) => {
@@ -157,7 +175,9 @@ export function objectionStatus(customers: unknown): string | (string | number)[
       if (s.open > 0) parts.push(t('fn.open', { n: s.open }));
       if (s.overdue > 0) parts.push(t('fn.overdue', { n: s.overdue }));
       if (s.blocking > 0) parts.push(t('fn.blocking'));
-      out[c.row - 2] = [parts.length ? parts.join(' · ') : s.lastResolution ? t(`resolution.${s.lastResolution}`) : '—'];
+      out[c.row - 2] = [
+        parts.length ? parts.join(' · ') : s.lastResolution ? t(`resolution.${s.lastResolution}`) : '—',
+      ];
     });
   }
   return out.length === 1 ? out[0][0] : out;
@@ -172,7 +192,13 @@ export function repLoad(rep: unknown, stage?: unknown): number {
   const sheets: SheetData[] = [{ name: ctx.customerSheet, values: sheet.getDataRange().getValues() }];
   if (ctx.stages) sheets.push(ctx.stages);
   if (ctx.settings) sheets.push(ctx.settings);
-  const outcome = runInventory({ sheets, asOf: todayIn(ctx.timeZone), timeZone: ctx.timeZone, lang: ctx.lang, customerSheet: ctx.customerSheet });
+  const outcome = runInventory({
+    sheets,
+    asOf: todayIn(ctx.timeZone),
+    timeZone: ctx.timeZone,
+    lang: ctx.lang,
+    customerSheet: ctx.customerSheet,
+  });
   if (!outcome.ok) throw new Error(translator(ctx.lang)('fn.noHeader'));
   const inv = outcome.inventory;
   const who = String(rep ?? '').trim();

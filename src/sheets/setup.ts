@@ -1,8 +1,9 @@
 // "Set up sheets…": creates the Stages, Objections and Settings tabs (and a Customers tab when no
 // customer tab is found) with frozen headers, dropdowns, date hints and conditional formats. A tab that
 // already exists is never touched: it is reported as kept.
-import { columnLetter } from '../core/register';
+
 import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
+import { columnLetter } from '../core/register';
 import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
 import { headersOf, OBJECTION_COLUMNS, SETTINGS_KEYS, TAB_NAMES, type TabId } from '../core/tabs';
 import { template } from '../core/templates';
@@ -45,13 +46,19 @@ function tabName(id: TabId, lang: Lang): string {
 
 function writeHeader(sheet: Sheet, rows: (string | number)[][]): void {
   const width = Math.max(...rows.map((r) => r.length));
-  sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
+  sheet
+    .getRange(1, 1, rows.length, width)
+    .setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#f1f3f4');
   sheet.setFrozenRows(1);
 }
 
 function listRule(values: string[], help: string): GoogleAppsScript.Spreadsheet.DataValidation {
-  return SpreadsheetApp.newDataValidation().requireValueInList(values, true).setAllowInvalid(true).setHelpText(help).build();
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInList(values, true)
+    .setAllowInvalid(true)
+    .setHelpText(help)
+    .build();
 }
 
 function dateRule(help: string): GoogleAppsScript.Spreadsheet.DataValidation {
@@ -68,22 +75,46 @@ function createObjections(sheet: Sheet, lang: Lang): void {
   writeHeader(sheet, [headers]);
   const keys = Object.keys(OBJECTION_COLUMNS) as (keyof typeof OBJECTION_COLUMNS)[];
   const at = (k: (typeof keys)[number]): number => keys.indexOf(k);
-  const words = (prefix: string, ids: string[]): string[] => ids.map((id) => t(`${prefix}.${id}` as MessageKey));
+  const words = (prefix: string, ids: string[]): string[] =>
+    ids.map((id) => t(`${prefix}.${id}` as MessageKey));
   const statuses = words('status', ['raised', 'planned', 'acting', 'resolved', 'accepted']);
   column(sheet, at('type')).setDataValidation(
-    listRule(words('type', ['budget', 'approval', 'procurement', 'legal', 'finance', 'product', 'price', 'competition', 'timing', 'relationship', 'other']), t('setup.helpType')),
+    listRule(
+      words('type', [
+        'budget',
+        'approval',
+        'procurement',
+        'legal',
+        'finance',
+        'product',
+        'price',
+        'competition',
+        'timing',
+        'relationship',
+        'other',
+      ]),
+      t('setup.helpType'),
+    ),
   );
   column(sheet, at('status')).setDataValidation(listRule(statuses, t('setup.helpStatus')));
   column(sheet, at('resolution')).setDataValidation(
-    listRule(words('resolution', ['responded', 'removed', 'improved', 'bypassed', 'defeated']), t('setup.helpResolution')),
+    listRule(
+      words('resolution', ['responded', 'removed', 'improved', 'bypassed', 'defeated']),
+      t('setup.helpResolution'),
+    ),
   );
-  column(sheet, at('blocking')).setDataValidation(listRule(lang === 'zh' ? ['是', '否'] : ['yes', 'no'], t('setup.helpBlocking')));
-  for (const k of ['raised', 'due', 'resolved', 'reviewedOn'] as const) column(sheet, at(k)).setDataValidation(dateRule(t('setup.helpDate')));
+  column(sheet, at('blocking')).setDataValidation(
+    listRule(lang === 'zh' ? ['是', '否'] : ['yes', 'no'], t('setup.helpBlocking')),
+  );
+  for (const k of ['raised', 'due', 'resolved', 'reviewedOn'] as const)
+    column(sheet, at(k)).setDataValidation(dateRule(t('setup.helpDate')));
   // Overdue: a due date in the past on an objection neither resolved nor accepted.
   const due = columnLetter(at('due'));
   const status = columnLetter(at('status'));
   const rule = SpreadsheetApp.newConditionalFormatRule()
-    .whenFormulaSatisfied(`=AND($${due}2<>"",$${due}2<TODAY(),$${status}2<>"${statuses[3]}",$${status}2<>"${statuses[4]}")`)
+    .whenFormulaSatisfied(
+      `=AND($${due}2<>"",$${due}2<TODAY(),$${status}2<>"${statuses[3]}",$${status}2<>"${statuses[4]}")`,
+    )
     .setBackground('#fce8e6')
     .setRanges([sheet.getRange(2, 1, DATA_ROWS, headers.length)])
     .build();
@@ -91,7 +122,8 @@ function createObjections(sheet: Sheet, lang: Lang): void {
 }
 
 function createSettings(sheet: Sheet, lang: Lang, templateId: TemplateId): void {
-  const key = (k: keyof typeof SETTINGS_KEYS): string => pick(SETTINGS_KEYS[k] as unknown as [string, string], lang);
+  const key = (k: keyof typeof SETTINGS_KEYS): string =>
+    pick(SETTINGS_KEYS[k] as unknown as [string, string], lang);
   const no = lang === 'zh' ? '否' : 'no';
   writeHeader(sheet, [
     [lang === 'zh' ? '设置' : 'Setting', lang === 'zh' ? '值' : 'Value'],
@@ -116,18 +148,40 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
   const headers = [...CUSTOMER_HEADERS.map((h) => pick(h, lang)), ...criteria];
   writeHeader(sheet, [headers]);
   const stageCol = 3;
-  if (model) column(sheet, stageCol).setDataValidation(listRule(model.stages.map((s) => s.name), t('setup.helpStage')));
-  column(sheet, 4).setDataValidation(listRule((['open', 'won', 'lost', 'hold'] as const).map((k) => pick(KIND_LABELS[k], lang)), t('setup.helpStatus')));
-  for (const c of [6, 7, 8, 10, 11, 12, 13]) column(sheet, c).setDataValidation(dateRule(t('setup.helpDate')));
+  if (model)
+    column(sheet, stageCol).setDataValidation(
+      listRule(
+        model.stages.map((s) => s.name),
+        t('setup.helpStage'),
+      ),
+    );
+  column(sheet, 4).setDataValidation(
+    listRule(
+      (['open', 'won', 'lost', 'hold'] as const).map((k) => pick(KIND_LABELS[k], lang)),
+      t('setup.helpStatus'),
+    ),
+  );
+  for (const c of [6, 7, 8, 10, 11, 12, 13])
+    column(sheet, c).setDataValidation(dateRule(t('setup.helpDate')));
   if (criteria.length) {
-    sheet.getRange(2, CUSTOMER_HEADERS.length + 1, DATA_ROWS, criteria.length).setDataValidation(dateRule(t('setup.helpCriterion')));
+    sheet
+      .getRange(2, CUSTOMER_HEADERS.length + 1, DATA_ROWS, criteria.length)
+      .setDataValidation(dateRule(t('setup.helpCriterion')));
   }
   const next = columnLetter(10);
   const entered = columnLetter(11);
   const all = sheet.getRange(2, 1, DATA_ROWS, headers.length);
   sheet.setConditionalFormatRules([
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=AND($${next}2<>"",$${next}2<TODAY())`).setBackground('#fce8e6').setRanges([all]).build(),
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=AND($${entered}2<>"",TODAY()-$${entered}2>30)`).setBackground('#fef7e0').setRanges([all]).build(),
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=AND($${next}2<>"",$${next}2<TODAY())`)
+      .setBackground('#fce8e6')
+      .setRanges([all])
+      .build(),
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=AND($${entered}2<>"",TODAY()-$${entered}2>30)`)
+      .setBackground('#fef7e0')
+      .setRanges([all])
+      .build(),
   ]);
 }
 
@@ -160,10 +214,12 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
 
     let model: StageModel | null = templateId === 'data' ? null : template(templateId, lang);
     const customerData = existing.has('customers') ? null : others.map(readAll);
-    const customerFound = existing.has('customers') || (customerData !== null && findCustomerSheet(customerData) !== null);
+    const customerFound =
+      existing.has('customers') || (customerData !== null && findCustomerSheet(customerData) !== null);
     if (!model && customerData) {
       const outcome = runInventory({ sheets: customerData, asOf: '2000-01-01', timeZone: 'UTC', lang });
-      if (outcome.ok && outcome.inventory.table.model.stages.length > 0) model = outcome.inventory.table.model;
+      if (outcome.ok && outcome.inventory.table.model.stages.length > 0)
+        model = outcome.inventory.table.model;
     }
     make('stages', (sheet) => writeHeader(sheet, stagesGrid(model ?? { source: 'data', stages: [] }, lang)));
     make('objections', (sheet) => createObjections(sheet, lang));

@@ -79,7 +79,8 @@ function addChart(sheet: Sheet, spec: ChartSpec): void {
   const range = sheet.getRange(data.row + 1, data.col + 1, data.rows, data.cols);
   const start = sheet.newChart();
   const typed = spec.kind === 'column' ? start.asColumnChart() : start.asBarChart();
-  if (spec.kind === 'stacked-bar') (typed as GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder).setStacked();
+  if (spec.kind === 'stacked-bar')
+    (typed as GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder).setStacked();
   const chart = typed
     .addRange(range)
     .setNumHeaders(1)

@@ -9,13 +9,16 @@ import Ajv from 'ajv';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { type CliIo, run } from '../../src/cli/main';
 import type { InventoryJson } from '../../src/cli/json';
+import { type CliIo, run } from '../../src/cli/main';
 
 const ROOT = join(__dirname, '../..');
 const REAL = join(ROOT, '../shared/realdata');
 const MAVEN = join(REAL, 'maven-crm-sales-opportunities/sales_pipeline.csv');
-const MAVEN_US = join(REAL, 'maven-crm-sales-opportunities/sales_pipeline.excel-resaved-us-dates.kisaraF-HEAD.csv');
+const MAVEN_US = join(
+  REAL,
+  'maven-crm-sales-opportunities/sales_pipeline.excel-resaved-us-dates.kisaraF-HEAD.csv',
+);
 const ZH_XLSX = join(REAL, 'zh-import-templates/zgh01640-crypto_Insight__商机导入模板.xlsx');
 const ZH_CSV = join(REAL, 'zh-import-templates/zgh01640-crypto_Insight__商机导入模板__sheet-商机数据.csv');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/inventory.schema.json'), 'utf8'));
@@ -60,12 +63,17 @@ describe('pandian inventory on the Maven CRM export', () => {
 
   it('counts open per agent as Prospecting + Engaging rows, and won and lost totals', () => {
     const expected: Record<string, number> = {};
-    for (const r of rows.slice(1)) if (r[4] === 'Prospecting' || r[4] === 'Engaging') expected[r[1]] = (expected[r[1]] ?? 0) + 1;
+    for (const r of rows.slice(1))
+      if (r[4] === 'Prospecting' || r[4] === 'Engaging') expected[r[1]] = (expected[r[1]] ?? 0) + 1;
     const actual = Object.fromEntries(doc.reps.filter((r) => r.open > 0).map((r) => [r.rep, r.open]));
     expect(actual).toEqual(expected);
     expect(doc.totals.won).toBe(rows.filter((r) => r[4] === 'Won').length);
     expect(doc.totals.lost).toBe(rows.filter((r) => r[4] === 'Lost').length);
-    expect(doc.source).toMatchObject({ sheet: 'sales_pipeline', headerRow: 1, mapping: { customer: 'account', rep: 'sales_agent' } });
+    expect(doc.source).toMatchObject({
+      sheet: 'sales_pipeline',
+      headerRow: 1,
+      mapping: { customer: 'account', rep: 'sales_agent' },
+    });
   });
 
   it('names the 1425 rows with no account, by sheet row', () => {
@@ -76,7 +84,14 @@ describe('pandian inventory on the Maven CRM export', () => {
   });
 
   it('gives the same figures from the Excel-resaved copy (M/D/YYYY)', async () => {
-    const us = await json(['inventory', MAVEN_US, '--as-of', '2017-12-31', '--out', join(tmp, 'maven-us.xlsx')]);
+    const us = await json([
+      'inventory',
+      MAVEN_US,
+      '--as-of',
+      '2017-12-31',
+      '--out',
+      join(tmp, 'maven-us.xlsx'),
+    ]);
     expect(us.totals).toEqual(doc.totals);
     expect(us.reps).toEqual(doc.reps);
     expect(us.results).toEqual(doc.results);
@@ -100,9 +115,22 @@ describe('pandian inventory on the Maven CRM export', () => {
 
 describe('Chinese files', () => {
   it('reads the 商机 import template in xlsx, with its notes row and 万元 amounts', async () => {
-    const doc = await json(['inventory', ZH_XLSX, '--as-of', '2026-06-30', '--lang', 'zh', '--out', join(tmp, 'zh.xlsx')]);
+    const doc = await json([
+      'inventory',
+      ZH_XLSX,
+      '--as-of',
+      '2026-06-30',
+      '--lang',
+      'zh',
+      '--out',
+      join(tmp, 'zh.xlsx'),
+    ]);
     expect(doc.source.sheet).toBe('商机数据');
-    expect(doc.issues[0]).toMatchObject({ code: 'notes-row', row: 2, message: '表头下方的填写说明行：已跳过' });
+    expect(doc.issues[0]).toMatchObject({
+      code: 'notes-row',
+      row: 2,
+      message: '表头下方的填写说明行：已跳过',
+    });
     expect(doc.totals.customers).toBeGreaterThan(0);
     expect(doc.source.mapping.value).toBe('预计金额（万元）');
   });
@@ -120,7 +148,14 @@ describe('Chinese files', () => {
 
 describe('errors and usage', () => {
   it('exits 2 on usage errors with the usage text, never a stack trace', async () => {
-    for (const args of [[], ['bogus'], ['inventory'], ['inventory', MAVEN, '--as-of', '31/12/2017'], ['inventory', MAVEN, '--map', 'nosuchrole=x'], ['inventory', MAVEN, '--lang', 'fr']]) {
+    for (const args of [
+      [],
+      ['bogus'],
+      ['inventory'],
+      ['inventory', MAVEN, '--as-of', '31/12/2017'],
+      ['inventory', MAVEN, '--map', 'nosuchrole=x'],
+      ['inventory', MAVEN, '--lang', 'fr'],
+    ]) {
       const r = await cli(args);
       expect(r.code).toBe(2);
       expect(r.err).toContain('Usage: pandian inventory');
@@ -142,14 +177,38 @@ describe('errors and usage', () => {
   it('honours --map for headers it would not recognise', async () => {
     const odd = join(tmp, 'odd.csv');
     writeFileSync(odd, 'Client,Seller,Phase\nAcme,Ann,Won\nBeta,Bob,Talking\n');
-    const doc = await json(['inventory', odd, '--map', 'customer=Client', '--map', 'rep=Seller', '--map', 'stage=Phase', '--out', join(tmp, 'odd.xlsx')]);
+    const doc = await json([
+      'inventory',
+      odd,
+      '--map',
+      'customer=Client',
+      '--map',
+      'rep=Seller',
+      '--map',
+      'stage=Phase',
+      '--out',
+      join(tmp, 'odd.xlsx'),
+    ]);
     expect(doc.totals).toMatchObject({ customers: 2, won: 1, open: 1 });
   });
 
   it('runs as the installed bin and prints exactly one JSON document', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/pandian.js'), 'inventory', MAVEN, '--as-of', '2017-12-31', '--json', '--out', join(tmp, 'bin.xlsx')], {
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin/pandian.js'),
+        'inventory',
+        MAVEN,
+        '--as-of',
+        '2017-12-31',
+        '--json',
+        '--out',
+        join(tmp, 'bin.xlsx'),
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     expect(validate(JSON.parse(r.stdout))).toBe(true);

@@ -20,7 +20,18 @@ const CRITERIA = [
   'Purchase-approval commitment',
   'Contract terms agreed',
 ];
-const HEAD = ['ID', 'Customer', 'Rep', 'Stage', 'Amount', 'Stage Entered', 'Last Contact', 'Next Step', 'Next Step Date', ...CRITERIA];
+const HEAD = [
+  'ID',
+  'Customer',
+  'Rep',
+  'Stage',
+  'Amount',
+  'Stage Entered',
+  'Last Contact',
+  'Next Step',
+  'Next Step Date',
+  ...CRITERIA,
+];
 
 interface RowSpec {
   id?: string;
@@ -70,7 +81,13 @@ describe('evidenced stage', () => {
       row({
         customer: 'Acme',
         stage: 'Lead',
-        met: ['Inquiry', 'Need confirmed', 'Decision process mapped', 'Budget confirmed', 'Budget-approval path'],
+        met: [
+          'Inquiry',
+          'Need confirmed',
+          'Decision process mapped',
+          'Budget confirmed',
+          'Budget-approval path',
+        ],
       }),
     ]);
     expect(stageName(inv, inv.states[0].evidenced)).toBe('Solution & tender');
@@ -79,13 +96,29 @@ describe('evidenced stage', () => {
 
   it('keeps a customer who only ever gives an inquiry at Discovery however many History rows it has', () => {
     const history: Cell[][] = [['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source']];
-    for (let i = 0; i < 60; i++) history.push(['2026-05-01', 'ann@example.com', 'Busy Co', '', 2, 'Last Contact', '', '2026-05-01', 'edit']);
-    const inv = inventory([row({ customer: 'Busy Co', stage: 'Lead', met: ['Inquiry'] })], [{ name: 'History', values: history }]);
+    for (let i = 0; i < 60; i++)
+      history.push([
+        '2026-05-01',
+        'ann@example.com',
+        'Busy Co',
+        '',
+        2,
+        'Last Contact',
+        '',
+        '2026-05-01',
+        'edit',
+      ]);
+    const inv = inventory(
+      [row({ customer: 'Busy Co', stage: 'Lead', met: ['Inquiry'] })],
+      [{ name: 'History', values: history }],
+    );
     expect(stageName(inv, inv.states[0].evidenced)).toBe('Discovery');
   });
 
   it('counts criteria met out of order but does not skip an unmet earlier one', () => {
-    const inv = inventory([row({ customer: 'Out of order', met: ['Inquiry', 'Budget confirmed', 'Budget-approval path'] })]);
+    const inv = inventory([
+      row({ customer: 'Out of order', met: ['Inquiry', 'Budget confirmed', 'Budget-approval path'] }),
+    ]);
     expect(stageName(inv, inv.states[0].evidenced)).toBe('Discovery');
     const gap = inv.states[0].gap.map((k) => inv.table.criteria[k].criterion.name);
     expect(gap).toEqual(['Need confirmed', 'Decision process mapped']);
@@ -103,11 +136,17 @@ describe('stage check and gap', () => {
   it('matches when declared equals evidence, and the gap is exactly the current stage exit criteria', () => {
     const inv = inventory([row({ customer: 'Even', stage: 'Budget', met: CRITERIA.slice(0, 3) })]);
     expect(inv.states[0].check).toBe('match');
-    expect(inv.states[0].gap.map((k) => inv.table.criteria[k].criterion.name)).toEqual(['Budget confirmed', 'Budget-approval path']);
+    expect(inv.states[0].gap.map((k) => inv.table.criteria[k].criterion.name)).toEqual([
+      'Budget confirmed',
+      'Budget-approval path',
+    ]);
   });
 
   it('has no gap for won and lost customers', () => {
-    const inv = inventory([row({ customer: 'W', stage: 'Won' }), row({ customer: 'L', stage: 'Closed Lost' })]);
+    const inv = inventory([
+      row({ customer: 'W', stage: 'Won' }),
+      row({ customer: 'L', stage: 'Closed Lost' }),
+    ]);
     expect(inv.states.map((s) => s.gap)).toEqual([[], []]);
     expect(inv.totals).toMatchObject({ won: 1, lost: 1, open: 0 });
   });
@@ -115,7 +154,13 @@ describe('stage check and gap', () => {
   it('reports an unknown stage with the nearest known name', () => {
     const inv = inventory([row({ customer: 'Typo', stage: 'Discovry' })]);
     const issue = inv.issues.find((i) => i.code === 'unknown-stage');
-    expect(issue).toMatchObject({ sheet: 'Customers', row: 2, column: 'D (Stage)', value: 'Discovry', params: { suggestion: 'Discovery' } });
+    expect(issue).toMatchObject({
+      sheet: 'Customers',
+      row: 2,
+      column: 'D (Stage)',
+      value: 'Discovry',
+      params: { suggestion: 'Discovery' },
+    });
   });
 });
 
@@ -136,7 +181,10 @@ describe('stage clock', () => {
       [...row({ customer: 'Overslept', stage: 'Budget', entered: '2026-01-01' }), 'On hold', '2026-06-01'],
     ];
     const out = runInventory({
-      sheets: [{ name: 'Customers', values: [head, ...rows] }, { name: 'Stages', values: B2B_EN }],
+      sheets: [
+        { name: 'Customers', values: [head, ...rows] },
+        { name: 'Stages', values: B2B_EN },
+      ],
       asOf: AS_OF,
       timeZone: 'UTC',
       lang: 'en',
@@ -150,7 +198,10 @@ describe('stage clock', () => {
 });
 
 describe('objections', () => {
-  const objections = (rows: Cell[][]): SheetData => ({ name: 'Objections', values: [headersOf(OBJECTION_COLUMNS, 'en'), ...rows] });
+  const objections = (rows: Cell[][]): SheetData => ({
+    name: 'Objections',
+    values: [headersOf(OBJECTION_COLUMNS, 'en'), ...rows],
+  });
   // id, customer, stage, type, objection, owner, raised, status, plan, due, resolution, resolved, reviewedBy, reviewedOn, blocking
   const o = (customer: string, fields: Partial<Record<string, Cell>>): Cell[] => [
     fields.id ?? '',
@@ -172,7 +223,10 @@ describe('objections', () => {
 
   it('links by name or id and applies overdue, unplanned, unsupervised and blocking', () => {
     const inv = inventory(
-      [row({ id: 'C-1', customer: 'Acme', stage: 'Budget' }), row({ id: 'C-2', customer: 'Beta', stage: 'Budget' })],
+      [
+        row({ id: 'C-1', customer: 'Acme', stage: 'Budget' }),
+        row({ id: 'C-2', customer: 'Beta', stage: 'Budget' }),
+      ],
       [
         objections([
           o('Acme', { status: 'Acting', plan: 'Meet CFO', due: '2026-06-10', blocking: 'yes' }),
@@ -184,9 +238,19 @@ describe('objections', () => {
     );
     const ot = inv.objectionTotals;
     expect(ot).toMatchObject({ total: 4, open: 3, overdue: 1, blocking: 1, unplanned: 1, unsupervised: 1 });
-    expect(inv.states[0].objections).toMatchObject({ open: 1, overdue: 1, blocking: 1, oldestOpenDays: 29, lastResolution: 'removed' });
+    expect(inv.states[0].objections).toMatchObject({
+      open: 1,
+      overdue: 1,
+      blocking: 1,
+      oldestOpenDays: 29,
+      lastResolution: 'removed',
+    });
     expect(inv.states[1].objections.open).toBe(1);
-    expect(inv.issues.find((i) => i.code === 'unknown-customer')).toMatchObject({ sheet: 'Objections', row: 5, value: 'Nobody Inc' });
+    expect(inv.issues.find((i) => i.code === 'unknown-customer')).toMatchObject({
+      sheet: 'Objections',
+      row: 5,
+      value: 'Nobody Inc',
+    });
   });
 });
 
@@ -195,7 +259,12 @@ describe('concurrency, cohorts and support', () => {
     const inv = inventory([
       row({ customer: 'A', rep: 'Ann', stage: 'Lead' }),
       row({ customer: 'B', rep: 'Ann', stage: 'Budget', met: CRITERIA.slice(0, 3) }),
-      row({ customer: 'C', rep: 'Bob', stage: 'Budget', met: [...CRITERIA.slice(0, 3), 'Budget-approval path'] }),
+      row({
+        customer: 'C',
+        rep: 'Bob',
+        stage: 'Budget',
+        met: [...CRITERIA.slice(0, 3), 'Budget-approval path'],
+      }),
       row({ customer: 'D', rep: 'Bob', stage: 'Won' }),
     ]);
     const ann = inv.reps.find((r) => r.rep === 'Ann')!;
@@ -213,7 +282,15 @@ describe('concurrency, cohorts and support', () => {
   it('uses the WIP band from Settings and flags reps below and above it', () => {
     const rows = ['A', 'B', 'C', 'D', 'E'].map((c) => row({ customer: c, rep: 'Ann', stage: 'Lead' }));
     rows.push(row({ customer: 'F', rep: 'Bob', stage: 'Lead' }));
-    const inv = inventory(rows, [{ name: 'Settings', values: [['WIP low', 2], ['WIP high', 4]] }]);
+    const inv = inventory(rows, [
+      {
+        name: 'Settings',
+        values: [
+          ['WIP low', 2],
+          ['WIP high', 4],
+        ],
+      },
+    ]);
     expect(inv.reps.find((r) => r.rep === 'Ann')!.flags).toContain('above-band');
     expect(inv.reps.find((r) => r.rep === 'Bob')!.flags).toContain('below-band');
   });
@@ -261,15 +338,24 @@ describe('reading the customer tab', () => {
   it('keeps a row with an id but no customer name, and reports it', () => {
     const inv = inventory([row({ id: 'X-9', stage: 'Lead' })]);
     expect(inv.table.customers).toHaveLength(1);
-    expect(inv.issues).toContainEqual(expect.objectContaining({ code: 'missing-customer', row: 2, column: 'B (Customer)' }));
+    expect(inv.issues).toContainEqual(
+      expect.objectContaining({ code: 'missing-customer', row: 2, column: 'B (Customer)' }),
+    );
   });
 
   it('reports unreadable cells with row, column and value, and never throws', () => {
-    const inv = inventory([row({ customer: 'Bad', stage: 'Lead', amount: 'TBD', entered: '2023-02-30', contact: '#N/A' })]);
+    const inv = inventory([
+      row({ customer: 'Bad', stage: 'Lead', amount: 'TBD', entered: '2023-02-30', contact: '#N/A' }),
+    ]);
     expect(inv.issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ row: 2, column: 'E (Amount)', value: 'TBD', code: 'bad-money' }),
-        expect.objectContaining({ row: 2, column: 'F (Stage Entered)', value: '2023-02-30', code: 'impossible-date' }),
+        expect.objectContaining({
+          row: 2,
+          column: 'F (Stage Entered)',
+          value: '2023-02-30',
+          code: 'impossible-date',
+        }),
         expect.objectContaining({ row: 2, column: 'G (Last Contact)', value: '#N/A', code: 'error-value' }),
       ]),
     );
@@ -277,7 +363,15 @@ describe('reading the customer tab', () => {
 
   it('lets a manual mapping override detection', () => {
     const out = runInventory({
-      sheets: [{ name: 'Deals', values: [['Client', 'Seller', 'Phase'], ['Acme', 'Ann', 'Won']] }],
+      sheets: [
+        {
+          name: 'Deals',
+          values: [
+            ['Client', 'Seller', 'Phase'],
+            ['Acme', 'Ann', 'Won'],
+          ],
+        },
+      ],
       asOf: AS_OF,
       timeZone: 'UTC',
       lang: 'en',
@@ -288,7 +382,12 @@ describe('reading the customer tab', () => {
   });
 
   it('says so when no tab looks like a customer tab', () => {
-    const out = runInventory({ sheets: [{ name: 'Notes', values: [['hello'], ['world']] }], asOf: AS_OF, timeZone: 'UTC', lang: 'en' });
+    const out = runInventory({
+      sheets: [{ name: 'Notes', values: [['hello'], ['world']] }],
+      asOf: AS_OF,
+      timeZone: 'UTC',
+      lang: 'en',
+    });
     expect(out).toMatchObject({ ok: false, code: 'no-customer-sheet', sheets: ['Notes'] });
   });
 });
@@ -305,7 +404,12 @@ describe('results per period', () => {
       for (let i = 0; i < 6; i++) rows.push([`Jun-${r}${i}`, r, 'Won', 100, '2026-05-20', '2026-06-10']);
     });
     rows.push(['Jun-lost', 'A', 'Lost', 50, '2026-05-20', '2026-06-12']);
-    const out = runInventory({ sheets: [{ name: 'Deals', values: [head, ...rows] }], asOf: AS_OF, timeZone: 'UTC', lang: 'en' });
+    const out = runInventory({
+      sheets: [{ name: 'Deals', values: [head, ...rows] }],
+      asOf: AS_OF,
+      timeZone: 'UTC',
+      lang: 'en',
+    });
     if (!out.ok) throw new Error('no inventory');
     const { periods, winRate, balance } = out.inventory.results;
     const june = periods.find((p) => p.period === '2026-06')!;

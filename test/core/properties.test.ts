@@ -11,7 +11,21 @@ import { issueMessage, reportText } from '../../src/i18n/messages';
 
 const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('', '-', 'Won', 'Lost', '赢单', 'Lead', '2026-05-30', '#N/A', '✓', '合计', '必填', '1,2 万', '=1+1'),
+  fc.constantFrom(
+    '',
+    '-',
+    'Won',
+    'Lost',
+    '赢单',
+    'Lead',
+    '2026-05-30',
+    '#N/A',
+    '✓',
+    '合计',
+    '必填',
+    '1,2 万',
+    '=1+1',
+  ),
   fc.double({ noNaN: false }),
   fc.integer({ min: -100000, max: 100000 }),
   fc.boolean(),
@@ -19,7 +33,18 @@ const cell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant(null),
 );
 const grid = fc.array(fc.array(cell, { maxLength: 14 }), { maxLength: 25 });
-const HEAD = ['Customer', 'Rep', 'Stage', 'Amount', 'Created', 'Close Date', 'Status', 'Inquiry', 'Need confirmed', 'Budget confirmed'];
+const HEAD = [
+  'Customer',
+  'Rep',
+  'Stage',
+  'Amount',
+  'Created',
+  'Close Date',
+  'Status',
+  'Inquiry',
+  'Need confirmed',
+  'Budget confirmed',
+];
 const B2B = stagesGrid(template('b2b', 'en'), 'en');
 
 describe('engine invariants', () => {
@@ -28,7 +53,10 @@ describe('engine invariants', () => {
       fc.property(grid, fc.boolean(), (rows, withHeader) => {
         const values = withHeader ? [HEAD, ...rows] : rows;
         const out = runInventory({
-          sheets: [{ name: 'Any', values }, { name: 'Stages', values: B2B }],
+          sheets: [
+            { name: 'Any', values },
+            { name: 'Stages', values: B2B },
+          ],
           asOf: '2026-06-30',
           timeZone: 'Asia/Shanghai',
           lang: 'zh',
@@ -46,7 +74,12 @@ describe('engine invariants', () => {
   it('gives the same inventory for the same input', () => {
     fc.assert(
       fc.property(grid, (rows) => {
-        const request = { sheets: [{ name: 'Deals', values: [HEAD, ...rows] }], asOf: '2026-06-30', timeZone: 'UTC', lang: 'en' as const };
+        const request = {
+          sheets: [{ name: 'Deals', values: [HEAD, ...rows] }],
+          asOf: '2026-06-30',
+          timeZone: 'UTC',
+          lang: 'en' as const,
+        };
         const a = runInventory(request);
         const b = runInventory(request);
         expect(JSON.stringify(a)).toEqual(JSON.stringify(b));
@@ -69,10 +102,31 @@ describe('engine invariants', () => {
     );
   });
 
-  const CRITERIA = ['Inquiry', 'Need confirmed', 'Decision process mapped', 'Budget confirmed', 'Budget-approval path', 'Solution accepted', 'Procurement or tender path', 'Purchase-approval commitment', 'Contract terms agreed'];
+  const CRITERIA = [
+    'Inquiry',
+    'Need confirmed',
+    'Decision process mapped',
+    'Budget confirmed',
+    'Budget-approval path',
+    'Solution accepted',
+    'Procurement or tender path',
+    'Purchase-approval commitment',
+    'Contract terms agreed',
+  ];
   const customerRow = fc.record({
     rep: fc.constantFrom('Ann', 'Bob', '', 'Chen'),
-    stage: fc.constantFrom('', 'Lead', 'Discovery', 'Budget', 'Solution & tender', 'Negotiation & approval', 'Won', 'Lost', 'On hold', 'Nonsense'),
+    stage: fc.constantFrom(
+      '',
+      'Lead',
+      'Discovery',
+      'Budget',
+      'Solution & tender',
+      'Negotiation & approval',
+      'Won',
+      'Lost',
+      'On hold',
+      'Nonsense',
+    ),
     met: fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }),
   });
 
@@ -84,7 +138,10 @@ describe('engine invariants', () => {
           ...rows.map((r, i) => [`C${i}`, r.rep, r.stage, ...r.met.map((m) => (m ? 'yes' : ''))]),
         ];
         const out = runInventory({
-          sheets: [{ name: 'Customers', values }, { name: 'Stages', values: B2B }],
+          sheets: [
+            { name: 'Customers', values },
+            { name: 'Stages', values: B2B },
+          ],
           asOf: '2026-06-30',
           timeZone: 'UTC',
           lang: 'en',

@@ -61,7 +61,10 @@ describe('Maven CRM sales_pipeline.csv (8800 deals)', () => {
   });
 
   it('gives the same figures from the Excel-resaved copy with M/D/YYYY dates', () => {
-    const resaved = run('resaved', csv('maven-crm-sales-opportunities/sales_pipeline.excel-resaved-us-dates.kisaraF-HEAD.csv'));
+    const resaved = run(
+      'resaved',
+      csv('maven-crm-sales-opportunities/sales_pipeline.excel-resaved-us-dates.kisaraF-HEAD.csv'),
+    );
     expect(resaved.totals).toEqual(inv.totals);
     expect(resaved.reps.map((r) => [r.rep, r.open, r.won, r.lost, r.wonValue])).toEqual(
       inv.reps.map((r) => [r.rep, r.open, r.won, r.lost, r.wonValue]),
@@ -73,7 +76,12 @@ describe('Maven CRM sales_pipeline.csv (8800 deals)', () => {
 
 describe('Chinese 商机 import template', () => {
   const values = csv('zh-import-templates/zgh01640-crypto_Insight__商机导入模板__sheet-商机数据.csv');
-  const out = runInventory({ sheets: [{ name: '商机数据', values }], asOf: '2026-06-30', timeZone: 'Asia/Shanghai', lang: 'zh' });
+  const out = runInventory({
+    sheets: [{ name: '商机数据', values }],
+    asOf: '2026-06-30',
+    timeZone: 'Asia/Shanghai',
+    lang: 'zh',
+  });
 
   it('reads the 2-row header (notes row skipped) with 万元 amounts', () => {
     if (!out.ok) throw new Error('no inventory');
@@ -92,7 +100,13 @@ describe('Salesforce Opportunity export', () => {
     const inv = run('Opportunity', values, '2024-06-30');
     const { roles, headers } = inv.table;
     const named = Object.fromEntries(Object.entries(roles).map(([role, c]) => [role, headers[c as number]]));
-    expect(named).toMatchObject({ id: 'Id', customer: 'Name', stage: 'StageName', value: 'Amount', expectedClose: 'CloseDate' });
+    expect(named).toMatchObject({
+      id: 'Id',
+      customer: 'Name',
+      stage: 'StageName',
+      value: 'Amount',
+      expectedClose: 'CloseDate',
+    });
     expect(inv.table.model.stages.find((s) => s.name === 'Closed Won')?.kind).toBe('won');
     expect(inv.totals.customers).toBe(values.length - 1);
   });
