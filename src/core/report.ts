@@ -16,9 +16,34 @@ import type {
 /** Label lookup supplied by the shell (src/i18n): core holds no words of its own. */
 export type ReportText = (key: string, params?: Record<string, string | number>) => string;
 
-/** Long lists stop here; a last line says how many more there are. */
-export const LIST_LIMIT = 500;
-export const ISSUE_LIMIT = 2000;
+/**
+ * Long lists stop here; a last line says how many more there are. The limits keep the report under
+ * 1,000 rows (a new tab's size) for teams of up to ~200 reps, so writing it costs the same service
+ * calls for 100 customers or 50,000.
+ */
+export const LIST_LIMIT = 150;
+export const ATTENTION_LIMIT = 100;
+export const ISSUE_LIMIT = 200;
+/** The same problem in more rows than this becomes one line listing the rows. */
+const GROUP_FROM = 4;
+const ROWS_LISTED = 20;
+
+/** Issues of the same tab, column and kind, in order of first appearance. */
+export function groupIssues(issues: readonly Issue[]): Issue[][] {
+  const groups = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    const key = `${issue.sheet}\u0000${issue.column}\u0000${issue.code}`;
+    const group = groups.get(key);
+    if (group) group.push(issue);
+    else groups.set(key, [issue]);
+  }
+  const out: Issue[][] = [];
+  for (const group of groups.values()) {
+    if (group.length >= GROUP_FROM) out.push(group);
+    else for (const issue of group) out.push([issue]);
+  }
+  return out.sort((a, b) => a[0].sheet.localeCompare(b[0].sheet) || a[0].row - b[0].row);
+}
 
 const u = (s: string): ReportCell => ({ text: s });
 const day = (d: Day | null): ReportCell => (d === null ? null : { day: d });
@@ -305,7 +330,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       ],
       'header',
     );
-    for (const { index, reasons } of ot.attention.slice(0, LIST_LIMIT)) {
+    for (const { index, reasons } of ot.attention.slice(0, ATTENTION_LIMIT)) {
       const o = inv.objections[index];
       g.add([
         o.row,
@@ -318,7 +343,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       ]);
     }
     g.column(5, head + 1, g.next, 'date');
-    g.more(Math.min(ot.attention.length, LIST_LIMIT), ot.attention.length, t);
+    g.more(Math.min(ot.attention.length, ATTENTION_LIMIT), ot.attention.length, t);
   }
 
   // Same-stage cohorts
@@ -415,10 +440,22 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     [t('report.sheet'), t('report.row'), t('report.column'), t('report.value'), t('report.message')],
     'header',
   );
-  for (const issue of inv.issues.slice(0, ISSUE_LIMIT)) {
-    g.add([u(issue.sheet), issue.row, u(issue.column), u(issue.value), u(issueText(issue))]);
+  const groups = groupIssues(inv.issues);
+  for (const group of groups.slice(0, ISSUE_LIMIT)) {
+    const [first] = group;
+    if (group.length === 1) {
+      g.add([u(first.sheet), first.row, u(first.column), u(first.value), u(issueText(first))]);
+      continue;
+    }
+    const rows = group.slice(0, ROWS_LISTED).map((i) => i.row);
+    const values = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
+    const text = t('report.issueGroup', {
+      n: group.length,
+      rows: `${rows.join(', ')}${group.length > ROWS_LISTED ? ', …' : ''}`,
+    });
+    g.add([u(first.sheet), first.row, u(first.column), u(values), u(`${issueText(first)} — ${text}`)]);
   }
-  g.more(Math.min(inv.issues.length, ISSUE_LIMIT), inv.issues.length, t);
+  g.more(Math.min(groups.length, ISSUE_LIMIT), groups.length, t);
 
   // Charts sit to the right of the grid, next to their data.
   const report = g.build();

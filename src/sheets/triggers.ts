@@ -21,6 +21,7 @@ export const NOTE_PREFIX = 'Pandian: ';
 
 interface EditContext {
   trackEdits: boolean;
+  timeZone: string;
   customerSheet: string;
   /** 1-based sheet row of the header. */
   headerRow: number;
@@ -52,8 +53,10 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   }
   const { settings } = parseSettings(settingsValues ? { name: settingsName, values: settingsValues } : null);
   const lang = userLang(settings.lang);
-  const off = {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const off: EditContext = {
     trackEdits: false,
+    timeZone,
     customerSheet: '',
     headerRow: 0,
     headers: [],
@@ -89,6 +92,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   }
   return {
     trackEdits: true,
+    timeZone,
     customerSheet: sheet.getName(),
     headerRow: header.row + 1,
     headers,
@@ -129,6 +133,22 @@ function historySheet(
   return sheet;
 }
 
+/** Position of an A1 range ("D5", "D5:F9", "Sheet!D5"): one service call instead of four. */
+export function parseA1(a1: string): { row0: number; col0: number; nRows: number; nCols: number } {
+  const ref = a1.slice(a1.lastIndexOf('!') + 1);
+  const [from, to = from] = ref.split(':');
+  const cell = (s: string): [number, number] => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(s);
+    if (!m) throw new Error(`Pandian: unexpected range ${a1}`);
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return [Number(m[2]), col];
+  };
+  const [r1, c1] = cell(from);
+  const [r2, c2] = cell(to);
+  return { row0: r1, col0: c1, nRows: r2 - r1 + 1, nCols: c2 - c1 + 1 };
+}
+
 type EditEvent = {
   range: GoogleAppsScript.Spreadsheet.Range;
   source?: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -163,17 +183,14 @@ export function handleEdit(e: EditEvent): void {
     const ctx = editContext(ss);
     if (!ctx?.trackEdits || name !== ctx.customerSheet) return;
 
-    const row0 = range.getRow();
-    const col0 = range.getColumn();
-    const nRows = range.getNumRows();
-    const nCols = range.getNumColumns();
+    const { row0, col0, nRows, nCols } = parseA1(range.getA1Notation());
     const firstRow = Math.max(row0, ctx.headerRow + 1);
     if (firstRow > row0 + nRows - 1) return;
     const cols: number[] = [];
     for (let c = col0 - 1; c < col0 - 1 + nCols; c++) if (ctx.watched[c] !== undefined) cols.push(c);
     if (cols.length === 0) return;
 
-    const timeZone = ss.getSpreadsheetTimeZone();
+    const { timeZone } = ctx;
     const today = todayIn(timeZone);
     const rowCount = row0 + nRows - firstRow;
     const width = Math.max(ctx.headers.length, col0 - 1 + nCols);
