@@ -209,12 +209,12 @@ function naiveCalls(rows: number): number {
   const target = ss.insertSheet('Naive inventory');
   const maxRows = target.getMaxRows();
   if (report.rows.length > maxRows) target.insertRowsAfter(maxRows, report.rows.length - maxRows);
-  report.rows.forEach((row, r) =>
+  report.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       if (cell !== null)
         target.getRange(r + 1, c + 1).setValue(typeof cell === 'object' ? JSON.stringify(cell) : cell);
-    }),
-  );
+    });
+  });
   return env.totalCalls();
 }
 
