@@ -4,10 +4,11 @@
 // recalculates, since Sheets does not re-run a custom function when only the Stages tab changes.
 import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
 import type { Inventory } from '../core/inventory';
-import { isDateObject } from '../core/normalize';
+import { cellText, isDateObject } from '../core/normalize';
 import { HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { detectHeader } from '../core/table';
+import { TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, SheetData } from '../core/types';
 import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
@@ -56,9 +57,12 @@ function loadContext(): FormulaContext {
   const customer = findCustomerSheet(heads, settings.mapping, settings.customerSheet);
   const header = customer ? detectHeader(customer.values, settings.mapping) : null;
   if (!customer || !header) throw new Error(translator(userLang(settings.lang))('fn.noHeader'));
+  const headerRow = (customer.values[header.row] ?? []).map((c) => (isDateObject(c) ? '' : c));
+  // The rows 1:10 span every column of the tab: drop the blank ones after the last header.
+  while (headerRow.length > 0 && cellText(headerRow[headerRow.length - 1]) === '') headerRow.pop();
   const context: FormulaContext = {
     customerSheet: customer.name,
-    header: (customer.values[header.row] ?? []).map((c) => (isDateObject(c) ? '' : c)),
+    header: headerRow,
     stages: named.stages ?? null,
     objections: named.objections ?? null,
     settings: named.settings ?? null,
@@ -89,6 +93,7 @@ function asRows(input: unknown): Cell[][] {
 function perRow(
   input: unknown,
   answer: (inv: Inventory, i: number, t: ReturnType<typeof translator>) => string | number,
+  withHistory = false,
 ): string | number | (string | number)[][] {
   const rows = asRows(input);
   const ctx = loadContext();
@@ -100,6 +105,11 @@ function perRow(
   if (ctx.stages) sheets.push(ctx.stages);
   if (ctx.objections) sheets.push(ctx.objections);
   if (ctx.settings) sheets.push(ctx.settings);
+  // Days in stage come from History when the tab has no stage-entered column (read fresh, not cached).
+  const history = withHistory
+    ? TAB_NAMES.history.map((n) => SpreadsheetApp.getActiveSpreadsheet().getSheetByName(n)).find((h) => h)
+    : null;
+  if (history) sheets.push({ name: history.getName(), values: history.getDataRange().getValues() });
   const outcome = runInventory({
     sheets,
     asOf: todayIn(ctx.timeZone),
@@ -148,7 +158,7 @@ export function stageCheck(rows: unknown): string | number | (string | number)[]
 }
 
 export function daysInStage(rows: unknown): string | number | (string | number)[][] {
-  return perRow(rows, (inv, i) => inv.states[i].daysInStage ?? '');
+  return perRow(rows, (inv, i) => inv.states[i].daysInStage ?? '', true);
 }
 
 /** Objection status for customer names or ids: "2 open · 1 overdue · blocking". */

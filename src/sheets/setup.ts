@@ -213,18 +213,22 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
     };
 
     let model: StageModel | null = templateId === 'data' ? null : template(templateId, lang);
-    const customerData = existing.has('customers') ? null : others.map(readAll);
-    const customerFound =
-      existing.has('customers') || (customerData !== null && findCustomerSheet(customerData) !== null);
-    if (!model && customerData) {
-      const outcome = runInventory({ sheets: customerData, asOf: '2000-01-01', timeZone: 'UTC', lang });
+    const namedCustomers = existing.get('customers');
+    const customerData = namedCustomers ? null : others.map(readAll);
+    const customerName = namedCustomers ?? (customerData && findCustomerSheet(customerData)?.name);
+    if (!model && customerName) {
+      // "From my data" reads the customer tab, also when it is the one named Customers/客户盘点.
+      const named = sheets.find((s) => s.getName() === namedCustomers);
+      const data = customerData ?? (named ? [readAll(named)] : []);
+      const outcome = runInventory({ sheets: data, asOf: '2000-01-01', timeZone: 'UTC', lang });
       if (outcome.ok && outcome.inventory.table.model.stages.length > 0)
         model = outcome.inventory.table.model;
     }
     make('stages', (sheet) => writeHeader(sheet, stagesGrid(model ?? { source: 'data', stages: [] }, lang)));
     make('objections', (sheet) => createObjections(sheet, lang));
     make('settings', (sheet) => createSettings(sheet, lang, templateId));
-    if (!customerFound) make('customers', (sheet) => createCustomers(sheet, lang, model));
+    if (customerName) kept.push(customerName);
+    else make('customers', (sheet) => createCustomers(sheet, lang, model));
     forgetFormulaContext();
     forgetEditContext();
     return { created, kept };

@@ -133,20 +133,31 @@ function historySheet(
   return sheet;
 }
 
-/** Position of an A1 range ("D5", "D5:F9", "Sheet!D5"): one service call instead of four. */
-export function parseA1(a1: string): { row0: number; col0: number; nRows: number; nCols: number } {
+interface Position {
+  row0: number;
+  col0: number;
+  nRows: number;
+  nCols: number;
+}
+
+/**
+ * Position of an A1 range ("D5", "D5:F9", "Sheet!D5"): one service call instead of four. Whole rows or
+ * columns ("D:D", "3:3") give null and are asked for directly.
+ */
+export function parseA1(a1: string): Position | null {
   const ref = a1.slice(a1.lastIndexOf('!') + 1);
   const [from, to = from] = ref.split(':');
-  const cell = (s: string): [number, number] => {
+  const cell = (s: string): [number, number] | null => {
     const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(s);
-    if (!m) throw new Error(`Pandian: unexpected range ${a1}`);
+    if (!m) return null;
     let col = 0;
     for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
     return [Number(m[2]), col];
   };
-  const [r1, c1] = cell(from);
-  const [r2, c2] = cell(to);
-  return { row0: r1, col0: c1, nRows: r2 - r1 + 1, nCols: c2 - c1 + 1 };
+  const a = cell(from);
+  const b = cell(to);
+  if (!a || !b) return null;
+  return { row0: a[0], col0: a[1], nRows: b[0] - a[0] + 1, nCols: b[1] - a[1] + 1 };
 }
 
 type EditEvent = {
@@ -166,6 +177,9 @@ function userOf(e: EditEvent): string {
   }
 }
 
+/** A user's string as Sheets must keep it: never a formula, number or date ("=x", "00042", "1e3"). */
+const asText = (s: string): string => (s === '' ? '' : `'${s}`);
+
 function display(v: unknown, timeZone: string): string {
   if (isDateObject(v)) return isoOfDay(dayOfDate(v, timeZone));
   return cellText(v as Cell);
@@ -183,7 +197,12 @@ export function handleEdit(e: EditEvent): void {
     const ctx = editContext(ss);
     if (!ctx?.trackEdits || name !== ctx.customerSheet) return;
 
-    const { row0, col0, nRows, nCols } = parseA1(range.getA1Notation());
+    const { row0, col0, nRows, nCols } = parseA1(range.getA1Notation()) ?? {
+      row0: range.getRow(),
+      col0: range.getColumn(),
+      nRows: range.getNumRows(),
+      nCols: range.getNumColumns(),
+    };
     const firstRow = Math.max(row0, ctx.headerRow + 1);
     if (firstRow > row0 + nRows - 1) return;
     const cols: number[] = [];
@@ -211,12 +230,12 @@ export function handleEdit(e: EditEvent): void {
         history.push([
           today,
           who,
-          customer,
-          rid,
+          asText(customer),
+          asText(rid),
           firstRow + k,
-          ctx.watched[c],
-          display(old, timeZone),
-          display(now, timeZone),
+          asText(ctx.watched[c]),
+          asText(display(old, timeZone)),
+          asText(display(now, timeZone)),
           single ? 'edit' : 'paste',
         ]);
       }
@@ -239,16 +258,20 @@ export function handleEdit(e: EditEvent): void {
         .concat(...ctx.stageAliases)
         .some((n) => n.trim().toLowerCase() === typed.trim().toLowerCase());
       const t = translator(ctx.lang);
+      // The user's own note is kept: Pandian's flag goes after it and is the only part it removes.
+      const note = range.getNote();
+      const at = note.startsWith(NOTE_PREFIX) ? 0 : note.indexOf(`\n\n${NOTE_PREFIX}`);
+      const users = at < 0 ? note : note.slice(0, at);
       if (typed !== '' && !known) {
         const suggestion = nearest(typed, ctx.stageNames);
-        range.setNote(
+        const flag =
           NOTE_PREFIX +
-            t(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
-              value: typed,
-              suggestion: suggestion ?? '',
-            }),
-        );
-      } else if (range.getNote().startsWith(NOTE_PREFIX)) range.setNote('');
+          t(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
+            value: typed,
+            suggestion: suggestion ?? '',
+          });
+        range.setNote(users ? `${users}\n\n${flag}` : flag);
+      } else if (at >= 0) range.setNote(users);
     }
 
     const log = historySheet(ss, ctx.lang);

@@ -697,6 +697,10 @@ export class FakeRange extends Service {
     return fill(this, 'fontSize', size);
   }
 
+  setFontSizes(sizes: number[][]): FakeRange {
+    return fill2D(this, 'fontSize', sizes, 'setFontSizes');
+  }
+
   getFontFamily(): string {
     return topLeft(this, 'fontFamily');
   }

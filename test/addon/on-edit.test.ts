@@ -1,0 +1,365 @@
+// The edit trigger (onEdit) through dist/Code.js: with Settings "Track edits" = yes, a watched edit on the
+// customer tab stamps Stage Entered / Last Updated, appends to History and flags an unknown stage with a
+// note; nothing else in the spreadsheet changes; its service calls do not depend on the number of rows.
+import { dateOfDay, dayFromIso, dayOfDate, isoOfDay } from '../../src/core/days';
+import { runInventory } from '../../src/core/index';
+import type { CellValue, FakeSpreadsheet, Sandbox, SheetSnapshot } from '../sandbox';
+import { editEvent } from '../sandbox';
+import {
+  B2B_STAGES_EN,
+  createSpreadsheet,
+  customerRows,
+  HEADER,
+  loadPinned,
+  NOW,
+  sheetData,
+  TODAY,
+} from './helpers';
+
+const TZ = 'Asia/Tokyo';
+const COLUMNS = [...HEADER, 'Last Updated']; // A..O: Stage D, Amount E, Stage Entered H, Last Updated O
+const HISTORY_HEADER = ['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source'];
+
+function workbook(options: { rows?: number; track?: 'yes' | 'no'; header?: string[] } = {}): FakeSpreadsheet {
+  const header = options.header ?? COLUMNS;
+  const rows = customerRows(options.rows ?? 100, { seed: 31 }).map((r) => {
+    const full = [...r, ''];
+    return header.map((h) => full[COLUMNS.indexOf(h)]);
+  });
+  const ss = createSpreadsheet({
+    timeZone: TZ,
+    sheets: {
+      Customers: [header, ...rows],
+      Stages: B2B_STAGES_EN(),
+      Settings: [
+        ['Setting', 'Value'],
+        ['Track edits', options.track ?? 'yes'],
+      ],
+      Notes: [['free notes']],
+    },
+  });
+  ss.getSheetByName('Customers')!.setFrozenRows(1);
+  return ss;
+}
+
+/** Makes the user's edit in the fake (as Sheets would before firing onEdit), then runs the trigger. */
+function edit(
+  sandbox: Sandbox,
+  ss: FakeSpreadsheet,
+  a1: string,
+  value: CellValue,
+  options: { user?: string } = {},
+): void {
+  const range = ss.getRange(a1);
+  const old = range.getValue() as CellValue;
+  range.setValue(value);
+  // Sheets passes value/oldValue as strings (undefined when the cell was empty).
+  const text = (v: CellValue) => (v instanceof Date ? isoOfDay(dayOfDate(v, TZ)) : String(v));
+  const event = editEvent(ss, a1, {
+    value: text(value),
+    ...(old === '' ? {} : { oldValue: text(old) }),
+    user: options.user ?? 'ann@example.com',
+  });
+  expect(() => sandbox.call('onEdit', event)).not.toThrow();
+}
+
+/** Sheet cells (A1) whose value differs between two snapshots of one tab; every other layer must match. */
+function changedCells(before: SheetSnapshot, after: SheetSnapshot): string[] {
+  const { values: v0, ...rest0 } = before;
+  const { values: v1, ...rest1 } = after;
+  expect(rest1).toEqual(rest0);
+  const out: string[] = [];
+  const rows = Math.max(v0.length, v1.length);
+  for (let r = 0; r < rows; r++) {
+    const cols = Math.max(v0[r]?.length ?? 0, v1[r]?.length ?? 0);
+    for (let c = 0; c < cols; c++) {
+      const a = v0[r]?.[c] ?? '';
+      const b = v1[r]?.[c] ?? '';
+      const same = a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+      if (!same) out.push(`${String.fromCharCode(65 + c)}${r + 1}`);
+    }
+  }
+  return out;
+}
+
+/** History rows as text (Sheets turns what the trigger writes into numbers and dates). */
+function history(ss: FakeSpreadsheet): string[][] {
+  const tab = ss.snapshot().History;
+  if (!tab) return [];
+  return tab.values.map((row) =>
+    row.map((v) => (v instanceof Date ? isoOfDay(dayOfDate(v, TZ)) : String(v))),
+  );
+}
+
+const stamp = dateOfDay(dayFromIso(TODAY)!, TZ);
+
+describe('a single-cell stage edit', () => {
+  const ss = workbook();
+  const sandbox = loadPinned({ spreadsheet: ss });
+  const customerRow = ss.snapshot().Customers.values[4]; // sheet row 5
+  let before: Record<string, SheetSnapshot>;
+
+  beforeAll(() => {
+    ss.getRange('Customers!D5').setValue('Budget');
+    before = ss.snapshot();
+    ss.getRange('Customers!D5').setValue(customerRow[3]);
+    edit(sandbox, ss, 'Customers!D5', 'Budget');
+  });
+
+  it('stamps Stage Entered and Last Updated of that row, and changes nothing else', () => {
+    const after = ss.snapshot();
+    expect(changedCells(before.Customers, after.Customers)).toEqual(['H5', 'O5']);
+    expect(after.Customers.values[4][7]).toEqual(stamp);
+    expect(after.Customers.values[4][14]).toEqual(stamp);
+    for (const name of ['Stages', 'Settings', 'Notes']) expect(after[name]).toEqual(before[name]);
+  });
+
+  it('appends one History row: when, who, customer, id, row, field, old, new, source', () => {
+    expect(history(ss)).toEqual([
+      HISTORY_HEADER,
+      [
+        TODAY,
+        'ann@example.com',
+        customerRow[1],
+        customerRow[0],
+        '5',
+        'Stage',
+        customerRow[3],
+        'Budget',
+        'edit',
+      ],
+    ]);
+    const tab = ss.snapshot().History;
+    expect(tab.frozenRows).toBe(1);
+    expect(tab.protections).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true })]);
+  });
+
+  it('a second edit appends, it does not rewrite', () => {
+    edit(sandbox, ss, 'Customers!E5', 12345);
+    edit(sandbox, ss, 'Customers!J5', '2026-03-10'); // a criterion column (Need confirmed)
+    const rows = history(ss);
+    expect(rows).toHaveLength(4);
+    expect(rows[2].slice(5)).toEqual(['Amount', String(customerRow[4]), '12345', 'edit']);
+    const old =
+      customerRow[9] instanceof Date ? isoOfDay(dayOfDate(customerRow[9], TZ)) : String(customerRow[9]);
+    expect(rows[3].slice(5)).toEqual(['Need confirmed', old, '2026-03-10', 'edit']);
+  });
+
+  it('an edit of a column Pandian does not watch is not logged', () => {
+    const count = history(ss).length;
+    edit(sandbox, ss, 'Customers!B6', 'Renamed Corp');
+    expect(history(ss)).toHaveLength(count);
+  });
+});
+
+describe('a multi-cell paste (no value, no oldValue)', () => {
+  const ss = workbook();
+  const sandbox = loadPinned({ spreadsheet: ss });
+  let before: SheetSnapshot;
+
+  beforeAll(() => {
+    const block = [
+      ['Budget', 5000, 'Pasted One'],
+      ['Won', 6000, 'Pasted Two'],
+      ['Lead', 7000, 'Pasted Three'],
+    ];
+    // The paste covers Stage and Amount (watched) and Created (not watched): D10:F12.
+    ss.getRange('Customers!D10:F12').setValues(block);
+    before = ss.snapshot().Customers;
+    expect(() => sandbox.call('onEdit', editEvent(ss, 'Customers!D10:F12'))).not.toThrow();
+  });
+
+  it('logs each watched cell with source paste', () => {
+    const rows = history(ss).slice(1);
+    expect(rows.map((r) => [r[4], r[5], r[6], r[7], r[8]])).toEqual([
+      ['10', 'Stage', '', 'Budget', 'paste'],
+      ['10', 'Amount', '', '5000', 'paste'],
+      ['11', 'Stage', '', 'Won', 'paste'],
+      ['11', 'Amount', '', '6000', 'paste'],
+      ['12', 'Stage', '', 'Lead', 'paste'],
+      ['12', 'Amount', '', '7000', 'paste'],
+    ]);
+    const snap = ss.snapshot().Customers;
+    for (const [i, r] of [9, 10, 11].entries()) {
+      expect(rows[2 * i][3]).toBe(snap.values[r][0]); // id
+      expect(rows[2 * i][2]).toBe(snap.values[r][1]); // customer
+    }
+  });
+
+  it('stamps only the maintained columns of the pasted rows', () => {
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['H10', 'O10', 'H11', 'O11', 'H12', 'O12']);
+  });
+
+  it('never fails, whatever the block: header row included, past the last column, the header alone', () => {
+    const sheet = ss.getSheetByName('Customers')!;
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 4);
+    const count = history(ss).length;
+    for (const a1 of ['Customers!A1:O3', 'Customers!A1:AD2', 'Customers!A1', 'Customers!P2:AD40']) {
+      expect(() => sandbox.call('onEdit', editEvent(ss, a1))).not.toThrow();
+    }
+    expect(sandbox.env.logs.filter((l) => l.level === 'error')).toEqual([]);
+    // Watched: Stage, Amount, Close Date and the six criteria. A1:O3 logs rows 2-3, A1:AD2 row 2.
+    expect(history(ss).length - count).toBe(3 * 9);
+  });
+
+  it('a whole-column range ("D:D") does not fail the edit either', () => {
+    expect(() => sandbox.call('onEdit', editEvent(ss, 'Customers!D:D'))).not.toThrow();
+  });
+});
+
+describe('an unknown stage value', () => {
+  const ss = workbook();
+  const sandbox = loadPinned({ spreadsheet: ss });
+  const sheet = ss.getSheetByName('Customers')!;
+
+  it('gets a note naming the nearest stage', () => {
+    edit(sandbox, ss, 'Customers!D7', 'Discovry');
+    expect(sheet.getRange('D7').getNote()).toBe(
+      'Pandian: "Discovry" is not a stage in the Stages tab. Did you mean "Discovery"?',
+    );
+  });
+
+  it('correcting it removes Pandian’s note', () => {
+    edit(sandbox, ss, 'Customers!D7', 'Discovery');
+    expect(sheet.getRange('D7').getNote()).toBe('');
+  });
+
+  it('a stage alias is known: no note', () => {
+    edit(sandbox, ss, 'Customers!D8', '预算确认');
+    expect(sheet.getRange('D8').getNote()).toBe('');
+  });
+
+  it('a note of the user’s own is kept when the value is corrected, and on other cells', () => {
+    sheet.getRange('D9').setNote('Ask about the tender date');
+    sheet.getRange('B9').setNote('VIP');
+    edit(sandbox, ss, 'Customers!D9', 'Budget');
+    expect(sheet.getRange('D9').getNote()).toBe('Ask about the tender date');
+    edit(sandbox, ss, 'Customers!D9', 'Bugdet');
+    expect(sheet.getRange('D9').getNote()).toContain('Ask about the tender date');
+    expect(sheet.getRange('D9').getNote()).toContain('Did you mean "Budget"?');
+    edit(sandbox, ss, 'Customers!D9', 'Budget');
+    expect(sheet.getRange('D9').getNote()).toBe('Ask about the tender date');
+    expect(sheet.getRange('B9').getNote()).toBe('VIP');
+  });
+});
+
+describe('edits that must write nothing', () => {
+  it('an edit on another tab is ignored', () => {
+    const ss = workbook();
+    const sandbox = loadPinned({ spreadsheet: ss });
+    ss.getRange('Notes!A2').setValue('more notes');
+    ss.getRange('Stages!B3').setValue('Discovery');
+    const before = ss.snapshot();
+    sandbox.call('onEdit', editEvent(ss, 'Notes!A2', { value: 'more notes' }));
+    sandbox.call('onEdit', editEvent(ss, 'Stages!B3', { value: 'Discovery', oldValue: 'Discovery' }));
+    expect(ss.snapshot()).toEqual(before);
+    expect(Object.keys(sandbox.env.calls()).filter((k) => !/\.get\w*$|^Cache\.put$/.test(k))).toEqual([]);
+  });
+
+  it('with Track edits off, nothing is written', () => {
+    const ss = workbook({ track: 'no' });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    ss.getRange('Customers!D5').setValue('Budget');
+    const before = ss.snapshot();
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D5', { value: 'Budget', oldValue: 'Lead' }));
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D5:E9'));
+    expect(ss.snapshot()).toEqual(before);
+    expect(Object.keys(sandbox.env.calls()).filter((k) => !/\.get\w*$|^Cache\.put$/.test(k))).toEqual([]);
+  });
+});
+
+describe('call budget of one single-cell edit', () => {
+  /** Calls of a first edit (header and settings read, then cached) and of a later one. */
+  function budget(rows: number): { cold: number; warm: number; calls: Record<string, number> } {
+    const ss = workbook({ rows });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D5', 'Budget');
+    const cold = sandbox.env.totalCalls();
+    sandbox.env.resetCalls();
+    edit(sandbox, ss, 'Customers!D6', 'Discovery');
+    return { cold, warm: sandbox.env.totalCalls(), calls: sandbox.env.calls() };
+  }
+
+  it('is small and the same for 100 and 50,000 rows', () => {
+    const small = budget(100);
+    const large = budget(50_000);
+    expect(large).toEqual(small);
+    // The first edit also reads Settings, Stages and the header (then cached) and creates History.
+    expect(small.cold).toBeLessThanOrEqual(41);
+    expect(small.warm).toBeLessThanOrEqual(16);
+    expect(small.calls['Range.getValues']).toBe(1); // the edited row only
+  });
+});
+
+describe('History and sorting', () => {
+  // No Stage Entered column: the days in stage come from History alone.
+  const header = COLUMNS.filter((h) => h !== 'Stage Entered');
+  const ss = workbook({ header, rows: 40 });
+  const edits = [
+    ['C00003', 'Budget'],
+    ['C00017', 'Solution & tender'],
+    ['C00029', 'Discovery'],
+  ];
+
+  beforeAll(() => {
+    const sandbox = loadPinned({ spreadsheet: ss }, '2026-03-02T10:00:00Z');
+    const ids = ss.snapshot().Customers.values.map((r) => r[0]);
+    for (const [id, stage] of edits) edit(sandbox, ss, `Customers!D${ids.indexOf(id) + 1}`, stage);
+    // The team sorts the tab by customer name, descending: every row moves.
+    ss.getSheetByName('Customers')!.sort(2, false);
+  });
+
+  it('entries carry id and customer, which still point at the right row after the sort', () => {
+    const customers = ss.snapshot().Customers.values;
+    const entries = history(ss).slice(1);
+    expect(entries).toHaveLength(3);
+    for (const [k, e] of entries.entries()) {
+      const row = customers.find((r) => r[0] === e[3]);
+      expect(row?.[0]).toBe(edits[k][0]);
+      expect(row?.[1]).toBe(e[2]);
+      expect(row?.[3]).toBe(e[7]);
+      expect(customers.indexOf(row!) + 1).not.toBe(Number(e[4])); // the logged row is stale; id is not
+    }
+  });
+
+  it('core dates the stage changes from History, by id, after the sort', () => {
+    const outcome = runInventory({
+      sheets: sheetData(ss, ['Customers', 'Stages', 'Settings', 'History']),
+      asOf: TODAY,
+      timeZone: TZ,
+      lang: 'en',
+    });
+    if (!outcome.ok) throw new Error(outcome.code);
+    const inv = outcome.inventory;
+    for (const [id] of edits) {
+      const i = inv.table.customers.findIndex((c) => c.id === id);
+      expect(inv.states[i].daysInStage).toBe(14);
+    }
+  });
+
+  it('DAYS_IN_STAGE answers from History too', () => {
+    const sandbox = loadPinned({ spreadsheet: ss, mode: 'custom-function' }, NOW);
+    const customers = ss.snapshot().Customers.values;
+    for (const [id] of edits) {
+      const r = customers.findIndex((row) => row[0] === id) + 1;
+      const values = ss.getSheetByName('Customers')!.getRange(r, 1, 1, header.length).getValues();
+      expect(sandbox.call('DAYS_IN_STAGE', values)).toBe(14);
+    }
+  });
+});
+
+describe('History keeps what the user wrote as text', () => {
+  it('customer names like formulas and zero-padded ids are not reinterpreted by Sheets', () => {
+    const ss = workbook({ rows: 10 });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    ss.getRange('Customers!A4:B4').setValues([["'00042", '\'=HYPERLINK("http://evil.example","x")']]);
+    ss.getRange('Customers!A5:B5').setValues([["'1e3", "'+86 21 5555 0100"]]);
+    edit(sandbox, ss, 'Customers!D4', 'Budget');
+    edit(sandbox, ss, 'Customers!D5', '-');
+    const tab = ss.snapshot().History;
+    expect(tab.formulas.flat().every((f) => f === '')).toBe(true);
+    expect(tab.values[1].slice(2, 4)).toEqual(['=HYPERLINK("http://evil.example","x")', '00042']);
+    expect(tab.values[2].slice(2, 4)).toEqual(['+86 21 5555 0100', '1e3']);
+    expect(tab.values[2][7]).toBe('-');
+  });
+});

@@ -1,0 +1,222 @@
+// Set up sheets… (menuSetup): the prompt's answer picks the stage model; missing tabs are created with
+// frozen headers, dropdowns, date hints and conditional formats; existing tabs are kept, cell for cell.
+import { stagesGrid } from '../../src/core/stage-grid';
+import { headersOf, OBJECTION_COLUMNS } from '../../src/core/tabs';
+import { template } from '../../src/core/templates';
+import { translator } from '../../src/i18n/messages';
+import type { FakeSpreadsheet, Sandbox, SheetSnapshot } from '../sandbox';
+import { B2B_STAGES_EN, createSpreadsheet, customerRows, HEADER, loadPinned } from './helpers';
+
+const LAST = 1000; // setup formats rows 2..1000 of each data column
+
+function setup(ss: FakeSpreadsheet, answer: string, locale = 'en_US'): Sandbox {
+  const sandbox = loadPinned({ spreadsheet: ss, locale });
+  sandbox.env.ui.answerPrompt(answer);
+  sandbox.call('menuSetup');
+  return sandbox;
+}
+
+function lastAlert(sandbox: Sandbox): { title: string; prompt: string } {
+  const alerts = sandbox.env.ui.log.flatMap((e) => (e.type === 'alert' ? [e] : []));
+  expect(alerts).toHaveLength(1);
+  return { title: alerts[0].title, prompt: alerts[0].prompt };
+}
+
+const letter = (i: number): string => String.fromCharCode(65 + i);
+
+/** The validation of a whole data column (rows 2..1000), asserting every cell carries the same rule. */
+function columnRule(snap: SheetSnapshot, col: number) {
+  const rule = snap.validations[`${letter(col)}2`];
+  expect(rule).toBeDefined();
+  expect(snap.validations[`${letter(col)}${LAST}`]).toEqual(rule);
+  expect(snap.validations[`${letter(col)}${LAST + 1}`]).toBeUndefined();
+  expect(snap.validations[`${letter(col)}1`]).toBeUndefined();
+  return rule;
+}
+
+describe.each([
+  [
+    'en',
+    'en_US',
+    { stages: 'Stages', objections: 'Objections', settings: 'Settings', customers: 'Customers' },
+  ],
+  ['zh', 'zh_CN', { stages: '阶段定义', objections: '异议', settings: '设置', customers: '客户盘点' }],
+] as const)('on an empty spreadsheet (%s)', (lang, locale, names) => {
+  const t = translator(lang);
+  const ss = createSpreadsheet();
+  const sandbox = setup(ss, '1', locale);
+  const snap = ss.snapshot();
+  const model = template('b2b', lang);
+  const stageNames = model.stages.map((s) => s.name);
+  const criteria = model.stages.flatMap((s) => s.criteria.map((c) => c.name));
+
+  it('creates Stages, Objections, Settings and a customer tab, named in the language', () => {
+    expect(Object.keys(snap)).toEqual([
+      'Sheet1',
+      names.stages,
+      names.objections,
+      names.settings,
+      names.customers,
+    ]);
+    const created = [names.stages, names.objections, names.settings, names.customers].join(', ');
+    expect(lastAlert(sandbox)).toEqual({
+      title: t('setup.title'),
+      prompt: t('setup.done', { created, kept: '—' }),
+    });
+  });
+
+  it('freezes and bolds every header row', () => {
+    for (const name of [names.stages, names.objections, names.settings, names.customers]) {
+      expect(snap[name].frozenRows).toBe(1);
+      expect(snap[name].formats.A1).toMatchObject({ fontWeight: 'bold', background: '#f1f3f4' });
+    }
+  });
+
+  it('writes the B2B stage model into the Stages tab', () => {
+    expect(snap[names.stages].values).toEqual(stagesGrid(model, lang));
+  });
+
+  it('gives the customer tab its headers, a stage dropdown, a status dropdown and date hints', () => {
+    const customers = snap[names.customers];
+    const header = customers.values[0];
+    expect(header.slice(15)).toEqual(criteria);
+    expect(header).toHaveLength(15 + criteria.length);
+    const stage = columnRule(customers, 3);
+    expect(stage).toEqual({
+      criteria: 'VALUE_IN_LIST',
+      values: [stageNames, true],
+      helpText: t('setup.helpStage'),
+      allowInvalid: true,
+    });
+    const status = columnRule(customers, 4);
+    expect(status.values[0]).toEqual(
+      lang === 'zh' ? ['进行中', '赢单', '输单', '搁置'] : ['open', 'won', 'lost', 'hold'],
+    );
+    for (const col of [6, 7, 8, 10, 11, 12, 13])
+      expect(columnRule(customers, col)).toMatchObject({
+        criteria: 'DATE_IS_VALID_DATE',
+        helpText: t('setup.helpDate'),
+      });
+    criteria.forEach((_, k) => {
+      expect(columnRule(customers, 15 + k)).toEqual({
+        criteria: 'DATE_IS_VALID_DATE',
+        values: [],
+        helpText: t('setup.helpCriterion'),
+        allowInvalid: true,
+      });
+    });
+    expect(customers.conditionalFormatRules).toHaveLength(2);
+    expect(customers.conditionalFormatRules.map((r) => r.criteria)).toEqual([
+      'CUSTOM_FORMULA',
+      'CUSTOM_FORMULA',
+    ]);
+    expect(customers.conditionalFormatRules[0].values).toEqual(['=AND($K2<>"",$K2<TODAY())']);
+    expect(customers.conditionalFormatRules[1].values).toEqual(['=AND($L2<>"",TODAY()-$L2>30)']);
+    for (const rule of customers.conditionalFormatRules) expect(rule.ranges).toEqual([`A2:X${LAST}`]);
+  });
+
+  it('gives the Objections tab dropdowns for type, status, resolution and blocking, and date hints', () => {
+    const objections = snap[names.objections];
+    const headers = headersOf(OBJECTION_COLUMNS, lang);
+    expect(objections.values).toEqual([headers]);
+    const col = (k: keyof typeof OBJECTION_COLUMNS) => Object.keys(OBJECTION_COLUMNS).indexOf(k);
+    const list = (k: keyof typeof OBJECTION_COLUMNS) => columnRule(objections, col(k));
+    expect(list('type')).toMatchObject({ criteria: 'VALUE_IN_LIST', helpText: t('setup.helpType') });
+    expect((list('type').values[0] as string[]).length).toBe(11);
+    expect(list('status').values[0]).toEqual(
+      ['raised', 'planned', 'acting', 'resolved', 'accepted'].map((s) => t(`status.${s}` as never)),
+    );
+    expect(list('resolution').values[0]).toEqual(
+      ['responded', 'removed', 'improved', 'bypassed', 'defeated'].map((s) => t(`resolution.${s}` as never)),
+    );
+    expect(list('blocking').values[0]).toEqual(lang === 'zh' ? ['是', '否'] : ['yes', 'no']);
+    for (const k of ['raised', 'due', 'resolved', 'reviewedOn'] as const)
+      expect(columnRule(objections, col(k)).criteria).toBe('DATE_IS_VALID_DATE');
+    expect(objections.conditionalFormatRules).toHaveLength(1);
+    const [rule] = objections.conditionalFormatRules;
+    expect(rule.criteria).toBe('CUSTOM_FORMULA');
+    expect(rule.values[0]).toContain('$J2<TODAY()');
+    expect(rule.values[0]).toContain(`$H2<>"${t('status.resolved')}"`);
+    expect(rule.style).toMatchObject({ background: '#fce8e6' });
+  });
+
+  it('writes Settings with Track edits off and the chosen template', () => {
+    const settings = snap[names.settings].values;
+    const value = (key: string) => settings.find((r) => r[0] === key)?.[1];
+    expect(value(lang === 'zh' ? '语言' : 'Language')).toBe(lang);
+    expect(value(lang === 'zh' ? '模板' : 'Template')).toBe('b2b');
+    expect(value(lang === 'zh' ? '记录变更' : 'Track edits')).toBe(lang === 'zh' ? '否' : 'no');
+  });
+});
+
+describe('on a spreadsheet that already has a customer tab and a Stages tab', () => {
+  const stages = B2B_STAGES_EN();
+  stages[1][10] = 'Our own guidance, edited by the team.';
+  const ss = createSpreadsheet({
+    sheets: { Customers: [HEADER, ...customerRows(25, { seed: 9 })], Stages: stages },
+  });
+  // Some user formatting that setup must not touch.
+  ss.getSheetByName('Customers')?.getRange('B2').setNote('VIP');
+  ss.getSheetByName('Customers')?.setFrozenRows(2);
+  const before = ss.snapshot();
+  const sandbox = setup(ss, '2'); // MEDDPICC would have replaced the stages: it must not
+  const after = ss.snapshot();
+
+  it('keeps the existing tabs cell for cell', () => {
+    expect(after.Customers).toEqual(before.Customers);
+    expect(after.Stages).toEqual(before.Stages);
+  });
+
+  it('creates only the missing tabs and says which ones it kept', () => {
+    expect(Object.keys(after)).toEqual(['Customers', 'Stages', 'Objections', 'Settings']);
+    const t = translator('en');
+    expect(lastAlert(sandbox)).toEqual({
+      title: t('setup.title'),
+      prompt: t('setup.done', { created: 'Objections, Settings', kept: 'Stages, Customers' }),
+    });
+  });
+
+  it('running it again creates nothing and changes nothing', () => {
+    const again = setup(ss, '1');
+    expect(ss.snapshot()).toEqual(after);
+    expect(lastAlert(again).prompt).toBe(
+      translator('en')('setup.done', { created: '—', kept: 'Stages, Objections, Settings, Customers' }),
+    );
+  });
+});
+
+describe.each(['Deals', 'Customers'])('template 4, From my data, on a tab named %s', (tab) => {
+  const values = ['1. Qualify', '2. Demo', '3. Proposal', 'Closed Won', 'Closed Lost'];
+  const rows = [['Deal', 'Owner', 'Deal Stage', 'Amount', 'Create Date']];
+  for (let i = 0; i < 30; i++)
+    rows.push([
+      `Deal ${i + 1}`,
+      ['Ann', 'Bo', 'Cy'][i % 3],
+      values[(i * 7) % 5],
+      String(1000 + i),
+      '2026-01-05',
+    ]);
+  const ss = createSpreadsheet({ sheets: { [tab]: rows } });
+  const before = ss.snapshot();
+  const sandbox = setup(ss, '4');
+  const after = ss.snapshot();
+
+  it('derives the Stages tab from the stage values, keeping the data tab as it was', () => {
+    expect(Object.keys(after)).toEqual([tab, 'Stages', 'Objections', 'Settings']);
+    expect(after[tab]).toEqual(before[tab]);
+    const stages = after.Stages.values;
+    expect(stages[0]).toEqual(stagesGrid({ source: 'data', stages: [] }, 'en')[0]);
+    expect(stages.slice(1).map((r) => [r[1], r[3]])).toEqual([
+      ['1. Qualify', 'open'],
+      ['2. Demo', 'open'],
+      ['3. Proposal', 'open'],
+      ['Closed Won', 'won'],
+      ['Closed Lost', 'lost'],
+    ]);
+    const settings = after.Settings.values;
+    expect(settings.find((r) => r[0] === 'Template')?.[1]).toBe('data');
+    expect(lastAlert(sandbox).prompt).toBe(
+      translator('en')('setup.done', { created: 'Stages, Objections, Settings', kept: tab }),
+    );
+  });
+});
