@@ -14,6 +14,7 @@ import type { Cell, Lang, Role } from '../core/types';
 import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { userLang } from './errors';
+import { asSheetText } from './write-report';
 
 const CACHE_KEY = 'pandian.edit-context.v1';
 const CACHE_SECONDS = 10 * 60;
@@ -177,9 +178,6 @@ function userOf(e: EditEvent): string {
   }
 }
 
-/** A user's string as Sheets must keep it: never a formula, number or date ("=x", "00042", "1e3"). */
-const asText = (s: string): string => (s === '' ? '' : `'${s}`);
-
 function display(v: unknown, timeZone: string): string {
   if (isDateObject(v)) return isoOfDay(dayOfDate(v, timeZone));
   return cellText(v as Cell);
@@ -230,12 +228,12 @@ export function handleEdit(e: EditEvent): void {
         history.push([
           today,
           who,
-          asText(customer),
-          asText(rid),
+          asSheetText(customer),
+          asSheetText(rid),
           firstRow + k,
-          asText(ctx.watched[c]),
-          asText(display(old, timeZone)),
-          asText(display(now, timeZone)),
+          asSheetText(ctx.watched[c]),
+          asSheetText(display(old, timeZone)),
+          asSheetText(display(now, timeZone)),
           single ? 'edit' : 'paste',
         ]);
       }

@@ -6,10 +6,19 @@ import type { ChartSpec, Report, ReportCell, ReportFormatKind } from '../core/ty
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Value = string | number | boolean | Date;
 
-/** The value Sheets stores for a report cell. A leading apostrophe makes Sheets keep the text as typed. */
+/**
+ * A user's string as Sheets must receive it to store it as typed: the leading apostrophe keeps
+ * "=…", "+…", "-…", "@…" from becoming formulas and "00042" or "2026-05" from becoming numbers or dates.
+ */
+export function asSheetText(s: string): string {
+  return s === '' ? '' : `'${s}`;
+}
+
+/** The value Sheets stores for a report cell. */
 export function sheetValue(cell: ReportCell, timeZone: string): Value {
   if (cell === null) return '';
-  if (typeof cell === 'object') return 'text' in cell ? `'${cell.text}` : dateOfDay(cell.day, timeZone);
+  if (typeof cell === 'object')
+    return 'text' in cell ? asSheetText(cell.text) : dateOfDay(cell.day, timeZone);
   return cell;
 }
 
