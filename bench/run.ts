@@ -2,7 +2,7 @@
 // as one table and written to bench/results.json. Memory figures come from child processes (one per
 // measurement) so each has its own peak RSS. Not part of `npm test`: figures depend on the machine.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,7 +13,7 @@ import { stagesGrid } from '../src/core/stage-grid';
 import type { Cell } from '../src/core/types';
 import { issueMessage, reportText } from '../src/i18n/messages';
 import { createSpreadsheet, editEvent, loadBundle, openEvent } from '../test/sandbox';
-import { customerGrid, HEADER, MODEL } from './generate';
+import { customerGrid, MODEL } from './generate';
 
 const ROOT = join(__dirname, '..');
 const MAVEN = join(ROOT, '../shared/realdata/maven-crm-sales-opportunities/sales_pipeline.csv');
