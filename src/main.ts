@@ -1,6 +1,8 @@
 // The only globals Apps Script sees. build.mjs turns every export below into a top-level function in
 // dist/Code.js that delegates into the bundle, keeping its JSDoc (so @customfunction autocompletes).
 // Nothing here may do work at load time: every custom-function cell and trigger loads this file.
+
+import type { Lang, TemplateId } from './core/types';
 import {
   inventoryCommand,
   mapColumnsCommand,
@@ -13,6 +15,8 @@ import {
 import { runCommand } from './sheets/errors';
 import { daysInStage, objectionStatus, repLoad, stageCheck, stageGap, stageOf } from './sheets/functions';
 import { buildMenu } from './sheets/menu';
+import * as setup from './sheets/setup';
+import * as sidebar from './sheets/sidebar-api';
 import { handleEdit } from './sheets/triggers';
 
 type AuthEvent = { authMode?: GoogleAppsScript.Script.AuthMode };
@@ -136,4 +140,74 @@ export function OBJECTION_STATUS(customers: unknown): unknown {
  */
 export function REP_LOAD(rep: unknown, stage?: unknown): unknown {
   return repLoad(rep, stage);
+}
+
+/** Sidebar: language and today's date. */
+export function sidebarStart(): sidebar.SidebarStart {
+  return sidebar.sidebarStart();
+}
+
+/** Sidebar: the customer card for the selected row (polled every ~2 s while the sidebar is visible). */
+export function sidebarCustomer(): sidebar.CustomerView {
+  return sidebar.sidebarCustomer();
+}
+
+/** Sidebar: writes today's date into a criterion's cell of the customer's row. */
+export function sidebarMarkMet(target: sidebar.RowTarget, criterion: string): sidebar.CustomerView {
+  return sidebar.sidebarMarkMet(target, criterion);
+}
+
+/** Sidebar: sets the next action and its due date of the customer's row. */
+export function sidebarSetNextAction(
+  target: sidebar.RowTarget,
+  action: { text: string; due: string },
+): sidebar.CustomerView {
+  return sidebar.sidebarSetNextAction(target, action);
+}
+
+/** Sidebar: appends an objection for the customer to the Objections tab. */
+export function sidebarAddObjection(
+  target: sidebar.RowTarget,
+  input: sidebar.NewObjection,
+): sidebar.CustomerView {
+  return sidebar.sidebarAddObjection(target, input);
+}
+
+/** Sidebar: changes status, resolution, plan or due of one objection. */
+export function sidebarUpdateObjection(
+  target: sidebar.RowTarget,
+  objection: sidebar.ObjectionRef,
+  change: sidebar.ObjectionChange,
+): sidebar.CustomerView {
+  return sidebar.sidebarUpdateObjection(target, objection, change);
+}
+
+/** Sidebar: the team view (concurrency heatmap, stalled customers, objections, cohorts). */
+export function sidebarTeam(): sidebar.TeamView {
+  return sidebar.sidebarTeam();
+}
+
+/** Sidebar: selects a row of the customer tab. */
+export function sidebarGoTo(row: number): void {
+  sidebar.sidebarGoTo(row);
+}
+
+/** Sidebar: runs the Customer inventory and returns where and how fast it was written. */
+export function sidebarRunInventory(): sidebar.InventoryRun {
+  return sidebar.sidebarRunInventory();
+}
+
+/** Sidebar: template, tabs and the column mapping as Pandian reads it now. */
+export function sidebarSetup(): sidebar.SetupView {
+  return sidebar.sidebarSetup();
+}
+
+/** Sidebar: saves corrected column mappings to the Settings tab. */
+export function sidebarSaveMapping(changes: sidebar.MappingChange[]): sidebar.SetupView {
+  return sidebar.sidebarSaveMapping(changes);
+}
+
+/** Sidebar (Setup view): creates the missing Pandian tabs from a template, in a language. */
+export function setupSheets(template: TemplateId, lang: Lang): { created: string[]; kept: string[] } {
+  return setup.setupSheets(template, lang);
 }

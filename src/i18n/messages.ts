@@ -412,13 +412,14 @@ const MESSAGES = {
   'sidebar.team.more': { en: '… and {n} more', zh: '……另有 {n} 个' },
   'sidebar.team.goTo': { en: 'Go to row {row}: {name}', zh: '转到第 {row} 行：{name}' },
   'sidebar.team.run': { en: 'Run customer inventory', zh: '运行客户盘点' },
+  'sidebar.team.started': { en: 'Writing the inventory report…', zh: '正在生成盘点报告……' },
   'sidebar.team.running': {
     en: 'Writing the inventory report… {seconds} s',
     zh: '正在生成盘点报告…… {seconds} 秒',
   },
   'sidebar.team.ran': {
-    en: 'Inventory written to "{tab}" in {seconds} s.',
-    zh: '盘点报告已写入“{tab}”，用时 {seconds} 秒。',
+    en: 'Inventory written to "{tab}" in {seconds} s; {issues} data issues.',
+    zh: '盘点报告已写入“{tab}”，用时 {seconds} 秒；{issues} 个数据问题。',
   },
   'sidebar.setup.heading': { en: 'Stage model and tabs', zh: '阶段模型与表格' },
   'sidebar.setup.template': { en: 'Stage template', zh: '阶段模板' },

@@ -6,18 +6,18 @@ import { TAB_NAMES } from '../core/tabs';
 import type { Lang, TemplateId } from '../core/types';
 import { issueMessage, reportText, translator } from '../i18n/messages';
 import { todayIn } from './clock';
+import { forgetContexts } from './context-cache';
 import { PandianError, userLang, withDocumentLock } from './errors';
-import { FUNCTION_NAMES, forgetFormulaContext } from './functions';
+import { FUNCTION_NAMES } from './functions';
 import { readSpreadsheet } from './read';
 import { setupSheets } from './setup';
-import { forgetEditContext } from './triggers';
 import { writeReport } from './write-report';
 
 /** Customer inventory (客户盘点): read once, compute in core, write the Inventory tab once. */
-export function inventoryCommand(): void {
+export function inventoryCommand(): { seconds: number; issues: number; tab: string } {
   const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { issues, lang } = withDocumentLock(() => {
+  const { issues, lang, tab } = withDocumentLock(() => {
     const read = readSpreadsheet(ss);
     if (!read.customer) throw new PandianError('error.noCustomerSheet');
     const timeZone = ss.getSpreadsheetTimeZone();
@@ -33,10 +33,11 @@ export function inventoryCommand(): void {
     const report = buildReport(outcome.inventory, reportText(lang), (issue) => issueMessage(issue, lang));
     const sheet = read.tabs.inventory ?? ss.insertSheet(TAB_NAMES.inventory[lang === 'zh' ? 0 : 1]);
     writeReport(sheet, report, timeZone);
-    return { issues: outcome.inventory.issues.length, lang };
+    return { issues: outcome.inventory.issues.length, lang, tab: sheet.getName() };
   });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  ss.toast(translator(lang)('toast.inventory', { seconds, issues }), 'Pandian', 8);
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  ss.toast(translator(lang)('toast.inventory', { seconds: seconds.toFixed(1), issues }), 'Pandian', 8);
+  return { seconds, issues, tab };
 }
 
 /** Shows what Pandian does and where to start. */
@@ -111,8 +112,7 @@ export function sidebarCommand(): void {
  * Sheets runs it again (Sheets only re-runs a custom function when its arguments change).
  */
 export function refreshFormulasCommand(): void {
-  forgetFormulaContext();
-  forgetEditContext();
+  forgetContexts();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const pattern = new RegExp(`\\b(${FUNCTION_NAMES.join('|')})\\s*\\(`, 'i');
   let count = 0;

@@ -12,9 +12,9 @@ import { TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, SheetData } from '../core/types';
 import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
+import { cachedContext } from './context-cache';
 import { userLang } from './errors';
 
-const CACHE_KEY = 'pandian.formula-context.v1';
 const CACHE_SECONDS = 6 * 60 * 60;
 export const FUNCTION_NAMES = [
   'STAGE_GAP',
@@ -37,10 +37,10 @@ interface FormulaContext {
 }
 
 function loadContext(): FormulaContext {
-  const cache = CacheService.getDocumentCache();
-  const cached = cache?.get(CACHE_KEY);
-  if (cached) return JSON.parse(cached) as FormulaContext;
+  return cachedContext('formula', CACHE_SECONDS, readContext);
+}
 
+function readContext(): FormulaContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const named: Record<string, SheetData> = {};
   const heads: SheetData[] = [];
@@ -69,14 +69,7 @@ function loadContext(): FormulaContext {
     timeZone: ss.getSpreadsheetTimeZone(),
     lang: userLang(settings.lang),
   };
-  const json = JSON.stringify(context);
-  if (cache && json.length < 90000) cache.put(CACHE_KEY, json, CACHE_SECONDS);
   return context;
-}
-
-/** Clears the cached header and stage model (menu: Refresh formulas). */
-export function forgetFormulaContext(): void {
-  CacheService.getDocumentCache()?.remove(CACHE_KEY);
 }
 
 /** A formula argument as rows: a single cell arrives as a value, a range as a 2D array. */

@@ -27,9 +27,15 @@ function readNamed(sheet: Sheet, name: string): SheetData {
   return { name, values: sheet.getDataRange().getValues() };
 }
 
-/** The first rows of a tab: enough to find its header row. */
+/**
+ * The first rows of a tab: enough to find its header row. The grid's length is the tab's row count (the rows
+ * past the head are holes), because core breaks a tie between two headers by the number of rows, as it does
+ * for the command line, which sees whole tabs.
+ */
 function readHead(sheet: Sheet, name: string): SheetData {
-  return { name, values: sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues() };
+  const values = sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues();
+  values.length = sheet.getLastRow();
+  return { name, values };
 }
 
 /**

@@ -9,10 +9,9 @@ import { headersOf, OBJECTION_COLUMNS, SETTINGS_KEYS, TAB_NAMES, type TabId } fr
 import { template } from '../core/templates';
 import type { Lang, StageModel, TemplateId } from '../core/types';
 import { type MessageKey, translator } from '../i18n/messages';
-import { withDocumentLock } from './errors';
-import { forgetFormulaContext } from './functions';
+import { forgetContexts } from './context-cache';
+import { PandianError, withDocumentLock } from './errors';
 import { readAll } from './read';
-import { forgetEditContext } from './triggers';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DATA_ROWS = 999;
@@ -187,6 +186,11 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
 
 /** Creates the missing Pandian tabs; returns the names created and the names kept as they were. */
 export function setupSheets(templateId: TemplateId, lang: Lang): { created: string[]; kept: string[] } {
+  // Also called from the sidebar: arguments cross from the browser, so check them.
+  if (!['b2b', 'meddpicc', 'funnel', 'data'].includes(templateId)) {
+    throw new PandianError('setup.badChoice', { value: String(templateId) });
+  }
+  if (lang !== 'zh' && lang !== 'en') throw new PandianError('setup.badChoice', { value: String(lang) });
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const sheets = ss.getSheets();
@@ -229,8 +233,7 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
     make('settings', (sheet) => createSettings(sheet, lang, templateId));
     if (customerName) kept.push(customerName);
     else make('customers', (sheet) => createCustomers(sheet, lang, model));
-    forgetFormulaContext();
-    forgetEditContext();
+    forgetContexts();
     return { created, kept };
   });
 }

@@ -8,12 +8,12 @@ import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
 import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
 import type { Inventory, StageCheck } from '../core/inventory';
 import { cellText } from '../core/normalize';
-import { type Objection, parseObjections, CustomerIndex } from '../core/objections';
+import { CustomerIndex, type Objection, parseObjections } from '../core/objections';
 import { columnLetter, HEADER_SCAN_ROWS, locateColumns } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
 import { detectHeader, readCustomers } from '../core/table';
-import { OBJECTION_COLUMNS, TAB_NAMES, type TabId, headersOf } from '../core/tabs';
+import { headersOf, OBJECTION_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
 import type {
   Cell,
   Day,
@@ -27,9 +27,13 @@ import type {
   TemplateId,
 } from '../core/types';
 import { issueMessage, type MessageKey, translator } from '../i18n/messages';
-import { inventoryCommand, todayIn } from './commands';
+import { todayIn } from './clock';
+import { inventoryCommand } from './commands';
+import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PandianError, userLang, withDocumentLock } from './errors';
 import { readSpreadsheet } from './read';
+import type { setupSheets } from './setup';
+import { asSheetText } from './write-report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -101,7 +105,13 @@ export interface CustomerCard {
   maxDays: number | null;
   stalled: boolean;
   daysSinceContact: number | null;
-  nextAction: { text: string; due: string | null; state: 'ok' | 'missing' | 'overdue' | null; hasText: boolean; hasDue: boolean };
+  nextAction: {
+    text: string;
+    due: string | null;
+    state: 'ok' | 'missing' | 'overdue' | null;
+    hasText: boolean;
+    hasDue: boolean;
+  };
   objections: ObjectionView[];
   /** Cells of this row Pandian cannot read. */
   issues: { column: string; value: string; message: string }[];
@@ -149,7 +159,13 @@ export interface TeamView {
   asOf: string;
   customerSheet: string;
   stages: string[];
-  reps: { rep: string; open: number; byStage: number[]; band: { low: number; high: number | null } | null; flags: string[] }[];
+  reps: {
+    rep: string;
+    open: number;
+    byStage: number[];
+    band: { low: number; high: number | null } | null;
+    flags: string[];
+  }[];
   stalled: { row: number; name: string; rep: string; stage: string; days: number; maxDays: number | null }[];
   objections: {
     open: number;
@@ -159,12 +175,20 @@ export interface TeamView {
     unsupervised: number;
     byType: { type: ObjectionType; open: number; overdue: number; blocking: number; total: number }[];
   };
-  cohorts: { stage: string; criterion: string | null; lacking: number; reps: number; size: number; members: TeamMember[] }[];
+  cohorts: {
+    stage: string;
+    criterion: string | null;
+    lacking: number;
+    reps: number;
+    size: number;
+    members: TeamMember[];
+  }[];
 }
 
 export interface InventoryRun {
   seconds: number;
   tab: string | null;
+  issues: number;
 }
 
 export interface RoleMapping {
@@ -193,14 +217,13 @@ export interface MappingChange {
   header: string;
 }
 
-/** Server functions the sidebar calls that live in other files (their owners implement them). */
+/** Server functions the sidebar calls that live in other files. */
 export interface ExternalApi {
-  setupSheets(template: TemplateId, lang: Lang): { created: string[]; kept: string[] };
+  setupSheets: typeof setupSheets;
 }
 
 // ---- Reading: the context every card needs, cached ----
 
-const CACHE_KEY = 'pandian.sidebar-context.v1';
 const CACHE_SECONDS = 300;
 const MEMBER_LIMIT = 100;
 const LIST_LIMIT = 50;
@@ -246,7 +269,9 @@ interface SheetContext {
 /** Cells that survive JSON: Dates become their ISO day. */
 function jsonCells(values: readonly (readonly Cell[])[], timeZone: string): (string | number | boolean)[][] {
   return values.map((row) =>
-    row.map((cell) => (cell === null || cell === undefined ? '' : typeof cell === 'object' ? cellText(cell, timeZone) : cell)),
+    row.map((cell) =>
+      cell === null || cell === undefined ? '' : typeof cell === 'object' ? cellText(cell, timeZone) : cell,
+    ),
   );
 }
 
@@ -256,29 +281,9 @@ function trimRight(cells: string[]): string[] {
   return cells.slice(0, n);
 }
 
-function documentCache(): GoogleAppsScript.Cache.Cache | null {
-  try {
-    return CacheService.getDocumentCache();
-  } catch {
-    return null;
-  }
-}
-
-function forgetContext(): void {
-  documentCache()?.remove(CACHE_KEY);
-}
-
 /** The context from the cache, or read afresh (writes always read afresh: columns may have moved). */
 function loadContext(ss: Spreadsheet, fresh: boolean): SheetContext {
-  const cache = documentCache();
-  if (!fresh) {
-    const hit = cache?.get(CACHE_KEY);
-    if (hit) return JSON.parse(hit) as SheetContext;
-  }
-  const ctx = buildContext(ss);
-  const json = JSON.stringify(ctx);
-  if (cache && json.length < 90000) cache.put(CACHE_KEY, json, CACHE_SECONDS);
-  return ctx;
+  return cachedContext('sidebar', CACHE_SECONDS, () => buildContext(ss), fresh);
 }
 
 function buildContext(ss: Spreadsheet): SheetContext {
@@ -299,7 +304,12 @@ function buildContext(ss: Spreadsheet): SheetContext {
   });
   const head = (sheet: Sheet): SheetData => ({
     name: names.get(sheet) ?? sheet.getName(),
-    values: jsonCells(sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues(), timeZone),
+    values: jsonCells(
+      sheet
+        .getRange(1, 1, Math.min(HEADER_SCAN_ROWS, sheet.getMaxRows()), Math.max(1, sheet.getLastColumn()))
+        .getValues(),
+      timeZone,
+    ),
   });
 
   const settingsData = tabs.settings ? full(tabs.settings) : null;
@@ -341,7 +351,13 @@ function buildContext(ss: Spreadsheet): SheetContext {
   let stages: SheetData | null = tabs.stages ? full(tabs.stages) : null;
   const usesTemplate = settings.template !== undefined && settings.template !== 'data';
   if (!stages && !usesTemplate && customer?.detected) {
-    stages = derivedStages(ss.getSheetByName(customer.sheet), customer, settings.mapping, timeZone, userLang(settings.lang));
+    stages = derivedStages(
+      ss.getSheetByName(customer.sheet),
+      customer,
+      settings.mapping,
+      timeZone,
+      userLang(settings.lang),
+    );
   }
   return {
     customer,
@@ -366,7 +382,9 @@ function derivedStages(
   lang: Lang,
 ): SheetData | null {
   if (!sheet) return null;
-  const { roles } = detectHeader([customer.header], mapping) ?? { roles: {} as Partial<Record<Role, number>> };
+  const { roles } = detectHeader([customer.header], mapping) ?? {
+    roles: {} as Partial<Record<Role, number>>,
+  };
   if (roles.stage === undefined) return null;
   const wanted: Role[] = ['id', 'customer', 'stage', 'created', 'closed', 'expectedClose', 'stageEntered'];
   const cols = wanted.map((r) => roles[r]).filter((c): c is number => c !== undefined);
@@ -403,7 +421,7 @@ function serve<T>(work: (call: Call) => T): T {
 }
 
 function requireCustomer(ctx: SheetContext): NonNullable<SheetContext['customer']> {
-  if (!ctx.customer || !ctx.customer.detected) throw new PandianError('error.noCustomerSheet');
+  if (!ctx.customer?.detected) throw new PandianError('error.noCustomerSheet');
   return ctx.customer;
 }
 
@@ -431,7 +449,11 @@ function inventoryOfRow(
 ): Inventory | null {
   const customer = requireCustomer(ctx);
   const gap = Math.min(row - customer.headerRow - 1, 2);
-  const grid: Cell[][] = [customer.header, ...Array.from({ length: gap }, () => [] as Cell[]), values.slice()];
+  const grid: Cell[][] = [
+    customer.header,
+    ...Array.from({ length: gap }, () => [] as Cell[]),
+    values.slice(),
+  ];
   const sheets: SheetData[] = [{ name: customer.sheet, values: grid }];
   if (ctx.settings) sheets.push(ctx.settings);
   if (objections) sheets.push(objections);
@@ -504,7 +526,9 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: st
       });
     }
     nextStage =
-      s.current + 1 < open.length ? stageAt(s.current + 1).name : (model.stages.find((st) => st.kind === 'won')?.name ?? null);
+      s.current + 1 < open.length
+        ? stageAt(s.current + 1).name
+        : (model.stages.find((st) => st.kind === 'won')?.name ?? null);
   }
 
   const stage = isOpen ? stageAt(s.current) : undefined;
@@ -555,11 +579,6 @@ function viewOfRow(ss: Spreadsheet, ctx: SheetContext, lang: Lang, sheet: Sheet,
 
 // ---- Safe writes ----
 
-/** Text as the user typed it: the apostrophe keeps Sheets from reading it as a formula, number or date. */
-function literal(text: string): string {
-  return text === '' ? '' : `'${text}`;
-}
-
 function dateValue(isoDay: string, timeZone: string): Date | '' {
   if (isoDay === '') return '';
   const day = dayFromIso(isoDay);
@@ -587,7 +606,8 @@ function openTarget(call: Call, target: RowTarget, withObjections: boolean): Ope
   if (target.sheet !== customer.sheet) refuse();
   const sheet = call.ss.getSheetByName(target.sheet);
   if (!sheet) refuse();
-  if (!Number.isInteger(target.row) || target.row <= customer.headerRow || target.row > sheet!.getLastRow()) refuse();
+  if (!Number.isInteger(target.row) || target.row <= customer.headerRow || target.row > sheet!.getLastRow())
+    refuse();
   const values = readRow(sheet!, target.row, customer.header.length);
   const objections = withObjections ? readObjections(call.ss, ctx) : null;
   const inv = inventoryOfRow(ctx, call.lang, values, target.row, objections, todayIn(ctx.timeZone));
@@ -609,7 +629,13 @@ function text(value: unknown, max = 2000): string {
   return typeof value === 'string' ? value.trim().slice(0, max) : '';
 }
 
-const OBJECTION_STATUSES: readonly ObjectionStatus[] = ['raised', 'planned', 'acting', 'resolved', 'accepted'];
+const OBJECTION_STATUSES: readonly ObjectionStatus[] = [
+  'raised',
+  'planned',
+  'acting',
+  'resolved',
+  'accepted',
+];
 const OBJECTION_TYPES: readonly ObjectionType[] = [
   'budget',
   'approval',
@@ -652,14 +678,23 @@ function checkTarget(target: RowTarget): RowTarget {
 }
 
 /** The Objections tab with its columns, created with headers in `lang` when missing. */
-function objectionsTab(call: Call, ctx: SheetContext, create: boolean): { sheet: Sheet; values: Cell[][]; cols: Partial<Record<keyof typeof OBJECTION_COLUMNS, number>>; headerRow: number } {
+function objectionsTab(
+  call: Call,
+  ctx: SheetContext,
+  create: boolean,
+): {
+  sheet: Sheet;
+  values: Cell[][];
+  cols: Partial<Record<keyof typeof OBJECTION_COLUMNS, number>>;
+  headerRow: number;
+} {
   let sheet = ctx.objectionsSheet ? call.ss.getSheetByName(ctx.objectionsSheet) : null;
   if (!sheet) {
     if (!create) throw new PandianError('sidebar.error.noObjectionsTab');
     sheet = call.ss.insertSheet(TAB_NAMES.objections[call.lang === 'zh' ? 0 : 1]);
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
-    forgetContext();
+    forgetContexts('sidebar');
   }
   let values = sheet.getDataRange().getValues() as Cell[][];
   if (values.length === 0 || values.every((r) => r.every((c) => cellText(c) === ''))) {
@@ -707,15 +742,21 @@ export function sidebarCustomer(): CustomerView {
   return serve((call) => {
     const ctx = call.ctx;
     const customer = ctx.customer;
-    if (!customer || !customer.detected) return { kind: 'no-sheet' };
+    if (!customer?.detected) return { kind: 'no-sheet' };
     const sheet = call.ss.getActiveSheet();
     const name = sheet.getName();
     if (name !== customer.sheet) return { kind: 'elsewhere', sheet: name, customerSheet: customer.sheet };
     const range = call.ss.getActiveRange();
     if (!range) return { kind: 'header', row: 0, customerSheet: customer.sheet };
-    // The header may have moved since it was cached (a column inserted): then read the context afresh.
-    const header = trimRight(readRow(sheet, customer.headerRow, customer.header.length + 1).map((c) => cellText(c)));
-    const fresh = header.join('\u0000') === customer.header.join('\u0000') ? ctx : loadContext(call.ss, true);
+    // The header may have moved since it was cached (columns inserted or deleted): then read the context afresh.
+    let same = false;
+    try {
+      const header = readRow(sheet, customer.headerRow, customer.header.length).map((c) => cellText(c));
+      same = header.join('\u0000') === customer.header.join('\u0000');
+    } catch {
+      same = false; // fewer columns than the cached header: it surely moved
+    }
+    const fresh = same ? ctx : loadContext(call.ss, true);
     return viewOfRow(call.ss, fresh, call.lang, sheet, range.getRow());
   });
 }
@@ -727,9 +768,12 @@ export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerVi
     return writeThenView(call, target, () => {
       const { inv, sheet, ctx } = openTarget(call, target, false);
       const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
-      if (k < 0 || inv.table.criteria[k].col < 0) throw new PandianError('sidebar.error.noColumn', { name: String(criterion) });
+      if (k < 0 || inv.table.criteria[k].col < 0)
+        throw new PandianError('sidebar.error.noColumn', { name: String(criterion) });
       if (inv.table.customers[0].met[k] === 1) return;
-      sheet.getRange(target.row, inv.table.criteria[k].col + 1).setValue(dateValue(isoOfDay(inv.asOf), ctx.timeZone));
+      sheet
+        .getRange(target.row, inv.table.criteria[k].col + 1)
+        .setValue(dateValue(isoOfDay(inv.asOf), ctx.timeZone));
     });
   });
 }
@@ -746,7 +790,7 @@ export function sidebarSetNextAction(target: RowTarget, action: { text: string; 
       const c = inv.table.customers[0];
       if (wantText !== c.nextAction) {
         if (roles.nextAction === undefined) throw new PandianError('sidebar.error.noNextActionColumn');
-        sheet.getRange(target.row, roles.nextAction + 1).setValue(literal(wantText));
+        sheet.getRange(target.row, roles.nextAction + 1).setValue(asSheetText(wantText));
       }
       if ((wantDue === '' ? null : dayFromIso(wantDue)) !== c.nextActionDue) {
         if (roles.nextActionDue === undefined) throw new PandianError('sidebar.error.noNextActionColumn');
@@ -771,19 +815,25 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
       const tab = objectionsTab(call, ctx, true);
       const c = inv.table.customers[0];
       const s = inv.states[0];
-      const stage = c.status === 'open' && inv.openStages.length > 0 ? inv.table.model.stages[inv.openStages[s.current]].name : c.stageText;
+      const stage =
+        c.status === 'open' && inv.openStages.length > 0
+          ? inv.table.model.stages[inv.openStages[s.current]].name
+          : c.stageText;
       const today = todayIn(ctx.timeZone);
-      const ids = tab.cols.id === undefined ? [] : tab.values.slice(tab.headerRow + 1).map((r) => cellText(r[tab.cols.id!]));
+      const ids =
+        tab.cols.id === undefined
+          ? []
+          : tab.values.slice(tab.headerRow + 1).map((r) => cellText(r[tab.cols.id!]));
       const fields: Partial<Record<keyof typeof OBJECTION_COLUMNS, string | Date>> = {
-        id: literal(nextObjectionId(ids.filter((x) => x !== ''))),
-        customer: literal(c.id !== '' ? c.id : c.name),
-        stage: literal(stage),
+        id: asSheetText(nextObjectionId(ids.filter((x) => x !== ''))),
+        customer: asSheetText(c.id !== '' ? c.id : c.name),
+        stage: asSheetText(stage),
         type: t(`type.${type}` as MessageKey),
-        objection: literal(body),
-        owner: literal(c.rep),
+        objection: asSheetText(body),
+        owner: asSheetText(c.rep),
         raised: dateValue(today, ctx.timeZone),
         status: t(plan === '' ? 'status.raised' : 'status.planned'),
-        plan: literal(plan),
+        plan: asSheetText(plan),
         due: dateValue(due, ctx.timeZone),
         blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
       };
@@ -800,40 +850,55 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
 }
 
 /** Changes status, resolution, plan or due of one objection of the target customer. */
-export function sidebarUpdateObjection(target: RowTarget, objection: ObjectionRef, change: ObjectionChange): CustomerView {
+export function sidebarUpdateObjection(
+  target: RowTarget,
+  objection: ObjectionRef,
+  change: ObjectionChange,
+): CustomerView {
   return serve((call) => {
     checkTarget(target);
-    const status = change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
+    const status =
+      change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
     const resolution =
-      change?.resolution === undefined || change.resolution === '' ? change?.resolution : oneOf(RESOLUTIONS, change.resolution, 'resolution');
+      change?.resolution === undefined || change.resolution === ''
+        ? change?.resolution
+        : oneOf(RESOLUTIONS, change.resolution, 'resolution');
     const plan = change?.plan === undefined ? undefined : text(change.plan);
     const due = change?.due === undefined ? undefined : checkIso(change.due);
     const t = translator(call.lang);
     return writeThenView(call, target, () => {
       const { inv, ctx } = openTarget(call, target, false);
       const tab = objectionsTab(call, ctx, false);
-      const parsed = parseObjections({ name: tab.sheet.getName(), values: tab.values }, new CustomerIndex(inv.table.customers), ctx.timeZone);
+      const parsed = parseObjections(
+        { name: tab.sheet.getName(), values: tab.values },
+        new CustomerIndex(inv.table.customers),
+        ctx.timeZone,
+      );
       const o = parsed?.objections.find((x) => x.row === objection?.row);
-      if (!o || o.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
+      if (o?.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
         throw new PandianError('sidebar.error.objectionChanged', { row: Number(objection?.row) || 0 });
       }
       const put = (key: keyof typeof OBJECTION_COLUMNS, value: string | Date): void => {
         const col = tab.cols[key];
         if (col === undefined) {
-          throw new PandianError('sidebar.error.noObjectionColumn', { column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1] });
+          throw new PandianError('sidebar.error.noObjectionColumn', {
+            column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1],
+          });
         }
         tab.sheet.getRange(o.row, col + 1).setValue(value);
       };
       if (status !== undefined && status !== o.status) {
         put('status', t(`status.${status}` as MessageKey));
         const closing = status === 'resolved' || status === 'accepted';
-        if (closing && o.resolved === null && tab.cols.resolved !== undefined) put('resolved', dateValue(todayIn(ctx.timeZone), ctx.timeZone));
+        if (closing && o.resolved === null && tab.cols.resolved !== undefined)
+          put('resolved', dateValue(todayIn(ctx.timeZone), ctx.timeZone));
       }
       if (resolution !== undefined && (resolution === '' ? null : resolution) !== o.resolution) {
         put('resolution', resolution === '' ? '' : t(`resolution.${resolution}` as MessageKey));
       }
-      if (plan !== undefined && plan !== o.plan) put('plan', literal(plan));
-      if (due !== undefined && (due === '' ? null : dayFromIso(due)) !== o.due) put('due', dateValue(due, ctx.timeZone));
+      if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
+      if (due !== undefined && (due === '' ? null : dayFromIso(due)) !== o.due)
+        put('due', dateValue(due, ctx.timeZone));
     });
   });
 }
@@ -889,7 +954,10 @@ export function sidebarTeam(): TeamView {
         blocking: totals.blocking,
         unplanned: totals.unplanned,
         unsupervised: totals.unsupervised,
-        byType: OBJECTION_TYPES.filter((type) => totals.byType[type]).map((type) => ({ type, ...totals.byType[type]! })),
+        byType: OBJECTION_TYPES.filter((type) => totals.byType[type]).map((type) => ({
+          type,
+          ...totals.byType[type]!,
+        })),
       },
       cohorts: inv.cohorts.map((cohort) => ({
         stage: stageName(cohort.stage),
@@ -913,21 +981,17 @@ export function sidebarGoTo(row: number): void {
   serve(({ ss, ctx }) => {
     const customer = requireCustomer(ctx);
     const sheet = ss.getSheetByName(customer.sheet);
-    if (!sheet || !Number.isInteger(row) || row < 1) throw new PandianError('sidebar.error.badInput', { field: 'row' });
+    if (!sheet || !Number.isInteger(row) || row < 1)
+      throw new PandianError('sidebar.error.badInput', { field: 'row' });
     sheet.getRange(row, 1).activate();
   });
 }
 
 /** Runs the Customer inventory (the menu command) and says where and how fast it was written. */
 export function sidebarRunInventory(): InventoryRun {
-  return serve(({ ss }) => {
-    const started = Date.now();
-    inventoryCommand();
-    const tab = ss
-      .getSheets()
-      .map((s) => s.getName())
-      .find((name) => tabIdOf(name) === 'inventory');
-    return { seconds: Math.round((Date.now() - started) / 100) / 10, tab: tab ?? null };
+  return serve(() => {
+    const run = inventoryCommand();
+    return { seconds: run.seconds, tab: run.tab, issues: run.issues };
   });
 }
 
@@ -949,7 +1013,16 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
   const template: SetupView['template'] = present.has('stages') ? 'sheet' : (settings.template ?? null);
   const customer = ctx.customer;
   if (!customer) {
-    return { lang, template, tabs, customerSheet: null, headerRow: null, headers: [], roles: [], criteria: [] };
+    return {
+      lang,
+      template,
+      tabs,
+      customerSheet: null,
+      headerRow: null,
+      headers: [],
+      roles: [],
+      criteria: [],
+    };
   }
   const header = detectHeader([customer.header], settings.mapping);
   const cols = header?.roles ?? {};
@@ -967,7 +1040,9 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
   let criteria: SetupView['criteria'] = [];
   if (customer.detected) {
     const outcome = runInventory({
-      sheets: ctx.settings ? [{ name: customer.sheet, values: [customer.header] }, ctx.settings] : [{ name: customer.sheet, values: [customer.header] }],
+      sheets: ctx.settings
+        ? [{ name: customer.sheet, values: [customer.header] }, ctx.settings]
+        : [{ name: customer.sheet, values: [customer.header] }],
       asOf: todayIn(ctx.timeZone),
       timeZone: ctx.timeZone,
       lang,
@@ -1008,7 +1083,8 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
     const wanted = changes.map((ch) => {
       const role = oneOf(ROLES, ch?.role, 'role');
       const header = text(ch?.header, 500);
-      if (header !== '' && !headers.has(header)) throw new PandianError('sidebar.error.unknownHeader', { header });
+      if (header !== '' && !headers.has(header))
+        throw new PandianError('sidebar.error.unknownHeader', { header });
       return { role, header };
     });
     withDocumentLock(() => {
@@ -1027,15 +1103,16 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
           if (probe[role] === 'x') found = r;
         });
         if (found >= 0) {
-          if (cellText(values[found][1]) !== header) sheet.getRange(found + 1, 2).setValue(literal(header));
+          if (cellText(values[found][1]) !== header)
+            sheet.getRange(found + 1, 2).setValue(asSheetText(header));
         } else if (header !== '') {
           last++;
-          sheet.getRange(last, 1, 1, 2).setValues([[`map:${role}`, literal(header)]]);
+          sheet.getRange(last, 1, 1, 2).setValues([[`map:${role}`, asSheetText(header)]]);
           values.push([`map:${role}`, header]);
         }
       }
     });
-    forgetContext();
+    forgetContexts('sidebar');
     return setupView(ss, lang);
   });
 }

@@ -13,10 +13,10 @@ import { HISTORY_COLUMNS, headersOf, TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, Role } from '../core/types';
 import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
+import { cachedContext } from './context-cache';
 import { userLang } from './errors';
 import { asSheetText } from './write-report';
 
-const CACHE_KEY = 'pandian.edit-context.v1';
 const CACHE_SECONDS = 10 * 60;
 export const NOTE_PREFIX = 'Pandian: ';
 
@@ -106,17 +106,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
 }
 
 function editContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext | null {
-  const cache = CacheService.getDocumentCache();
-  const cached = cache?.get(CACHE_KEY);
-  if (cached) return JSON.parse(cached) as EditContext;
-  const ctx = buildContext(ss);
-  if (ctx && cache) cache.put(CACHE_KEY, JSON.stringify(ctx), CACHE_SECONDS);
-  return ctx;
-}
-
-/** Forgets the cached header and settings (after setup, settings or mapping changes). */
-export function forgetEditContext(): void {
-  CacheService.getDocumentCache()?.remove(CACHE_KEY);
+  return cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
 }
 
 function historySheet(

@@ -1,0 +1,43 @@
+// What the formulas, the edit trigger and the sidebar need besides their input (header, stage model,
+// settings) is read once and kept in the document cache. One place builds, caches and forgets it.
+
+const KEYS = {
+  formula: 'pandian.formula-context.v1',
+  edit: 'pandian.edit-context.v1',
+  sidebar: 'pandian.sidebar-context.v1',
+} as const;
+
+/** Cache values are limited to 100 KB; a larger context is simply rebuilt each time. */
+const MAX_CACHED = 90000;
+
+function documentCache(): GoogleAppsScript.Cache.Cache | null {
+  try {
+    return CacheService.getDocumentCache();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The cached context `name`, or `build()` (cached for `seconds`). `fresh` skips the cache: writes
+ * always read afresh, since columns may have moved.
+ */
+export function cachedContext<T>(name: keyof typeof KEYS, seconds: number, build: () => T, fresh = false): T {
+  const cache = documentCache();
+  if (!fresh) {
+    const hit = cache?.get(KEYS[name]);
+    if (hit) return JSON.parse(hit) as T;
+  }
+  const value = build();
+  const json = JSON.stringify(value);
+  if (cache && json.length < MAX_CACHED) cache.put(KEYS[name], json, seconds);
+  return value;
+}
+
+/** Forgets one cached context, or all of them (after setup, settings, mapping or Stages changes). */
+export function forgetContexts(name?: keyof typeof KEYS): void {
+  const cache = documentCache();
+  if (!cache) return;
+  if (name) cache.remove(KEYS[name]);
+  else cache.removeAll(Object.values(KEYS));
+}

@@ -1,0 +1,598 @@
+// The Customer view: the card of the row the user has selected, refreshed by polling. A refresh that brings
+// the same customer keeps what the user is typing; writes send the row and customer the card was drawn for.
+
+import type { ObjectionStatus, ObjectionType, Resolution } from '../core/types';
+import type { MessageKey } from '../i18n/messages';
+import type {
+  ChecklistItem,
+  CustomerCard,
+  CustomerView,
+  ObjectionView,
+  RowTarget,
+} from '../sheets/sidebar-api';
+import { button, type Child, field, fill, h, option } from './dom';
+import { call } from './rpc';
+import { type Ui, whileBusy } from './ui';
+
+const TYPES: Record<ObjectionType, true> = {
+  budget: true,
+  approval: true,
+  procurement: true,
+  legal: true,
+  finance: true,
+  product: true,
+  price: true,
+  competition: true,
+  timing: true,
+  relationship: true,
+  other: true,
+};
+const STATUSES: Record<ObjectionStatus, true> = {
+  raised: true,
+  planned: true,
+  acting: true,
+  resolved: true,
+  accepted: true,
+};
+const RESOLUTIONS: Record<Resolution, true> = {
+  responded: true,
+  removed: true,
+  improved: true,
+  bypassed: true,
+  defeated: true,
+};
+const keysOf = <K extends string>(record: Record<K, true>): K[] => Object.keys(record) as K[];
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+interface Kept {
+  values: Map<string, string | boolean>;
+  open: Set<string>;
+  focus: string | null;
+}
+
+function targetKey(t: RowTarget): string {
+  return JSON.stringify([t.sheet, t.row, t.id, t.name]);
+}
+
+export class CustomerPanel {
+  private shown = '';
+  private shownKey = '';
+  private polling = false;
+  /** The alert region shows a failed poll (not a failed write, which stays until the user acts). */
+  private pollFailed = false;
+  /** A write is on its way: polls wait, so they cannot redraw the card under the user's click. */
+  private writing = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly ui: Ui,
+  ) {
+    // Remember which inputs the user has touched, so a refresh of the same customer keeps them.
+    const mark = (e: Event) => {
+      const el = e.target as HTMLElement;
+      if (el.id) el.dataset.dirty = '1';
+    };
+    root.addEventListener('input', mark);
+    root.addEventListener('change', mark);
+  }
+
+  /** Fetches the view for the current selection (skipped while another fetch or a write is running). */
+  async refresh(): Promise<void> {
+    if (this.polling || this.writing > 0) return;
+    this.polling = true;
+    try {
+      const view = await call('sidebarCustomer');
+      if (this.pollFailed) this.ui.clearAlert(); // the server answers again: its earlier failure is over
+      this.pollFailed = false;
+      if (this.writing === 0) this.show(view);
+    } catch (e) {
+      this.pollFailed = true;
+      this.ui.fail(e);
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Draws a view. `written`: it answers a write, so the inputs start clean and focus goes to `focus`. */
+  show(view: CustomerView, options: { written?: boolean; focus?: string } = {}): void {
+    const json = JSON.stringify(view);
+    if (!options.written && json === this.shown) return;
+    this.shown = json;
+    const key = view.kind === 'customer' ? targetKey(view.card.target) : view.kind;
+    const kept = key === this.shownKey ? this.keep(!options.written) : null;
+    this.shownKey = key;
+    fill(this.root, ...this.render(view));
+    if (kept) this.restore(kept, options.focus);
+    else if (options.focus) document.getElementById(options.focus)?.focus();
+  }
+
+  private keep(values: boolean): Kept {
+    const kept: Kept = { values: new Map(), open: new Set(), focus: null };
+    if (values) {
+      this.root.querySelectorAll<Control>('input[id], select[id], textarea[id]').forEach((el) => {
+        if (el.dataset.dirty !== '1') return;
+        kept.values.set(
+          el.id,
+          el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value,
+        );
+      });
+    }
+    this.root.querySelectorAll('details[id]').forEach((d) => {
+      if ((d as HTMLDetailsElement).open) kept.open.add(d.id);
+    });
+    const active = document.activeElement;
+    if (active?.id && this.root.contains(active)) kept.focus = active.id;
+    return kept;
+  }
+
+  private restore(kept: Kept, fallbackFocus?: string): void {
+    for (const [id, value] of kept.values) {
+      const el = document.getElementById(id) as Control | null;
+      if (!el) continue;
+      if (typeof value === 'boolean') (el as HTMLInputElement).checked = value;
+      else el.value = value;
+      el.dataset.dirty = '1';
+    }
+    for (const id of kept.open) {
+      const d = document.getElementById(id);
+      if (d instanceof HTMLDetailsElement) d.open = true;
+    }
+    const target =
+      (kept.focus && document.getElementById(kept.focus)) ||
+      (fallbackFocus && document.getElementById(fallbackFocus));
+    if (target && (!(target instanceof HTMLButtonElement) || !target.disabled)) target.focus();
+  }
+
+  private render(view: CustomerView): Child[] {
+    const t = this.ui.t;
+    switch (view.kind) {
+      case 'no-sheet':
+        return [h('p', { className: 'empty' }, t('error.noCustomerSheet'))];
+      case 'elsewhere':
+        return [h('p', { className: 'empty' }, t('sidebar.select.elsewhere', { sheet: view.customerSheet }))];
+      case 'header':
+        return [h('p', { className: 'empty' }, t('sidebar.select.header', { sheet: view.customerSheet }))];
+      case 'not-customer':
+        return [h('p', { className: 'empty' }, t('sidebar.select.notCustomer', { row: view.row }))];
+      case 'customer':
+        return this.card(view.card);
+    }
+  }
+
+  private card(c: CustomerCard): Child[] {
+    const t = this.ui.t;
+    const meta = [c.rep || t('sidebar.noRep'), t('sidebar.row', { row: c.target.row })];
+    if (c.target.id && c.target.name) meta.push(c.target.id);
+    return [
+      h(
+        'h2',
+        { id: 'card-title', className: 'card-title', attrs: { tabindex: -1 } },
+        c.target.name || c.target.id,
+      ),
+      h('p', { className: 'meta' }, meta.join(' · ')),
+      this.ladder(c),
+      this.checklist(c),
+      this.guidance(c),
+      this.nextAction(c),
+      this.objections(c),
+      c.issues.length > 0 &&
+        h(
+          'details',
+          { id: 'row-issues', className: 'issues' },
+          h('summary', null, `${t('sidebar.issues')} (${c.issues.length})`),
+          h(
+            'ul',
+            null,
+            ...c.issues.map((i) =>
+              h('li', null, `${i.column}: ${i.message}`, i.value ? ` — “${i.value}”` : ''),
+            ),
+          ),
+        ),
+    ];
+  }
+
+  private ladder(c: CustomerCard): HTMLElement {
+    const t = this.ui.t;
+    const clock: string[] = [];
+    if (c.daysInStage !== null) {
+      clock.push(
+        t('sidebar.daysInStage', { days: c.daysInStage }) +
+          (c.maxDays !== null ? ` ${t('sidebar.maxDays', { max: c.maxDays })}` : ''),
+      );
+    }
+    if (c.daysSinceContact !== null) clock.push(t('sidebar.lastContact', { days: c.daysSinceContact }));
+    const declaredOutside = c.stageText !== '' && !c.ladder.some((s) => s.declared);
+    return h(
+      'section',
+      { attrs: { 'aria-labelledby': 'ladder-h' } },
+      h('h3', { id: 'ladder-h' }, t('sidebar.stages')),
+      c.status !== 'open' &&
+        h(
+          'p',
+          { className: 'note' },
+          t('sidebar.closedStatus', { status: t(`report.${c.status}` as MessageKey) }),
+        ),
+      c.ladder.length > 0 &&
+        h(
+          'ol',
+          { className: 'ladder' },
+          ...c.ladder.map((step) =>
+            h(
+              'li',
+              {
+                className: ['step', step.reached ? 'reached' : '', step.current ? 'current' : '']
+                  .filter(Boolean)
+                  .join(' '),
+                attrs: { 'aria-current': step.current ? 'step' : undefined },
+              },
+              h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }),
+              h('span', { className: 'step-name' }, step.name),
+              step.reached && h('span', { className: 'sr-only' }, ` (${t('sidebar.reached')})`),
+              step.declared && h('span', { className: 'tag declared' }, t('sidebar.declared')),
+              step.evidenced && h('span', { className: 'tag evidenced' }, t('sidebar.evidenced')),
+            ),
+          ),
+        ),
+      declaredOutside && h('p', { className: 'note' }, t('sidebar.declaredAs', { stage: c.stageText })),
+      (c.check === 'ahead' || c.check === 'behind') && h('p', { className: 'warn' }, t(`check.${c.check}`)),
+      (clock.length > 0 || c.stalled) &&
+        h(
+          'p',
+          { className: 'meta' },
+          clock.join(' · '),
+          c.stalled && clock.length > 0 && ' · ',
+          c.stalled && h('strong', { className: 'bad' }, t('sidebar.stalled')),
+        ),
+    );
+  }
+
+  private checklist(c: CustomerCard): HTMLElement | null {
+    const t = this.ui.t;
+    if (c.nextStage === null) return null;
+    const open = c.checklist.filter((i) => !i.met).length;
+    return h(
+      'section',
+      { attrs: { 'aria-labelledby': 'checklist-h' } },
+      h('h3', { id: 'checklist-h', attrs: { tabindex: -1 } }, t('sidebar.checklist', { stage: c.nextStage })),
+      c.checklist.length === 0
+        ? h('p', { className: 'note' }, t('sidebar.checklistNone'))
+        : h(
+            'ul',
+            { className: 'checklist' },
+            ...c.checklist.map((item, i) => this.checklistItem(c, item, i)),
+          ),
+      c.checklist.length > 0 && open === 0 && h('p', { className: 'good' }, t('sidebar.allMet')),
+    );
+  }
+
+  private checklistItem(c: CustomerCard, item: ChecklistItem, index: number): HTMLElement {
+    const t = this.ui.t;
+    let control: Child = null;
+    if (!item.met && item.column !== null) {
+      const btn: HTMLButtonElement = button(
+        t('sidebar.metToday'),
+        () => this.markMet(c, item, btn),
+        'action small',
+        {
+          id: `met-${index}`,
+          'aria-label': t('sidebar.metTodayLabel', { name: item.name }),
+        },
+      );
+      control = btn;
+    } else if (!item.met) {
+      control = h('span', { className: 'hint' }, t('sidebar.noColumnFor', { name: item.name }));
+    }
+    return h(
+      'li',
+      { className: item.met ? 'met' : 'unmet' },
+      h('span', { className: 'mark', attrs: { 'aria-hidden': 'true' } }, item.met ? '✓' : '○'),
+      h(
+        'span',
+        { className: 'criterion' },
+        h('span', { className: 'criterion-name' }, item.name),
+        h('span', { className: 'sr-only' }, ` (${item.met ? t('sidebar.met') : t('sidebar.notMet')})`),
+        h(
+          'span',
+          { className: 'criterion-kind' },
+          `${t(`sidebar.${item.kind}` as MessageKey)} · ${item.stage}`,
+        ),
+      ),
+      control,
+    );
+  }
+
+  private guidance(c: CustomerCard): Child {
+    const t = this.ui.t;
+    if (c.actions.length === 0 && c.guidance === '' && c.support.length === 0) return null;
+    return h(
+      'section',
+      { attrs: { 'aria-labelledby': 'actions-h' } },
+      h('h3', { id: 'actions-h' }, t('sidebar.actions')),
+      c.actions.length > 0 && h('ul', { className: 'plain' }, ...c.actions.map((a) => h('li', null, a))),
+      c.guidance !== '' &&
+        h(
+          'p',
+          { className: 'guidance' },
+          h('span', { className: 'label' }, `${t('sidebar.guidance')}: `),
+          c.guidance,
+        ),
+      c.support.length > 0 &&
+        h('p', { className: 'meta' }, `${t('sidebar.support')}: ${c.support.join(', ')}`),
+    );
+  }
+
+  private nextAction(c: CustomerCard): HTMLElement {
+    const t = this.ui.t;
+    const na = c.nextAction;
+    const heading = h('h3', { id: 'next-h', attrs: { tabindex: -1 } }, t('sidebar.nextAction'));
+    if (!na.hasText && !na.hasDue) {
+      return h(
+        'section',
+        { attrs: { 'aria-labelledby': 'next-h' } },
+        heading,
+        h('p', { className: 'note' }, t('sidebar.nextActionNoColumn')),
+      );
+    }
+    const textInput = h('input', {
+      id: 'na-text',
+      attrs: { type: 'text', maxlength: 500, autocomplete: 'off' },
+    });
+    textInput.value = na.text;
+    textInput.disabled = !na.hasText;
+    const dueInput = h('input', { id: 'na-due', attrs: { type: 'date' } });
+    dueInput.value = na.due ?? '';
+    dueInput.disabled = !na.hasDue;
+    const save = h(
+      'button',
+      { id: 'na-save', className: 'action', attrs: { type: 'submit' } },
+      t('sidebar.save'),
+    );
+    const form = h(
+      'form',
+      {
+        className: 'stack',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            this.write(
+              save,
+              'next-h',
+              () => call('sidebarSetNextAction', c.target, { text: textInput.value, due: dueInput.value }),
+              t('sidebar.saved'),
+            );
+          },
+        },
+      },
+      field(t('sidebar.nextAction'), textInput),
+      field(t('sidebar.nextActionDue'), dueInput),
+      h('div', { className: 'buttons' }, save),
+    );
+    return h(
+      'section',
+      { attrs: { 'aria-labelledby': 'next-h' } },
+      heading,
+      na.state === 'overdue' && h('p', { className: 'bad' }, t('sidebar.nextActionOverdue')),
+      na.state === 'missing' && h('p', { className: 'warn' }, t('sidebar.nextActionMissing')),
+      form,
+    );
+  }
+
+  private objections(c: CustomerCard): HTMLElement {
+    const t = this.ui.t;
+    const open = c.objections.filter((o) => o.open);
+    const closed = c.objections.filter((o) => !o.open);
+    return h(
+      'section',
+      { attrs: { 'aria-labelledby': 'objections-h' } },
+      h('h3', { id: 'objections-h', attrs: { tabindex: -1 } }, t('sidebar.objections')),
+      open.length === 0
+        ? h('p', { className: 'note' }, t('sidebar.objectionsNone'))
+        : h('ul', { className: 'objections' }, ...open.map((o) => this.objection(c, o))),
+      closed.length > 0 &&
+        h(
+          'details',
+          { id: 'closed-objections' },
+          h('summary', null, t('sidebar.objectionsClosed', { n: closed.length })),
+          h(
+            'ul',
+            { className: 'plain' },
+            ...closed.map((o) =>
+              h(
+                'li',
+                null,
+                `${t(`type.${o.type}` as MessageKey)}: `,
+                o.text,
+                ` — ${t(`status.${o.status}` as MessageKey)}`,
+                o.resolution ? ` · ${t(`resolution.${o.resolution}` as MessageKey)}` : '',
+              ),
+            ),
+          ),
+        ),
+      this.addObjection(c),
+    );
+  }
+
+  private objection(c: CustomerCard, o: ObjectionView): HTMLElement {
+    const t = this.ui.t;
+    const id = (part: string) => `obj-${o.row}-${part}`;
+    const status = h(
+      'select',
+      { id: id('status') },
+      ...keysOf(STATUSES).map((s) => option(s, t(`status.${s}` as MessageKey), s === o.status)),
+    );
+    const resolution = h(
+      'select',
+      { id: id('resolution') },
+      option('', t('sidebar.objection.noResolution'), o.resolution === null),
+      ...keysOf(RESOLUTIONS).map((r) => option(r, t(`resolution.${r}` as MessageKey), r === o.resolution)),
+    );
+    const plan = h('input', { id: id('plan'), attrs: { type: 'text', maxlength: 500, autocomplete: 'off' } });
+    plan.value = o.plan;
+    const due = h('input', { id: id('due'), attrs: { type: 'date' } });
+    due.value = o.due ?? '';
+    const update = h(
+      'button',
+      {
+        id: id('update'),
+        className: 'secondary',
+        attrs: { type: 'submit', 'aria-label': t('sidebar.objection.updateLabel', { text: o.text }) },
+      },
+      t('sidebar.objection.update'),
+    );
+    const facts: Child[] = [];
+    facts.push(o.plan ? `${t('sidebar.objection.plan')}: ${o.plan}` : t('sidebar.objection.noPlan'));
+    if (o.due) facts.push(` · ${t('sidebar.objection.due')} ${o.due}`);
+    if (o.overdue) facts.push(' ', h('strong', { className: 'bad' }, t('sidebar.objection.overdue')));
+    if (o.blocking) facts.push(' ', h('strong', { className: 'warn' }, t('sidebar.objection.blockingTag')));
+    const form = h(
+      'form',
+      {
+        className: 'stack compact',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            const change: {
+              status?: ObjectionStatus;
+              resolution?: Resolution | '';
+              plan?: string;
+              due?: string;
+            } = {};
+            if (status.value !== o.status) change.status = status.value as ObjectionStatus;
+            if (resolution.value !== (o.resolution ?? ''))
+              change.resolution = resolution.value as Resolution | '';
+            if (plan.value.trim() !== o.plan) change.plan = plan.value;
+            if (due.value !== (o.due ?? '')) change.due = due.value;
+            this.write(
+              update,
+              'objections-h',
+              () => call('sidebarUpdateObjection', c.target, { row: o.row, id: o.id, text: o.text }, change),
+              t('sidebar.objection.updated'),
+            );
+          },
+        },
+      },
+      h(
+        'div',
+        { className: 'row2' },
+        field(t('sidebar.objection.status'), status),
+        field(t('sidebar.objection.resolution'), resolution),
+      ),
+      field(t('sidebar.objection.plan'), plan),
+      h(
+        'div',
+        { className: 'row2' },
+        field(t('sidebar.objection.due'), due),
+        h('div', { className: 'buttons end' }, update),
+      ),
+    );
+    return h(
+      'li',
+      { className: 'objection' },
+      h(
+        'p',
+        { className: 'objection-title' },
+        h('span', { className: 'tag' }, t(`type.${o.type}` as MessageKey)),
+        ' ',
+        o.text,
+      ),
+      h('p', { className: 'meta' }, ...facts),
+      form,
+    );
+  }
+
+  private addObjection(c: CustomerCard): HTMLElement {
+    const t = this.ui.t;
+    const type = h(
+      'select',
+      { id: 'add-type' },
+      ...keysOf(TYPES).map((k) => option(k, t(`type.${k}` as MessageKey), k === 'budget')),
+    );
+    const text = h('textarea', { id: 'add-text', attrs: { rows: 2, maxlength: 1000, required: true } });
+    const plan = h('input', { id: 'add-plan', attrs: { type: 'text', maxlength: 500, autocomplete: 'off' } });
+    const due = h('input', { id: 'add-due', attrs: { type: 'date' } });
+    const blocking = h('input', { id: 'add-blocking', attrs: { type: 'checkbox' } });
+    const add = h(
+      'button',
+      { id: 'add-submit', className: 'action', attrs: { type: 'submit' } },
+      t('sidebar.objection.addButton'),
+    );
+    const form = h(
+      'form',
+      {
+        className: 'stack',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            this.write(
+              add,
+              'objections-h',
+              () =>
+                call('sidebarAddObjection', c.target, {
+                  type: type.value as ObjectionType,
+                  text: text.value,
+                  plan: plan.value,
+                  due: due.value,
+                  blocking: blocking.checked,
+                }),
+              t('sidebar.objection.added'),
+            );
+          },
+        },
+      },
+      field(t('sidebar.objection.type'), type),
+      field(t('sidebar.objection.text'), text),
+      field(t('sidebar.objection.plan'), plan),
+      field(t('sidebar.objection.due'), due),
+      h(
+        'div',
+        { className: 'check' },
+        blocking,
+        h('label', { attrs: { for: 'add-blocking' } }, t('sidebar.objection.blocking')),
+      ),
+      h('div', { className: 'buttons' }, add),
+    );
+    return h(
+      'details',
+      { id: 'add-objection', className: 'add' },
+      h('summary', null, t('sidebar.objection.add')),
+      form,
+    );
+  }
+
+  private markMet(c: CustomerCard, item: ChecklistItem, btn: HTMLButtonElement): void {
+    this.write(
+      btn,
+      'checklist-h',
+      () => call('sidebarMarkMet', c.target, item.name),
+      this.ui.t('sidebar.marked', { name: item.name, date: c.today }),
+    );
+  }
+
+  /**
+   * Sends a write; its answer is the card read afresh. On failure (the row changed, a lock timeout…) the message
+   * stays in the alert region and the card is fetched again for whatever the selection now holds.
+   */
+  private async write(
+    control: HTMLButtonElement,
+    focus: string,
+    send: () => Promise<CustomerView>,
+    done: string,
+  ): Promise<void> {
+    this.writing++;
+    let view: CustomerView | undefined;
+    try {
+      view = await whileBusy(this.ui, control, send);
+    } finally {
+      this.writing--;
+    }
+    if (view) {
+      this.show(view, { written: true, focus });
+      this.ui.say(done);
+    } else {
+      this.shown = '';
+      this.pollFailed = false; // the alert now shows the write's failure: keep it
+      await this.refresh();
+    }
+  }
+}

@@ -1,0 +1,235 @@
+// The Setup view: create the Pandian tabs from a template in a language, and check or correct how the customer
+// tab's columns are read (the mapping is saved to the Settings tab as "map:<role>" rows).
+import { TAB_NAMES } from '../core/tabs';
+import type { Lang, Role, TemplateId } from '../core/types';
+import type { MessageKey } from '../i18n/messages';
+import type { MappingChange, SetupView } from '../sheets/sidebar-api';
+import { type Child, field, fill, h, option } from './dom';
+import { call } from './rpc';
+import { type Ui, whileBusy } from './ui';
+
+const TEMPLATES: readonly TemplateId[] = ['b2b', 'meddpicc', 'funnel', 'data'];
+const LANGS: readonly [Lang, string][] = [
+  ['zh', '中文'],
+  ['en', 'English'],
+];
+
+export class SetupPanel {
+  private view: SetupView | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly ui: Ui,
+  ) {
+    fill(root, h('p', { className: 'empty' }, ui.t('sidebar.loading')));
+  }
+
+  get loaded(): boolean {
+    return this.view !== null;
+  }
+
+  async load(): Promise<void> {
+    const view = await whileBusy(this.ui, null, () => call('sidebarSetup'));
+    if (view) this.show(view);
+    else if (!this.view) fill(this.root);
+  }
+
+  private show(view: SetupView, focus?: string): void {
+    this.view = view;
+    fill(this.root, this.templates(view), this.mapping(view));
+    if (focus) document.getElementById(focus)?.focus();
+  }
+
+  private radios(
+    name: string,
+    legend: string,
+    items: readonly [string, string][],
+    checked: string,
+  ): HTMLFieldSetElement {
+    return h(
+      'fieldset',
+      null,
+      h('legend', null, legend),
+      ...items.map(([value, label]) => {
+        const input = h('input', { id: `${name}-${value}`, attrs: { type: 'radio', name, value } });
+        input.checked = value === checked;
+        return h('div', { className: 'check' }, input, h('label', { attrs: { for: input.id } }, label));
+      }),
+    );
+  }
+
+  private templates(v: SetupView): HTMLElement {
+    const t = this.ui.t;
+    const current =
+      v.template === 'sheet'
+        ? t('sidebar.setup.fromSheet')
+        : v.template
+          ? t(`sidebar.template.${v.template}` as MessageKey)
+          : t('sidebar.setup.noTemplate');
+    const chosen = v.template && v.template !== 'sheet' ? v.template : 'b2b';
+    const run = h(
+      'button',
+      { id: 'setup-run', className: 'action', attrs: { type: 'submit' } },
+      t('sidebar.setup.run'),
+    );
+    const form = h(
+      'form',
+      {
+        className: 'stack',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            const data = new FormData(form);
+            this.setup(
+              run,
+              String(data.get('template') ?? 'b2b') as TemplateId,
+              String(data.get('lang') ?? this.ui.lang) as Lang,
+            );
+          },
+        },
+      },
+      this.radios(
+        'template',
+        t('sidebar.setup.template'),
+        TEMPLATES.map((id) => [id, t(`sidebar.template.${id}` as MessageKey)]),
+        chosen,
+      ),
+      this.radios('lang', t('sidebar.setup.lang'), LANGS, v.lang),
+      h('div', { className: 'buttons' }, run),
+    );
+    return h(
+      'section',
+      { attrs: { 'aria-labelledby': 'setup-h' } },
+      h('h3', { id: 'setup-h', attrs: { tabindex: -1 } }, t('sidebar.setup.heading')),
+      h('p', { className: 'meta' }, t('sidebar.setup.current', { template: current })),
+      form,
+      h(
+        'details',
+        { id: 'setup-tabs' },
+        h('summary', null, t('sidebar.setup.tabs')),
+        h(
+          'ul',
+          { className: 'plain' },
+          ...v.tabs.map((tab) =>
+            h(
+              'li',
+              null,
+              tab.name ?? TAB_NAMES[tab.id][this.ui.lang === 'zh' ? 0 : 1],
+              ' — ',
+              tab.name ? '✓' : t('sidebar.setup.missingTab'),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private mapping(v: SetupView): HTMLElement {
+    const t = this.ui.t;
+    const heading = h('h3', { id: 'mapping-h', attrs: { tabindex: -1 } }, t('sidebar.setup.mapping'));
+    if (!v.customerSheet) {
+      return h(
+        'section',
+        { attrs: { 'aria-labelledby': 'mapping-h' } },
+        heading,
+        h('p', { className: 'note' }, t('sidebar.setup.noSheet')),
+      );
+    }
+    const headers = [...new Set(v.headers)];
+    const selects = new Map<Role, { select: HTMLSelectElement; initial: string }>();
+    const rows: Child[] = v.roles.map((r) => {
+      const initial = r.source === 'mapped' || r.source === 'detected' ? (r.header ?? '') : '';
+      const select = h(
+        'select',
+        { id: `map-${r.role}` },
+        option('', t('sidebar.setup.auto'), initial === ''),
+        ...headers.map((header) => option(header, header, header === initial)),
+      );
+      selects.set(r.role, { select, initial });
+      const label =
+        t(`sidebar.role.${r.role}` as MessageKey) + (r.required ? ` (${t('sidebar.setup.required')})` : '');
+      const hint =
+        r.source === 'mapped'
+          ? `${t('sidebar.setup.mapped')} · ${r.column}`
+          : r.source === 'detected'
+            ? `${t('sidebar.setup.detected')} · ${r.column}`
+            : r.source === 'missing'
+              ? `${t('sidebar.setup.missingHeader')}: ${r.header}`
+              : undefined;
+      return field(label, select, hint);
+    });
+    const save = h(
+      'button',
+      { id: 'mapping-save', className: 'action', attrs: { type: 'submit' } },
+      t('sidebar.setup.saveMapping'),
+    );
+    const form = h(
+      'form',
+      {
+        className: 'stack mapping',
+        on: {
+          submit: (e) => {
+            e.preventDefault();
+            const changes: MappingChange[] = [];
+            for (const [role, { select, initial }] of selects)
+              if (select.value !== initial) changes.push({ role, header: select.value });
+            this.saveMapping(save, changes);
+          },
+        },
+      },
+      ...rows,
+      h('div', { className: 'buttons' }, save),
+    );
+    return h(
+      'section',
+      { attrs: { 'aria-labelledby': 'mapping-h' } },
+      heading,
+      h(
+        'p',
+        { className: 'meta' },
+        t('sidebar.setup.source', { sheet: v.customerSheet, row: v.headerRow ?? '' }),
+      ),
+      form,
+      v.criteria.length > 0 &&
+        h(
+          'details',
+          { id: 'setup-criteria' },
+          h('summary', null, t('sidebar.setup.criteria')),
+          h(
+            'ul',
+            { className: 'plain' },
+            ...v.criteria.map((c) =>
+              h(
+                'li',
+                null,
+                `${c.stage} · ${c.name}: `,
+                c.column ?? h('span', { className: 'warn' }, t('sidebar.setup.noCriterionColumn')),
+              ),
+            ),
+          ),
+        ),
+    );
+  }
+
+  private async setup(control: HTMLButtonElement, template: TemplateId, lang: Lang): Promise<void> {
+    const t = this.ui.t;
+    const result = await whileBusy(this.ui, control, () => call('setupSheets', template, lang));
+    if (!result) return;
+    const list = (names: string[]) => (names.length > 0 ? names.join(', ') : t('sidebar.setup.nothing'));
+    this.ui.say(t('sidebar.setup.done', { created: list(result.created), kept: list(result.kept) }));
+    const view = await whileBusy(this.ui, null, () => call('sidebarSetup'));
+    if (view) this.show(view, 'setup-h');
+  }
+
+  private async saveMapping(control: HTMLButtonElement, changes: MappingChange[]): Promise<void> {
+    const t = this.ui.t;
+    if (changes.length === 0) {
+      this.ui.say(t('sidebar.setup.noChanges'));
+      return;
+    }
+    const view = await whileBusy(this.ui, control, () => call('sidebarSaveMapping', changes));
+    if (!view) return;
+    this.show(view, 'mapping-h');
+    this.ui.say(t('sidebar.setup.mappingSaved'));
+  }
+}

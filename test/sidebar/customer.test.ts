@@ -1,0 +1,295 @@
+// The Customer view in headless Chromium, over the real server functions of dist/Code.js running in the sandbox:
+// the card, "met today", next action, objections, text-only rendering, failures and writes to a row that moved.
+import type { Browser } from 'playwright-core';
+import { createSpreadsheet, type FakeSpreadsheet } from '../sandbox';
+import { type Backend, startBackend } from './backend';
+import { launchBrowser, openSidebar, type SidebarPage } from './browser';
+import { fixtureSheets, NOW, TIME_ZONE, XSS_NAME } from './fixtures';
+
+/** 2026-11-27 00:00 in Shanghai: what a date cell holds for "today". */
+const TODAY_CELL = Date.UTC(2026, 10, 26, 16, 0, 0);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface World {
+  ss: FakeSpreadsheet;
+  backend: Backend;
+  sidebar: SidebarPage;
+}
+
+const opened: World[] = [];
+afterEach(async () => {
+  for (const w of opened.splice(0)) {
+    await w.sidebar.page.close();
+    await w.backend.close();
+  }
+});
+
+/** A fresh spreadsheet with row `row` of Customers selected, its backend, and the sidebar open on it. */
+async function open(row: number): Promise<World> {
+  const ss = createSpreadsheet({ sheets: fixtureSheets('en'), timeZone: TIME_ZONE });
+  select(ss, row);
+  const backend = await startBackend({ spreadsheet: ss, now: NOW });
+  const sidebar = await openSidebar(browser, backend);
+  const world = { ss, backend, sidebar };
+  opened.push(world);
+  return world;
+}
+
+function select(ss: FakeSpreadsheet, row: number): void {
+  ss.getSheetByName('Customers')!.getRange(row, 2).activate();
+}
+
+function values(ss: FakeSpreadsheet, tab: string): unknown[][] {
+  return ss.getSheetByName(tab)!.getDataRange().getValues();
+}
+
+function time(v: unknown): number | null {
+  return Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : null;
+}
+
+function expectClean(s: SidebarPage): void {
+  expect(s.dialogs).toEqual([]);
+  expect(s.errors).toEqual([]);
+  expect(s.foreign).toEqual([]);
+}
+
+describe('Customer view', () => {
+  it('draws the card of the selected row: ladder, checklist, actions, objections, next action', async () => {
+    const { sidebar } = await open(3);
+    const page = sidebar.page;
+    await page.getByRole('heading', { level: 2, name: 'Northern Steel' }).waitFor();
+    await expect(page.locator('.meta').first().textContent()).resolves.toBe('Ann · row 3 · C-002');
+
+    const steps = page.locator('.ladder li');
+    await expect(steps.allTextContents()).resolves.toEqual([
+      'Lead (criteria met)',
+      'Discovery (criteria met)',
+      'Budget (criteria met)declaredevidenced',
+      'Solution & tender',
+      'Negotiation & approval',
+    ]);
+    await expect(page.locator('.ladder li[aria-current="step"] .step-name').textContent()).resolves.toBe(
+      'Budget',
+    );
+    await page.getByRole('heading', { name: 'To reach Solution & tender' }).waitFor();
+    await expect(page.locator('.checklist .criterion-name').allTextContents()).resolves.toEqual([
+      'Budget confirmed',
+      'Budget-approval path',
+    ]);
+    await page.getByRole('button', { name: 'Mark "Budget confirmed" met today' }).waitFor();
+    await expect(
+      page.getByText('87 days in stage (max 30) · last contact 26 days ago · stalled').count(),
+    ).resolves.toBe(1);
+    await page.getByText('Meet finance or the economic buyer').waitFor();
+    await page.getByText('No budget left this year').waitFor();
+    await expect(page.locator('.objection .meta').textContent()).resolves.toBe(
+      'Plan: Aim for Q1 budget · Due 2026-11-20 overdue blocking',
+    );
+    await expect(page.getByRole('textbox', { name: 'Next action' }).inputValue()).resolves.toBe('');
+    await page.getByText('No next action yet.').waitFor();
+    expectClean(sidebar);
+  });
+
+  it('"Met today" writes today\'s date into that criterion\'s cell only, and the card shows it met', async () => {
+    const { ss, sidebar } = await open(3);
+    const page = sidebar.page;
+    const before = values(ss, 'Customers');
+    await page.getByRole('button', { name: 'Mark "Budget confirmed" met today' }).click();
+    await page.getByRole('status').getByText('"Budget confirmed" marked met on 2026-11-27.').waitFor();
+
+    const after = values(ss, 'Customers');
+    expect(time(after[2][13])).toBe(TODAY_CELL); // N3, Budget confirmed
+    after[2][13] = before[2][13];
+    expect(after).toEqual(before); // nothing else in the tab changed
+    await expect(page.locator('.checklist li.met .criterion-name').allTextContents()).resolves.toEqual([
+      'Budget confirmed',
+    ]);
+    await expect(page.getByRole('button', { name: /met today/ }).count()).resolves.toBe(1);
+    expectClean(sidebar);
+  });
+
+  it('saves the next action and its due date into their two cells', async () => {
+    const { ss, sidebar } = await open(3);
+    const page = sidebar.page;
+    await page.getByRole('heading', { level: 2, name: 'Northern Steel' }).waitFor();
+    const before = values(ss, 'Customers');
+    await page.getByRole('textbox', { name: 'Next action' }).fill('=Call the CFO');
+    await page.getByLabel('Due date').fill('2026-12-04');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+
+    const after = values(ss, 'Customers');
+    expect(after[2][8]).toBe('=Call the CFO'); // kept as text, not a formula
+    expect(ss.getSheetByName('Customers')!.getRange('I3').getFormula()).toBe('');
+    expect(time(after[2][9])).toBe(Date.UTC(2026, 11, 3, 16));
+    after[2][8] = before[2][8];
+    after[2][9] = before[2][9];
+    expect(after).toEqual(before);
+    await expect(page.getByText('No next action yet.').count()).resolves.toBe(0);
+  });
+
+  it('adding an objection appends one row to Objections', async () => {
+    const { ss, sidebar } = await open(3);
+    const page = sidebar.page;
+    await page.getByRole('heading', { level: 2, name: 'Northern Steel' }).waitFor();
+    const before = values(ss, 'Objections');
+    await page.getByText('Add an objection').click();
+    await page.getByLabel('Type').selectOption('approval');
+    await page.getByLabel('Objection', { exact: true }).fill('The board meets only in March');
+    await page.getByLabel('Plan', { exact: true }).last().fill('Ask the champion for an early slot');
+    await page.getByLabel('Due', { exact: true }).last().fill('2026-12-15');
+    await page.getByLabel('Blocks the next stage').check();
+    await page.getByRole('button', { name: 'Add objection' }).click();
+    await page.getByRole('status').getByText('Objection added.').waitFor();
+
+    const after = values(ss, 'Objections');
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after).toHaveLength(before.length + 1);
+    const row = after[after.length - 1];
+    expect(row.slice(0, 6)).toEqual([
+      'OBJ-003',
+      'C-002',
+      'Budget',
+      'Approval',
+      'The board meets only in March',
+      'Ann',
+    ]);
+    expect(time(row[6])).toBe(TODAY_CELL);
+    expect(row[7]).toBe('Planned');
+    expect(row[8]).toBe('Ask the champion for an early slot');
+    expect(time(row[9])).toBe(Date.UTC(2026, 11, 14, 16));
+    expect(row[14]).toBe('yes');
+    await page.getByText('The board meets only in March').waitFor();
+    await expect(page.locator('.objection').count()).resolves.toBe(2);
+  });
+
+  it("updates an objection's status and resolution in its own row", async () => {
+    const { ss, sidebar } = await open(3);
+    const page = sidebar.page;
+    await page.getByText('No budget left this year').waitFor();
+    const before = values(ss, 'Objections');
+    await page.getByLabel('Status').selectOption('resolved');
+    await page.getByLabel('Resolution').selectOption('bypassed');
+    await page.getByRole('button', { name: 'Update objection "No budget left this year"' }).click();
+    await page.getByRole('status').getByText('Objection updated.').waitFor();
+
+    const after = values(ss, 'Objections');
+    expect(after[1][7]).toBe('Resolved');
+    expect(after[1][10]).toBe('Bypassed');
+    expect(time(after[1][11])).toBe(TODAY_CELL);
+    for (const c of [7, 10, 11]) after[1][c] = before[1][c];
+    expect(after).toEqual(before);
+    await page.getByText('No open objections.').waitFor();
+    await page.getByText('1 resolved or accepted').waitFor();
+  });
+
+  it('shows a customer named like HTML as text and runs nothing', async () => {
+    const { sidebar } = await open(4);
+    const page = sidebar.page;
+    const heading = page.getByRole('heading', { level: 2 });
+    await heading.waitFor();
+    await expect(heading.textContent()).resolves.toBe(XSS_NAME);
+    await page.getByRole('tab', { name: 'Team' }).click();
+    await page
+      .getByRole('button', { name: `Go to row 4: ${XSS_NAME}` })
+      .first()
+      .waitFor();
+    await page.waitForTimeout(300); // room for an onerror to fire, if an <img> had been made
+    await expect(page.evaluate(() => document.getElementsByTagName('img').length)).resolves.toBe(0);
+    expectClean(sidebar);
+  });
+
+  it('a failing server call shows its message and the view stays usable', async () => {
+    const { ss, backend, sidebar } = await open(3);
+    const page = sidebar.page;
+    const met = page.getByRole('button', { name: 'Mark "Budget confirmed" met today' });
+    await met.waitFor();
+    const release = backend.sandbox.env.holdDocumentLock(); // another execution holds the lock
+    await met.click();
+    await page
+      .getByRole('alert')
+      .getByText('Another Pandian command is running in this spreadsheet. Try again in a moment.')
+      .waitFor();
+    expect(time(values(ss, 'Customers')[2][13])).toBeNull();
+    release();
+    await expect(met.isEnabled()).resolves.toBe(true);
+    await met.click();
+    await page.getByRole('status').getByText('"Budget confirmed" marked met on 2026-11-27.').waitFor();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe('');
+    expect(time(values(ss, 'Customers')[2][13])).toBe(TODAY_CELL);
+  });
+
+  it('refuses a write to a row that now holds another customer (sorted after the card was drawn)', async () => {
+    const { ss, sidebar } = await open(3);
+    const page = sidebar.page;
+    const met = page.getByRole('button', { name: 'Mark "Budget confirmed" met today' });
+    await met.waitFor();
+    ss.getSheetByName('Customers')!.getRange('A2:R7').sort({ column: 2, ascending: true });
+    const sorted = values(ss, 'Customers');
+    expect(sorted[2][1]).not.toBe('Northern Steel');
+    await met.click();
+    await page
+      .getByRole('alert')
+      .getByText(
+        /^Row 3 no longer holds "Northern Steel" \(the sheet was sorted or rows were deleted\)\. Nothing was written/,
+      )
+      .waitFor();
+    expect(values(ss, 'Customers')).toEqual(sorted);
+    // The card is redrawn for whoever row 3 holds now.
+    await page.getByRole('heading', { level: 2, name: sorted[2][1] as string }).waitFor();
+  });
+
+  it('writes into the right cell after a column was inserted since the card was drawn', async () => {
+    const { ss, sidebar } = await open(3);
+    const page = sidebar.page;
+    const met = page.getByRole('button', { name: 'Mark "Budget confirmed" met today' });
+    await met.waitFor();
+    ss.getSheetByName('Customers')!.insertColumnBefore(2);
+    const before = values(ss, 'Customers');
+    await met.click();
+    await page.getByRole('status').getByText('"Budget confirmed" marked met on 2026-11-27.').waitFor();
+    const after = values(ss, 'Customers');
+    expect(time(after[2][14])).toBe(TODAY_CELL); // O3 now holds Budget confirmed
+    after[2][14] = before[2][14];
+    expect(after).toEqual(before);
+  });
+
+  it('follows the selection by polling', async () => {
+    const { ss, sidebar } = await open(3);
+    const page = sidebar.page;
+    await page.getByRole('heading', { level: 2, name: 'Northern Steel' }).waitFor();
+    select(ss, 5);
+    await page.getByRole('heading', { level: 2, name: 'Southern Pharma' }).waitFor({ timeout: 5000 });
+    ss.getSheetByName('Stages')!.activate();
+    await page.getByText('Select a customer row in the tab "Customers".').waitFor({ timeout: 5000 });
+  });
+
+  it('keeps each poll to a fixed budget of service calls, whatever the row count', async () => {
+    const { ss, backend } = await open(3);
+    const small = pollCalls(backend);
+    const tab = ss.getSheetByName('Customers')!;
+    tab.insertRowsAfter(tab.getMaxRows(), 2000);
+    const row = tab.getRange('A3:R3').getValues()[0];
+    tab
+      .getRange(8, 1, 2000, 18)
+      .setValues(Array.from({ length: 2000 }, (_, i) => [`X-${i}`, `Extra ${i}`, ...row.slice(2)]));
+    const large = pollCalls(backend);
+    expect(large).toEqual(small);
+    expect(Object.values(large).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(20);
+    expect(large['Range.getValues']).toBe(3); // the header row, the selected row, the Objections tab
+  });
+});
+
+function pollCalls(backend: Backend): Record<string, number> {
+  backend.sandbox.call('sidebarCustomer'); // warm the cache
+  backend.sandbox.env.resetCalls();
+  backend.sandbox.call('sidebarCustomer');
+  return backend.sandbox.env.calls();
+}
