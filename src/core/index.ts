@@ -67,8 +67,9 @@ export function findCustomerSheet(
     if (id !== null && id !== 'customers') continue;
     const header = detectHeader(sheet.values, mapping);
     if (!header) continue;
+    // The named tab first (as the shells' readSpreadsheet does), then recognised roles (at most 17), then rows.
     const score =
-      header.roleCount * 1e7 + (id === 'customers' ? 1e6 : 0) + Math.min(sheet.values.length, 999999);
+      (id === 'customers' ? 1e9 : 0) + header.roleCount * 1e7 + Math.min(sheet.values.length, 999999);
     if (!best || score > best.score) best = { sheet, score };
   }
   return best?.sheet ?? null;

@@ -39,13 +39,16 @@ export function isDateObject(v: unknown): v is Date {
   return typeof v === 'object' && v !== null && toStr.call(v) === DATE_TAG;
 }
 
+/** The longest text core keeps from a cell (names, issue values); longer text is cut with '…'. */
+export const TEXT_LIMIT = 200;
+
 /**
- * The text a user sees in the cell, for issue messages (at most 200 characters): strings trimmed,
+ * The text a user sees in the cell, for issue messages (at most TEXT_LIMIT characters): strings trimmed,
  * numbers as String, booleans TRUE/FALSE, Dates as ISO date (UTC parts, or in timeZone when given).
  */
 export function cellText(cell: Cell, timeZone?: string): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return truncate(cell.trim(), 200);
+  if (typeof cell === 'string') return truncate(cell.trim(), TEXT_LIMIT);
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (isDateObject(cell)) {
@@ -53,7 +56,7 @@ export function cellText(cell: Cell, timeZone?: string): string {
     if (Number.isNaN(t)) return 'Invalid Date';
     return isoOfDay(timeZone ? dayOfDate(cell, timeZone) : Math.floor(t / 86400000));
   }
-  return truncate(String(cell), 200);
+  return truncate(String(cell), TEXT_LIMIT);
 }
 
 /** '', null, undefined or a whitespace-only string. */
@@ -138,10 +141,14 @@ export function nearest(value: string, candidates: string[]): string | null {
     const c = normalizeKey(candidates[i]);
     if (c.length === 0) continue;
     if (c === v) return candidates[i];
-    const d = editDistance(v, c);
     const longer = Math.max(v.length, c.length);
     const shorter = Math.min(v.length, c.length);
-    const close = (d <= limit && d < longer) || (shorter >= 2 && (v.includes(c) || c.includes(v)));
+    const contains = shorter >= 2 && (v.includes(c) || c.includes(v));
+    // The distance is at least the length difference (exactly that when one contains the other): skip the
+    // quadratic edit distance when it cannot be close (a 50,000-character stage name costs nothing).
+    if (!contains && longer - shorter > limit) continue;
+    const d = contains ? longer - shorter : editDistance(v, c);
+    const close = (d <= limit && d < longer) || contains;
     if (close && d < bestD) {
       best = candidates[i];
       bestD = d;

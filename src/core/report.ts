@@ -2,6 +2,7 @@
 // writes it with one setValues; the command line writes it into an .xlsx. User strings are `{ text }`.
 import { isoOfDay } from './days';
 import type { Inventory } from './inventory';
+import { truncate } from './normalize';
 import type {
   ChartSpec,
   Day,
@@ -45,7 +46,13 @@ export function groupIssues(issues: readonly Issue[]): Issue[][] {
   return out.sort((a, b) => a[0].sheet.localeCompare(b[0].sheet) || a[0].row - b[0].row);
 }
 
-const u = (s: string): ReportCell => ({ text: s });
+/**
+ * The longest user text a report cell holds (a Stages tab may hold anything): far below Sheets' 50,000 and
+ * Excel's 32,767 characters per cell, so writing the report never fails on a user's string.
+ */
+export const REPORT_TEXT_LIMIT = 5000;
+
+const u = (s: string): ReportCell => ({ text: truncate(s, REPORT_TEXT_LIMIT) });
 const day = (d: Day | null): ReportCell => (d === null ? null : { day: d });
 
 class GridBuilder {

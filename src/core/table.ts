@@ -1,7 +1,7 @@
 // Reading the customer tab: find the header row, give columns their roles, skip (and report) title,
 // notes, blank, placeholder and totals rows, and turn every row into a Customer. Nothing is thrown and
 // nothing is guessed: a value that cannot be read is an issue and counts as blank.
-import { cellText, errorValue, isBlank, nearest, normalizeKey } from './normalize';
+import { cellText, errorValue, isBlank, nearest, normalizeKey, TEXT_LIMIT } from './normalize';
 import { HEADER_SCAN_ROWS, IssueLog } from './register';
 import { matchRole, parseHeader } from './roles';
 import { kindOfWord, StageLookup, type StageObservation, stagesFromData } from './stage-model';
@@ -170,6 +170,9 @@ function isTotalsRow(row: readonly Cell[], first: Cell, roles: Partial<Record<Ro
   return probes.some((c) => typeof c === 'string' && TOTALS_WORDS.has(normalizeKey(c)));
 }
 
+/** Text columns checked for error values and length (the stage column reports its error values itself). */
+const TEXT_ROLES = ['id', 'customer', 'rep', 'stage', 'nextAction'] as const;
+
 const DATE_ROLES = [
   'created',
   'expectedClose',
@@ -236,6 +239,10 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     else dataRows.push(r);
   }
 
+  // A required column the header lacks: said once, on the header row (rows are then counted by id / under "(no rep)").
+  if (roles.customer === undefined) log.row(header.row, 'missing-customer');
+  if (roles.rep === undefined) log.row(header.row, 'missing-rep');
+
   const model = options.model ?? deriveModel(grid, dataRows, roles);
   const lookup = new StageLookup(model);
   const criteria = matchCriteria(model, headers, roles);
@@ -269,7 +276,19 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       log.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
       continue;
     }
-    if (name === '') log.cell(r, roles.customer ?? 0, headers[roles.customer ?? 0], '', 'missing-customer');
+    if (name === '' && roles.customer !== undefined)
+      log.cell(r, roles.customer, headers[roles.customer], '', 'missing-customer');
+    // Text kept as read, but never silently: a spreadsheet error or text cut to TEXT_LIMIT is an issue.
+    for (const role of TEXT_ROLES) {
+      const c = roles[role];
+      if (c === undefined) continue;
+      const cell = row[c];
+      if (typeof cell !== 'string' || cell === '') continue;
+      if (role !== 'stage' && errorValue(cell))
+        log.cell(r, c, headers[c], cellText(cell), 'error-value', { expected: 'text' });
+      else if (cell.length > TEXT_LIMIT && cell.trim().length > TEXT_LIMIT)
+        log.cell(r, c, headers[c], cellText(cell), 'too-long');
+    }
     if (id !== '') {
       const first = seenIds.get(id);
       if (first !== undefined) log.cell(r, roles.id!, headers[roles.id!], id, 'duplicate-id', { first });

@@ -12,6 +12,7 @@ import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { PandianError, withDocumentLock } from './errors';
 import { readAll } from './read';
+import { asSheetText } from './write-report';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DATA_ROWS = 999;
@@ -228,7 +229,11 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
       if (outcome.ok && outcome.inventory.table.model.stages.length > 0)
         model = outcome.inventory.table.model;
     }
-    make('stages', (sheet) => writeHeader(sheet, stagesGrid(model ?? { source: 'data', stages: [] }, lang)));
+    // "From my data" stage names are the user's own values: written as text, never as formulas.
+    const stageRows = stagesGrid(model ?? { source: 'data', stages: [] }, lang).map((row) =>
+      row.map((cell) => (typeof cell === 'string' ? asSheetText(cell) : cell)),
+    );
+    make('stages', (sheet) => writeHeader(sheet, stageRows));
     make('objections', (sheet) => createObjections(sheet, lang));
     make('settings', (sheet) => createSettings(sheet, lang, templateId));
     if (customerName) kept.push(customerName);

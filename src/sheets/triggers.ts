@@ -217,7 +217,7 @@ export function handleEdit(e: EditEvent): void {
         if (c === stageCol) stageChanged = true;
         history.push([
           today,
-          who,
+          asSheetText(who),
           asSheetText(customer),
           asSheetText(rid),
           firstRow + k,

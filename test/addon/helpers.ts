@@ -22,34 +22,9 @@ import {
 export const TODAY = '2026-03-16';
 export const NOW = `${TODAY}T09:30:00Z`;
 
-/**
- * Pins `new Date()` (no arguments) inside the sandbox's vm to `iso`. Jest's fake timers do not reach the vm
- * realm, so the realm's Date is replaced by a Proxy: construction without arguments (what the shell's
- * clock does: Utilities.formatDate(new Date(), …)) gives the pinned instant; everything else — Date(y, m…),
- * Date.UTC, instanceof, Date.now (used only to time the toast) — is the real Date.
- */
-export function pinClock(sandbox: Sandbox, iso: string): void {
-  const instant = Date.parse(iso);
-  const install = vm.runInContext(
-    `(function (instant) {
-      var RealDate = Date;
-      globalThis.Date = new Proxy(RealDate, {
-        construct: function (target, args, newTarget) {
-          return Reflect.construct(target, args.length ? args : [instant], newTarget);
-        },
-        apply: function () { return new RealDate(instant).toString(); },
-      });
-    })`,
-    sandbox.context,
-  ) as (t: number) => void;
-  install(instant);
-}
-
 /** loadBundle with the clock pinned to NOW (or `iso`). */
 export function loadPinned(options: LoadOptions = {}, iso = NOW): Sandbox {
-  const sandbox = loadBundle(options);
-  pinClock(sandbox, iso);
-  return sandbox;
+  return loadBundle({ ...options, now: iso });
 }
 
 /** A small deterministic PRNG (mulberry32). */

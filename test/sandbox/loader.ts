@@ -26,6 +26,11 @@ export interface LoadOptions {
   timeZone?: string;
   /** The active and effective user's email, 'user@example.com' by default ('' as in simple triggers). */
   user?: string;
+  /**
+   * Pins the clock inside the bundle: `new Date()` and `Date.now()` give this instant (ISO string or ms);
+   * Dates built from arguments are unchanged. Jest's fake timers do not reach the vm realm.
+   */
+  now?: string | number;
 }
 
 /** The service objects a sandbox installs as globals; a test may call them directly (counted like the bundle). */
@@ -156,6 +161,8 @@ export function loadBundle(options: LoadOptions = {}): Sandbox {
     console: capturedConsole(rt),
   };
   Object.assign(context, globals);
+  if (options.now !== undefined)
+    pinClock(context, typeof options.now === 'number' ? options.now : Date.parse(options.now));
   new vm.Script(source, { filename: codePath }).runInContext(context);
 
   const call = (name: string, ...args: unknown[]): unknown => {
@@ -168,6 +175,26 @@ export function loadBundle(options: LoadOptions = {}): Sandbox {
     }
   };
   return { context, call, env: new SandboxEnv(rt, globals) };
+}
+
+/** Replaces the realm's Date with one whose "now" is `instant`. */
+function pinClock(context: vm.Context, instant: number): void {
+  if (Number.isNaN(instant)) throw new Error('loadBundle: `now` is not a date');
+  const install = vm.runInContext(
+    `(function (instant) {
+      var RealDate = Date;
+      var Pinned = new Proxy(RealDate, {
+        construct: function (target, args, newTarget) {
+          return Reflect.construct(target, args.length ? args : [instant], newTarget === Pinned ? target : newTarget);
+        },
+        apply: function () { return new RealDate(instant).toString(); },
+        get: function (target, key) { return key === 'now' ? function () { return instant; } : target[key]; },
+      });
+      globalThis.Date = Pinned;
+    })`,
+    context,
+  ) as (t: number) => void;
+  install(instant);
 }
 
 /** Apps Script releases an execution's locks when it ends. */

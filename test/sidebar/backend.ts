@@ -94,25 +94,6 @@ export function assertJson(value: unknown, path = 'result'): void {
   );
 }
 
-/** Replaces the sandbox's Date with one whose "now" is fixed; dates built from arguments are unchanged. */
-export function pinClock(sandbox: Sandbox, now: number): void {
-  vm.runInContext(
-    `(function (Real, fixed) {
-      function PinnedDate() {
-        var args = Array.prototype.slice.call(arguments);
-        if (!(this instanceof PinnedDate)) return new Real(fixed).toString();
-        return args.length === 0 ? new Real(fixed) : new (Function.prototype.bind.apply(Real, [null].concat(args)))();
-      }
-      PinnedDate.prototype = Real.prototype;
-      PinnedDate.now = function () { return fixed; };
-      PinnedDate.UTC = Real.UTC;
-      PinnedDate.parse = Real.parse;
-      globalThis.Date = PinnedDate;
-    })(Date, ${Number(now)});`,
-    sandbox.context,
-  );
-}
-
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';
@@ -148,8 +129,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     spreadsheet: options.spreadsheet,
     codePath: join(ROOT, 'dist/Code.js'),
     locale: options.locale,
+    now: options.now,
   });
-  if (options.now !== undefined) pinClock(sandbox, options.now);
   const calls: Backend['calls'] = [];
   const page = sidebarPage();
 
