@@ -1,6 +1,5 @@
 // Shared helpers of the add-on tests (dist/Code.js in the Sheets sandbox): a pinned clock, deterministic
 // customer data, and the expected report grid computed by core for the same input.
-import vm from 'node:vm';
 import { dateOfDay } from '../../src/core/days';
 import { runInventory } from '../../src/core/index';
 import { buildReport } from '../../src/core/report';

@@ -3,7 +3,6 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import vm from 'node:vm';
 import Ajv from 'ajv';
 import ExcelJS from 'exceljs';
 import type { InventoryJson } from '../../src/cli/json';
@@ -12,7 +11,6 @@ import type { Cell, IssueCode } from '../../src/core/types';
 import { translator } from '../../src/i18n/messages';
 import type { ExpectedIssue } from '../fixtures/bad-sheets';
 import { createSpreadsheet, type FakeSpreadsheet, loadBundle, type Sandbox } from '../sandbox';
-import { FakeRange } from '../sandbox/sheets';
 
 export const ROOT = join(__dirname, '../..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/inventory.schema.json'), 'utf8'));

@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import vm from 'node:vm';
 import { type FakeSpreadsheet, loadBundle, type Sandbox } from '../sandbox';
 
 /** The project folder (this file also runs bundled into dist/preview.js): the nearest one with package.json. */
