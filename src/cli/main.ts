@@ -12,7 +12,7 @@ import { TAB_NAMES } from '../core/tabs';
 import type { Lang, Role, SheetData } from '../core/types';
 import { issueMessage, langOfLocale, reportText, translator } from '../i18n/messages';
 import { inventoryJson } from './json';
-import { readWorkbook, writeWorkbookWithReport } from './workbook';
+import { openWorkbook, readWorkbook } from './workbook';
 
 const ROLES: readonly Role[] = [
   'id',
@@ -221,7 +221,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       progressShown = true;
       io.stderr(`${t(key, { rows: rows ?? 0 })}\n`);
     };
-    const sheets = await readWorkbook(input);
+    const book = await openWorkbook(input);
+    const { sheets } = book;
     const rows = sheets.reduce((n, s) => n + s.values.length, 0);
     progress('cli.reading', rows);
     const outcome = runInventory({
@@ -255,19 +256,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       issueMessage(issue, reportLang),
     );
     progress('cli.writing');
-    await writeWorkbookWithReport({
-      inputPath: input,
-      outPath: out,
-      sheetName: TAB_NAMES.inventory[reportLang === 'zh' ? 0 : 1],
-      report,
-    });
+    await book.saveWithReport(out, TAB_NAMES.inventory[reportLang === 'zh' ? 0 : 1], report);
     if (options.json)
       io.stdout(`${JSON.stringify(inventoryJson(outcome.inventory, options.file, reportLang), null, 2)}\n`);
     else io.stdout(summaryText(outcome.inventory, reportLang, out));
     return 0;
   } catch (e) {
     const code = (e as { cause?: { code?: string } }).cause?.code;
-    if (code === 'unreadable' || code === 'unsupported') {
+    if (code === 'unreadable' || code === 'unsupported' || code === 'unwritable' || code === 'same-file') {
       io.stderr(`pandian: ${(e as Error).message}\n`);
       return 1;
     }
