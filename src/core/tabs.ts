@@ -8,7 +8,7 @@ export const TAB_NAMES = {
   customers: ['客户盘点', 'Customers'],
   stages: ['阶段定义', 'Stages'],
   objections: ['异议', 'Objections'],
-  history: ['变更记录', 'History'],
+  history: ['变更记录', 'Change log', 'History'],
   inventory: ['盘点报告', 'Inventory'],
   settings: ['设置', 'Settings'],
 } as const satisfies Record<string, Names>;

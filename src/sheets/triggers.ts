@@ -22,6 +22,8 @@ export const NOTE_PREFIX = 'Pandian: ';
 
 interface EditContext {
   trackEdits: boolean;
+  /** Name of the History tab when it existed as the context was read. */
+  historySheet: string | null;
   timeZone: string;
   customerSheet: string;
   /** 1-based sheet row of the header. */
@@ -40,6 +42,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   let stagesValues: Cell[][] | null = null;
   let settingsName = '';
   let stagesName = '';
+  let historyName: string | null = null;
   const candidates: GoogleAppsScript.Spreadsheet.Sheet[] = [];
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
@@ -50,12 +53,15 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     } else if (id === 'stages') {
       stagesValues = sheet.getDataRange().getValues();
       stagesName = name;
+    } else if (id === 'history') {
+      historyName ??= name;
     } else if (id === null || id === 'customers') candidates.push(sheet);
   }
   const { settings } = parseSettings(settingsValues ? { name: settingsName, values: settingsValues } : null);
   const lang = userLang(settings.lang);
   const timeZone = ss.getSpreadsheetTimeZone();
   const off: EditContext = {
+    historySheet: historyName,
     trackEdits: false,
     timeZone,
     customerSheet: '',
@@ -93,6 +99,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   }
   return {
     trackEdits: true,
+    historySheet: historyName,
     timeZone,
     customerSheet: sheet.getName(),
     headerRow: header.row + 1,
@@ -109,15 +116,16 @@ function editContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext 
   return cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
 }
 
+/** The History tab: the one found when the context was read, else the language's name (created if missing). */
 function historySheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  lang: Lang,
+  ctx: EditContext,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  for (const name of TAB_NAMES.history) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) return sheet;
-  }
-  const sheet = ss.insertSheet(TAB_NAMES.history[lang === 'zh' ? 0 : 1]);
+  const { lang } = ctx;
+  const name = ctx.historySheet ?? TAB_NAMES.history[lang === 'zh' ? 0 : 1];
+  const found = ss.getSheetByName(name);
+  if (found) return found;
+  const sheet = ss.insertSheet(name);
   sheet.getRange(1, 1, 1, 9).setValues([headersOf(HISTORY_COLUMNS, lang)]);
   sheet.setFrozenRows(1);
   sheet.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);
@@ -262,7 +270,7 @@ export function handleEdit(e: EditEvent): void {
       } else if (at >= 0) range.setNote(users);
     }
 
-    const log = historySheet(ss, ctx.lang);
+    const log = historySheet(ss, ctx);
     if (history.length === 1) log.appendRow(history[0]);
     else log.getRange(log.getLastRow() + 1, 1, history.length, history[0].length).setValues(history);
   } catch (err) {

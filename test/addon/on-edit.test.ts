@@ -84,7 +84,7 @@ function changedCells(before: SheetSnapshot, after: SheetSnapshot): string[] {
 
 /** History rows as text (Sheets turns what the trigger writes into numbers and dates). */
 function history(ss: FakeSpreadsheet): string[][] {
-  const tab = ss.snapshot().History;
+  const tab = ss.snapshot()['Change log'];
   if (!tab) return [];
   return tab.values.map((row) =>
     row.map((v) => (v instanceof Date ? isoOfDay(dayOfDate(v, TZ)) : String(v))),
@@ -129,7 +129,7 @@ describe('a single-cell stage edit', () => {
         'edit',
       ],
     ]);
-    const tab = ss.snapshot().History;
+    const tab = ss.snapshot()['Change log'];
     expect(tab.frozenRows).toBe(1);
     expect(tab.protections).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true })]);
   });
@@ -324,7 +324,7 @@ describe('History and sorting', () => {
 
   it('core dates the stage changes from History, by id, after the sort', () => {
     const outcome = runInventory({
-      sheets: sheetData(ss, ['Customers', 'Stages', 'Settings', 'History']),
+      sheets: sheetData(ss, ['Customers', 'Stages', 'Settings', 'Change log']),
       asOf: TODAY,
       timeZone: TZ,
       lang: 'en',
@@ -356,7 +356,7 @@ describe('History keeps what the user wrote as text', () => {
     ss.getRange('Customers!A5:B5').setValues([["'1e3", "'+86 21 5555 0100"]]);
     edit(sandbox, ss, 'Customers!D4', 'Budget');
     edit(sandbox, ss, 'Customers!D5', '-');
-    const tab = ss.snapshot().History;
+    const tab = ss.snapshot()['Change log'];
     expect(tab.formulas.flat().every((f) => f === '')).toBe(true);
     expect(tab.values[1].slice(2, 4)).toEqual(['=HYPERLINK("http://evil.example","x")', '00042']);
     expect(tab.values[2].slice(2, 4)).toEqual(['+86 21 5555 0100', '1e3']);

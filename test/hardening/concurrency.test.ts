@@ -190,7 +190,7 @@ describe('edits arriving during an inventory', () => {
     expect(alerts(inventory)).toEqual([]);
     const after = ss.snapshot();
     expect(after.Customers.values[4][3]).toBe('Budget');
-    expect(after.History.values.slice(1).map((r) => [r[4], r[5], r[6], r[7], r[8]])).toEqual([
+    expect(after['Change log'].values.slice(1).map((r) => [r[4], r[5], r[6], r[7], r[8]])).toEqual([
       [5, 'Stage', 'Won', 'Budget', 'edit'],
     ]);
 
@@ -294,7 +294,7 @@ describe('History under a stream of single-cell edits', () => {
   it('appends exactly one row per edit, in order, none lost and none doubled', () => {
     const ss = workbook();
     applyEdits(ss);
-    const history = ss.snapshot().History.values;
+    const history = ss.snapshot()['Change log'].values;
     expect(history).toHaveLength(1 + EDITS.length);
     const fields: Record<string, string> = { D: 'Stage', E: 'Amount', H: 'Inquiry' };
     expect(history.slice(1).map((r) => [r[4], r[5], String(r[7])])).toEqual(
@@ -311,20 +311,20 @@ describe('History under a stream of single-cell edits', () => {
     } finally {
       release();
     }
-    expect(ss.snapshot().History.values).toHaveLength(1 + EDITS.length);
+    expect(ss.snapshot()['Change log'].values).toHaveLength(1 + EDITS.length);
   });
 
   it('logs nothing, and creates no History tab, when Track edits is off', () => {
     const ss = workbook('no');
     applyEdits(ss);
-    expect(ss.snapshot().History).toBeUndefined();
+    expect(ss.snapshot()['Change log']).toBeUndefined();
   });
 
   it('keeps its rows when an inventory runs between edits', () => {
     const ss = workbook();
     applyEdits(ss, () => undefined);
-    const rows = ss.snapshot().History.values.length;
+    const rows = ss.snapshot()['Change log'].values.length;
     loadPinned(ss, TODAY).call('menuInventory');
-    expect(ss.snapshot().History.values).toHaveLength(rows);
+    expect(ss.snapshot()['Change log'].values).toHaveLength(rows);
   });
 });

@@ -138,7 +138,7 @@ describe('History rows of the edit trigger', () => {
         'onEdit',
         editEvent(ss, a1, { value, oldValue: old, user: '=evil@example.com' }),
       );
-      const history = ss.snapshot().History;
+      const history = ss.snapshot()['Change log'];
       expect(formulaCells(history)).toEqual([]);
       const [when, who, customer, id, r, field, was, now, source] = history.values[1];
       expect([who, customer, id, r, field, was, now, source]).toEqual([
@@ -160,7 +160,7 @@ describe('History rows of the edit trigger', () => {
     const range = ss.getRange('Customers!D2:D4');
     range.setValues(OBJECTIONS.slice(0, 3).map((v) => [`'${v}`]));
     loadPinned(ss, TODAY).call('onEdit', editEvent(ss, range));
-    const history = ss.snapshot().History;
+    const history = ss.snapshot()['Change log'];
     expect(formulaCells(history)).toEqual([]);
     expect(history.values.slice(1).map((r) => [r[2], r[7], r[8]])).toEqual(
       OBJECTIONS.slice(0, 3).map((v, k) => [CUSTOMERS[k], v, 'paste']),

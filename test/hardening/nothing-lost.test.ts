@@ -203,7 +203,7 @@ describe('onEdit', () => {
       ? editEvent(ss, range)
       : editEvent(ss, range, { value: String(value), ...(old === '' ? {} : { oldValue: String(old) }) });
     loadPinned(ss, TODAY).call('onEdit', event);
-    return diff(before, ss.snapshot()).filter((d) => !d.startsWith('History'));
+    return diff(before, ss.snapshot()).filter((d) => !d.startsWith('Change log'));
   }
 
   describe('with Track edits on', () => {
@@ -244,7 +244,7 @@ describe('onEdit', () => {
       expect(edit(ss, 'J9', 'new note')).toEqual([]);
       expect(edit(ss, 'A1', 'Q2 pipeline')).toEqual([]);
       expect(edit(ss, 'D2', 'Stage')).toEqual([]);
-      expect(ss.snapshot().History).toBeUndefined();
+      expect(ss.snapshot()['Change log']).toBeUndefined();
     });
   });
 
@@ -258,7 +258,7 @@ describe('onEdit', () => {
       const before = ss.snapshot();
       expect(edit(ss, a1, value)).toEqual([]);
       expect(diff(before, ss.snapshot()).every((d) => d.startsWith(`Q1 pipeline!${a1} values`))).toBe(true);
-      expect(ss.snapshot().History).toBeUndefined();
+      expect(ss.snapshot()['Change log']).toBeUndefined();
     });
   });
 });
