@@ -9,30 +9,10 @@ import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { buildReport } from '../core/report';
 import { TAB_NAMES } from '../core/tabs';
-import type { Lang, Role, SheetData } from '../core/types';
+import { type Lang, ROLES, type Role, type SheetData } from '../core/types';
 import { issueMessage, langOfLocale, reportText, translator } from '../i18n/messages';
 import { inventoryJson } from './json';
 import { openWorkbook, readWorkbook } from './workbook';
-
-const ROLES: readonly Role[] = [
-  'id',
-  'customer',
-  'rep',
-  'stage',
-  'status',
-  'value',
-  'created',
-  'expectedClose',
-  'closed',
-  'lastContact',
-  'nextAction',
-  'nextActionDue',
-  'stageEntered',
-  'lastUpdated',
-  'resumeOn',
-  'support',
-  'probability',
-];
 
 class UsageError extends Error {}
 

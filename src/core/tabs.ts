@@ -59,6 +59,12 @@ export const HISTORY_COLUMNS = {
   source: ['来源', 'Source'],
 } as const satisfies Record<string, Names>;
 
+/** The Settings tab's two columns. */
+export const SETTINGS_COLUMNS = {
+  key: ['设置', 'Setting'],
+  value: ['值', 'Value'],
+} as const satisfies Record<string, Names>;
+
 export const SETTINGS_KEYS = {
   lang: ['语言', 'Language'],
   template: ['模板', 'Template'],

@@ -79,6 +79,27 @@ export type Role =
   | 'support'
   | 'probability';
 
+/** Every role, in the order menus and usage texts list them. */
+export const ROLES: readonly Role[] = [
+  'id',
+  'customer',
+  'rep',
+  'stage',
+  'status',
+  'value',
+  'created',
+  'expectedClose',
+  'closed',
+  'lastContact',
+  'nextAction',
+  'nextActionDue',
+  'stageEntered',
+  'lastUpdated',
+  'resumeOn',
+  'support',
+  'probability',
+];
+
 export type StageKind = 'open' | 'won' | 'lost' | 'hold';
 export type Lang = 'zh' | 'en';
 
@@ -157,6 +178,35 @@ export type ObjectionType =
   | 'relationship'
   | 'other';
 export type Resolution = 'responded' | 'removed' | 'improved' | 'bypassed' | 'defeated';
+
+/** The objection lifecycle, types and resolutions in the order dropdowns show them. */
+export const OBJECTION_STATUSES: readonly ObjectionStatus[] = [
+  'raised',
+  'planned',
+  'acting',
+  'resolved',
+  'accepted',
+];
+export const OBJECTION_TYPES: readonly ObjectionType[] = [
+  'budget',
+  'approval',
+  'procurement',
+  'legal',
+  'finance',
+  'product',
+  'price',
+  'competition',
+  'timing',
+  'relationship',
+  'other',
+];
+export const RESOLUTIONS: readonly Resolution[] = [
+  'responded',
+  'removed',
+  'improved',
+  'bypassed',
+  'defeated',
+];
 
 // ---- The Inventory report as data: both shells write it as it is. ----
 

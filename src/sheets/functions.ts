@@ -80,6 +80,24 @@ function asRows(input: unknown): Cell[][] {
 }
 
 /**
+ * Core's inventory of one customer grid with the context's Stages, Objections and Settings tabs (and
+ * any `extra` tabs); the one line of error a formula shows when there is none.
+ */
+function inventoryOf(ctx: FormulaContext, customer: SheetData, extra: SheetData[] = []): Inventory {
+  const sheets: SheetData[] = [customer, ...extra];
+  for (const tab of [ctx.stages, ctx.objections, ctx.settings]) if (tab) sheets.push(tab);
+  const outcome = runInventory({
+    sheets,
+    asOf: todayIn(ctx.timeZone),
+    timeZone: ctx.timeZone,
+    lang: ctx.lang,
+    customerSheet: customer.name,
+  });
+  if (!outcome.ok) throw new Error(translator(ctx.lang)('fn.noHeader'));
+  return outcome.inventory;
+}
+
+/**
  * Runs core on the given rows placed under the customer header; returns one answer per input row.
  * Rows that are not customers (blank, totals…) answer ''.
  */
@@ -94,25 +112,16 @@ function perRow(
   if (rows[0] && rows[0].length > width && width > 0) {
     throw new Error(translator(ctx.lang)('fn.tooWide', { width, got: rows[0].length }));
   }
-  const sheets: SheetData[] = [{ name: ctx.customerSheet, values: [ctx.header, ...rows] }];
-  if (ctx.stages) sheets.push(ctx.stages);
-  if (ctx.objections) sheets.push(ctx.objections);
-  if (ctx.settings) sheets.push(ctx.settings);
   // Days in stage come from History when the tab has no stage-entered column (read fresh, not cached).
   const history = withHistory
     ? TAB_NAMES.history.map((n) => SpreadsheetApp.getActiveSpreadsheet().getSheetByName(n)).find((h) => h)
     : null;
-  if (history) sheets.push({ name: history.getName(), values: history.getDataRange().getValues() });
-  const outcome = runInventory({
-    sheets,
-    asOf: todayIn(ctx.timeZone),
-    timeZone: ctx.timeZone,
-    lang: ctx.lang,
-    customerSheet: ctx.customerSheet,
-  });
-  if (!outcome.ok) throw new Error(translator(ctx.lang)('fn.noHeader'));
-  const t = translator(outcome.lang);
-  const inv = outcome.inventory;
+  const inv = inventoryOf(
+    ctx,
+    { name: ctx.customerSheet, values: [ctx.header, ...rows] },
+    history ? [{ name: history.getName(), values: history.getDataRange().getValues() }] : [],
+  );
+  const t = translator(ctx.lang);
   const out: (string | number)[][] = rows.map(() => ['']);
   inv.table.customers.forEach((c, i) => {
     // Synthetic grid: header on row 1, input row k on sheet row k + 2.
@@ -160,29 +169,22 @@ export function objectionStatus(customers: unknown): string | (string | number)[
   const t = translator(ctx.lang);
   const names = asRows(customers).map((r) => String(r[0] ?? '').trim());
   // Objections are linked by core; a minimal customer tab of just these names is enough.
-  const header = ['ID', 'Customer'];
-  const sheets: SheetData[] = [{ name: 'Customers', values: [header, ...names.map((n) => [n, n])] }];
-  if (ctx.objections) sheets.push(ctx.objections);
-  const outcome = runInventory({
-    sheets,
-    asOf: todayIn(ctx.timeZone),
-    timeZone: ctx.timeZone,
-    lang: ctx.lang,
-    customerSheet: 'Customers',
-  });
+  // Settings stay out: a column mapping there is for the real customer tab, not this two-column one.
+  const inv = inventoryOf(
+    { ...ctx, settings: null },
+    { name: 'Customers', values: [['ID', 'Customer'], ...names.map((n) => [n, n])] },
+  );
   const out: string[][] = names.map(() => ['']);
-  if (outcome.ok) {
-    outcome.inventory.table.customers.forEach((c, i) => {
-      const s = outcome.inventory.states[i].objections;
-      const parts: string[] = [];
-      if (s.open > 0) parts.push(t('fn.open', { n: s.open }));
-      if (s.overdue > 0) parts.push(t('fn.overdue', { n: s.overdue }));
-      if (s.blocking > 0) parts.push(t('fn.blocking'));
-      out[c.row - 2] = [
-        parts.length ? parts.join(' · ') : s.lastResolution ? t(`resolution.${s.lastResolution}`) : '—',
-      ];
-    });
-  }
+  inv.table.customers.forEach((c, i) => {
+    const s = inv.states[i].objections;
+    const parts: string[] = [];
+    if (s.open > 0) parts.push(t('fn.open', { n: s.open }));
+    if (s.overdue > 0) parts.push(t('fn.overdue', { n: s.overdue }));
+    if (s.blocking > 0) parts.push(t('fn.blocking'));
+    out[c.row - 2] = [
+      parts.length ? parts.join(' · ') : s.lastResolution ? t(`resolution.${s.lastResolution}`) : '—',
+    ];
+  });
   return out.length === 1 ? out[0][0] : out;
 }
 
@@ -192,18 +194,7 @@ export function repLoad(rep: unknown, stage?: unknown): number {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = ss.getSheetByName(ctx.customerSheet);
   if (!sheet) throw new Error(translator(ctx.lang)('fn.noHeader'));
-  const sheets: SheetData[] = [{ name: ctx.customerSheet, values: sheet.getDataRange().getValues() }];
-  if (ctx.stages) sheets.push(ctx.stages);
-  if (ctx.settings) sheets.push(ctx.settings);
-  const outcome = runInventory({
-    sheets,
-    asOf: todayIn(ctx.timeZone),
-    timeZone: ctx.timeZone,
-    lang: ctx.lang,
-    customerSheet: ctx.customerSheet,
-  });
-  if (!outcome.ok) throw new Error(translator(ctx.lang)('fn.noHeader'));
-  const inv = outcome.inventory;
+  const inv = inventoryOf(ctx, { name: ctx.customerSheet, values: sheet.getDataRange().getValues() });
   const who = String(rep ?? '').trim();
   const load = inv.reps.find((r) => r.rep === who);
   if (!load) return 0;

@@ -5,9 +5,23 @@
 import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
 import { columnLetter } from '../core/register';
 import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
-import { headersOf, OBJECTION_COLUMNS, SETTINGS_KEYS, TAB_NAMES, type TabId } from '../core/tabs';
+import {
+  headersOf,
+  OBJECTION_COLUMNS,
+  SETTINGS_COLUMNS,
+  SETTINGS_KEYS,
+  TAB_NAMES,
+  type TabId,
+} from '../core/tabs';
 import { template } from '../core/templates';
-import type { Lang, StageModel, TemplateId } from '../core/types';
+import {
+  type Lang,
+  OBJECTION_STATUSES,
+  OBJECTION_TYPES,
+  RESOLUTIONS,
+  type StageModel,
+  type TemplateId,
+} from '../core/types';
 import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { PandianError, withDocumentLock } from './errors';
@@ -75,33 +89,13 @@ function createObjections(sheet: Sheet, lang: Lang): void {
   writeHeader(sheet, [headers]);
   const keys = Object.keys(OBJECTION_COLUMNS) as (keyof typeof OBJECTION_COLUMNS)[];
   const at = (k: (typeof keys)[number]): number => keys.indexOf(k);
-  const words = (prefix: string, ids: string[]): string[] =>
+  const words = (prefix: string, ids: readonly string[]): string[] =>
     ids.map((id) => t(`${prefix}.${id}` as MessageKey));
-  const statuses = words('status', ['raised', 'planned', 'acting', 'resolved', 'accepted']);
-  column(sheet, at('type')).setDataValidation(
-    listRule(
-      words('type', [
-        'budget',
-        'approval',
-        'procurement',
-        'legal',
-        'finance',
-        'product',
-        'price',
-        'competition',
-        'timing',
-        'relationship',
-        'other',
-      ]),
-      t('setup.helpType'),
-    ),
-  );
+  const statuses = words('status', OBJECTION_STATUSES);
+  column(sheet, at('type')).setDataValidation(listRule(words('type', OBJECTION_TYPES), t('setup.helpType')));
   column(sheet, at('status')).setDataValidation(listRule(statuses, t('setup.helpStatus')));
   column(sheet, at('resolution')).setDataValidation(
-    listRule(
-      words('resolution', ['responded', 'removed', 'improved', 'bypassed', 'defeated']),
-      t('setup.helpResolution'),
-    ),
+    listRule(words('resolution', RESOLUTIONS), t('setup.helpResolution')),
   );
   column(sheet, at('blocking')).setDataValidation(
     listRule(lang === 'zh' ? ['是', '否'] : ['yes', 'no'], t('setup.helpBlocking')),
@@ -126,7 +120,7 @@ function createSettings(sheet: Sheet, lang: Lang, templateId: TemplateId): void 
     pick(SETTINGS_KEYS[k] as unknown as [string, string], lang);
   const no = lang === 'zh' ? '否' : 'no';
   writeHeader(sheet, [
-    [lang === 'zh' ? '设置' : 'Setting', lang === 'zh' ? '值' : 'Value'],
+    headersOf(SETTINGS_COLUMNS, lang),
     [key('lang'), lang],
     [key('template'), templateId],
     [key('period'), 'month'],

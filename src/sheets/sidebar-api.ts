@@ -13,18 +13,22 @@ import { columnLetter, HEADER_SCAN_ROWS, locateColumns } from '../core/register'
 import { parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
 import { detectHeader, readCustomers } from '../core/table';
-import { headersOf, OBJECTION_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
-import type {
-  Cell,
-  Day,
-  Lang,
-  ObjectionStatus,
-  ObjectionType,
-  Resolution,
-  Role,
-  SheetData,
-  StageKind,
-  TemplateId,
+import { headersOf, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
+import {
+  type Cell,
+  type Day,
+  type Lang,
+  OBJECTION_STATUSES,
+  OBJECTION_TYPES,
+  type ObjectionStatus,
+  type ObjectionType,
+  RESOLUTIONS,
+  type Resolution,
+  ROLES,
+  type Role,
+  type SheetData,
+  type StageKind,
+  type TemplateId,
 } from '../core/types';
 import { issueMessage, type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
@@ -227,26 +231,6 @@ export interface ExternalApi {
 const CACHE_SECONDS = 300;
 const MEMBER_LIMIT = 100;
 const LIST_LIMIT = 50;
-
-const ROLES: readonly Role[] = [
-  'customer',
-  'rep',
-  'id',
-  'stage',
-  'status',
-  'value',
-  'created',
-  'expectedClose',
-  'closed',
-  'lastContact',
-  'nextAction',
-  'nextActionDue',
-  'stageEntered',
-  'lastUpdated',
-  'resumeOn',
-  'support',
-  'probability',
-];
 
 /** The header and stage model of the customer tab, and where the other Pandian tabs are. */
 interface SheetContext {
@@ -628,28 +612,6 @@ function writeThenView(call: Call, target: RowTarget, write: () => void): Custom
 function text(value: unknown, max = 2000): string {
   return typeof value === 'string' ? value.trim().slice(0, max) : '';
 }
-
-const OBJECTION_STATUSES: readonly ObjectionStatus[] = [
-  'raised',
-  'planned',
-  'acting',
-  'resolved',
-  'accepted',
-];
-const OBJECTION_TYPES: readonly ObjectionType[] = [
-  'budget',
-  'approval',
-  'procurement',
-  'legal',
-  'finance',
-  'product',
-  'price',
-  'competition',
-  'timing',
-  'relationship',
-  'other',
-];
-const RESOLUTIONS: readonly Resolution[] = ['responded', 'removed', 'improved', 'bypassed', 'defeated'];
 
 function oneOf<T extends string>(list: readonly T[], value: unknown, field: string): T {
   if (typeof value === 'string' && (list as readonly string[]).includes(value)) return value as T;
@@ -1091,7 +1053,7 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
       let sheet = ss.getSheets().find((s) => tabIdOf(s.getName()) === 'settings') ?? null;
       if (!sheet) {
         sheet = ss.insertSheet(TAB_NAMES.settings[lang === 'zh' ? 0 : 1]);
-        sheet.getRange(1, 1, 1, 2).setValues([lang === 'zh' ? ['设置', '值'] : ['Setting', 'Value']]);
+        sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);
       }
       const values = sheet.getDataRange().getValues() as Cell[][];
       let last = sheet.getLastRow();
