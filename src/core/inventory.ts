@@ -220,6 +220,9 @@ interface StateContext {
   objections: Objection[];
 }
 
+/** The gap of every closed customer (shared: never mutated). */
+const NO_GAP: number[] = [];
+
 /** Leading open stages whose exit criteria are all met; a stage without criteria stops the walk. */
 export function evidenceReach(met: ArrayLike<number>, byPos: readonly (readonly number[])[]): number {
   let reach = 0;
@@ -244,8 +247,9 @@ function customerState(c: Customer, ctx: StateContext): CustomerState {
     check = declaredPos > evidenced ? 'ahead' : declaredPos < evidenced ? 'behind' : 'match';
   }
 
-  const gap: number[] = [];
+  let gap: number[] = NO_GAP;
   if (c.status === 'open') {
+    gap = [];
     for (let p = 0; p <= current && p < byPos.length; p++)
       for (const k of byPos[p]) if (c.met[k] !== 1) gap.push(k);
   }

@@ -161,13 +161,19 @@ function isPlaceholderRow(row: readonly Cell[], first: number): boolean {
   return isPlaceholder(row[first]) && nonBlank(row).every(isPlaceholder);
 }
 
+/** The longest totals word with spacing and punctuation ("Grand Total:"). */
+const TOTALS_MAX_LENGTH = 16;
+
+function isTotalsCell(c: Cell): boolean {
+  return typeof c === 'string' && c.length <= TOTALS_MAX_LENGTH && TOTALS_WORDS.has(normalizeKey(c));
+}
+
 function isTotalsRow(row: readonly Cell[], first: Cell, roles: Partial<Record<Role, number>>): boolean {
-  const probes = [
-    first,
-    roles.customer === undefined ? '' : row[roles.customer],
-    roles.id === undefined ? '' : row[roles.id],
-  ];
-  return probes.some((c) => typeof c === 'string' && TOTALS_WORDS.has(normalizeKey(c)));
+  return (
+    isTotalsCell(first) ||
+    (roles.customer !== undefined && isTotalsCell(row[roles.customer])) ||
+    (roles.id !== undefined && isTotalsCell(row[roles.id]))
+  );
 }
 
 /** Text columns checked for error values and length (the stage column reports its error values itself). */
@@ -387,7 +393,10 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   };
 }
 
+const NO_SUPPORT: string[] = [];
+
 function splitSupport(cell: Cell): string[] {
+  if (isBlank(cell)) return NO_SUPPORT;
   return cellText(cell)
     .split(/[\n;；、,，/]+/)
     .map((s) => s.trim())
