@@ -11,8 +11,7 @@
 // support needs, wins spread over the last 12 months, and a handful of data problems for the issues list
 // (an unknown stage, an impossible date, a missing customer name, a placeholder row, a totals row).
 //
-// Run: npx esbuild scripts/make-sample.ts --bundle --platform=node --format=cjs --log-level=warning \
-//        --outfile=/tmp/make-sample.js && node /tmp/make-sample.js [outDir]
+// Run: npm run sample (writes samples/).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';

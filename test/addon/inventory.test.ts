@@ -2,6 +2,7 @@
 // report for the same values, in the sheet's language; regeneration is idempotent and touches no other
 // tab; user strings stay text; the number of service calls does not grow with the rows.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { CellValue, FakeSpreadsheet, Sandbox, SheetSnapshot } from '../sandbox';
 import {
@@ -21,7 +22,7 @@ import {
   typed,
 } from './helpers';
 
-const MAVEN = '/work/shared/realdata/maven-crm-sales-opportunities/sales_pipeline.csv';
+const MAVEN = join(__dirname, '../../../shared/realdata/maven-crm-sales-opportunities/sales_pipeline.csv');
 const OBJECTIONS = [
   ['ID', 'Customer', 'Type', 'Objection', 'Status', 'Due', 'Blocking'],
   ['O1', 'C00001', 'Budget', 'No budget yet', 'Raised', '2026-03-01', 'yes'],

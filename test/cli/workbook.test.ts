@@ -19,7 +19,7 @@ import { decodeText, detectDelimiter, parseDelimited } from '../../src/cli/csv';
 import { openWorkbook, readWorkbook, writeWorkbookWithReport } from '../../src/cli/workbook';
 import type { Cell, Report } from '../../src/core/types';
 
-const REALDATA = '/work/shared/realdata';
+const REALDATA = join(__dirname, '../../../shared/realdata');
 const MAVEN = join(REALDATA, 'maven-crm-sales-opportunities/sales_pipeline.csv');
 const ZH_XLSX = join(REALDATA, 'zh-import-templates/zgh01640-crypto_Insight__商机导入模板.xlsx');
 const ZH_XLSX_2 = join(REALDATA, 'zh-import-templates/Kevin-Hu88_lead-system__客户导入模板.xlsx');
