@@ -18,6 +18,7 @@ import { buildMenu } from './sheets/menu';
 import * as setup from './sheets/setup';
 import * as sidebar from './sheets/sidebar-api';
 import { handleEdit } from './sheets/triggers';
+import { dailyRefreshRun, handleChange } from './sheets/watch';
 
 type AuthEvent = { authMode?: GoogleAppsScript.Script.AuthMode };
 
@@ -43,6 +44,19 @@ export function onInstall(e?: AuthEvent): void {
  */
 export function onEdit(e: Parameters<typeof handleEdit>[0]): void {
   handleEdit(e);
+}
+
+/**
+ * Installable onChange trigger (Settings: Watch changes): logs pastes and bulk edits to History.
+ * @param {Object} e the change event
+ */
+export function onChangeWatch(e?: { changeType?: string }): void {
+  handleChange(e);
+}
+
+/** Daily time trigger (Settings: Watch changes): logs unseen changes and refreshes the Inventory tab. */
+export function dailyRefresh(): void {
+  dailyRefreshRun();
 }
 
 /** Menu: Customer inventory (客户盘点). */

@@ -2,8 +2,9 @@
 // each customer when the customer tab has no stage-entered column.
 import { cellText, normalizeKey } from './normalize';
 import { locateColumns } from './register';
+import type { CustomerTable } from './table';
 import { HISTORY_COLUMNS } from './tabs';
-import type { Day, SheetData } from './types';
+import type { Day, Grid, SheetData } from './types';
 import { parseDay } from './values';
 
 export interface HistoryEntry {
@@ -60,4 +61,87 @@ export function lastStageChange(entries: readonly HistoryEntry[], stageHeader: s
     }
   }
   return out;
+}
+
+/** The watched cells of a customer tab, keyed by row identity: what the change watcher compares. */
+export interface Snapshot {
+  fields: string[];
+  /** key (id, else normalized name) -> [customer, id, row, ...values as text] */
+  rows: Map<string, string[]>;
+}
+
+export interface SnapshotChange {
+  customer: string;
+  id: string;
+  row: number;
+  field: string;
+  old: string;
+  new: string;
+}
+
+/** Identity of a row that survives sorting: the id, else the customer's normalized name. */
+export function rowKey(id: string, customer: string): string {
+  return id !== '' ? `id:${id}` : `name:${normalizeKey(customer)}`;
+}
+
+/** A snapshot as a grid (header + one row per customer) for storing in a tab, and back. */
+export function snapshotGrid(s: Snapshot): string[][] {
+  return [
+    ['key', 'customer', 'id', 'row', ...s.fields],
+    ...[...s.rows].map(([key, values]) => [key, ...values]),
+  ];
+}
+
+export function snapshotOfGrid(grid: readonly (readonly unknown[])[]): Snapshot | null {
+  if (grid.length === 0 || grid[0][0] !== 'key') return null;
+  const fields = grid[0].slice(4).map(String);
+  const rows = new Map<string, string[]>();
+  for (const r of grid.slice(1))
+    rows.set(
+      String(r[0]),
+      r.slice(1).map((v) => (v == null ? '' : String(v))),
+    );
+  return { fields, rows };
+}
+
+/**
+ * What changed between two snapshots of the same fields: every watched cell whose text differs, and
+ * rows that appeared (old '') — pastes and bulk edits the edit trigger cannot see. Removed rows are not
+ * changes of a customer and are not reported.
+ */
+export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange[] {
+  const changes: SnapshotChange[] = [];
+  const same =
+    before.fields.length === after.fields.length && before.fields.every((f, i) => f === after.fields[i]);
+  if (!same) return changes;
+  for (const [key, now] of after.rows) {
+    const was = before.rows.get(key);
+    const [customer, id, row] = now;
+    after.fields.forEach((field, i) => {
+      const old = was ? was[3 + i] : '';
+      if (old !== now[3 + i]) changes.push({ customer, id, row: Number(row), field, old, new: now[3 + i] });
+    });
+  }
+  return changes;
+}
+
+/** The snapshot of a customer tab: its stage, status, value, close-date and criterion cells as text. */
+export function snapshotOf(values: Grid, table: CustomerTable, timeZone: string): Snapshot {
+  const cols: number[] = [];
+  for (const role of ['stage', 'status', 'value', 'expectedClose'] as const) {
+    const c = table.roles[role];
+    if (c !== undefined) cols.push(c);
+  }
+  for (const { col } of table.criteria) if (col >= 0 && !cols.includes(col)) cols.push(col);
+  const rows = new Map<string, string[]>();
+  for (const c of table.customers) {
+    const row = values[c.row - 1] ?? [];
+    rows.set(rowKey(c.id, c.name), [
+      c.name,
+      c.id,
+      String(c.row),
+      ...cols.map((col) => cellText(row[col], timeZone)),
+    ]);
+  }
+  return { fields: cols.map((c) => table.headers[c] ?? ''), rows };
 }

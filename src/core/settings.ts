@@ -12,6 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
   contactDays: 14,
   mapping: {},
   trackEdits: false,
+  watchChanges: false,
 };
 
 /** Role names accepted after a mapping prefix, in both languages. */
@@ -100,9 +101,10 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
         else bad();
         return;
       }
+      case 'watchChanges':
       case 'trackEdits': {
         const b = parseBoolean(cell);
-        if (typeof b === 'boolean') settings.trackEdits = b;
+        if (typeof b === 'boolean') settings[key] = b;
         else bad();
         return;
       }

@@ -11,6 +11,8 @@ export const TAB_NAMES = {
   history: ['变更记录', 'Change log', 'History'],
   inventory: ['盘点报告', 'Inventory'],
   settings: ['设置', 'Settings'],
+  /** Hidden: the change watcher's copy of the watched cells. */
+  snapshot: ['盘点快照', 'Pandian snapshot'],
 } as const satisfies Record<string, Names>;
 
 export type TabId = keyof typeof TAB_NAMES;
@@ -78,6 +80,7 @@ export const SETTINGS_KEYS = {
   stallDays: ['默认停滞天数', 'Default stall days'],
   contactDays: ['未联系天数', 'No-contact days'],
   trackEdits: ['记录变更', 'Track edits'],
+  watchChanges: ['监视变更', 'Watch changes'],
   headcountBefore: ['上期人数', 'Headcount last period'],
 } as const satisfies Record<string, Names>;
 

@@ -160,6 +160,8 @@ export interface Settings {
   template?: TemplateId;
   /** Whether the edit trigger stamps stage-entered / last-updated and writes History. */
   trackEdits: boolean;
+  /** Whether the installable change trigger and the daily refresh run (they log pastes and bulk edits). */
+  watchChanges: boolean;
   /** Headcount last period, for headcount x productivity. */
   headcountBefore?: number;
 }

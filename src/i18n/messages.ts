@@ -308,6 +308,14 @@ const MESSAGES = {
     en: 'There is no Settings tab yet: run Set up sheets first.',
     zh: '还没有设置表：请先运行“创建表格”。',
   },
+  'toast.watchOn': {
+    en: 'Watching changes: pastes and bulk edits are logged to History, the Inventory refreshes daily.',
+    zh: '已开启变更监视：粘贴和批量修改会记入变更记录，盘点报告每天刷新。',
+  },
+  'toast.watchOff': {
+    en: 'Change watching is off (Settings: Watch changes).',
+    zh: '变更监视已关闭（设置：监视变更）。',
+  },
   'toast.refreshed': { en: '{n} Pandian formulas recalculated.', zh: '已重新计算 {n} 个盘点公式。' },
   'sidebar.title': { en: 'Pandian', zh: '盘点' },
   'sidebar.tabs': { en: 'Views', zh: '视图' },

@@ -11,6 +11,7 @@ import { PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
 import { readSpreadsheet } from './read';
 import { setupSheets } from './setup';
+import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
 
 /** Customer inventory (客户盘点): read once, compute in core, write the Inventory tab once. */
@@ -93,12 +94,18 @@ export function mapColumnsCommand(): void {
   );
 }
 
-/** Settings…: opens the Settings tab (created by Set up sheets). */
+/**
+ * Settings…: opens the Settings tab (created by Set up sheets) and makes the change watcher's triggers
+ * match it (installed when Watch changes is yes, removed when no).
+ */
 export function settingsCommand(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = TAB_NAMES.settings.map((n) => ss.getSheetByName(n)).find((s) => s !== null);
   if (!sheet) throw new PandianError('settings.missing');
   ss.setActiveSheet(sheet);
+  forgetContexts();
+  const watching = syncWatchTriggers();
+  ss.toast(translator(userLang())(watching ? 'toast.watchOn' : 'toast.watchOff'), 'Pandian', 5);
 }
 
 /** Open sidebar. */

@@ -132,6 +132,7 @@ function createSettings(sheet: Sheet, lang: Lang, templateId: TemplateId): void 
     [key('stallDays'), ''],
     [key('contactDays'), 14],
     [key('trackEdits'), no],
+    [key('watchChanges'), no],
     [key('customerSheet'), ''],
   ]);
 }

@@ -116,13 +116,48 @@ function editContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext 
   return cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
 }
 
-/** The History tab: the one found when the context was read, else the language's name (created if missing). */
+/**
+ * Appends rows to the History tab: the one named `known` (found when a context was read), else the
+ * language's name, created with its header when missing. One row is appended atomically (appendRow).
+ */
+export function appendHistory(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  rows: Cell[][],
+  lang: Lang,
+  known: string | null,
+): void {
+  if (rows.length === 0) return;
+  const log = historySheet(ss, lang, known);
+  if (rows.length === 1) log.appendRow(rows[0]);
+  else log.getRange(log.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
+}
+
+/** One History row; user strings as text. */
+export function historyRow(
+  when: string,
+  who: string,
+  change: { customer: string; id: string; row: number; field: string; old: string; new: string },
+  source: string,
+): Cell[] {
+  return [
+    when,
+    asSheetText(who),
+    asSheetText(change.customer),
+    asSheetText(change.id),
+    change.row,
+    asSheetText(change.field),
+    asSheetText(change.old),
+    asSheetText(change.new),
+    source,
+  ];
+}
+
 function historySheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  ctx: EditContext,
+  lang: Lang,
+  known: string | null,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  const { lang } = ctx;
-  const name = ctx.historySheet ?? TAB_NAMES.history[lang === 'zh' ? 0 : 1];
+  const name = known ?? TAB_NAMES.history[lang === 'zh' ? 0 : 1];
   const found = ss.getSheetByName(name);
   if (found) return found;
   const sheet = ss.insertSheet(name);
@@ -223,17 +258,21 @@ export function handleEdit(e: EditEvent): void {
         const now = single && e.value !== undefined ? e.value : row[c];
         const old = single ? (e.oldValue ?? '') : '';
         if (c === stageCol) stageChanged = true;
-        history.push([
-          today,
-          asSheetText(who),
-          asSheetText(customer),
-          asSheetText(rid),
-          firstRow + k,
-          asSheetText(ctx.watched[c]),
-          asSheetText(display(old, timeZone)),
-          asSheetText(display(now, timeZone)),
-          single ? 'edit' : 'paste',
-        ]);
+        history.push(
+          historyRow(
+            today,
+            who,
+            {
+              customer,
+              id: rid,
+              row: firstRow + k,
+              field: ctx.watched[c],
+              old: display(old, timeZone),
+              new: display(now, timeZone),
+            },
+            single ? 'edit' : 'paste',
+          ),
+        );
       }
     });
 
@@ -270,9 +309,7 @@ export function handleEdit(e: EditEvent): void {
       } else if (at >= 0) range.setNote(users);
     }
 
-    const log = historySheet(ss, ctx);
-    if (history.length === 1) log.appendRow(history[0]);
-    else log.getRange(log.getLastRow() + 1, 1, history.length, history[0].length).setValues(history);
+    appendHistory(ss, history, ctx.lang, ctx.historySheet);
   } catch (err) {
     console.error(`Pandian onEdit: ${(err as Error)?.message ?? err}`);
   }

@@ -1,0 +1,87 @@
+// The change watcher (Settings: Watch changes = yes): an installable onChange trigger and a daily time
+// trigger compare the customer tab with a hidden snapshot tab and log to History what the edit trigger
+// cannot see (pastes, imports, bulk edits by scripts or other add-ons); the daily run also refreshes the
+// Inventory. The triggers are installed and removed by Settings… to match the setting.
+import { diffSnapshots, snapshotGrid, snapshotOf, snapshotOfGrid } from '../core/history';
+import { runInventory } from '../core/index';
+import { TAB_NAMES } from '../core/tabs';
+import { todayIn } from './clock';
+import { inventoryCommand } from './commands';
+import { userLang, withDocumentLock } from './errors';
+import { readSpreadsheet } from './read';
+import { appendHistory, historyRow } from './triggers';
+
+/** The handlers the installed triggers call (globals in src/main.ts). */
+export const WATCH_HANDLERS = { change: 'onChangeWatch', daily: 'dailyRefresh' } as const;
+const DAILY_HOUR = 6;
+
+/** Installs or removes this user's watch triggers to match Settings; returns whether they are on. */
+export function syncWatchTriggers(): boolean {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const { settings } = readSpreadsheet(ss, { withHistory: false, withObjections: false });
+  const handlers: string[] = Object.values(WATCH_HANDLERS);
+  const existing = ScriptApp.getProjectTriggers().filter((t) => handlers.includes(t.getHandlerFunction()));
+  if (!settings.watchChanges) {
+    for (const t of existing) ScriptApp.deleteTrigger(t);
+    return false;
+  }
+  const have = new Set(existing.map((t) => t.getHandlerFunction()));
+  if (!have.has(WATCH_HANDLERS.change))
+    ScriptApp.newTrigger(WATCH_HANDLERS.change).forSpreadsheet(ss).onChange().create();
+  if (!have.has(WATCH_HANDLERS.daily)) {
+    ScriptApp.newTrigger(WATCH_HANDLERS.daily).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
+  }
+  return true;
+}
+
+/**
+ * Compares the customer tab with the snapshot, appends a History row per changed watched cell (source
+ * `change` or `daily`), and stores the new snapshot. The first run only takes the snapshot.
+ * Returns how many changes were logged.
+ */
+export function logUnseenChanges(source: 'change' | 'daily'): number {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => {
+    const read = readSpreadsheet(ss, { withObjections: false });
+    if (!read.customer || !read.settings.watchChanges) return 0;
+    const timeZone = ss.getSpreadsheetTimeZone();
+    const lang = userLang(read.settings.lang);
+    const outcome = runInventory({
+      sheets: read.sheets,
+      asOf: todayIn(timeZone),
+      timeZone,
+      lang,
+      customerSheet: read.customer.data.name,
+    });
+    if (!outcome.ok) return 0;
+    const now = snapshotOf(read.customer.data.values, outcome.inventory.table, timeZone);
+    const tab = TAB_NAMES.snapshot.map((n) => read.handles.get(n)).find((s) => s) ?? null;
+    const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
+    const changes = before ? diffSnapshots(before, now) : [];
+    const today = todayIn(timeZone);
+    appendHistory(
+      ss,
+      changes.map((c) => historyRow(today, '', c, source)),
+      lang,
+      read.tabs.history?.getName() ?? null,
+    );
+    const sheet = tab ?? ss.insertSheet(TAB_NAMES.snapshot[lang === 'zh' ? 0 : 1]);
+    if (!tab) sheet.hideSheet();
+    const grid = snapshotGrid(now);
+    sheet.clearContents();
+    sheet.getRange(1, 1, grid.length, grid[0].length).setNumberFormat('@').setValues(grid);
+    return changes.length;
+  });
+}
+
+/** onChange (installable): a paste, an import or a bulk edit may have changed watched cells. */
+export function handleChange(e?: { changeType?: string }): void {
+  if (e?.changeType === 'FORMAT') return;
+  logUnseenChanges('change');
+}
+
+/** Daily: log what changed unseen, then refresh the Inventory tab. */
+export function dailyRefreshRun(): void {
+  logUnseenChanges('daily');
+  inventoryCommand();
+}

@@ -1,0 +1,92 @@
+// The change watcher through dist/Code.js: Settings… installs or removes the onChange and daily triggers to
+// match "Watch changes"; onChangeWatch logs to History the watched cells a paste changed (which onEdit
+// cannot see), once, by row identity (a sort is not a change); dailyRefresh also rewrites the Inventory.
+import type { FakeSpreadsheet } from '../sandbox';
+import { B2B_STAGES_EN, createSpreadsheet, customerRows, HEADER, loadPinned } from './helpers';
+
+function workbook(watch: 'yes' | 'no'): FakeSpreadsheet {
+  return createSpreadsheet({
+    timeZone: 'UTC',
+    sheets: {
+      Customers: [HEADER, ...customerRows(40, { seed: 5 })],
+      Stages: B2B_STAGES_EN(),
+      Settings: [
+        ['Setting', 'Value'],
+        ['Watch changes', watch],
+      ],
+    },
+  });
+}
+
+const history = (ss: FakeSpreadsheet): unknown[][] => ss.snapshot()['Change log']?.values.slice(1) ?? [];
+
+describe('Settings… installs the watch triggers to match the setting', () => {
+  it('adds one onChange and one daily trigger when on, and removes them when off', () => {
+    const ss = workbook('yes');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('menuSettings');
+    sandbox.call('menuSettings');
+    const triggers = sandbox.env.triggers();
+    expect(triggers.map((t) => [t.handler, t.eventType]).sort()).toEqual([
+      ['dailyRefresh', 'CLOCK'],
+      ['onChangeWatch', 'ON_CHANGE'],
+    ]);
+    ss.getSheetByName('Settings')!.getRange('B2').setValue('no');
+    sandbox.call('menuSettings');
+    expect(sandbox.env.triggers()).toEqual([]);
+  });
+});
+
+describe('onChangeWatch', () => {
+  it('takes a snapshot first, then logs each watched cell a paste changed, once', () => {
+    const ss = workbook('yes');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss)).toEqual([]);
+    expect(ss.snapshot()['Pandian snapshot'].hidden).toBe(true);
+
+    const sheet = ss.getSheetByName('Customers')!;
+    const [id, customer] = sheet.getRange('A5:B5').getValues()[0] as string[];
+    const oldStage = String(sheet.getRange('D5').getValue());
+    const newStage = oldStage === 'Won' ? 'Lost' : 'Won';
+    sheet.getRange('D5:E5').setValues([[newStage, 123456]]);
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    const rows = history(ss).map((r) => r.slice(2));
+    expect(rows).toContainEqual([customer, id, 5, 'Stage', oldStage, newStage, 'change']);
+    expect(rows.some((r) => r[3] === 'Amount' && r[5] === '123456')).toBe(true);
+    expect(rows).toHaveLength(2);
+
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss)).toHaveLength(2);
+  });
+
+  it('does not take a sort for a change: rows are known by their id', () => {
+    const ss = workbook('yes');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    ss.getSheetByName('Customers')!.sort(2, false);
+    sandbox.call('onChangeWatch', { changeType: 'OTHER' });
+    expect(history(ss)).toEqual([]);
+  });
+
+  it('writes nothing when Watch changes is off', () => {
+    const ss = workbook('no');
+    const before = ss.snapshot();
+    loadPinned({ spreadsheet: ss }).call('onChangeWatch', { changeType: 'EDIT' });
+    expect(ss.snapshot()).toEqual(before);
+  });
+});
+
+describe('dailyRefresh', () => {
+  it('logs unseen changes and rewrites the Inventory tab', () => {
+    const ss = workbook('yes');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('dailyRefresh');
+    const sheet = ss.getSheetByName('Customers')!;
+    const stage = String(sheet.getRange('D3').getValue());
+    sheet.getRange('D3').setValue(stage === 'Lead' ? 'Discovery' : 'Lead');
+    sandbox.call('dailyRefresh');
+    expect(history(ss).map((r) => [r[5], r[8]])).toEqual([['Stage', 'daily']]);
+    expect(String(ss.getSheetByName('Inventory')!.getRange('A1').getValue())).toMatch(/^Customer inventory/);
+  });
+});
