@@ -1,15 +1,13 @@
 // Menu commands. Each runs inside runCommand (errors become a short alert in the user's language).
-import { runInventory } from '../core/index';
 import { buildReport } from '../core/report';
 import { detectHeader } from '../core/table';
 import { TAB_NAMES } from '../core/tabs';
-import type { Lang, TemplateId } from '../core/types';
+import type { TemplateId } from '../core/types';
 import { issueMessage, reportText, translator } from '../i18n/messages';
-import { todayIn } from './clock';
 import { forgetContexts } from './context-cache';
 import { PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
-import { readSpreadsheet } from './read';
+import { inventoryOfSpreadsheet, readSpreadsheet } from './read';
 import { setupSheets } from './setup';
 import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
@@ -19,22 +17,11 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
   const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { issues, lang, tab } = withDocumentLock(() => {
-    const read = readSpreadsheet(ss);
-    if (!read.customer) throw new PandianError('error.noCustomerSheet');
-    const timeZone = ss.getSpreadsheetTimeZone();
-    const lang: Lang = userLang(read.settings.lang);
-    const outcome = runInventory({
-      sheets: read.sheets,
-      asOf: todayIn(timeZone),
-      timeZone,
-      lang,
-      customerSheet: read.customer.data.name,
-    });
-    if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
-    const report = buildReport(outcome.inventory, reportText(lang), (issue) => issueMessage(issue, lang));
+    const { read, inventory, lang, timeZone } = inventoryOfSpreadsheet(ss);
+    const report = buildReport(inventory, reportText(lang), (issue) => issueMessage(issue, lang));
     const sheet = read.tabs.inventory ?? ss.insertSheet(TAB_NAMES.inventory[lang === 'zh' ? 0 : 1]);
     writeReport(sheet, report, timeZone);
-    return { issues: outcome.inventory.issues.length, lang, tab: sheet.getName() };
+    return { issues: inventory.issues.length, lang, tab: sheet.getName() };
   });
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   ss.toast(translator(lang)('toast.inventory', { seconds: seconds.toFixed(1), issues }), 'Pandian', 8);
@@ -140,4 +127,3 @@ export function refreshFormulasCommand(): void {
   }
   ss.toast(translator(userLang())('toast.refreshed', { n: count }), 'Pandian', 5);
 }
-export { todayIn } from './clock';

@@ -1,10 +1,13 @@
 // Reading the spreadsheet for core with a fixed number of service calls, whatever the row count: one
 // getValues per tab Pandian needs, and only the first rows of tabs it must inspect to find the customer tab.
-import { findCustomerSheet, tabIdOf } from '../core/index';
+import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
+import type { Inventory } from '../core/inventory';
 import { HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import type { TabId } from '../core/tabs';
-import type { Settings, SheetData } from '../core/types';
+import type { Lang, Settings, SheetData } from '../core/types';
+import { todayIn } from './clock';
+import { PandianError, userLang } from './errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -93,4 +96,35 @@ export function readSpreadsheet(
 function nameOf(handles: Map<string, Sheet>, sheet: Sheet): string {
   for (const [name, s] of handles) if (s === sheet) return name;
   return sheet.getName();
+}
+
+export interface SpreadsheetInventory {
+  read: SpreadsheetRead;
+  inventory: Inventory;
+  /** The report's language: Settings, else the user's locale. */
+  lang: Lang;
+  timeZone: string;
+}
+
+/**
+ * Reads the spreadsheet once and computes today's inventory with core; a spreadsheet without a
+ * customer tab is the user's to fix (PandianError with the message saying how).
+ */
+export function inventoryOfSpreadsheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  options: Parameters<typeof readSpreadsheet>[1] = {},
+  lang?: Lang,
+): SpreadsheetInventory {
+  const read = readSpreadsheet(ss, options);
+  if (!read.customer) throw new PandianError('error.noCustomerSheet');
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const outcome = runInventory({
+    sheets: read.sheets,
+    asOf: todayIn(timeZone),
+    timeZone,
+    lang: lang ?? userLang(read.settings.lang),
+    customerSheet: read.customer.data.name,
+  });
+  if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
+  return { read, inventory: outcome.inventory, lang: outcome.lang, timeZone };
 }

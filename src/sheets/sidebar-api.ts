@@ -35,7 +35,7 @@ import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PandianError, userLang, withDocumentLock } from './errors';
-import { readSpreadsheet } from './read';
+import { inventoryOfSpreadsheet } from './read';
 import type { setupSheets } from './setup';
 import { asSheetText } from './write-report';
 
@@ -868,18 +868,7 @@ export function sidebarUpdateObjection(
 /** The team view: computed by core on one read of the spreadsheet. */
 export function sidebarTeam(): TeamView {
   return serve(({ ss, lang }) => {
-    const read = readSpreadsheet(ss);
-    if (!read.customer) throw new PandianError('error.noCustomerSheet');
-    const timeZone = ss.getSpreadsheetTimeZone();
-    const outcome = runInventory({
-      sheets: read.sheets,
-      asOf: todayIn(timeZone),
-      timeZone,
-      lang,
-      customerSheet: read.customer.data.name,
-    });
-    if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
-    const inv = outcome.inventory;
+    const inv = inventoryOfSpreadsheet(ss, {}, lang).inventory;
     const { customers } = inv.table;
     const model = inv.table.model;
     const stageName = (pos: number) => model.stages[inv.openStages[pos]]?.name ?? '';

@@ -3,12 +3,11 @@
 // cannot see (pastes, imports, bulk edits by scripts or other add-ons); the daily run also refreshes the
 // Inventory. The triggers are installed and removed by Settings… to match the setting.
 import { diffSnapshots, snapshotGrid, snapshotOf, snapshotOfGrid } from '../core/history';
-import { runInventory } from '../core/index';
 import { TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
-import { userLang, withDocumentLock } from './errors';
-import { readSpreadsheet } from './read';
+import { PandianError, withDocumentLock } from './errors';
+import { inventoryOfSpreadsheet, readSpreadsheet, type SpreadsheetInventory } from './read';
 import { appendHistory, historyRow } from './triggers';
 
 /** The handlers the installed triggers call (globals in src/main.ts). */
@@ -42,19 +41,17 @@ export function syncWatchTriggers(): boolean {
 export function logUnseenChanges(source: 'change' | 'daily'): number {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
-    const read = readSpreadsheet(ss, { withObjections: false });
+    // The triggers exist only while Watch changes is on (Settings… removes them), so read first and check after.
+    let computed: SpreadsheetInventory;
+    try {
+      computed = inventoryOfSpreadsheet(ss, { withObjections: false });
+    } catch (e) {
+      if (e instanceof PandianError) return 0; // no customer tab (yet): nothing to watch
+      throw e;
+    }
+    const { read, inventory, lang, timeZone } = computed;
     if (!read.customer || !read.settings.watchChanges) return 0;
-    const timeZone = ss.getSpreadsheetTimeZone();
-    const lang = userLang(read.settings.lang);
-    const outcome = runInventory({
-      sheets: read.sheets,
-      asOf: todayIn(timeZone),
-      timeZone,
-      lang,
-      customerSheet: read.customer.data.name,
-    });
-    if (!outcome.ok) return 0;
-    const now = snapshotOf(read.customer.data.values, outcome.inventory.table, timeZone);
+    const now = snapshotOf(read.customer.data.values, inventory.table, timeZone);
     const tab = TAB_NAMES.snapshot.map((n) => read.handles.get(n)).find((s) => s) ?? null;
     const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
     const changes = before ? diffSnapshots(before, now) : [];
