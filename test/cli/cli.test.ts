@@ -26,7 +26,7 @@ const validate = new Ajv({ allErrors: true }).compile(schema);
 
 const tmp = mkdtempSync(join(tmpdir(), 'pandian-cli-'));
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function cli(args: string[], tty = false): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -36,7 +36,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
     stderr: (s) => {
       err += s;
     },
-    stderrIsTty: false,
+    stderrIsTty: tty,
     env: { LANG: 'en_US.UTF-8' },
     today: () => '2026-11-27',
   };
@@ -143,6 +143,33 @@ describe('Chinese files', () => {
     expect(b.reps).toEqual(a.reps);
     expect(b.byStage).toEqual(a.byStage);
     expect(Object.keys(b.byStage).some((k) => /[\u4e00-\u9fff]/.test(k))).toBe(true);
+  });
+});
+
+describe('progress', () => {
+  it('shows reading, computing and writing on a terminal for a large file, and nothing with --json', async () => {
+    const shown = await cli(
+      ['inventory', MAVEN, '--as-of', '2017-12-31', '--out', join(tmp, 'p1.xlsx')],
+      true,
+    );
+    expect(shown.err.split('\n').filter(Boolean)).toEqual([
+      'Read 8801 rows…',
+      'Computing the inventory…',
+      'Writing the report…',
+    ]);
+    const quiet = await cli(
+      ['inventory', MAVEN, '--as-of', '2017-12-31', '--json', '--out', join(tmp, 'p2.xlsx')],
+      true,
+    );
+    expect(quiet.err).toBe('');
+    const piped = await cli(['inventory', MAVEN, '--as-of', '2017-12-31', '--out', join(tmp, 'p3.xlsx')]);
+    expect(piped.err).toBe('');
+  });
+
+  it('stays silent on a small file', async () => {
+    const small = join(tmp, 'small.csv');
+    writeFileSync(small, 'Customer,Rep,Stage\nAcme,Ann,Won\n');
+    expect((await cli(['inventory', small, '--out', join(tmp, 'small.xlsx')], true)).err).toBe('');
   });
 });
 
