@@ -39,6 +39,8 @@ interface Options {
   mapping: Partial<Record<Role, string>>;
   asOf: string;
   lang: Lang;
+  /** Whether --lang was given (it then wins over the workbook's Settings). */
+  langGiven: boolean;
   json: boolean;
 }
 
@@ -93,6 +95,7 @@ function parse(argv: string[], io: CliIo): Options | 'help' {
     mapping,
     asOf,
     lang,
+    langGiven: v.lang !== undefined,
     json: v.json === true,
   };
 }
@@ -210,6 +213,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       asOf: options.asOf,
       timeZone: 'UTC',
       lang,
+      langOverride: options.langGiven ? lang : undefined,
       customerSheet: options.sheet,
       mapping: options.mapping,
       stagesSheet: options.stages ? await sideSheet(options.stages, TAB_NAMES.stages) : undefined,

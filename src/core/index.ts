@@ -21,6 +21,8 @@ export interface InventoryRequest {
   timeZone: string;
   /** Language used when Settings does not say. */
   lang: Lang;
+  /** Language chosen explicitly (command line --lang): wins over Settings. */
+  langOverride?: Lang;
   customerSheet?: string;
   mapping?: Partial<Record<Role, string>>;
   /** Tabs given separately (command line --stages / --objections). */
@@ -109,7 +111,7 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     mapping: { ...parsedSettings.settings.mapping, ...request.mapping },
   };
   if (request.customerSheet) settings.customerSheet = request.customerSheet;
-  const lang = settings.lang ?? request.lang;
+  const lang = request.langOverride ?? settings.lang ?? request.lang;
 
   const customerSheet = findCustomerSheet(sheets, settings.mapping, settings.customerSheet);
   if (!customerSheet) {

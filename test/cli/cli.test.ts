@@ -146,6 +146,29 @@ describe('Chinese files', () => {
   });
 });
 
+describe('language', () => {
+  const SAMPLE = join(ROOT, 'samples/pandian-demo.xlsx');
+
+  it('follows the workbook Settings (语言 zh) unless --lang says otherwise', async () => {
+    const settings = await cli(['inventory', SAMPLE, '--as-of', '2026-11-27', '--out', join(tmp, 'l1.xlsx')]);
+    expect(settings.out).toContain('共 148 个客户');
+    const en = await cli([
+      'inventory',
+      SAMPLE,
+      '--as-of',
+      '2026-11-27',
+      '--lang',
+      'en',
+      '--out',
+      join(tmp, 'l2.xlsx'),
+    ]);
+    expect(en.out).toContain('148 customers: 112 open, 18 won, 12 lost, 6 on hold');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(tmp, 'l2.xlsx'));
+    expect(wb.getWorksheet('Inventory')?.getCell('A1').value).toBe('Customer inventory — as of 2026-11-27');
+  });
+});
+
 describe('progress', () => {
   it('shows reading, computing and writing on a terminal for a large file, and nothing with --json', async () => {
     const shown = await cli(
