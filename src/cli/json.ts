@@ -51,11 +51,7 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
   for (const [role, col] of Object.entries(table.roles) as [Role, number][])
     mapping[role] = table.headers[col];
 
-  const byStage: Record<string, number> = {};
-  for (const name of openNames) byStage[name] = 0;
-  table.customers.forEach((c, i) => {
-    if (c.status === 'open' && openNames.length > 0) byStage[openNames[states[i].current]]++;
-  });
+  const byStage = Object.fromEntries(openNames.map((name, p) => [name, inv.stageCounts[p].customers]));
 
   const byType: Record<string, number> = {};
   for (const [type, v] of Object.entries(inv.objectionTotals.byType)) if (v) byType[type] = v.open;
@@ -73,7 +69,7 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
       won: r.won,
       lost: r.lost,
       wonValue: r.wonValue,
-      band: r.band ? { low: r.band.low, high: Number.isFinite(r.band.high) ? r.band.high : null } : null,
+      band: r.band,
       flags: r.flags,
     })),
     cohorts: inv.cohorts.map((c) => ({
@@ -89,19 +85,16 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
       blocking: inv.objectionTotals.blocking,
       byType,
     },
-    stalled: table.customers.flatMap((c, i) =>
-      states[i].stalled || states[i].resumeDue
-        ? [
-            {
-              row: c.row,
-              customer: c.name || c.id,
-              rep: c.rep,
-              stage: c.status === 'hold' ? c.stageText : (openNames[states[i].current] ?? ''),
-              days: states[i].daysInStage,
-            },
-          ]
-        : [],
-    ),
+    stalled: inv.stalled.map((i) => {
+      const c = table.customers[i];
+      return {
+        row: c.row,
+        customer: c.name || c.id,
+        rep: c.rep,
+        stage: c.status === 'hold' ? c.stageText : (openNames[states[i].current] ?? ''),
+        days: states[i].daysInStage,
+      };
+    }),
     results: {
       winRate: inv.results.winRate,
       avgCycleDays: inv.results.avgCycleDays,

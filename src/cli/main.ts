@@ -140,7 +140,7 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
   );
   for (const r of inv.reps) {
     const flags = r.flags.map((f) => t(`flag.${f}` as never)).join(', ');
-    const band = r.band ? ` [${r.band.low}–${Number.isFinite(r.band.high) ? r.band.high : '∞'}]` : '';
+    const band = r.band ? ` [${r.band.low}–${r.band.high ?? '∞'}]` : '';
     lines.push(
       pad(r.rep || t('report.noRep'), repWidth) +
         r.byStage.map((n) => pad(String(n), stageWidth)).join('') +
@@ -149,18 +149,12 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
         band,
     );
   }
-  const gaps = new Map<string, number>();
-  inv.states.forEach((s) => {
-    for (const k of s.gap) {
-      const name = table.criteria[k].criterion.name;
-      gaps.set(name, (gaps.get(name) ?? 0) + 1);
-    }
-  });
-  const top = [...gaps.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  const top = inv.lacking.slice(0, 5);
   if (top.length) {
     lines.push('');
     lines.push(t('cli.topGaps'));
-    for (const [name, n] of top) lines.push(`  ${pad(name, 24)}${n}`);
+    for (const { criterion, customers } of top)
+      lines.push(`  ${pad(table.criteria[criterion].criterion.name, 24)}${customers}`);
   }
   lines.push('');
   lines.push(t('cli.issues', { n: inv.issues.length }));

@@ -57,7 +57,8 @@ export interface RepLoad {
   hold: number;
   wonValue: number;
   openValue: number;
-  band: { low: number; high: number } | null;
+  /** Open customers the rep should carry; `high` null when Settings gives no upper bound. */
+  band: { low: number; high: number | null } | null;
   flags: RepFlag[];
 }
 
@@ -126,8 +127,14 @@ export interface Inventory {
   hasEvidence: boolean;
   states: CustomerState[];
   totals: { customers: number; open: number; won: number; lost: number; hold: number };
+  /** Open customers and their value per open-stage position (the funnel). */
+  stageCounts: { customers: number; value: number }[];
   reps: RepLoad[];
   cohorts: Cohort[];
+  /** Stalled customers and holds whose resume date passed, longest in stage first (customer indices). */
+  stalled: number[];
+  /** Criteria open customers still lack, most-lacked first (criterion index, how many customers). */
+  lacking: { criterion: number; customers: number }[];
   objections: Objection[];
   objectionTotals: ObjectionTotals;
   results: Results;
@@ -199,7 +206,10 @@ export function computeInventory(input: InventoryInput): Inventory {
     states,
     totals,
     reps,
+    stageCounts: stageCounts(customers, states, openStages.length),
     cohorts: computeCohorts(customers, states, openStages.length, criteria.length),
+    stalled: stalledList(customers, states),
+    lacking: lackingCriteria(states, criteria.length),
     objections: input.objections,
     objectionTotals: objectionTotals(input.objections, asOf, settings),
     results,
@@ -427,7 +437,7 @@ function computeReps(
     r.stagesCovered = r.byStage.filter((n) => n > 0).length;
     r.band = band;
     if (band && r.open < band.low) r.flags.push('below-band');
-    if (band && r.open > band.high) r.flags.push('above-band');
+    if (band && band.high !== null && r.open > band.high) r.flags.push('above-band');
     if (nOpen >= 3 && r.byStage[0] + r.byStage[1] === 0) r.flags.push('hollow-early');
   }
   return reps;
@@ -444,7 +454,7 @@ function wipBand(
   table: CustomerTable,
 ): RepLoad['band'] {
   if (settings.wipLow !== undefined || settings.wipHigh !== undefined) {
-    return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? Number.POSITIVE_INFINITY };
+    return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? null };
   }
   const { winRate, avgCycleDays, periods } = results;
   if (!winRate || !avgCycleDays || table.roles.created === undefined) return null;
@@ -458,6 +468,40 @@ function wipBand(
   const cyclePeriods = avgCycleDays / PERIOD_DAYS[settings.period];
   const target = (winsPerRep / winRate) * cyclePeriods;
   return { low: Math.max(1, Math.floor(target * 0.8)), high: Math.max(1, Math.ceil(target * 1.25)) };
+}
+
+function stageCounts(
+  customers: readonly Customer[],
+  states: readonly CustomerState[],
+  nOpen: number,
+): Inventory['stageCounts'] {
+  const counts = Array.from({ length: nOpen }, () => ({ customers: 0, value: 0 }));
+  customers.forEach((c, i) => {
+    if (c.status !== 'open' || nOpen === 0) return;
+    counts[states[i].current].customers++;
+    counts[states[i].current].value += c.value ?? 0;
+  });
+  return counts;
+}
+
+function stalledList(customers: readonly Customer[], states: readonly CustomerState[]): number[] {
+  const out: number[] = [];
+  states.forEach((s, i) => {
+    if (s.stalled || s.resumeDue) out.push(i);
+  });
+  return out.sort(
+    (a, b) =>
+      (states[b].daysInStage ?? 0) - (states[a].daysInStage ?? 0) || customers[a].row - customers[b].row,
+  );
+}
+
+function lackingCriteria(states: readonly CustomerState[], nCriteria: number): Inventory['lacking'] {
+  const counts = new Array<number>(nCriteria).fill(0);
+  for (const s of states) for (const k of s.gap) counts[k]++;
+  return counts
+    .map((customers, criterion) => ({ criterion, customers }))
+    .filter((x) => x.customers > 0)
+    .sort((a, b) => b.customers - a.customers || a.criterion - b.criterion);
 }
 
 function computeCohorts(

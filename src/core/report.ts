@@ -153,15 +153,8 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Stage funnel
   g.section(t('report.funnel'));
   const funnelHead = g.add([t('report.stage'), t('report.customers'), t('report.value')], 'header');
-  const atStage = inv.openStages.map(() => ({ n: 0, value: 0 }));
-  customers.forEach((c, i) => {
-    if (c.status === 'open' && inv.openStages.length > 0) {
-      atStage[states[i].current].n++;
-      atStage[states[i].current].value += c.value ?? 0;
-    }
-  });
-  atStage.forEach((s, p) => {
-    g.add([u(openNames[p]), s.n, s.value]);
+  inv.stageCounts.forEach((s, p) => {
+    g.add([u(openNames[p]), s.customers, s.value]);
   });
   const funnelEnd = g.next;
   for (const kind of ['won', 'lost', 'hold'] as const) {
@@ -197,7 +190,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   );
   const nOpen = openNames.length;
   for (const r of inv.reps) {
-    const band = r.band ? `${r.band.low}–${Number.isFinite(r.band.high) ? r.band.high : '∞'}` : '';
+    const band = r.band ? `${r.band.low}–${r.band.high ?? '∞'}` : '';
     const flags = r.flags.map((f) => t(`flag.${f}`)).join(', ');
     const row = g.add([repCell(r.rep), ...r.byStage, r.open, band, flags, r.won, r.lost, r.wonValue]);
     if (r.flags.length) g.format({ row, col: nOpen + 3, rows: 1, cols: 1 }, 'bad');
@@ -277,13 +270,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ],
     'header',
   );
-  const stalledRows = customers
-    .map((_, i) => i)
-    .filter((i) => states[i].stalled || states[i].resumeDue)
-    .sort(
-      (a, b) =>
-        (states[b].daysInStage ?? 0) - (states[a].daysInStage ?? 0) || customers[a].row - customers[b].row,
-    );
+  const stalledRows = inv.stalled;
   for (const i of stalledRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];

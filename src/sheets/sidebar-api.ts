@@ -873,11 +873,10 @@ export function sidebarTeam(): TeamView {
     const model = inv.table.model;
     const stageName = (pos: number) => model.stages[inv.openStages[pos]]?.name ?? '';
     const criterionName = (k: number) => (k >= 0 ? inv.table.criteria[k].criterion.name : null);
-    const stalled = customers
-      .map((c, i) => ({ c, s: inv.states[i] }))
-      .filter(({ s }) => s.stalled)
-      .sort((a, b) => (b.s.daysInStage ?? 0) - (a.s.daysInStage ?? 0))
+    const stalled = inv.stalled
+      .filter((i) => inv.states[i].stalled)
       .slice(0, LIST_LIMIT)
+      .map((i) => ({ c: customers[i], s: inv.states[i] }))
       .map(({ c, s }) => ({
         row: c.row,
         name: c.name || c.id,
@@ -895,7 +894,7 @@ export function sidebarTeam(): TeamView {
         rep: r.rep,
         open: r.open,
         byStage: r.byStage,
-        band: r.band ? { low: r.band.low, high: Number.isFinite(r.band.high) ? r.band.high : null } : null,
+        band: r.band,
         flags: r.flags,
       })),
       stalled,
