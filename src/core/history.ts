@@ -2,9 +2,9 @@
 // each customer when the customer tab has no stage-entered column.
 import { cellText, normalizeKey } from './normalize';
 import { locateColumns } from './register';
-import type { CustomerTable } from './table';
+import type { CriterionColumn, CustomerTable } from './table';
 import { HISTORY_COLUMNS } from './tabs';
-import type { Day, Grid, SheetData } from './types';
+import type { Day, Grid, Role, SheetData } from './types';
 import { parseDay } from './values';
 
 export interface HistoryEntry {
@@ -125,14 +125,26 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange
   return changes;
 }
 
-/** The snapshot of a customer tab: its stage, status, value, close-date and criterion cells as text. */
-export function snapshotOf(values: Grid, table: CustomerTable, timeZone: string): Snapshot {
+/**
+ * The customer-tab columns whose changes History records: stage, status, value, close date and every
+ * element or commitment column.
+ */
+export function watchedColumns(
+  roles: Partial<Record<Role, number>>,
+  criteria: readonly CriterionColumn[],
+): number[] {
   const cols: number[] = [];
   for (const role of ['stage', 'status', 'value', 'expectedClose'] as const) {
-    const c = table.roles[role];
+    const c = roles[role];
     if (c !== undefined) cols.push(c);
   }
-  for (const { col } of table.criteria) if (col >= 0 && !cols.includes(col)) cols.push(col);
+  for (const { col } of criteria) if (col >= 0 && !cols.includes(col)) cols.push(col);
+  return cols;
+}
+
+/** The snapshot of a customer tab: its watched cells as text. */
+export function snapshotOf(values: Grid, table: CustomerTable, timeZone: string): Snapshot {
+  const cols = watchedColumns(table.roles, table.criteria);
   const rows = new Map<string, string[]>();
   for (const c of table.customers) {
     const row = values[c.row - 1] ?? [];

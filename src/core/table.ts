@@ -404,7 +404,7 @@ function splitSupport(cell: Cell): string[] {
 }
 
 /** Criterion columns: a header equal to the criterion's name or one of its aliases. */
-function matchCriteria(
+export function matchCriteria(
   model: StageModel,
   headers: string[],
   roles: Partial<Record<Role, number>>,

@@ -2,10 +2,9 @@
 // The header row and the stage model are not arguments: they are read from the spreadsheet (read-only,
 // as custom functions must be) and cached for six hours. "Refresh formulas" clears that cache and
 // recalculates, since Sheets does not re-run a custom function when only the Stages tab changes.
-import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
+import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { cellText, isDateObject } from '../core/normalize';
-import { HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { detectHeader } from '../core/table';
 import { TAB_NAMES } from '../core/tabs';
@@ -14,6 +13,7 @@ import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
+import { chooseCustomerSheet, layoutOf, nameOf, readAll, readHead } from './read';
 
 const CACHE_SECONDS = 6 * 60 * 60;
 export const FUNCTION_NAMES = [
@@ -42,34 +42,29 @@ function loadContext(): FormulaContext {
 
 function readContext(): FormulaContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const named: Record<string, SheetData> = {};
-  const heads: SheetData[] = [];
-  for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
-    const id = tabIdOf(name);
-    if (id === 'stages' || id === 'objections' || id === 'settings') {
-      named[id] = { name, values: sheet.getDataRange().getValues() };
-    } else if (id !== 'inventory' && id !== 'history') {
-      heads.push({ name, values: sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues() });
-    }
-  }
-  const { settings } = parseSettings(named.settings ?? null);
-  const customer = findCustomerSheet(heads, settings.mapping, settings.customerSheet);
-  const header = customer ? detectHeader(customer.values, settings.mapping) : null;
-  if (!customer || !header) throw new Error(translator(userLang(settings.lang))('fn.noHeader'));
-  const headerRow = (customer.values[header.row] ?? []).map((c) => (isDateObject(c) ? '' : c));
+  const layout = layoutOf(ss);
+  const full = (id: 'stages' | 'objections' | 'settings'): SheetData | null => {
+    const sheet = layout.tabs[id];
+    return sheet ? readAll(sheet, nameOf(layout.handles, sheet)) : null;
+  };
+  const settingsData = full('settings');
+  const { settings } = parseSettings(settingsData);
+  const chosen = chooseCustomerSheet(layout, settings);
+  const head = chosen ? (chosen.head ?? readHead(chosen.sheet, chosen.name)) : null;
+  const header = head ? detectHeader(head.values, settings.mapping) : null;
+  if (!head || !header) throw new Error(translator(userLang(settings.lang))('fn.noHeader'));
+  const headerRow = (head.values[header.row] ?? []).map((c) => (isDateObject(c) ? '' : c));
   // The rows 1:10 span every column of the tab: drop the blank ones after the last header.
   while (headerRow.length > 0 && cellText(headerRow[headerRow.length - 1]) === '') headerRow.pop();
-  const context: FormulaContext = {
-    customerSheet: customer.name,
+  return {
+    customerSheet: head.name,
     header: headerRow,
-    stages: named.stages ?? null,
-    objections: named.objections ?? null,
-    settings: named.settings ?? null,
+    stages: full('stages'),
+    objections: full('objections'),
+    settings: settingsData,
     timeZone: ss.getSpreadsheetTimeZone(),
     lang: userLang(settings.lang),
   };
-  return context;
 }
 
 /** A formula argument as rows: a single cell arrives as a value, a range as a 2D array. */

@@ -21,12 +21,8 @@ export interface SpreadsheetRead {
   tabs: Partial<Record<TabId, Sheet>>;
 }
 
-/** All values of a tab in one read ('' for an empty tab). */
-export function readAll(sheet: Sheet): SheetData {
-  return { name: sheet.getName(), values: sheet.getDataRange().getValues() };
-}
-
-function readNamed(sheet: Sheet, name: string): SheetData {
+/** All values of a tab in one read ('' for an empty tab); pass the name when it is known already. */
+export function readAll(sheet: Sheet, name = sheet.getName()): SheetData {
   return { name, values: sheet.getDataRange().getValues() };
 }
 
@@ -35,65 +31,87 @@ function readNamed(sheet: Sheet, name: string): SheetData {
  * past the head are holes), because core breaks a tie between two headers by the number of rows, as it does
  * for the command line, which sees whole tabs.
  */
-function readHead(sheet: Sheet, name: string): SheetData {
+export function readHead(sheet: Sheet, name: string): SheetData {
   const values = sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues();
   values.length = sheet.getLastRow();
   return { name, values };
 }
 
-/**
- * Reads what an inventory needs. `withHistory` is false for callers that do not date stage changes.
- * The customer tab is the one Settings names, else the tab named Customers/客户盘点, else the best
- * header among the other tabs (only their first rows are read to decide).
- */
-export function readSpreadsheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  options: { withHistory?: boolean; withObjections?: boolean } = {},
-): SpreadsheetRead {
-  const all = ss.getSheets();
+/** The spreadsheet's tabs from one getSheets: Pandian's by id, the others, every name read once. */
+export interface Layout {
+  handles: Map<string, Sheet>;
+  tabs: Partial<Record<TabId, Sheet>>;
+  others: { sheet: Sheet; name: string }[];
+}
+
+export function layoutOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Layout {
   const handles = new Map<string, Sheet>();
   const tabs: Partial<Record<TabId, Sheet>> = {};
-  const others: { sheet: Sheet; name: string }[] = [];
-  for (const sheet of all) {
+  const others: Layout['others'] = [];
+  for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
     handles.set(name, sheet);
     const id = tabIdOf(name);
     if (id && !tabs[id]) tabs[id] = sheet;
     else if (!id) others.push({ sheet, name });
   }
+  return { handles, tabs, others };
+}
 
+/**
+ * The customer tab, chosen the same way by every reader: the one Settings names, else the tab named
+ * Customers/客户盘点, else the only other tab, else the best header among the other tabs (only their first
+ * rows are read to decide; that head is returned so a caller that needs no more does not read again).
+ */
+export function chooseCustomerSheet(
+  layout: Layout,
+  settings: Settings,
+): { sheet: Sheet; name: string; head?: SheetData } | null {
+  const named = (sheet: Sheet | undefined) => (sheet ? { sheet, name: nameOf(layout.handles, sheet) } : null);
+  if (settings.customerSheet) return named(layout.handles.get(settings.customerSheet));
+  if (layout.tabs.customers) return named(layout.tabs.customers);
+  if (layout.others.length === 1) return layout.others[0];
+  if (layout.others.length === 0) return null;
+  const heads = layout.others.map((o) => readHead(o.sheet, o.name));
+  const found = findCustomerSheet(heads, settings.mapping);
+  const sheet = found ? layout.handles.get(found.name) : undefined;
+  return found && sheet ? { sheet, name: found.name, head: found } : null;
+}
+
+/**
+ * Reads what an inventory needs. `withHistory` is false for callers that do not date stage changes.
+ * The customer tab is chosen by chooseCustomerSheet.
+ */
+export function readSpreadsheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  options: { withHistory?: boolean; withObjections?: boolean } = {},
+): SpreadsheetRead {
+  const layout = layoutOf(ss);
+  const { handles, tabs } = layout;
   const sheets: SheetData[] = [];
-  const settingsData = tabs.settings ? readNamed(tabs.settings, tabs.settings.getName()) : null;
+  const settingsData = tabs.settings ? readAll(tabs.settings, nameOf(handles, tabs.settings)) : null;
   if (settingsData) sheets.push(settingsData);
   const { settings } = parseSettings(settingsData);
 
-  let customerSheet: Sheet | null = null;
-  if (settings.customerSheet) customerSheet = handles.get(settings.customerSheet) ?? null;
-  else if (tabs.customers) customerSheet = tabs.customers;
-  else if (others.length === 1) customerSheet = others[0].sheet;
-  else if (others.length > 1) {
-    const heads = others.map((o) => readHead(o.sheet, o.name));
-    const found = findCustomerSheet(heads, settings.mapping);
-    customerSheet = found ? (handles.get(found.name) ?? null) : null;
-  }
-
+  const chosen = chooseCustomerSheet(layout, settings);
   let customer: SpreadsheetRead['customer'] = null;
-  if (customerSheet) {
-    const data = readNamed(customerSheet, nameOf(handles, customerSheet));
+  if (chosen) {
+    const data = readAll(chosen.sheet, chosen.name);
     sheets.push(data);
-    customer = { sheet: customerSheet, data };
+    customer = { sheet: chosen.sheet, data };
   }
   const want: TabId[] = ['stages'];
   if (options.withObjections !== false) want.push('objections');
   if (options.withHistory !== false) want.push('history');
   for (const id of want) {
     const sheet = tabs[id];
-    if (sheet) sheets.push(readNamed(sheet, nameOf(handles, sheet)));
+    if (sheet) sheets.push(readAll(sheet, nameOf(handles, sheet)));
   }
   return { sheets, customer, settings, handles, tabs };
 }
 
-function nameOf(handles: Map<string, Sheet>, sheet: Sheet): string {
+/** A tab's name from the layout's handles (no service call), else asked. */
+export function nameOf(handles: Map<string, Sheet>, sheet: Sheet): string {
   for (const [name, s] of handles) if (s === sheet) return name;
   return sheet.getName();
 }

@@ -2,9 +2,11 @@
 // customer tab is found) with frozen headers, dropdowns, date hints and conditional formats. A tab that
 // already exists is never touched: it is reported as kept.
 
-import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
+import { runInventory } from '../core/index';
 import { columnLetter } from '../core/register';
+import { parseSettings } from '../core/settings';
 import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
+import { detectHeader } from '../core/table';
 import {
   headersOf,
   OBJECTION_COLUMNS,
@@ -25,7 +27,7 @@ import {
 import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { PandianError, withDocumentLock } from './errors';
-import { readAll } from './read';
+import { chooseCustomerSheet, layoutOf, nameOf, readAll, readHead } from './read';
 import { asSheetText } from './write-report';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -189,19 +191,15 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
   if (lang !== 'zh' && lang !== 'en') throw new PandianError('setup.badChoice', { value: String(lang) });
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const sheets = ss.getSheets();
-    const existing = new Map<TabId, string>();
-    const others: Sheet[] = [];
-    for (const s of sheets) {
-      const name = s.getName();
-      const id = tabIdOf(name);
-      if (id && !existing.has(id)) existing.set(id, name);
-      if (!id) others.push(s);
-    }
+    const layout = layoutOf(ss);
+    const existingName = (id: TabId): string | undefined => {
+      const sheet = layout.tabs[id];
+      return sheet ? nameOf(layout.handles, sheet) : undefined;
+    };
     const created: string[] = [];
     const kept: string[] = [];
     const make = (id: TabId, fill: (sheet: Sheet) => void): void => {
-      const have = existing.get(id);
+      const have = existingName(id);
       if (have) {
         kept.push(have);
         return;
@@ -213,13 +211,17 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
     };
 
     let model: StageModel | null = templateId === 'data' ? null : template(templateId, lang);
-    const namedCustomers = existing.get('customers');
-    const customerData = namedCustomers ? null : others.map(readAll);
-    const customerName = namedCustomers ?? (customerData && findCustomerSheet(customerData)?.name);
-    if (!model && customerName) {
-      // "From my data" reads the customer tab, also when it is the one named Customers/客户盘点.
-      const named = sheets.find((s) => s.getName() === namedCustomers);
-      const data = customerData ?? (named ? [readAll(named)] : []);
+    // The customer tab as every reader chooses it, counted only when its header is recognised.
+    const settingsSheet = layout.tabs.settings;
+    const { settings } = parseSettings(
+      settingsSheet ? readAll(settingsSheet, nameOf(layout.handles, settingsSheet)) : null,
+    );
+    const chosen = chooseCustomerSheet(layout, settings);
+    const head = chosen ? (chosen.head ?? readHead(chosen.sheet, chosen.name)) : null;
+    const customerName = chosen && head && detectHeader(head.values, settings.mapping) ? chosen.name : null;
+    if (!model && chosen && customerName) {
+      // "From my data": the distinct stage values of the customer tab become the Stages tab.
+      const data = [readAll(chosen.sheet, chosen.name)];
       const outcome = runInventory({ sheets: data, asOf: '2000-01-01', timeZone: 'UTC', lang });
       if (outcome.ok && outcome.inventory.table.model.stages.length > 0)
         model = outcome.inventory.table.model;

@@ -5,7 +5,7 @@
 // lock, first re-reads the target row to check it still holds the customer the card showed, and touches only
 // the target cells.
 import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
-import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
+import { runInventory } from '../core/index';
 import type { Inventory, StageCheck } from '../core/inventory';
 import { cellText } from '../core/normalize';
 import { CustomerIndex, type Objection, parseObjections } from '../core/objections';
@@ -35,7 +35,7 @@ import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PandianError, userLang, withDocumentLock } from './errors';
-import { inventoryOfSpreadsheet } from './read';
+import { chooseCustomerSheet, inventoryOfSpreadsheet, layoutOf, nameOf, readAll, readHead } from './read';
 import type { setupSheets } from './setup';
 import { asSheetText } from './write-report';
 
@@ -272,41 +272,22 @@ function loadContext(ss: Spreadsheet, fresh: boolean): SheetContext {
 
 function buildContext(ss: Spreadsheet): SheetContext {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const tabs: Partial<Record<TabId, Sheet>> = {};
-  const others: Sheet[] = [];
-  const names = new Map<Sheet, string>();
-  for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
-    names.set(sheet, name);
-    const id = tabIdOf(name);
-    if (id && !tabs[id]) tabs[id] = sheet;
-    else if (!id) others.push(sheet);
-  }
-  const full = (sheet: Sheet): SheetData => ({
-    name: names.get(sheet) ?? sheet.getName(),
-    values: jsonCells(sheet.getDataRange().getValues(), timeZone),
-  });
-  const head = (sheet: Sheet): SheetData => ({
-    name: names.get(sheet) ?? sheet.getName(),
-    values: jsonCells(
-      sheet
-        .getRange(1, 1, Math.min(HEADER_SCAN_ROWS, sheet.getMaxRows()), Math.max(1, sheet.getLastColumn()))
-        .getValues(),
-      timeZone,
-    ),
-  });
+  const layout = layoutOf(ss);
+  const { tabs } = layout;
+  const full = (sheet: Sheet): SheetData => {
+    const data = readAll(sheet, nameOf(layout.handles, sheet));
+    return { name: data.name, values: jsonCells(data.values, timeZone) };
+  };
 
   const settingsData = tabs.settings ? full(tabs.settings) : null;
   const { settings } = parseSettings(settingsData);
 
-  // The same choice as readSpreadsheet: Settings names it, else Customers/客户盘点, else the best header.
-  let customerHead: SheetData | null = null;
-  if (settings.customerSheet) {
-    const named = ss.getSheetByName(settings.customerSheet);
-    if (named) customerHead = head(named);
-  } else if (tabs.customers) customerHead = head(tabs.customers);
-  else if (others.length === 1) customerHead = head(others[0]);
-  else if (others.length > 1) customerHead = findCustomerSheet(others.map(head), settings.mapping);
+  // The customer tab as every reader chooses it; only its first rows are read here.
+  const chosen = chooseCustomerSheet(layout, settings);
+  const rawHead = chosen ? (chosen.head ?? readHead(chosen.sheet, chosen.name)) : null;
+  const customerHead: SheetData | null = rawHead
+    ? { name: rawHead.name, values: jsonCells(rawHead.values.slice(0, HEADER_SCAN_ROWS), timeZone) }
+    : null;
 
   let customer: SheetContext['customer'] = null;
   if (customerHead) {
@@ -347,7 +328,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     customer,
     stages,
     settings: settingsData,
-    objectionsSheet: tabs.objections ? (names.get(tabs.objections) ?? null) : null,
+    objectionsSheet: tabs.objections ? nameOf(layout.handles, tabs.objections) : null,
     settingsLang: settings.lang ?? null,
     timeZone,
   };
@@ -953,14 +934,13 @@ export function sidebarSetup(): SetupView {
 function setupView(ss: Spreadsheet, lang: Lang): SetupView {
   const ctx = loadContext(ss, true);
   const { settings } = parseSettings(ctx.settings);
-  const present = new Map<TabId, string>();
-  for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
-    const id = tabIdOf(name);
-    if (id && !present.has(id)) present.set(id, name);
-  }
-  const tabs = (Object.keys(TAB_NAMES) as TabId[]).map((id) => ({ id, name: present.get(id) ?? null }));
-  const template: SetupView['template'] = present.has('stages') ? 'sheet' : (settings.template ?? null);
+  const layout = layoutOf(ss);
+  const present = (id: TabId): string | null => {
+    const sheet = layout.tabs[id];
+    return sheet ? nameOf(layout.handles, sheet) : null;
+  };
+  const tabs = (Object.keys(TAB_NAMES) as TabId[]).map((id) => ({ id, name: present(id) }));
+  const template: SetupView['template'] = present('stages') ? 'sheet' : (settings.template ?? null);
   const customer = ctx.customer;
   if (!customer) {
     return {
@@ -1038,7 +1018,7 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
       return { role, header };
     });
     withDocumentLock(() => {
-      let sheet = ss.getSheets().find((s) => tabIdOf(s.getName()) === 'settings') ?? null;
+      let sheet = layoutOf(ss).tabs.settings ?? null;
       if (!sheet) {
         sheet = ss.insertSheet(TAB_NAMES.settings[lang === 'zh' ? 0 : 1]);
         sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);

@@ -1,20 +1,20 @@
 // The edit trigger: when Settings says "Track edits", an edit of a stage, status, element or commitment
 // cell stamps stage-entered / last-updated, appends to History, and notes an unknown stage value. It reads
 // only the edited block and the top of the tab (cached), never the whole sheet, and never fails the edit.
-
 import { dateOfDay, dayFromIso, dayOfDate, isoOfDay } from '../core/days';
+import { watchedColumns } from '../core/history';
 import { tabIdOf } from '../core/index';
 import { cellText, isDateObject, nearest } from '../core/normalize';
-import { HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { parseStages } from '../core/stage-model';
-import { criteriaOf, detectHeader } from '../core/table';
+import { detectHeader, matchCriteria } from '../core/table';
 import { HISTORY_COLUMNS, headersOf, TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, Role } from '../core/types';
 import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
+import { chooseCustomerSheet, layoutOf, nameOf, readAll, readHead } from './read';
 import { asSheetText } from './write-report';
 
 const CACHE_SECONDS = 10 * 60;
@@ -38,26 +38,12 @@ interface EditContext {
 }
 
 function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext | null {
-  let settingsValues: Cell[][] | null = null;
-  let stagesValues: Cell[][] | null = null;
-  let settingsName = '';
-  let stagesName = '';
-  let historyName: string | null = null;
-  const candidates: GoogleAppsScript.Spreadsheet.Sheet[] = [];
-  for (const sheet of ss.getSheets()) {
-    const name = sheet.getName();
-    const id = tabIdOf(name);
-    if (id === 'settings') {
-      settingsValues = sheet.getDataRange().getValues();
-      settingsName = name;
-    } else if (id === 'stages') {
-      stagesValues = sheet.getDataRange().getValues();
-      stagesName = name;
-    } else if (id === 'history') {
-      historyName ??= name;
-    } else if (id === null || id === 'customers') candidates.push(sheet);
-  }
-  const { settings } = parseSettings(settingsValues ? { name: settingsName, values: settingsValues } : null);
+  const layout = layoutOf(ss);
+  const { tabs } = layout;
+  const read = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => readAll(sheet, nameOf(layout.handles, sheet));
+  const settingsData = tabs.settings ? read(tabs.settings) : null;
+  const { settings } = parseSettings(settingsData);
+  const historyName = tabs.history ? nameOf(layout.handles, tabs.history) : null;
   const lang = userLang(settings.lang);
   const timeZone = ss.getSpreadsheetTimeZone();
   const off: EditContext = {
@@ -74,34 +60,21 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     lang,
   };
   if (!settings.trackEdits) return off;
-  const sheet =
-    candidates.find((s) => s.getName() === settings.customerSheet) ??
-    candidates.find((s) => tabIdOf(s.getName()) === 'customers') ??
-    candidates[0];
-  if (!sheet) return off;
-  const head = sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues();
-  const header = detectHeader(head, settings.mapping);
+  const chosen = chooseCustomerSheet(layout, settings);
+  if (!chosen) return off;
+  const head = chosen.head ?? readHead(chosen.sheet, chosen.name);
+  const header = detectHeader(head.values, settings.mapping);
   if (!header) return off;
-  const headers = (head[header.row] ?? []).map((c) => cellText(c));
-  const model = stagesValues ? parseStages({ name: stagesName, values: stagesValues })?.model : undefined;
+  const headers = (head.values[header.row] ?? []).map((c) => cellText(c));
+  const model = tabs.stages ? parseStages(read(tabs.stages))?.model : undefined;
+  const criteria = model ? matchCriteria(model, headers, header.roles) : [];
   const watched: Record<number, string> = {};
-  for (const role of ['stage', 'status', 'value', 'expectedClose'] as const) {
-    const c = header.roles[role];
-    if (c !== undefined) watched[c] = headers[c];
-  }
-  if (model) {
-    const names = new Set(
-      criteriaOf(model).flatMap(({ criterion }) => [criterion.name, ...criterion.aliases]),
-    );
-    headers.forEach((h, c) => {
-      if (names.has(h)) watched[c] = h;
-    });
-  }
+  for (const c of watchedColumns(header.roles, criteria)) watched[c] = headers[c];
   return {
     trackEdits: true,
     historySheet: historyName,
     timeZone,
-    customerSheet: sheet.getName(),
+    customerSheet: chosen.name,
     headerRow: header.row + 1,
     headers,
     roles: header.roles,
