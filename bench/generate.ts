@@ -2,6 +2,7 @@
 // 25 columns, dates as real Dates (as Apps Script's getValues gives them).
 import { template } from '../src/core/templates';
 import type { Cell } from '../src/core/types';
+import { mulberry32 } from '../test/support/random';
 
 export const MODEL = template('b2b', 'en');
 const CRITERIA = MODEL.stages.flatMap((s) => s.criteria.map((c) => c.name));
@@ -27,21 +28,9 @@ export const HEADER: string[] = [
   ...CRITERIA,
 ];
 
-/** A seeded generator (mulberry32): the same seed gives the same sheet. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Header + `rows` customer rows, 25 columns. */
 export function customerGrid(rows: number, seed = 7): Cell[][] {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const day = (offset: number): Date => new Date(Date.UTC(2026, 0, 1 + Math.floor(offset)));
   const grid: Cell[][] = [HEADER];
   for (let i = 0; i < rows; i++) {

@@ -19,19 +19,9 @@ import ExcelJS from 'exceljs';
 import { stagesGrid } from '../src/core/stage-grid';
 import { HISTORY_COLUMNS, headersOf, OBJECTION_COLUMNS, SETTINGS_KEYS, TAB_NAMES } from '../src/core/tabs';
 import { template } from '../src/core/templates';
+import { mulberry32 } from '../test/support/random';
 
 // ---- determinism ------------------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261127;
 /** Days since 1970-01-01. */

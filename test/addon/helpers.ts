@@ -16,6 +16,7 @@ import {
   type Sandbox,
   type SheetSnapshot,
 } from '../sandbox';
+import { mulberry32 } from '../support/random';
 
 /** The day every test runs on (the sandbox's `new Date()` is pinned to it, see loadPinned). */
 export const TODAY = '2026-03-16';
@@ -24,18 +25,6 @@ export const NOW = `${TODAY}T09:30:00Z`;
 /** loadBundle with the clock pinned to NOW (or `iso`). */
 export function loadPinned(options: LoadOptions = {}, iso = NOW): Sandbox {
   return loadBundle({ ...options, now: iso });
-}
-
-/** A small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -94,7 +83,7 @@ const serialOf = (d: Date): number => Math.round((d.getTime() - SERIAL_EPOCH) / 
 
 /** `n` deterministic customer rows under HEADER (without the header). */
 export function customerRows(n: number, options: CustomerOptions = {}): CellValue[][] {
-  const random = rng(options.seed ?? 42);
+  const random = mulberry32(options.seed ?? 42);
   const base = Date.parse('2026-03-01T00:00:00Z');
   const date = (daysBefore: number): Date | number => {
     const d = new Date(base - Math.round(daysBefore) * DAY_MS);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { InventoryJson } from '../../src/cli/json';
 import { B2B_STAGES } from '../fixtures/bad-sheets';
+import { mulberry32 } from '../support/random';
 import { ROOT, tmp, validateJson } from './helpers';
 
 const enabled = process.env.PANDIAN_SIZE_TESTS === '1';
@@ -41,18 +42,6 @@ const STAGES = [
   'On hold',
 ];
 const REPS = Array.from({ length: 40 }, (_, i) => `Rep ${i + 1}`);
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (day: number): string =>
   new Date(Date.UTC(2024, 0, 1) + day * 86400000).toISOString().slice(0, 10);
@@ -120,7 +109,7 @@ describeSize('size (PANDIAN_SIZE_TESTS=1)', () => {
 
   it('a 10 MB CSV', async () => {
     const file = join(tmp, 'size-10mb.csv');
-    const next = random(10);
+    const next = mulberry32(10);
     const stream = createWriteStream(file);
     stream.write(`${HEAD.join(',')}\n`);
     let bytes = 0;
@@ -155,7 +144,7 @@ describeSize('size (PANDIAN_SIZE_TESTS=1)', () => {
   it('a 100,000-row xlsx', async () => {
     const file = join(tmp, 'size-100k.xlsx');
     const rows = 100000;
-    const next = random(100);
+    const next = mulberry32(100);
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
     const ws = wb.addWorksheet('Customers');
     ws.addRow(HEAD).commit();
