@@ -17,6 +17,24 @@ export function fileError(code: FileErrorCode, path: string, message: string): E
   return error;
 }
 
+/** Reads a whole input file; a failure is an 'unreadable' error that says why in words. */
+export async function readInputFile(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : String(code ?? e);
+    throw fileError('unreadable', path, `Cannot read ${path}: ${why}`);
+  }
+}
+
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 /**
@@ -131,15 +149,7 @@ export function sheetNameOf(path: string): string {
  * errors are thrown with `cause.code` 'unreadable'.
  */
 export async function readDelimitedFile(path: string): Promise<SheetData> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'it is a folder' : String(code ?? e);
-    throw fileError('unreadable', path, `Cannot read ${path}: ${why}`);
-  }
+  const bytes = await readInputFile(path);
   const { text } = decodeText(bytes);
   if (text.includes('\u0000')) {
     throw fileError('unreadable', path, `Cannot read ${path}: it is not a text file (CSV/TSV)`);

@@ -9,11 +9,11 @@
 //
 // No console output, no process.exit: failures are Errors with `cause: { code, path }` (FileErrorCode).
 import { randomBytes } from 'node:crypto';
-import { readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Report, SheetData } from '../core/types';
-import { fileError, readDelimitedFile } from './csv';
+import { fileError, readDelimitedFile, readInputFile } from './csv';
 
 export type { FileErrorCode } from './csv';
 
@@ -109,21 +109,7 @@ export async function readWorkbook(path: string): Promise<SheetData[]> {
 }
 
 async function loadXlsx(path: string, ignoreNodes: string[]): Promise<ExcelJS.Workbook> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'file not found'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : String(code ?? e);
-    throw fileError('unreadable', path, `Cannot read ${path}: ${why}`);
-  }
+  const bytes = await readInputFile(path);
   const bad = (why: string) => fileError('unreadable', path, `Cannot read ${path}: ${why}`);
   // An OLE2 compound file: an encrypted (password-protected) .xlsx or a renamed .xls.
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
