@@ -29,6 +29,10 @@ export interface CustomerState {
   daysSinceContact: number | null;
   nextAction: NextActionState;
   stalled: boolean;
+  /** Days the current stage allows before the customer counts as stalled (null: no limit). */
+  stallLimit: number | null;
+  /** Stage index (model.stages) an open customer works toward: the next open stage, else the won stage. */
+  nextStage: number | null;
   /** On hold with a resume date still ahead: stall flags are suppressed. */
   snoozed: boolean;
   /** On hold and the resume date has passed. */
@@ -177,6 +181,8 @@ export function computeInventory(input: InventoryInput): Inventory {
       ? new Map<string, Day>()
       : lastStageChange(input.history, table.headers[table.roles.stage]);
   const objectionsOf = groupObjections(input.objections);
+  const won = model.stages.findIndex((st) => st.kind === 'won');
+  const wonStage = won < 0 ? null : won;
 
   const states = customers.map((c, i) =>
     customerState(c, {
@@ -189,6 +195,7 @@ export function computeInventory(input: InventoryInput): Inventory {
       hasEvidence,
       stageChanges,
       objections: objectionsOf.get(i) ?? [],
+      wonStage,
     }),
   );
 
@@ -228,6 +235,7 @@ interface StateContext {
   hasEvidence: boolean;
   stageChanges: Map<string, Day>;
   objections: Objection[];
+  wonStage: number | null;
 }
 
 /** The gap of every closed customer (shared: never mutated). */
@@ -285,8 +293,10 @@ function customerState(c: Customer, ctx: StateContext): CustomerState {
   const snoozed = c.status === 'hold' && c.resumeOn !== null && c.resumeOn > asOf;
   const resumeDue = c.status === 'hold' && c.resumeOn !== null && c.resumeOn <= asOf;
   const stage = table.model.stages[openStages[current]];
-  const limit = stage?.maxDays ?? settings.stallDays;
-  const stalled = c.status === 'open' && daysInStage !== null && limit !== undefined && daysInStage > limit;
+  const stallLimit = stage?.maxDays ?? settings.stallDays ?? null;
+  const stalled =
+    c.status === 'open' && daysInStage !== null && stallLimit !== null && daysInStage > stallLimit;
+  const nextStage = c.status === 'open' ? (openStages[current + 1] ?? ctx.wonStage) : null;
 
   return {
     current,
@@ -299,6 +309,8 @@ function customerState(c: Customer, ctx: StateContext): CustomerState {
     daysSinceContact,
     nextAction,
     stalled,
+    stallLimit,
+    nextStage,
     snoozed,
     resumeDue,
     objections: summarizeObjections(ctx.objections, asOf),

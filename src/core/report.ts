@@ -237,7 +237,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   for (const i of gapRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];
-    const next = openNames[s.current + 1] ?? stages.find((x) => x.kind === 'won')?.name ?? '';
+    const next = s.nextStage === null ? '' : stages[s.nextStage].name;
     const gap = s.gap.map(criterionName);
     const actions = stages[inv.openStages[s.current]]?.actions ?? [];
     const r = g.add([
@@ -283,7 +283,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
         ? t('report.resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
         : u(stage?.name ?? ''),
       s.daysInStage,
-      stage?.maxDays ?? inv.settings.stallDays ?? null,
+      s.stallLimit,
       s.daysSinceContact,
       s.nextAction ? t(`action.${s.nextAction}`) : null,
     ]);

@@ -490,14 +490,11 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: st
         column: criteria[k].col >= 0 ? inv.table.headers[criteria[k].col] : null,
       });
     }
-    nextStage =
-      s.current + 1 < open.length
-        ? stageAt(s.current + 1).name
-        : (model.stages.find((st) => st.kind === 'won')?.name ?? null);
+    nextStage = s.nextStage === null ? null : model.stages[s.nextStage].name;
   }
 
   const stage = isOpen ? stageAt(s.current) : undefined;
-  const maxDays = stage?.maxDays ?? inv.settings.stallDays ?? null;
+  const maxDays = isOpen ? s.stallLimit : null;
   const syntheticRow = c.row;
   return {
     target,
@@ -864,7 +861,7 @@ export function sidebarTeam(): TeamView {
         rep: c.rep,
         stage: stageName(s.current),
         days: s.daysInStage ?? 0,
-        maxDays: model.stages[inv.openStages[s.current]]?.maxDays ?? inv.settings.stallDays ?? null,
+        maxDays: s.stallLimit,
       }));
     const totals = inv.objectionTotals;
     return {
