@@ -7,7 +7,7 @@ import { issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
-import { inventoryOfSpreadsheet, readSpreadsheet } from './read';
+import { inventoryOfSpreadsheet, nameOf, readSpreadsheet } from './read';
 import { setupSheets } from './setup';
 import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
@@ -19,9 +19,12 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
   const { issues, lang, tab } = withDocumentLock(() => {
     const { read, inventory, lang, timeZone } = inventoryOfSpreadsheet(ss);
     const report = buildReport(inventory, reportText(lang), (issue) => issueMessage(issue, lang));
-    const sheet = read.tabs.inventory ?? ss.insertSheet(TAB_NAMES.inventory[lang === 'zh' ? 0 : 1]);
-    writeReport(sheet, report, timeZone);
-    return { issues: inventory.issues.length, lang, tab: sheet.getName() };
+    const existing = read.tabs.inventory;
+    // A new tab is empty and its name is the one given: no clear and no getName for it.
+    const name = existing ? nameOf(read.handles, existing) : TAB_NAMES.inventory[lang === 'zh' ? 0 : 1];
+    const sheet = existing ?? ss.insertSheet(name);
+    writeReport(sheet, report, timeZone, !existing);
+    return { issues: inventory.issues.length, lang, tab: name };
   });
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   ss.toast(translator(lang)('toast.inventory', { seconds: seconds.toFixed(1), issues }), 'Pandian', 8);

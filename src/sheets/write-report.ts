@@ -1,7 +1,10 @@
-// Writing the report grid into the Inventory tab: one setValues, one call per kind of format, and the
-// charts. User strings get Sheets' text prefix (') so nothing a user typed can become a formula.
+// Writing the report grid into the Inventory tab: one setValues and one call per kind of format. The
+// charts are in-cell SPARKLINE bars written by that same setValues, so they cost no service call of their
+// own (an embedded chart costs nine builder calls) and always sit beside the row they draw. User strings
+// get Sheets' text prefix (') so nothing a user typed can become a formula.
 import { dateOfDay } from '../core/days';
-import type { ChartSpec, Report, ReportCell, ReportFormatKind } from '../core/types';
+import { columnLetter } from '../core/register';
+import type { Report, ReportCell, ReportFormatKind } from '../core/types';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Value = string | number | boolean | Date;
@@ -83,33 +86,70 @@ export function formatArrays(report: Report): {
   return { numberFormats, backgrounds, weights, colors, sizes };
 }
 
-function addChart(sheet: Sheet, spec: ChartSpec): void {
-  const { data, anchor } = spec;
-  const range = sheet.getRange(data.row + 1, data.col + 1, data.rows, data.cols);
-  const start = sheet.newChart();
-  const typed = spec.kind === 'column' ? start.asColumnChart() : start.asBarChart();
-  if (spec.kind === 'stacked-bar')
-    (typed as GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder).setStacked();
-  const chart = typed
-    .addRange(range)
-    .setNumHeaders(1)
-    .setOption('title', spec.title)
-    .setPosition(anchor.row + 1, anchor.col + 1, 0, 0)
-    .build();
-  sheet.insertChart(chart);
+const BAR_COLORS = ['#1a73e8', '#8ab4f8'];
+const BAR_WIDTH = 240;
+
+/**
+ * The bar of one data row of a chart: its values (every column after the category) drawn as one
+ * horizontal bar, stacked when there are several, on the chart's common scale so rows compare.
+ * Formulas use Apps Script's en_US syntax whatever the spreadsheet's locale.
+ */
+function barFormula(row: number, fromCol: number, toCol: number, max: number, stacked: boolean): string {
+  const a1 = `${columnLetter(fromCol)}${row + 1}:${columnLetter(toCol)}${row + 1}`;
+  const colors = stacked
+    ? `;"color1","${BAR_COLORS[0]}";"color2","${BAR_COLORS[1]}"`
+    : `;"color1","${BAR_COLORS[0]}"`;
+  return `=SPARKLINE(${a1},{"charttype","bar";"max",${max}${colors}})`;
+}
+
+/**
+ * The report with one more column holding its charts: for each chart, a SPARKLINE bar beside every data
+ * row, a header cell beside its header row. Only Pandian's own formulas go in; the cells they draw are
+ * report numbers.
+ */
+export function withBars(report: Report): Report {
+  if (report.charts.length === 0) return report;
+  const col = report.width;
+  const rows: ReportCell[][] = report.rows.map((row) => [...row, null]);
+  const formats = [...report.formats];
+  for (const chart of report.charts) {
+    const { data } = chart;
+    const first = data.col + 1;
+    const last = data.col + data.cols - 1;
+    const sumOf = (r: number): number => {
+      let sum = 0;
+      for (let c = first; c <= last; c++) {
+        const v = report.rows[r]?.[c];
+        if (typeof v === 'number' && v > 0) sum += v;
+      }
+      return sum;
+    };
+    let max = 0;
+    for (let r = data.row + 1; r < data.row + data.rows; r++) max = Math.max(max, sumOf(r));
+    if (max === 0 || last < first) continue;
+    formats.push({ rect: { row: data.row, col, rows: 1, cols: 1 }, kind: 'header' });
+    for (let r = data.row + 1; r < data.row + data.rows && r < rows.length; r++)
+      rows[r][col] = barFormula(r, first, last, max, chart.kind === 'stacked-bar');
+  }
+  return {
+    ...report,
+    rows,
+    width: col + 1,
+    formats,
+    columnWidths: [...report.columnWidths, BAR_WIDTH],
+  };
 }
 
 /** Replaces the tab's content with the report. The tab is Pandian's own: regenerating is idempotent. */
-export function writeReport(sheet: Sheet, report: Report, timeZone: string): void {
-  sheet.clear();
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+export function writeReport(sheet: Sheet, coreReport: Report, timeZone: string, isNew = false): void {
+  const report = withBars(coreReport);
+  if (!isNew) sheet.clear(); // values and formats; a chart a user added to the tab stays
   const rows = report.rows.length;
   const cols = report.width;
   const maxRows = sheet.getMaxRows();
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const neededCols = cols + 8; // room for the charts beside the grid
   const maxCols = sheet.getMaxColumns();
-  if (maxCols < neededCols) sheet.insertColumnsAfter(maxCols, neededCols - maxCols);
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 
   const range = sheet.getRange(1, 1, rows, cols);
   range.setValues(report.rows.map((row) => row.map((cell) => sheetValue(cell, timeZone))));
@@ -119,8 +159,14 @@ export function writeReport(sheet: Sheet, report: Report, timeZone: string): voi
   range.setFontWeights(f.weights);
   range.setFontColors(f.colors);
   range.setFontSizes(f.sizes);
-  sheet.setColumnWidth(1, report.columnWidths[0]);
-  if (cols > 1) sheet.setColumnWidths(2, cols - 1, report.columnWidths[1]);
+  // Widths come in runs (label column, figure columns, bar column): one call per run.
+  const widths = report.columnWidths;
+  for (let c = 0; c < cols; ) {
+    let end = c + 1;
+    while (end < cols && widths[end] === widths[c]) end++;
+    if (end - c === 1) sheet.setColumnWidth(c + 1, widths[c]);
+    else sheet.setColumnWidths(c + 1, end - c, widths[c]);
+    c = end;
+  }
   sheet.setFrozenRows(report.frozenRows);
-  for (const chart of report.charts) addChart(sheet, chart);
 }

@@ -186,9 +186,4 @@ export function snapshotExcept(ss: FakeSpreadsheet, ...skip: string[]): Record<s
   return all;
 }
 
-/** Chart records without their (per-insert) ids: what a regeneration must reproduce. */
-export function chartsWithoutIds(snapshot: SheetSnapshot): Omit<SheetSnapshot['charts'][number], 'id'>[] {
-  return snapshot.charts.map(({ id: _id, ...rest }) => rest);
-}
-
 export { createSpreadsheet };
