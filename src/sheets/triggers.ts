@@ -5,6 +5,7 @@ import { dateOfDay, dayFromIso, dayOfDate, isoOfDay } from '../core/days';
 import { watchedColumns } from '../core/history';
 import { tabIdOf } from '../core/index';
 import { cellText, isDateObject, nearest } from '../core/normalize';
+import { columnLetter } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { parseStages } from '../core/stage-model';
 import { detectHeader, matchCriteria } from '../core/table';
@@ -249,37 +250,43 @@ export function handleEdit(e: EditEvent): void {
       }
     });
 
-    // Stamps (only the columns Pandian maintains, only when they exist).
-    const stampDate = dateOfDay(dayFromIso(today)!, timeZone);
-    const stamp = (role: Role): void => {
-      const c = ctx.roles[role];
-      if (c !== undefined)
-        sheet.getRange(firstRow, c + 1, rowCount, 1).setValues(rows.map(() => [stampDate]));
-    };
-    if (stageChanged) stamp('stageEntered');
-    stamp('lastUpdated');
+    // Stamps (only the columns Pandian maintains, only when they exist), written together by one call.
+    const stampCols = [stageChanged ? ctx.roles.stageEntered : undefined, ctx.roles.lastUpdated].filter(
+      (c): c is number => c !== undefined,
+    );
+    if (stampCols.length > 0) {
+      const stampDate = dateOfDay(dayFromIso(today)!, timeZone);
+      const lastRow = firstRow + rowCount - 1;
+      const a1 = (c: number) => `${columnLetter(c)}${firstRow}:${columnLetter(c)}${lastRow}`;
+      sheet.getRangeList(stampCols.map(a1)).setValue(stampDate);
+    }
 
-    // A note on an unknown stage value (single edits; a paste is logged without notes).
+    // A note on an unknown stage value (single edits; a paste is logged without notes). Pandian flags a
+    // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)
+    // and gets one, there is no flag to add or remove and the note is not even read.
     if (single && stageCol === col0 - 1 && ctx.stageNames.length > 0) {
+      const names = ctx.stageNames.concat(...ctx.stageAliases).map((n) => n.trim().toLowerCase());
+      const unknown = (v: string) => v.trim() !== '' && !names.includes(v.trim().toLowerCase());
       const typed = display(e.value ?? rows[0][stageCol], timeZone);
-      const known = ctx.stageNames
-        .concat(...ctx.stageAliases)
-        .some((n) => n.trim().toLowerCase() === typed.trim().toLowerCase());
-      const t = translator(ctx.lang);
-      // The user's own note is kept: Pandian's flag goes after it and is the only part it removes.
-      const note = range.getNote();
-      const at = note.startsWith(NOTE_PREFIX) ? 0 : note.indexOf(`\n\n${NOTE_PREFIX}`);
-      const users = at < 0 ? note : note.slice(0, at);
-      if (typed !== '' && !known) {
-        const suggestion = nearest(typed, ctx.stageNames);
-        const flag =
-          NOTE_PREFIX +
-          t(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
-            value: typed,
-            suggestion: suggestion ?? '',
-          });
-        range.setNote(users ? `${users}\n\n${flag}` : flag);
-      } else if (at >= 0) range.setNote(users);
+      const flagNeeded = unknown(typed);
+      const couldBeFlagged = e.oldValue !== undefined && unknown(display(e.oldValue, timeZone));
+      if (flagNeeded || couldBeFlagged) {
+        const t = translator(ctx.lang);
+        // The user's own note is kept: Pandian's flag goes after it and is the only part it removes.
+        const note = range.getNote();
+        const at = note.startsWith(NOTE_PREFIX) ? 0 : note.indexOf(`\n\n${NOTE_PREFIX}`);
+        const users = at < 0 ? note : note.slice(0, at);
+        if (flagNeeded) {
+          const suggestion = nearest(typed, ctx.stageNames);
+          const flag =
+            NOTE_PREFIX +
+            t(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
+              value: typed,
+              suggestion: suggestion ?? '',
+            });
+          range.setNote(users ? `${users}\n\n${flag}` : flag);
+        } else if (at >= 0) range.setNote(users);
+      }
     }
 
     appendHistory(ss, history, ctx.lang, ctx.historySheet);

@@ -285,9 +285,13 @@ describe('call budget of one single-cell edit', () => {
     const large = budget(50_000);
     expect(large).toEqual(small);
     // The first edit also reads Settings, Stages and the header (then cached) and creates History.
-    expect(small.cold).toBeLessThanOrEqual(41);
-    expect(small.warm).toBeLessThanOrEqual(16);
+    expect(small.cold).toBeLessThanOrEqual(34);
+    // Later edits: which tab (2), the cached context (2), where (1), the edited row (2), who (1), both
+    // stamps in one RangeList (2), the History row (2). A known stage replacing a known one reads no note.
+    expect(small.warm).toBeLessThanOrEqual(12);
     expect(small.calls['Range.getValues']).toBe(1); // the edited row only
+    expect(small.calls['RangeList.setValue']).toBe(1); // Stage Entered and Last Updated together
+    expect(small.calls['Range.getNote']).toBeUndefined();
   });
 });
 

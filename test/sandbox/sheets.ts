@@ -277,6 +277,16 @@ export class FakeSheet extends Service {
     return rangeAt(this.rt, this.model, r, c, nr, nc);
   }
 
+  /** Ranges of this sheet from a non-empty list of A1 notations, to write them together. */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw signatureError(this.rt, 'Sheet.getRangeList', [a1Notations]);
+    return new FakeRangeList(
+      this.rt,
+      a1Notations.map((a1) => rangeFromA1(this.rt, this.model.spreadsheet, a1, this.model)),
+    );
+  }
+
   /** A1 to the last row and column with content (A1 alone on an empty sheet). */
   getDataRange(): FakeRange {
     const sheet = this.model;
@@ -933,7 +943,28 @@ export class FakeRange extends Service {
   }
 }
 
+/** RangeList: several ranges of one sheet written by one call. */
+export class FakeRangeList extends Service {
+  constructor(
+    rt: Runtime,
+    private readonly ranges: FakeRange[],
+  ) {
+    super(rt);
+  }
+
+  getRanges(): FakeRange[] {
+    return [...this.ranges];
+  }
+
+  /** Writes the value into every cell of every range. */
+  setValue(value: unknown): FakeRangeList {
+    for (const range of this.ranges) forEachCell(range, (r, c) => range.ref.sheet.write(r, c, value));
+    return this;
+  }
+}
+
 instrument(FakeSpreadsheet, 'Spreadsheet', { uncounted: ['snapshot'] });
+instrument(FakeRangeList, 'RangeList');
 instrument(FakeSheet, 'Sheet', { uncounted: ['snapshot'] });
 instrument(FakeRange, 'Range');
 
