@@ -171,9 +171,10 @@ function sidebarCalls(rows: number): number {
   const sheet = spreadsheet.getSheetByName('Customers')!;
   spreadsheet.setActiveRange(sheet.getRange('B7'));
   const sandbox = loadBundle({ spreadsheet });
-  sandbox.call('sidebarCustomer');
+  // As the page polls: with the language sidebarStart gave it.
+  sandbox.call('sidebarCustomer', 'en');
   sandbox.env.resetCalls();
-  sandbox.call('sidebarCustomer');
+  sandbox.call('sidebarCustomer', 'en');
   return sandbox.env.totalCalls();
 }
 

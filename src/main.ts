@@ -161,9 +161,12 @@ export function sidebarStart(): sidebar.SidebarStart {
   return sidebar.sidebarStart();
 }
 
-/** Sidebar: the customer card for the selected row (polled every ~2 s while the sidebar is visible). */
-export function sidebarCustomer(): sidebar.CustomerView {
-  return sidebar.sidebarCustomer();
+/**
+ * Sidebar: the customer card for the selected row (polled every ~2 s while the sidebar is visible). The page
+ * passes the language sidebarStart gave it.
+ */
+export function sidebarCustomer(lang?: string): sidebar.CustomerView {
+  return sidebar.sidebarCustomer(lang);
 }
 
 /** Sidebar: writes today's date into a criterion's cell of the customer's row. */

@@ -2,7 +2,7 @@
 // getValues per tab Pandian needs, and only the first rows of tabs it must inspect to find the customer tab.
 import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
 import type { Inventory } from '../core/inventory';
-import { HEADER_SCAN_ROWS } from '../core/register';
+import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import type { TabId } from '../core/tabs';
 import type { Lang, Settings, SheetData } from '../core/types';
@@ -108,6 +108,15 @@ export function readSpreadsheet(
     if (sheet) sheets.push(readAll(sheet, nameOf(handles, sheet)));
   }
   return { sheets, customer, settings, handles, tabs };
+}
+
+/**
+ * A1 notation of a block of a tab named in it ('It''s'!A5:N7): Spreadsheet.getRange and getRangeList take it
+ * without a Sheet handle, which would cost a call of its own. Rows 1-based, columns 0-based.
+ */
+export function tabA1(sheet: string, fromRow: number, toRow: number, fromCol: number, toCol: number): string {
+  const name = `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${columnLetter(fromCol)}${fromRow}:${columnLetter(toCol)}${toRow}`;
 }
 
 /** A tab's name from the layout's handles (no service call), else asked. */

@@ -35,7 +35,15 @@ import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PandianError, userLang, withDocumentLock } from './errors';
-import { chooseCustomerSheet, inventoryOfSpreadsheet, layoutOf, nameOf, readAll, readHead } from './read';
+import {
+  chooseCustomerSheet,
+  inventoryOfSpreadsheet,
+  layoutOf,
+  nameOf,
+  readAll,
+  readHead,
+  tabA1,
+} from './read';
 import type { setupSheets } from './setup';
 import { asSheetText } from './write-report';
 
@@ -236,6 +244,8 @@ const LIST_LIMIT = 50;
 interface SheetContext {
   customer: {
     sheet: string;
+    /** The tab's id, so a poll knows the selection is on it from one getGridId. */
+    sheetId: number;
     /** 1-based. */
     headerRow: number;
     header: string[];
@@ -246,9 +256,20 @@ interface SheetContext {
   stages: SheetData | null;
   settings: SheetData | null;
   objectionsSheet: string | null;
+  /**
+   * The Objections tab's cells (JSON-safe) when small enough to cache. Every edit of that tab forgets the
+   * context (onEdit), and so does every sidebar write to it, so a card never shows a stale register for
+   * longer than a row deletion takes to be noticed by the cache's expiry.
+   */
+  objections: SheetData | null;
   settingsLang: Lang | null;
   timeZone: string;
 }
+
+/** Largest Objections tab (as JSON) kept in the cached context; a larger one is read by each card. */
+const OBJECTIONS_CACHED = 60000;
+/** A card reads the header and the selected row in one block when the row is this close to the header. */
+const HEADER_WINDOW = 200;
 
 /** Cells that survive JSON: Dates become their ISO day. */
 function jsonCells(values: readonly (readonly Cell[])[], timeZone: string): (string | number | boolean)[][] {
@@ -295,6 +316,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     if (found) {
       customer = {
         sheet: customerHead.name,
+        sheetId: chosen!.sheet.getSheetId(),
         headerRow: found.row + 1,
         header: trimRight((customerHead.values[found.row] ?? []).map((c) => cellText(c))),
         detected: true,
@@ -305,6 +327,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
       if (r >= 0) {
         customer = {
           sheet: customerHead.name,
+          sheetId: chosen!.sheet.getSheetId(),
           headerRow: r + 1,
           header: trimRight(customerHead.values[r].map((c) => cellText(c))),
           detected: false,
@@ -324,11 +347,14 @@ function buildContext(ss: Spreadsheet): SheetContext {
       userLang(settings.lang),
     );
   }
+  const objections = tabs.objections ? full(tabs.objections) : null;
+  const small = objections !== null && JSON.stringify(objections.values).length < OBJECTIONS_CACHED;
   return {
     customer,
     stages,
     settings: settingsData,
-    objectionsSheet: tabs.objections ? nameOf(layout.handles, tabs.objections) : null,
+    objectionsSheet: objections?.name ?? null,
+    objections: small ? objections : null,
     settingsLang: settings.lang ?? null,
     timeZone,
   };
@@ -372,13 +398,17 @@ interface Call {
   lang: Lang;
 }
 
-/** Runs one server function; any failure reaches the client as one translated line. */
-function serve<T>(work: (call: Call) => T): T {
+/**
+ * Runs one server function; any failure reaches the client as one translated line. `clientLang` is the
+ * language sidebarStart gave the page (Settings, else the user's locale), so a poll need not ask again.
+ */
+function serve<T>(work: (call: Call) => T, clientLang?: unknown): T {
   let lang: Lang | null = null;
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const ctx = loadContext(ss, false);
-    lang = userLang(ctx.settingsLang ?? undefined);
+    const known = clientLang === 'zh' || clientLang === 'en' ? clientLang : undefined;
+    lang = ctx.settingsLang ?? known ?? userLang();
     return work({ ss, ctx, lang });
   } catch (e) {
     throw new Error(errorMessage(e, lang ?? userLang()));
@@ -394,8 +424,15 @@ function readRow(sheet: Sheet, row: number, width: number): Cell[] {
   return sheet.getRange(row, 1, 1, Math.max(1, width)).getValues()[0] as Cell[];
 }
 
+/** Rows `from`..`to` (1-based) of a tab, columns A to `width`, by name: one range, no Sheet handle. */
+function readRows(ss: Spreadsheet, sheet: string, from: number, to: number, width: number): Cell[][] {
+  return ss.getRange(tabA1(sheet, from, to, 0, Math.max(1, width) - 1)).getValues() as Cell[][];
+}
+
+/** The Objections tab: from the cached context when it holds it, else read now. */
 function readObjections(ss: Spreadsheet, ctx: SheetContext): SheetData | null {
   if (!ctx.objectionsSheet) return null;
+  if (ctx.objections) return ctx.objections;
   const sheet = ss.getSheetByName(ctx.objectionsSheet);
   return sheet ? { name: ctx.objectionsSheet, values: sheet.getDataRange().getValues() } : null;
 }
@@ -527,11 +564,17 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: st
   };
 }
 
-/** The view for a row of the customer tab (read now, with the Objections tab). */
-function viewOfRow(ss: Spreadsheet, ctx: SheetContext, lang: Lang, sheet: Sheet, row: number): CustomerView {
+/** The view for a row of the customer tab (its cells read now), with the Objections tab. */
+function viewOfRow(
+  ss: Spreadsheet,
+  ctx: SheetContext,
+  lang: Lang,
+  row: number,
+  cells?: Cell[],
+): CustomerView {
   const customer = requireCustomer(ctx);
   if (row <= customer.headerRow) return { kind: 'header', row, customerSheet: customer.sheet };
-  const values = readRow(sheet, row, customer.header.length);
+  const values = cells ?? readRows(ss, customer.sheet, row, row, customer.header.length)[0];
   const inv = inventoryOfRow(ctx, lang, values, row, readObjections(ss, ctx), todayIn(ctx.timeZone));
   if (!inv) return { kind: 'not-customer', row, customerSheet: customer.sheet };
   const c = inv.table.customers[0];
@@ -578,13 +621,17 @@ function openTarget(call: Call, target: RowTarget, withObjections: boolean): Ope
   return { ctx, sheet: sheet!, values, inv: inv! };
 }
 
-/** Runs a write under the lock, then answers with the card of the same row read afresh. */
-function writeThenView(call: Call, target: RowTarget, write: () => void): CustomerView {
+/**
+ * Runs a write under the lock, then answers with the card of the same row read afresh. A write to the
+ * Objections tab forgets the cached context, which holds that tab.
+ */
+function writeThenView(call: Call, target: RowTarget, write: () => void, objections = false): CustomerView {
   withDocumentLock(write);
+  if (objections) forgetContexts('sidebar');
   const ctx = loadContext(call.ss, false);
-  const sheet = call.ss.getSheetByName(target.sheet);
-  if (!sheet) throw new PandianError('sidebar.error.rowChanged', { row: target.row, name: target.name });
-  return viewOfRow(call.ss, ctx, call.lang, sheet, target.row);
+  if (ctx.customer?.sheet !== target.sheet)
+    throw new PandianError('sidebar.error.rowChanged', { row: target.row, name: target.name });
+  return viewOfRow(call.ss, ctx, call.lang, target.row);
 }
 
 function text(value: unknown, max = 2000): string {
@@ -678,27 +725,39 @@ export function sidebarStart(): SidebarStart {
 }
 
 /** The customer view for the row the user has selected. */
-export function sidebarCustomer(): CustomerView {
+export function sidebarCustomer(clientLang?: string): CustomerView {
   return serve((call) => {
     const ctx = call.ctx;
     const customer = ctx.customer;
     if (!customer?.detected) return { kind: 'no-sheet' };
-    const sheet = call.ss.getActiveSheet();
-    const name = sheet.getName();
-    if (name !== customer.sheet) return { kind: 'elsewhere', sheet: name, customerSheet: customer.sheet };
     const range = call.ss.getActiveRange();
-    if (!range) return { kind: 'header', row: 0, customerSheet: customer.sheet };
-    // The header may have moved since it was cached (columns inserted or deleted): then read the context afresh.
+    if (!range || range.getGridId() !== customer.sheetId) {
+      const name = call.ss.getActiveSheet().getName();
+      if (name !== customer.sheet) return { kind: 'elsewhere', sheet: name, customerSheet: customer.sheet };
+      // The customer tab under the same name but another id (deleted and made again): read afresh.
+      if (range) return viewOfRow(call.ss, loadContext(call.ss, true), call.lang, range.getRow());
+      return { kind: 'header', row: 0, customerSheet: customer.sheet };
+    }
+    const row = range.getRow();
+    if (row <= customer.headerRow) return { kind: 'header', row, customerSheet: customer.sheet };
+    // The header may have moved since it was cached (columns inserted or deleted): it is read with the row
+    // (one block when the row is near it) and, when it differs, the context is read afresh.
+    const { sheet, headerRow } = customer;
+    const width = customer.header.length;
     let same = false;
+    let values: Cell[] = [];
     try {
-      const header = readRow(sheet, customer.headerRow, customer.header.length).map((c) => cellText(c));
-      same = header.join('\u0000') === customer.header.join('\u0000');
+      const near = row - headerRow <= HEADER_WINDOW;
+      const block = readRows(call.ss, sheet, near ? headerRow : row, row, width);
+      const header = near ? block[0] : readRows(call.ss, sheet, headerRow, headerRow, width)[0];
+      values = block[block.length - 1];
+      same = header.map((c) => cellText(c)).join('\u0000') === customer.header.join('\u0000');
     } catch {
       same = false; // fewer columns than the cached header: it surely moved
     }
-    const fresh = same ? ctx : loadContext(call.ss, true);
-    return viewOfRow(call.ss, fresh, call.lang, sheet, range.getRow());
-  });
+    if (!same) return viewOfRow(call.ss, loadContext(call.ss, true), call.lang, row);
+    return viewOfRow(call.ss, ctx, call.lang, row, values);
+  }, clientLang);
 }
 
 /** Writes today's date into the criterion's cell of the target row. */
@@ -750,42 +809,47 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
     const plan = text(input?.plan);
     const due = checkIso(input?.due);
     const t = translator(call.lang);
-    return writeThenView(call, target, () => {
-      const { inv, ctx } = openTarget(call, target, false);
-      const tab = objectionsTab(call, ctx, true);
-      const c = inv.table.customers[0];
-      const s = inv.states[0];
-      const stage =
-        c.status === 'open' && inv.openStages.length > 0
-          ? inv.table.model.stages[inv.openStages[s.current]].name
-          : c.stageText;
-      const today = todayIn(ctx.timeZone);
-      const ids =
-        tab.cols.id === undefined
-          ? []
-          : tab.values.slice(tab.headerRow + 1).map((r) => cellText(r[tab.cols.id!]));
-      const fields: Partial<Record<keyof typeof OBJECTION_COLUMNS, string | Date>> = {
-        id: asSheetText(nextObjectionId(ids.filter((x) => x !== ''))),
-        customer: asSheetText(c.id !== '' ? c.id : c.name),
-        stage: asSheetText(stage),
-        type: t(`type.${type}` as MessageKey),
-        objection: asSheetText(body),
-        owner: asSheetText(c.rep),
-        raised: dateValue(today, ctx.timeZone),
-        status: t(plan === '' ? 'status.raised' : 'status.planned'),
-        plan: asSheetText(plan),
-        due: dateValue(due, ctx.timeZone),
-        blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
-      };
-      const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
-      const row: (string | Date)[] = new Array(width).fill('');
-      for (const key of Object.keys(fields) as (keyof typeof OBJECTION_COLUMNS)[]) {
-        const col = tab.cols[key];
-        if (col !== undefined) row[col] = fields[key] ?? '';
-      }
-      const at = Math.max(tab.sheet.getLastRow(), tab.headerRow + 1) + 1;
-      tab.sheet.getRange(at, 1, 1, width).setValues([row]);
-    });
+    return writeThenView(
+      call,
+      target,
+      () => {
+        const { inv, ctx } = openTarget(call, target, false);
+        const tab = objectionsTab(call, ctx, true);
+        const c = inv.table.customers[0];
+        const s = inv.states[0];
+        const stage =
+          c.status === 'open' && inv.openStages.length > 0
+            ? inv.table.model.stages[inv.openStages[s.current]].name
+            : c.stageText;
+        const today = todayIn(ctx.timeZone);
+        const ids =
+          tab.cols.id === undefined
+            ? []
+            : tab.values.slice(tab.headerRow + 1).map((r) => cellText(r[tab.cols.id!]));
+        const fields: Partial<Record<keyof typeof OBJECTION_COLUMNS, string | Date>> = {
+          id: asSheetText(nextObjectionId(ids.filter((x) => x !== ''))),
+          customer: asSheetText(c.id !== '' ? c.id : c.name),
+          stage: asSheetText(stage),
+          type: t(`type.${type}` as MessageKey),
+          objection: asSheetText(body),
+          owner: asSheetText(c.rep),
+          raised: dateValue(today, ctx.timeZone),
+          status: t(plan === '' ? 'status.raised' : 'status.planned'),
+          plan: asSheetText(plan),
+          due: dateValue(due, ctx.timeZone),
+          blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
+        };
+        const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
+        const row: (string | Date)[] = new Array(width).fill('');
+        for (const key of Object.keys(fields) as (keyof typeof OBJECTION_COLUMNS)[]) {
+          const col = tab.cols[key];
+          if (col !== undefined) row[col] = fields[key] ?? '';
+        }
+        const at = Math.max(tab.sheet.getLastRow(), tab.headerRow + 1) + 1;
+        tab.sheet.getRange(at, 1, 1, width).setValues([row]);
+      },
+      true,
+    );
   });
 }
 
@@ -806,40 +870,45 @@ export function sidebarUpdateObjection(
     const plan = change?.plan === undefined ? undefined : text(change.plan);
     const due = change?.due === undefined ? undefined : checkIso(change.due);
     const t = translator(call.lang);
-    return writeThenView(call, target, () => {
-      const { inv, ctx } = openTarget(call, target, false);
-      const tab = objectionsTab(call, ctx, false);
-      const parsed = parseObjections(
-        { name: tab.sheet.getName(), values: tab.values },
-        new CustomerIndex(inv.table.customers),
-        ctx.timeZone,
-      );
-      const o = parsed?.objections.find((x) => x.row === objection?.row);
-      if (o?.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
-        throw new PandianError('sidebar.error.objectionChanged', { row: Number(objection?.row) || 0 });
-      }
-      const put = (key: keyof typeof OBJECTION_COLUMNS, value: string | Date): void => {
-        const col = tab.cols[key];
-        if (col === undefined) {
-          throw new PandianError('sidebar.error.noObjectionColumn', {
-            column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1],
-          });
+    return writeThenView(
+      call,
+      target,
+      () => {
+        const { inv, ctx } = openTarget(call, target, false);
+        const tab = objectionsTab(call, ctx, false);
+        const parsed = parseObjections(
+          { name: tab.sheet.getName(), values: tab.values },
+          new CustomerIndex(inv.table.customers),
+          ctx.timeZone,
+        );
+        const o = parsed?.objections.find((x) => x.row === objection?.row);
+        if (o?.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
+          throw new PandianError('sidebar.error.objectionChanged', { row: Number(objection?.row) || 0 });
         }
-        tab.sheet.getRange(o.row, col + 1).setValue(value);
-      };
-      if (status !== undefined && status !== o.status) {
-        put('status', t(`status.${status}` as MessageKey));
-        const closing = status === 'resolved' || status === 'accepted';
-        if (closing && o.resolved === null && tab.cols.resolved !== undefined)
-          put('resolved', dateValue(todayIn(ctx.timeZone), ctx.timeZone));
-      }
-      if (resolution !== undefined && (resolution === '' ? null : resolution) !== o.resolution) {
-        put('resolution', resolution === '' ? '' : t(`resolution.${resolution}` as MessageKey));
-      }
-      if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
-      if (due !== undefined && (due === '' ? null : dayFromIso(due)) !== o.due)
-        put('due', dateValue(due, ctx.timeZone));
-    });
+        const put = (key: keyof typeof OBJECTION_COLUMNS, value: string | Date): void => {
+          const col = tab.cols[key];
+          if (col === undefined) {
+            throw new PandianError('sidebar.error.noObjectionColumn', {
+              column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1],
+            });
+          }
+          tab.sheet.getRange(o.row, col + 1).setValue(value);
+        };
+        if (status !== undefined && status !== o.status) {
+          put('status', t(`status.${status}` as MessageKey));
+          const closing = status === 'resolved' || status === 'accepted';
+          if (closing && o.resolved === null && tab.cols.resolved !== undefined)
+            put('resolved', dateValue(todayIn(ctx.timeZone), ctx.timeZone));
+        }
+        if (resolution !== undefined && (resolution === '' ? null : resolution) !== o.resolution) {
+          put('resolution', resolution === '' ? '' : t(`resolution.${resolution}` as MessageKey));
+        }
+        if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
+        if (due !== undefined && (due === '' ? null : dayFromIso(due)) !== o.due)
+          put('due', dateValue(due, ctx.timeZone));
+      },
+      true,
+    );
   });
 }
 

@@ -3,9 +3,7 @@
 // only the edited block and the top of the tab (cached), never the whole sheet, and never fails the edit.
 import { dateOfDay, dayFromIso, dayOfDate, isoOfDay } from '../core/days';
 import { watchedColumns } from '../core/history';
-import { tabIdOf } from '../core/index';
 import { cellText, isDateObject, nearest } from '../core/normalize';
-import { columnLetter } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { parseStages } from '../core/stage-model';
 import { detectHeader, matchCriteria } from '../core/table';
@@ -13,9 +11,9 @@ import { HISTORY_COLUMNS, headersOf, TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, Role } from '../core/types';
 import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
-import { cachedContext } from './context-cache';
+import { cachedContext, forgetContexts } from './context-cache';
 import { userLang } from './errors';
-import { chooseCustomerSheet, layoutOf, nameOf, readAll, readHead } from './read';
+import { chooseCustomerSheet, layoutOf, nameOf, readAll, readHead, tabA1 } from './read';
 import { asSheetText } from './write-report';
 
 const CACHE_SECONDS = 10 * 60;
@@ -23,6 +21,10 @@ export const NOTE_PREFIX = 'Pandian: ';
 
 interface EditContext {
   trackEdits: boolean;
+  /** Id of the customer tab (null when none was chosen): one getGridId tells whether an edit is on it. */
+  customerSheetId: number | null;
+  /** Ids of the Stages, Settings and Objections tabs: an edit there forgets every cached context. */
+  configSheetIds: number[];
   /** Name of the History tab when it existed as the context was read. */
   historySheet: string | null;
   timeZone: string;
@@ -47,8 +49,14 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   const historyName = tabs.history ? nameOf(layout.handles, tabs.history) : null;
   const lang = userLang(settings.lang);
   const timeZone = ss.getSpreadsheetTimeZone();
+  const configSheetIds = [tabs.stages, tabs.settings, tabs.objections]
+    .filter((t) => t !== undefined)
+    .map((t) => t.getSheetId());
+  const chosen = chooseCustomerSheet(layout, settings);
   const off: EditContext = {
     historySheet: historyName,
+    customerSheetId: chosen ? chosen.sheet.getSheetId() : null,
+    configSheetIds,
     trackEdits: false,
     timeZone,
     customerSheet: '',
@@ -60,9 +68,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     stageAliases: [],
     lang,
   };
-  if (!settings.trackEdits) return off;
-  const chosen = chooseCustomerSheet(layout, settings);
-  if (!chosen) return off;
+  if (!settings.trackEdits || !chosen) return off;
   const head = chosen.head ?? readHead(chosen.sheet, chosen.name);
   const header = detectHeader(head.values, settings.mapping);
   if (!header) return off;
@@ -72,6 +78,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   const watched: Record<number, string> = {};
   for (const c of watchedColumns(header.roles, criteria)) watched[c] = headers[c];
   return {
+    ...off,
     trackEdits: true,
     historySheet: historyName,
     timeZone,
@@ -168,21 +175,72 @@ export function parseA1(a1: string): Position | null {
   return { row0: a[0], col0: a[1], nRows: b[0] - a[0] + 1, nCols: b[1] - a[1] + 1 };
 }
 
+/**
+ * The edit event. Besides what Apps Script documents, Sheets' event object carries the edited block as plain
+ * numbers (range.rowStart/columnStart/rowEnd/columnEnd) and the user's address (user.email): reading them costs
+ * no service call. Both are used when present, with the documented calls as the fallback.
+ */
 type EditEvent = {
-  range: GoogleAppsScript.Spreadsheet.Range;
+  range: GoogleAppsScript.Spreadsheet.Range & {
+    rowStart?: unknown;
+    columnStart?: unknown;
+    rowEnd?: unknown;
+    columnEnd?: unknown;
+  };
   source?: GoogleAppsScript.Spreadsheet.Spreadsheet;
   value?: unknown;
   oldValue?: unknown;
-  user?: { getEmail(): string } | string;
+  user?: { getEmail(): string; email?: unknown } | string;
 };
+
+function positionOf(range: EditEvent['range']): Position {
+  const { rowStart, columnStart, rowEnd, columnEnd } = range;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+  if (whole(rowStart) && whole(columnStart) && whole(rowEnd) && whole(columnEnd))
+    return {
+      row0: rowStart,
+      col0: columnStart,
+      nRows: rowEnd - rowStart + 1,
+      nCols: columnEnd - columnStart + 1,
+    };
+  return (
+    parseA1(range.getA1Notation()) ?? {
+      row0: range.getRow(),
+      col0: range.getColumn(),
+      nRows: range.getNumRows(),
+      nCols: range.getNumColumns(),
+    }
+  );
+}
 
 function userOf(e: EditEvent): string {
   try {
     if (typeof e.user === 'string') return e.user;
+    if (typeof e.user?.email === 'string') return e.user.email;
     return e.user?.getEmail() ?? Session.getActiveUser().getEmail();
   } catch {
     return '';
   }
+}
+
+/**
+ * Writes one value into several blocks of a tab with one RangeList. Spreadsheet.getRangeList takes the tab's
+ * name in the notation, so no Sheet handle is needed; should it refuse the notation, the tab's own
+ * getRangeList does the same with the names stripped.
+ */
+function writeTogether(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  range: EditEvent['range'],
+  a1s: string[],
+  value: unknown,
+): void {
+  let list: GoogleAppsScript.Spreadsheet.RangeList;
+  try {
+    list = ss.getRangeList(a1s);
+  } catch {
+    list = range.getSheet().getRangeList(a1s.map((a1) => a1.slice(a1.lastIndexOf('!') + 1)));
+  }
+  list.setValue(value);
 }
 
 function display(v: unknown, timeZone: string): string {
@@ -194,20 +252,18 @@ function display(v: unknown, timeZone: string): string {
 export function handleEdit(e: EditEvent): void {
   try {
     const range = e.range;
-    const sheet = range.getSheet();
-    const name = sheet.getName();
-    const id = tabIdOf(name);
-    if (id !== null && id !== 'customers') return;
     const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
     const ctx = editContext(ss);
-    if (!ctx?.trackEdits || name !== ctx.customerSheet) return;
+    if (!ctx) return;
+    const tab = range.getGridId();
+    if (tab !== ctx.customerSheetId) {
+      // What the formulas, this trigger and the sidebar cached was read from these tabs.
+      if (ctx.configSheetIds.includes(tab)) forgetContexts();
+      return;
+    }
+    if (!ctx.trackEdits) return;
 
-    const { row0, col0, nRows, nCols } = parseA1(range.getA1Notation()) ?? {
-      row0: range.getRow(),
-      col0: range.getColumn(),
-      nRows: range.getNumRows(),
-      nCols: range.getNumColumns(),
-    };
+    const { row0, col0, nRows, nCols } = positionOf(range);
     const firstRow = Math.max(row0, ctx.headerRow + 1);
     if (firstRow > row0 + nRows - 1) return;
     const cols: number[] = [];
@@ -219,7 +275,8 @@ export function handleEdit(e: EditEvent): void {
     const rowCount = row0 + nRows - firstRow;
     const width = Math.max(ctx.headers.length, col0 - 1 + nCols);
     // The edited rows as they are now: identity (id, customer) and new values in one read.
-    const rows = sheet.getRange(firstRow, 1, rowCount, width).getValues();
+    const lastRow = firstRow + rowCount - 1;
+    const rows = ss.getRange(tabA1(ctx.customerSheet, firstRow, lastRow, 0, width - 1)).getValues();
     const single = nRows === 1 && nCols === 1;
     const who = userOf(e);
     const history: Cell[][] = [];
@@ -256,9 +313,8 @@ export function handleEdit(e: EditEvent): void {
     );
     if (stampCols.length > 0) {
       const stampDate = dateOfDay(dayFromIso(today)!, timeZone);
-      const lastRow = firstRow + rowCount - 1;
-      const a1 = (c: number) => `${columnLetter(c)}${firstRow}:${columnLetter(c)}${lastRow}`;
-      sheet.getRangeList(stampCols.map(a1)).setValue(stampDate);
+      const a1s = stampCols.map((c) => tabA1(ctx.customerSheet, firstRow, lastRow, c, c));
+      writeTogether(ss, range, a1s, stampDate);
     }
 
     // A note on an unknown stage value (single edits; a paste is logged without notes). Pandian flags a

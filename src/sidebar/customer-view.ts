@@ -82,7 +82,7 @@ export class CustomerPanel {
     if (this.polling || this.writing > 0) return;
     this.polling = true;
     try {
-      const view = await call('sidebarCustomer');
+      const view = await call('sidebarCustomer', this.ui.lang);
       if (this.pollFailed) this.ui.clearAlert(); // the server answers again: its earlier failure is over
       this.pollFailed = false;
       if (this.writing === 0) this.show(view);

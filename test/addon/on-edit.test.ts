@@ -244,16 +244,36 @@ describe('an unknown stage value', () => {
 });
 
 describe('edits that must write nothing', () => {
-  it('an edit on another tab is ignored', () => {
+  it('an edit on another tab is ignored; one on Stages only forgets the cached context', () => {
     const ss = workbook();
     const sandbox = loadPinned({ spreadsheet: ss });
     ss.getRange('Notes!A2').setValue('more notes');
     ss.getRange('Stages!B3').setValue('Discovery');
     const before = ss.snapshot();
     sandbox.call('onEdit', editEvent(ss, 'Notes!A2', { value: 'more notes' }));
+    expect(Object.keys(sandbox.env.calls()).filter((k) => !/\.get\w*$|^Cache\.put$/.test(k))).toEqual([]);
+    sandbox.env.resetCalls();
     sandbox.call('onEdit', editEvent(ss, 'Stages!B3', { value: 'Discovery', oldValue: 'Discovery' }));
     expect(ss.snapshot()).toEqual(before);
-    expect(Object.keys(sandbox.env.calls()).filter((k) => !/\.get\w*$|^Cache\.put$/.test(k))).toEqual([]);
+    expect(Object.keys(sandbox.env.calls()).filter((k) => !/\.get\w*$/.test(k))).toEqual(['Cache.removeAll']);
+  });
+
+  it('a stage renamed in the Stages tab is known to the very next customer edit', () => {
+    const ss = workbook();
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D4', 'Budget'); // reads and caches the stage list
+    const stages = ss.getSheetByName('Stages')!;
+    const names = stages
+      .getRange('B:B')
+      .getValues()
+      .map((r) => r[0]);
+    const at = names.indexOf('Budget') + 1;
+    stages.getRange(at, 2).setValue('Budget agreed');
+    sandbox.call('onEdit', editEvent(ss, `Stages!B${at}`, { value: 'Budget agreed', oldValue: 'Budget' }));
+    edit(sandbox, ss, 'Customers!D5', 'Budget agreed');
+    expect(ss.getRange('Customers!D5').getNote()).toBe('');
+    edit(sandbox, ss, 'Customers!D6', 'Budget');
+    expect(ss.getRange('Customers!D6').getNote()).toMatch(/^Pandian: /);
   });
 
   it('with Track edits off, nothing is written', () => {
@@ -286,12 +306,62 @@ describe('call budget of one single-cell edit', () => {
     expect(large).toEqual(small);
     // The first edit also reads Settings, Stages and the header (then cached) and creates History.
     expect(small.cold).toBeLessThanOrEqual(34);
-    // Later edits: which tab (2), the cached context (2), where (1), the edited row (2), who (1), both
-    // stamps in one RangeList (2), the History row (2). A known stage replacing a known one reads no note.
-    expect(small.warm).toBeLessThanOrEqual(12);
-    expect(small.calls['Range.getValues']).toBe(1); // the edited row only
-    expect(small.calls['RangeList.setValue']).toBe(1); // Stage Entered and Last Updated together
-    expect(small.calls['Range.getNote']).toBeUndefined();
+    // Later edits: the cached context (2), which tab (1), the edited row (2), both stamps in one RangeList
+    // (2), the History row (2). Where and who come with the event; a known stage replacing a known one
+    // reads no note.
+    expect(small.warm).toBeLessThan(10);
+    expect(small.calls).toEqual({
+      'CacheService.getDocumentCache': 1,
+      'Cache.get': 1,
+      'Range.getGridId': 1,
+      'Spreadsheet.getRange': 1,
+      'Range.getValues': 1, // the edited row only
+      'Spreadsheet.getRangeList': 1,
+      'RangeList.setValue': 1, // Stage Entered and Last Updated together
+      'Spreadsheet.getSheetByName': 1,
+      'Sheet.appendRow': 1,
+    });
+  });
+
+  it('falls back to the documented calls when the event lacks the block, the address or a RangeList', () => {
+    const ss = workbook({ rows: 20 });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D4', 'Budget'); // warm
+    ss.getRange('Customers!D5').setValue('Discovery');
+    const event = editEvent(ss, 'Customers!D5', {
+      value: 'Discovery',
+      oldValue: 'Lead',
+      user: 'bo@example.com',
+    });
+    // An event without the undocumented extras, and a Spreadsheet.getRangeList that refuses tab names.
+    const bare = { ...event, range: ss.getRange('Customers!D5'), user: { getEmail: () => 'bo@example.com' } };
+    const spreadsheetProto = Object.getPrototypeOf(ss) as { getRangeList: (a1s: string[]) => unknown };
+    const original = spreadsheetProto.getRangeList;
+    spreadsheetProto.getRangeList = () => {
+      throw new Error('Exception: Range not found');
+    };
+    try {
+      sandbox.env.resetCalls();
+      sandbox.call('onEdit', bare);
+    } finally {
+      spreadsheetProto.getRangeList = original;
+    }
+    const calls = sandbox.env.calls();
+    expect(calls['Range.getA1Notation']).toBe(1);
+    expect(calls['Sheet.getRangeList']).toBe(1);
+    const log = ss.getSheetByName('Change log')!.getDataRange().getValues();
+    expect(log.at(-1)?.slice(1, 8)).toEqual([
+      'bo@example.com',
+      'Customer 4',
+      'C00004',
+      5,
+      'Stage',
+      'Lead',
+      'Discovery',
+    ]);
+    // Stage Entered (H) and Last Updated (O) stamped through the tab's own RangeList.
+    for (const a1 of ['Customers!H5', 'Customers!O5'])
+      expect(ss.getRange(a1).getValue()).toEqual(dateOfDay(dayFromIso(TODAY)!, TZ));
   });
 });
 

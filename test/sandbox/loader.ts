@@ -224,13 +224,21 @@ export function editEvent(
   options: { value?: unknown; oldValue?: unknown; authMode?: string; user?: string } = {},
 ): EditEvent {
   const model = spreadsheet.model;
-  const range =
-    typeof target === 'string' ? rangeFromA1(spreadsheet.rt, model, target, model.active) : target;
+  const base = typeof target === 'string' ? rangeFromA1(spreadsheet.rt, model, target, model.active) : target;
+  // Sheets' event object also carries the block as plain numbers and the user's address as a property.
+  const { row, column, numRows, numColumns } = base.ref;
+  const range = Object.assign(Object.create(Object.getPrototypeOf(base)), base, {
+    rowStart: row,
+    columnStart: column,
+    rowEnd: row + numRows - 1,
+    columnEnd: column + numColumns - 1,
+  }) as FakeRange;
+  const email = options.user ?? '';
   const event: EditEvent = {
     authMode: options.authMode ?? AuthMode.LIMITED,
     range,
     source: spreadsheet,
-    user: new FakeUser(spreadsheet.rt, options.user ?? ''),
+    user: Object.assign(new FakeUser(spreadsheet.rt, email), { email, nickname: email.split('@')[0] }),
   };
   if ('value' in options) event.value = options.value;
   if ('oldValue' in options) event.oldValue = options.oldValue;

@@ -197,6 +197,16 @@ export class FakeSpreadsheet extends Service {
     return rangeFromA1(this.rt, this.model, a1, this.model.active);
   }
 
+  /** Ranges of one tab (named in the notation, else the active tab); ranges on two tabs are refused. */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.length === 0)
+      throw signatureError(this.rt, 'Spreadsheet.getRangeList', [a1Notations]);
+    const ranges = a1Notations.map((a1) => rangeFromA1(this.rt, this.model, a1, this.model.active));
+    if (ranges.some((r) => r.ref.sheet !== ranges[0].ref.sheet))
+      throw this.rt.error('The ranges of a RangeList must be on the same sheet.');
+    return new FakeRangeList(this.rt, ranges);
+  }
+
   toast(msg: string, title?: string, timeoutSeconds?: number): void {
     this.rt.ui.log.push({
       type: 'toast',
@@ -888,6 +898,11 @@ export class FakeRange extends Service {
 
   getSheet(): FakeSheet {
     return new FakeSheet(this.rt, this.ref.sheet);
+  }
+
+  /** The id of the range's sheet (Sheet.getSheetId) without a Sheet handle. */
+  getGridId(): number {
+    return this.ref.sheet.id;
   }
 
   /** A cell of the range, 1-based relative to it. */
