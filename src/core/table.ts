@@ -153,8 +153,13 @@ function isNotesRow(row: readonly Cell[]): boolean {
   return notes * 2 >= cells.length;
 }
 
+/** The longest placeholder: a longer text (an id, a name) is not one and needs no lower-casing. */
+const PLACEHOLDER_MAX_LENGTH = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
+
 function isPlaceholder(c: Cell): boolean {
-  return typeof c === 'string' && PLACEHOLDERS.has(c.trim().toLowerCase());
+  if (typeof c !== 'string') return false;
+  const t = c.trim();
+  return t.length <= PLACEHOLDER_MAX_LENGTH && PLACEHOLDERS.has(t.toLowerCase());
 }
 
 function isPlaceholderRow(row: readonly Cell[], first: number): boolean {
@@ -164,8 +169,32 @@ function isPlaceholderRow(row: readonly Cell[], first: number): boolean {
 /** The longest totals word with spacing and punctuation ("Grand Total:"). */
 const TOTALS_MAX_LENGTH = 16;
 
+/** First characters of the totals words' keys. */
+const TOTALS_FIRST = new Set([...TOTALS_WORDS].map((w) => w[0]));
+
+/**
+ * False when an ASCII text's key cannot be a totals word: for ASCII, normalizeKey keeps just the letters
+ * (lower-cased) and digits, so the first of them is the key's first character. This runs on the id and
+ * name of every row ("C1", "Acme"), where building the key would allocate twice. Other text: true.
+ */
+function mayBeTotals(s: string): boolean {
+  let first = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return true;
+    if (first === '' && ((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) first = s[i];
+    else if (first === '' && c >= 65 && c <= 90) first = String.fromCharCode(c + 32);
+  }
+  return first !== '' && TOTALS_FIRST.has(first);
+}
+
 function isTotalsCell(c: Cell): boolean {
-  return typeof c === 'string' && c.length <= TOTALS_MAX_LENGTH && TOTALS_WORDS.has(normalizeKey(c));
+  return (
+    typeof c === 'string' &&
+    c.length <= TOTALS_MAX_LENGTH &&
+    mayBeTotals(c) &&
+    TOTALS_WORDS.has(normalizeKey(c))
+  );
 }
 
 function isTotalsRow(row: readonly Cell[], first: Cell, roles: Partial<Record<Role, number>>): boolean {
