@@ -112,7 +112,17 @@ interface ZoneState {
   days: Map<number, ZoneDay>;
   lastDay: number;
   last: ZoneDay | null;
+  /**
+   * The offset of each UTC day from MIN_DAY - 1 to MAX_DAY + 1 that has a single offset all day, NaN
+   * until asked (or when the day holds a transition): a sheet's dates are read with one array read each
+   * instead of a Map look-up. Made on the zone's first question.
+   */
+  steady: Float64Array | null;
 }
+
+/** First UTC day of ZoneState.steady: a day before MIN_DAY, for local days that start the UTC day before. */
+const STEADY_FROM = MIN_DAY - 1;
+const STEADY_LENGTH = MAX_DAY + 2 - STEADY_FROM;
 
 const zones = new Map<string, ZoneState>();
 let lastZoneName = '';
@@ -142,7 +152,7 @@ function zoneState(tz: string): ZoneState {
       // An unknown zone name: read instants as UTC rather than fail on every cell.
       fmt = null;
     }
-    st = { fmt, days: new Map(), lastDay: Number.NaN, last: null };
+    st = { fmt, days: new Map(), lastDay: Number.NaN, last: null, steady: null };
     zones.set(tz, st);
   }
   lastZoneName = tz;
@@ -223,8 +233,20 @@ export function zoneOffset(t: number, timeZone: string): number {
   const st = zoneState(timeZone);
   const fmt = st.fmt;
   if (!fmt || !Number.isFinite(t)) return 0;
-  const zd = zoneDay(st, fmt, Math.floor(t / DAY_MS));
-  return zd.a === zd.b || t < zd.t ? zd.a : zd.b;
+  const day = Math.floor(t / DAY_MS);
+  const i = day - STEADY_FROM;
+  const inSteady = i >= 0 && i < STEADY_LENGTH;
+  if (inSteady && st.steady) {
+    const offset = st.steady[i];
+    if (!Number.isNaN(offset)) return offset;
+  }
+  const zd = zoneDay(st, fmt, day);
+  if (zd.a !== zd.b) return t < zd.t ? zd.a : zd.b;
+  if (inSteady) {
+    st.steady ??= new Float64Array(STEADY_LENGTH).fill(Number.NaN);
+    st.steady[i] = zd.a;
+  }
+  return zd.a;
 }
 
 /** The civil date of an instant in an IANA zone ('UTC' and 'Etc/UTC' short-circuit). */
