@@ -184,20 +184,19 @@ export function computeInventory(input: InventoryInput): Inventory {
   const won = model.stages.findIndex((st) => st.kind === 'won');
   const wonStage = won < 0 ? null : won;
 
-  const states = customers.map((c, i) =>
-    customerState(c, {
-      asOf,
-      settings,
-      table,
-      openStages,
-      posOf,
-      byPos,
-      hasEvidence,
-      stageChanges,
-      objections: objectionsOf.get(i) ?? [],
-      wonStage,
-    }),
-  );
+  const ctx: StateContext = {
+    asOf,
+    settings,
+    table,
+    openStages,
+    posOf,
+    byPos,
+    hasEvidence,
+    stageChanges,
+    wonStage,
+    gaps: new Map(),
+  };
+  const states = customers.map((c, i) => customerState(c, objectionsOf.get(i) ?? NO_OBJECTION_LIST, ctx));
 
   const totals = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
   for (const c of customers) totals[c.status]++;
@@ -234,12 +233,39 @@ interface StateContext {
   byPos: number[][];
   hasEvidence: boolean;
   stageChanges: Map<string, Day>;
-  objections: Objection[];
   wonStage: number | null;
+  /** Gaps already made, by pattern of marks and position (see gapOf). */
+  gaps: Map<number, number[]>;
 }
 
 /** The gap of every closed customer (shared: never mutated). */
 const NO_GAP: number[] = [];
+const NO_OBJECTION_LIST: readonly Objection[] = [];
+
+/** Up to this many criteria, a customer's marks fit in one integer: the key of a shared gap. */
+const MASK_BITS = 24;
+
+/**
+ * Criterion indices unmet in the open stages up to position `current`, earliest first. Customers with
+ * the same marks at the same position share one array (states never mutate it): a sheet has few such
+ * patterns, so 100,000 rows make a few hundred arrays instead of 100,000.
+ */
+function gapOf(met: ArrayLike<number>, current: number, ctx: StateContext): number[] {
+  const { byPos, gaps } = ctx;
+  let key = -1;
+  if (met.length <= MASK_BITS) {
+    let mask = 0;
+    for (let k = 0; k < met.length; k++) if (met[k] === 1) mask |= 1 << k;
+    key = mask * (byPos.length + 1) + current;
+    const known = gaps.get(key);
+    if (known) return known;
+  }
+  const gap: number[] = [];
+  for (let p = 0; p <= current && p < byPos.length; p++)
+    for (const k of byPos[p]) if (met[k] !== 1) gap.push(k);
+  if (key >= 0) gaps.set(key, gap);
+  return gap;
+}
 
 /** Leading open stages whose exit criteria are all met; a stage without criteria stops the walk. */
 export function evidenceReach(met: ArrayLike<number>, byPos: readonly (readonly number[])[]): number {
@@ -252,7 +278,7 @@ export function evidenceReach(met: ArrayLike<number>, byPos: readonly (readonly 
   return reach;
 }
 
-function customerState(c: Customer, ctx: StateContext): CustomerState {
+function customerState(c: Customer, objections: readonly Objection[], ctx: StateContext): CustomerState {
   const { asOf, settings, table, openStages, posOf, byPos } = ctx;
   const nOpen = openStages.length;
   const reach = ctx.hasEvidence ? evidenceReach(c.met, byPos) : 0;
@@ -265,18 +291,16 @@ function customerState(c: Customer, ctx: StateContext): CustomerState {
     check = declaredPos > evidenced ? 'ahead' : declaredPos < evidenced ? 'behind' : 'match';
   }
 
-  let gap: number[] = NO_GAP;
-  if (c.status === 'open') {
-    gap = [];
-    for (let p = 0; p <= current && p < byPos.length; p++)
-      for (const k of byPos[p]) if (c.met[k] !== 1) gap.push(k);
-  }
+  const gap = c.status === 'open' ? gapOf(c.met, current, ctx) : NO_GAP;
 
-  const entered =
-    c.stageEntered ??
-    (c.id !== '' ? ctx.stageChanges.get(`id:${c.id}`) : undefined) ??
-    ctx.stageChanges.get(`name:${normalizeKey(c.name)}`) ??
-    null;
+  // Without a Stage Entered date, the last stage change the History tab records.
+  let entered: Day | null = c.stageEntered ?? null;
+  if (entered === null && ctx.stageChanges.size > 0) {
+    entered =
+      (c.id !== '' ? ctx.stageChanges.get(`id:${c.id}`) : undefined) ??
+      ctx.stageChanges.get(`name:${normalizeKey(c.name)}`) ??
+      null;
+  }
   const daysInStage = entered === null ? null : asOf - entered;
   const daysSinceContact = c.lastContact === null ? null : asOf - c.lastContact;
 
@@ -313,7 +337,7 @@ function customerState(c: Customer, ctx: StateContext): CustomerState {
     nextStage,
     snoozed,
     resumeDue,
-    objections: summarizeObjections(ctx.objections, asOf),
+    objections: summarizeObjections(objections, asOf),
   };
 }
 
@@ -550,6 +574,53 @@ function closeDayOf(c: Customer): Day | null {
   return c.closed ?? c.expectedClose;
 }
 
+/** Index of the period holding day (periods run in order, each starting the day after the last ends), or -1. */
+function periodIndex(periods: readonly PeriodResult[], day: Day): number {
+  for (let i = periods.length - 1; i >= 0; i--) {
+    if (day >= periods[i].start) return day <= periods[i].end ? i : -1;
+  }
+  return -1;
+}
+
+/**
+ * Reps in play per period: a rep counts in every period that one of their customers' spans (created to
+ * close, open-ended where unknown) meets. Periods run in order, so a span meets one run of them; each
+ * customer adds +1 where its run starts and -1 after it ends in its rep's row of differences, and a rep
+ * counts in the periods where the running sum of its row is positive.
+ */
+function headcounts(customers: readonly Customer[], periods: readonly PeriodResult[]): number[] {
+  const n = periods.length;
+  const rowOf = new Map<string, number>();
+  const diffs: number[] = [];
+  for (const c of customers) {
+    if (c.rep === '') continue;
+    const from = c.created ?? Number.NEGATIVE_INFINITY;
+    const to = closeDayOf(c) ?? Number.POSITIVE_INFINITY;
+    let first = 0;
+    while (first < n && periods[first].end < from) first++;
+    let last = n - 1;
+    while (last >= first && periods[last].start > to) last--;
+    if (first > last) continue;
+    let row = rowOf.get(c.rep);
+    if (row === undefined) {
+      row = diffs.length;
+      rowOf.set(c.rep, row);
+      for (let i = 0; i <= n; i++) diffs.push(0);
+    }
+    diffs[row + first]++;
+    diffs[row + last + 1]--;
+  }
+  const counts = new Array<number>(n).fill(0);
+  for (const row of rowOf.values()) {
+    let running = 0;
+    for (let i = 0; i < n; i++) {
+      running += diffs[row + i];
+      if (running > 0) counts[i]++;
+    }
+  }
+  return counts;
+}
+
 function computeResults(
   customers: readonly Customer[],
   states: readonly CustomerState[],
@@ -559,7 +630,6 @@ function computeResults(
   asOf: Day,
 ): Results {
   const period = settings.period;
-  const lastKey = periodKey(asOf, period);
   let first = asOf;
   let won = 0;
   let lost = 0;
@@ -590,7 +660,6 @@ function computeResults(
     starts.unshift(s);
     if (s <= first) break;
   }
-  const index = new Map(starts.map((s, i) => [periodKey(s, period), i] as const));
   const periods: PeriodResult[] = starts.map((start) => ({
     period: periodKey(start, period),
     start,
@@ -606,12 +675,11 @@ function computeResults(
     valueTarget: null,
   }));
   const cycles = periods.map(() => ({ sum: 0, n: 0 }));
-  const active = periods.map(() => new Set<string>());
   for (const c of customers) {
     const close = closeDayOf(c);
     if (close !== null && close <= asOf) {
-      const i = index.get(periodKey(close, period));
-      if (i !== undefined) {
+      const i = periodIndex(periods, close);
+      if (i >= 0) {
         const p = periods[i];
         if (c.status === 'won') {
           p.wins++;
@@ -623,18 +691,12 @@ function computeResults(
         } else p.lost++;
       }
     }
-    // Headcount: a rep counts in every period in which one of their customers was in play.
-    if (c.rep === '') continue;
-    periods.forEach((p, i) => {
-      const from = c.created ?? Number.NEGATIVE_INFINITY;
-      const to = close ?? Number.POSITIVE_INFINITY;
-      if (from <= p.end && to >= p.start) active[i].add(c.rep);
-    });
   }
+  const heads = headcounts(customers, periods);
   periods.forEach((p, i) => {
     p.winRate = p.wins + p.lost > 0 ? p.wins / (p.wins + p.lost) : null;
     p.avgCycleDays = cycles[i].n > 0 ? cycles[i].sum / cycles[i].n : null;
-    p.headcount = active[i].size;
+    p.headcount = heads[i];
     p.winsPerRep = p.headcount > 0 ? p.wins / p.headcount : null;
     p.winsTarget = settings.winsTarget === undefined ? null : settings.winsTarget * p.headcount;
     p.valueTarget = settings.valueTarget === undefined ? null : settings.valueTarget * p.headcount;
@@ -648,6 +710,7 @@ function computeResults(
   let weightedPipeline = 0;
   let dueThisPeriod = 0;
   const nOpen = openStages.length;
+  const current = periods[periods.length - 1];
   customers.forEach((c, i) => {
     if (c.status !== 'open') return;
     openCount++;
@@ -657,11 +720,8 @@ function computeResults(
     const probability =
       c.probability ?? stage?.probability ?? (nOpen > 0 ? (states[i].current + 1) / (nOpen + 1) : 0);
     weightedPipeline += v * probability;
-    if (
-      c.expectedClose !== null &&
-      periodKey(c.expectedClose, period) === lastKey &&
-      c.expectedClose >= asOf
-    ) {
+    // Due in the as-of day's period (the last one), from the as-of day on.
+    if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= current.end) {
       dueThisPeriod += v;
     }
   });
@@ -670,7 +730,6 @@ function computeResults(
       ? (openCount * avgDealValue * winRate) / avgCycleDays
       : null;
 
-  const current = periods[periods.length - 1];
   let coverage: number | null = null;
   if (current.valueTarget !== null) {
     const remaining = current.valueTarget - current.wonValue;
