@@ -6,6 +6,7 @@ import { periodEnd, periodKey, periodStart } from './days';
 import { type HistoryEntry, lastStageChange } from './history';
 import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
+import { sortIndices } from './order';
 import type { Customer, CustomerTable } from './table';
 import type { Day, Issue, ObjectionType, Resolution, Settings } from './types';
 
@@ -525,9 +526,10 @@ function stalledList(customers: readonly Customer[], states: readonly CustomerSt
   states.forEach((s, i) => {
     if (s.stalled || s.resumeDue) out.push(i);
   });
-  return out.sort(
-    (a, b) =>
-      (states[b].daysInStage ?? 0) - (states[a].daysInStage ?? 0) || customers[a].row - customers[b].row,
+  return sortIndices(
+    out,
+    (i) => -(states[i].daysInStage ?? 0),
+    (i) => customers[i].row,
   );
 }
 

@@ -3,6 +3,7 @@
 import { isoOfDay } from './days';
 import type { Inventory } from './inventory';
 import { truncate } from './normalize';
+import { sortIndices } from './order';
 import type {
   ChartSpec,
   Day,
@@ -223,17 +224,17 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     'header',
   );
   const checkOrder = { ahead: 0, behind: 1, match: 2, none: 3 };
-  const gapRows = customers
-    .map((_, i) => i)
-    .filter(
-      (i) =>
-        customers[i].status === 'open' &&
-        (states[i].gap.length > 0 || states[i].check === 'ahead' || states[i].check === 'behind'),
-    )
-    .sort(
-      (a, b) =>
-        checkOrder[states[a].check] - checkOrder[states[b].check] || customers[a].row - customers[b].row,
-    );
+  const withGaps: number[] = [];
+  for (let i = 0; i < customers.length; i++) {
+    const s = states[i];
+    if (customers[i].status === 'open' && (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind'))
+      withGaps.push(i);
+  }
+  const gapRows = sortIndices(
+    withGaps,
+    (i) => checkOrder[states[i].check],
+    (i) => customers[i].row,
+  );
   for (const i of gapRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];
