@@ -7,7 +7,7 @@ import { type HistoryEntry, lastStageChange } from './history';
 import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
 import { sortIndices } from './order';
-import type { Customer, CustomerTable } from './table';
+import { type Customer, type CustomerTable, metMask } from './table';
 import type { Day, Issue, ObjectionType, Resolution, Settings } from './types';
 
 export type StageCheck = 'ahead' | 'behind' | 'match' | 'none';
@@ -243,9 +243,6 @@ interface StateContext {
 const NO_GAP: number[] = [];
 const NO_OBJECTION_LIST: readonly Objection[] = [];
 
-/** Up to this many criteria, a customer's marks fit in one integer: the key of a shared gap. */
-const MASK_BITS = 24;
-
 /**
  * Criterion indices unmet in the open stages up to position `current`, earliest first. Customers with
  * the same marks at the same position share one array (states never mutate it): a sheet has few such
@@ -253,11 +250,9 @@ const MASK_BITS = 24;
  */
 function gapOf(met: ArrayLike<number>, current: number, ctx: StateContext): number[] {
   const { byPos, gaps } = ctx;
-  let key = -1;
-  if (met.length <= MASK_BITS) {
-    let mask = 0;
-    for (let k = 0; k < met.length; k++) if (met[k] === 1) mask |= 1 << k;
-    key = mask * (byPos.length + 1) + current;
+  const mask = metMask(met);
+  const key = mask < 0 ? -1 : mask * (byPos.length + 1) + current;
+  if (key >= 0) {
     const known = gaps.get(key);
     if (known) return known;
   }

@@ -219,6 +219,17 @@ const DATE_ROLES = [
   'resumeOn',
 ] as const;
 
+/** Up to this many criteria, a row's marks fit in one integer (metMask). */
+const MASK_BITS = 24;
+
+/** A row's marks as one integer, bit k set when criterion k is met; -1 past MASK_BITS criteria. */
+export function metMask(met: ArrayLike<number>): number {
+  if (met.length > MASK_BITS) return -1;
+  let mask = 0;
+  for (let k = 0; k < met.length; k++) if (met[k] === 1) mask |= 1 << k;
+  return mask;
+}
+
 /** Flattened criteria of a model in stage order. */
 export function criteriaOf(model: StageModel): { criterion: Criterion; stage: number }[] {
   const out: { criterion: Criterion; stage: number }[] = [];
@@ -285,6 +296,8 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
 
   const customers: Customer[] = [];
   const seenIds = new Map<string, number>();
+  const marks: number[] = [];
+  const metByMask = new Map<number, number[]>();
   const tz = options.timeZone;
   const text = (row: readonly Cell[], role: Role): string => {
     const c = roles[role];
@@ -375,8 +388,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       else probability = parsed;
     }
 
-    // Built by push: a packed array of small integers (new Array(n).fill(0) is slower to make and read).
-    const met: number[] = [];
+    marks.length = 0;
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k].col;
       const cell = c < 0 ? '' : row[c];
@@ -386,7 +398,15 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
         if (isFailure(parsed)) fail(r, c, cell, parsed);
         else if (parsed) mark = 1;
       }
-      met.push(mark);
+      marks.push(mark);
+    }
+    // Rows with the same marks share one array (never mutated): a sheet has few patterns of marks,
+    // so 100,000 rows make a few hundred arrays to keep instead of 100,000.
+    const mask = metMask(marks);
+    let met = mask < 0 ? undefined : metByMask.get(mask);
+    if (met === undefined) {
+      met = marks.slice();
+      if (mask >= 0) metByMask.set(mask, met);
     }
 
     customers.push({
