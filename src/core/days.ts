@@ -243,7 +243,7 @@ export function zoneOffset(t: number, timeZone: string): number {
   const zd = zoneDay(st, fmt, day);
   if (zd.a !== zd.b) return t < zd.t ? zd.a : zd.b;
   if (inSteady) {
-    st.steady ??= new Float64Array(STEADY_LENGTH).fill(Number.NaN);
+    if (!st.steady) st.steady = new Float64Array(STEADY_LENGTH).fill(Number.NaN);
     st.steady[i] = zd.a;
   }
   return zd.a;

@@ -29,7 +29,7 @@ export function sortIndices(
     if (k < min) min = k;
     if (k > max) max = k;
   }
-  counting &&= max - min <= n + SPARE_BUCKETS;
+  if (max - min > n + SPARE_BUCKETS) counting = false;
   for (let j = 1; j < n && counting; j++) if (tie(indices[j - 1]) > tie(indices[j])) counting = false;
   if (!counting) return indices.sort((a, b) => key(a) - key(b) || tie(a) - tie(b));
 

@@ -316,6 +316,12 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   };
 
   const statusKinds = new Map<string, StageKind | null>();
+  // The text columns the tab has, found once (a role looked up by a changing name is slow per row).
+  const textCols = TEXT_ROLES.flatMap((role) =>
+    roles[role] === undefined ? [] : [{ col: roles[role], role }],
+  );
+  // One string per rep name: the inventory keys its maps by rep, and one string compares at once.
+  const repNames = new Map<string, string>();
   for (const r of dataRows) {
     const row = grid[r] ?? [];
     const id = text(row, 'id');
@@ -327,9 +333,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     if (name === '' && roles.customer !== undefined)
       log.cell(r, roles.customer, headers[roles.customer], '', 'missing-customer');
     // Text kept as read, but never silently: a spreadsheet error or text cut to TEXT_LIMIT is an issue.
-    for (const role of TEXT_ROLES) {
-      const c = roles[role];
-      if (c === undefined) continue;
+    for (const { col: c, role } of textCols) {
       const cell = row[c];
       if (typeof cell !== 'string' || cell === '') continue;
       if (role !== 'stage' && errorValue(cell))
@@ -342,7 +346,10 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       if (first !== undefined) log.cell(r, roles.id!, headers[roles.id!], id, 'duplicate-id', { first });
       else seenIds.set(id, r + 1);
     }
-    const rep = text(row, 'rep');
+    let rep = text(row, 'rep');
+    const sameRep = repNames.get(rep);
+    if (sameRep === undefined) repNames.set(rep, rep);
+    else rep = sameRep;
     if (rep === '' && roles.rep !== undefined) log.cell(r, roles.rep, headers[roles.rep], '', 'missing-rep');
 
     const stageText = text(row, 'stage');
