@@ -1,6 +1,7 @@
 // Reading the customer tab: find the header row, give columns their roles, skip (and report) title,
 // notes, blank, placeholder and totals rows, and turn every row into a Customer. Nothing is thrown and
 // nothing is guessed: a value that cannot be read is an issue and counts as blank.
+import { FirstSeen } from './first-seen';
 import { cellText, errorValue, isBlank, nearest, normalizeKey, TEXT_LIMIT } from './normalize';
 import { HEADER_SCAN_ROWS, IssueLog } from './register';
 import { matchRole, parseHeader } from './roles';
@@ -295,7 +296,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value] ?? '').scale;
 
   const customers: Customer[] = [];
-  const seenIds = new Map<string, number>();
+  const seenIds = new FirstSeen();
   const marks: number[] = [];
   const metByMask = new Map<number, number[]>();
   const tz = options.timeZone;
@@ -342,9 +343,8 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
         log.cell(r, c, headers[c], cellText(cell), 'too-long');
     }
     if (id !== '') {
-      const first = seenIds.get(id);
+      const first = seenIds.firstOr(id, r + 1);
       if (first !== undefined) log.cell(r, roles.id!, headers[roles.id!], id, 'duplicate-id', { first });
-      else seenIds.set(id, r + 1);
     }
     let rep = text(row, 'rep');
     const sameRep = repNames.get(rep);
