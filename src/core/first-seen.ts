@@ -8,10 +8,18 @@
  */
 export class FirstSeen {
   /** Per slot: hash, then entry number + 1 (0 = empty slot). */
-  private slots = new Int32Array(2 * 1024);
-  private mask = 1023;
+  private slots: Int32Array;
+  private mask: number;
   private readonly keys: string[] = [];
   private readonly values: number[] = [];
+
+  /** `expected`: how many texts are likely, so the table need not grow on the way. */
+  constructor(expected = 0) {
+    let size = 1024;
+    while (size <= 2 * expected) size *= 2;
+    this.slots = new Int32Array(2 * size);
+    this.mask = size - 1;
+  }
 
   /** The value first given with key; undefined (and value is remembered) when key is new. */
   firstOr(key: string, value: number): number | undefined {

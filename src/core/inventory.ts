@@ -200,7 +200,12 @@ export function computeInventory(input: InventoryInput): Inventory {
   const states = customers.map((c, i) => customerState(c, objectionsOf.get(i) ?? NO_OBJECTION_LIST, ctx));
 
   const totals = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
-  for (const c of customers) totals[c.status]++;
+  for (const c of customers) {
+    if (c.status === 'open') totals.open++;
+    else if (c.status === 'won') totals.won++;
+    else if (c.status === 'lost') totals.lost++;
+    else totals.hold++;
+  }
 
   const results = computeResults(customers, states, table, openStages, settings, asOf);
   const reps = computeReps(customers, states, openStages.length, settings, results, table);
@@ -768,14 +773,19 @@ function supportMatrix(
 ): Inventory['support'] {
   const functions: string[] = [];
   const keyIndex = new Map<string, number>();
+  // Names repeat down the support column: each distinct name is keyed once.
+  const nameIndex = new Map<string, number>();
   const add = (name: string): number => {
+    let i = nameIndex.get(name);
+    if (i !== undefined) return i;
     const key = normalizeKey(name);
-    let i = keyIndex.get(key);
+    i = keyIndex.get(key);
     if (i === undefined) {
       i = functions.length;
       functions.push(name);
       keyIndex.set(key, i);
     }
+    nameIndex.set(name, i);
     return i;
   };
   for (const s of openStages) for (const f of table.model.stages[s].support) add(f);

@@ -198,11 +198,12 @@ function isTotalsCell(c: Cell): boolean {
   );
 }
 
-function isTotalsRow(row: readonly Cell[], first: Cell, roles: Partial<Record<Role, number>>): boolean {
+/** The first non-blank cell (column `first`), the customer or the id says "total"; each cell judged once. */
+function isTotalsRow(row: readonly Cell[], first: number, roles: Partial<Record<Role, number>>): boolean {
   return (
-    isTotalsCell(first) ||
-    (roles.customer !== undefined && isTotalsCell(row[roles.customer])) ||
-    (roles.id !== undefined && isTotalsCell(row[roles.id]))
+    isTotalsCell(row[first]) ||
+    (roles.customer !== undefined && roles.customer !== first && isTotalsCell(row[roles.customer])) ||
+    (roles.id !== undefined && roles.id !== first && isTotalsCell(row[roles.id]))
   );
 }
 
@@ -282,7 +283,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     else if (r <= header.row + 2 && dataRows.length === 0 && isNotesRow(row))
       log.row(r, 'notes-row', cellText(row[first]));
     else if (isPlaceholderRow(row, first)) log.row(r, 'placeholder-row', cellText(row[first]));
-    else if (isTotalsRow(row, row[first], roles)) log.row(r, 'totals-row', cellText(row[first]));
+    else if (isTotalsRow(row, first, roles)) log.row(r, 'totals-row', cellText(row[first]));
     else dataRows.push(r);
   }
 
@@ -296,7 +297,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value] ?? '').scale;
 
   const customers: Customer[] = [];
-  const seenIds = new FirstSeen();
+  const seenIds = new FirstSeen(dataRows.length);
   const marks: number[] = [];
   const metByMask = new Map<number, number[]>();
   const tz = options.timeZone;
@@ -323,6 +324,18 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   );
   // One string per rep name: the inventory keys its maps by rep, and one string compares at once.
   const repNames = new Map<string, string>();
+  // The support column repeats a few lists ("Legal, Finance"): rows with the same text share one array.
+  const supportLists = new Map<string, string[]>();
+  const supportOf = (cell: Cell): string[] => {
+    if (isBlank(cell)) return NO_SUPPORT;
+    const text = cellText(cell);
+    let list = supportLists.get(text);
+    if (list === undefined) {
+      list = splitSupport(text);
+      supportLists.set(text, list);
+    }
+    return list;
+  };
   for (const r of dataRows) {
     const row = grid[r] ?? [];
     const id = text(row, 'id');
@@ -435,7 +448,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       lastUpdated: day(row, r, 'lastUpdated'),
       resumeOn: day(row, r, 'resumeOn'),
       nextAction: text(row, 'nextAction'),
-      support: roles.support === undefined ? [] : splitSupport(row[roles.support]),
+      support: roles.support === undefined ? [] : supportOf(row[roles.support]),
       met,
     });
   }
@@ -454,9 +467,8 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
 
 const NO_SUPPORT: string[] = [];
 
-function splitSupport(cell: Cell): string[] {
-  if (isBlank(cell)) return NO_SUPPORT;
-  return cellText(cell)
+function splitSupport(text: string): string[] {
+  return text
     .split(/[\n;；、,，/]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
