@@ -21,6 +21,21 @@ export function hasNonAscii(s: string): boolean {
   return NON_ASCII.test(s);
 }
 
+/** True for a printable ASCII character other than space: never white space to trim. */
+function isPlainVisible(code: number): boolean {
+  return code > 32 && code < 127;
+}
+
+/**
+ * s.trim(), skipping the call when both ends are plainly not white space: cells are read by the
+ * hundred thousand and almost none need trimming.
+ */
+export function trimmed(s: string): string {
+  const n = s.length;
+  if (n > 0 && isPlainVisible(s.charCodeAt(0)) && isPlainVisible(s.charCodeAt(n - 1))) return s;
+  return s.trim();
+}
+
 /** s cut to at most n characters, the last one '…' when cut (never splits a surrogate pair). */
 export function truncate(s: string, n: number): string {
   if (s.length <= n) return s;
@@ -48,7 +63,7 @@ export const TEXT_LIMIT = 200;
  */
 export function cellText(cell: Cell, timeZone?: string): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return truncate(cell.trim(), TEXT_LIMIT);
+  if (typeof cell === 'string') return truncate(trimmed(cell), TEXT_LIMIT);
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (isDateObject(cell)) {
@@ -62,7 +77,8 @@ export function cellText(cell: Cell, timeZone?: string): string {
 /** '', null, undefined or a whitespace-only string. */
 export function isBlank(cell: Cell): boolean {
   if (cell === null || cell === undefined) return true;
-  if (typeof cell === 'string') return cell.length === 0 || cell.trim().length === 0;
+  if (typeof cell === 'string')
+    return cell.length === 0 || (!isPlainVisible(cell.charCodeAt(0)) && cell.trim().length === 0);
   return false;
 }
 
@@ -84,7 +100,9 @@ const ERROR_VALUES = new Set([
 export function errorValue(cell: Cell): string | null {
   if (typeof cell !== 'string' || cell.length < 3) return null;
   let s = cell;
-  if (s.charCodeAt(0) !== 35 /* # */) {
+  const first = s.charCodeAt(0);
+  if (first !== 35 /* # */) {
+    if (isPlainVisible(first)) return null; // no white space before a '#' further on
     s = s.trim();
     if (s.charCodeAt(0) !== 35) return null;
   } else if (s.charCodeAt(s.length - 1) <= 32) {

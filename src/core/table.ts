@@ -2,7 +2,7 @@
 // notes, blank, placeholder and totals rows, and turn every row into a Customer. Nothing is thrown and
 // nothing is guessed: a value that cannot be read is an issue and counts as blank.
 import { FirstSeen } from './first-seen';
-import { cellText, errorValue, isBlank, nearest, normalizeKey, TEXT_LIMIT } from './normalize';
+import { cellText, errorValue, isBlank, nearest, normalizeKey, TEXT_LIMIT, trimmed } from './normalize';
 import { HEADER_SCAN_ROWS, IssueLog } from './register';
 import { matchRole, parseHeader } from './roles';
 import { kindOfWord, StageLookup, type StageObservation, stagesFromData } from './stage-model';
@@ -159,7 +159,7 @@ const PLACEHOLDER_MAX_LENGTH = Math.max(...[...PLACEHOLDERS].map((p) => p.length
 
 function isPlaceholder(c: Cell): boolean {
   if (typeof c !== 'string') return false;
-  const t = c.trim();
+  const t = trimmed(c);
   return t.length <= PLACEHOLDER_MAX_LENGTH && PLACEHOLDERS.has(t.toLowerCase());
 }
 
