@@ -122,9 +122,14 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Summary figures
   g.section(t('report.summary'));
-  const stalled = states.filter((s) => s.stalled || s.resumeDue).length;
-  const overdueActions = states.filter((s) => s.nextAction === 'overdue').length;
-  const missingActions = states.filter((s) => s.nextAction === 'missing').length;
+  let stalled = 0;
+  let overdueActions = 0;
+  let missingActions = 0;
+  for (const s of states) {
+    if (s.stalled || s.resumeDue) stalled++;
+    if (s.nextAction === 'overdue') overdueActions++;
+    else if (s.nextAction === 'missing') missingActions++;
+  }
   const summary: [string, number | null, ReportFormatKind][] = [
     ['report.customers', inv.totals.customers, 'integer'],
     ['report.open', inv.totals.open, 'integer'],
@@ -158,9 +163,10 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.add([u(openNames[p]), s.customers, s.value]);
   });
   const funnelEnd = g.next;
+  const closedValue = { won: 0, lost: 0, hold: 0 };
+  for (const c of customers) if (c.status !== 'open') closedValue[c.status] += c.value ?? 0;
   for (const kind of ['won', 'lost', 'hold'] as const) {
-    const value = customers.reduce((sum, c) => sum + (c.status === kind ? (c.value ?? 0) : 0), 0);
-    g.add([t(`report.${kind}`), inv.totals[kind], value]);
+    g.add([t(`report.${kind}`), inv.totals[kind], closedValue[kind]]);
   }
   g.column(1, funnelHead + 1, g.next, 'integer');
   g.column(2, funnelHead + 1, g.next, 'money');
