@@ -10,7 +10,8 @@ import type { Inventory } from '../core/inventory';
 import { buildReport } from '../core/report';
 import { TAB_NAMES } from '../core/tabs';
 import { type Lang, ROLES, type Role, type SheetData } from '../core/types';
-import { issueMessage, langOfLocale, reportText, translator } from '../i18n/messages';
+import { cliTranslator } from '../i18n/cli-messages';
+import { issueMessage, langOfLocale, reportText } from '../i18n/messages';
 import { inventoryJson } from './json';
 import { openWorkbook, readWorkbook } from './workbook';
 
@@ -27,7 +28,7 @@ export interface CliIo {
 }
 
 function usage(lang: Lang): string {
-  return translator(lang)('cli.usage', { roles: ROLES.join(', ') });
+  return cliTranslator(lang)('cli.usage', { roles: ROLES.join(', ') });
 }
 
 interface Options {
@@ -123,7 +124,7 @@ function pad(s: string, n: number): string {
 
 /** The human summary: totals, per-rep concurrency, top gaps, data issue count, where the report went. */
 export function summaryText(inv: Inventory, lang: Lang, outPath: string): string {
-  const t = translator(lang);
+  const t = cliTranslator(lang);
   const lines: string[] = [];
   const { totals, table } = inv;
   const openNames = inv.openStages.map((i) => table.model.stages[i].name);
@@ -177,7 +178,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const { lang } = options;
-  const t = translator(lang);
+  const t = cliTranslator(lang);
   const input = resolve(options.file);
   const out = resolve(options.out ?? defaultOut(options.file));
   if (extname(out).toLowerCase() !== '.xlsx') {

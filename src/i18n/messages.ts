@@ -1,10 +1,11 @@
-// The one catalogue of user-facing text, Chinese and English. Core speaks in codes; the shells (menu,
-// report labels, sidebar, command line) turn codes into words here.
+// The server's catalogue of user-facing text, Chinese and English: menu, report labels, data issues, errors,
+// setup, custom functions and the errors the sidebar's server functions throw. Core speaks in codes; the shells
+// turn codes into words. Text only the sidebar page shows is in sidebar-messages.ts, text only the command line
+// prints in cli-messages.ts, so that dist/Code.js does not carry them (see translate.ts).
 import type { Issue, Lang } from '../core/types';
+import { type Entry, lookup, type Params } from './translate';
 
-type Entry = { en: string; zh: string };
-
-const MESSAGES = {
+export const MESSAGES = {
   'menu.inventory': { en: 'Customer inventory', zh: '客户盘点' },
   'menu.sidebar': { en: 'Open sidebar', zh: '打开侧边栏' },
   'menu.setup': { en: 'Set up sheets…', zh: '创建表格…' },
@@ -214,36 +215,6 @@ const MESSAGES = {
     en: 'Mapped header for {role} not found in the header row',
     zh: '映射的 {role} 列在表头中找不到',
   },
-  'cli.usage': {
-    en: 'Usage: pandian inventory <file.xlsx|file.csv> [options]\n\nOptions:\n  --out FILE.xlsx      where to write the copy with the report (default: <name>-inventory.xlsx beside the input)\n  --sheet NAME         the customer tab (default: found by its headers)\n  --stages FILE        a Stages table (.csv or .xlsx)\n  --objections FILE    an Objections table (.csv or .xlsx)\n  --map role=Header    map a column by hand; repeatable. Roles: {roles}\n  --as-of YYYY-MM-DD   the inventory date (default: today)\n  --lang zh|en         language of the report (default: from the environment)\n  --json               print one JSON document instead of the summary\n',
-    zh: '用法：pandian inventory <文件.xlsx|文件.csv> [选项]\n\n选项：\n  --out 文件.xlsx       报告副本的保存位置（默认：输入文件旁的 <名称>-inventory.xlsx）\n  --sheet 名称          客户表（默认：按表头识别）\n  --stages 文件         阶段定义表（.csv 或 .xlsx）\n  --objections 文件     异议表（.csv 或 .xlsx）\n  --map 角色=表头       手动映射列，可重复。角色：{roles}\n  --as-of YYYY-MM-DD    盘点日期（默认：今天）\n  --lang zh|en          报告语言（默认：按系统环境）\n  --json                输出一个 JSON 文档而不是摘要\n',
-  },
-  'cli.heading': { en: 'Customer inventory of "{sheet}" as of {asOf}', zh: '“{sheet}”客户盘点，截至 {asOf}' },
-  'cli.totals': {
-    en: '{customers} customers: {open} open, {won} won, {lost} lost, {hold} on hold',
-    zh: '共 {customers} 个客户：进行中 {open}，赢单 {won}，输单 {lost}，搁置 {hold}',
-  },
-  'cli.topGaps': {
-    en: 'Most-missing criteria (open customers lacking each):',
-    zh: '最常缺少的条件（缺少的在途客户数）：',
-  },
-  'cli.issues': { en: '{n} data issues (listed in the report)', zh: '{n} 个数据问题（见报告）' },
-  'cli.wrote': { en: 'Report written to {path}', zh: '报告已写入 {path}' },
-  'cli.sameFile': {
-    en: 'the output would overwrite the input file; choose another --out',
-    zh: '输出会覆盖输入文件，请换一个 --out',
-  },
-  'cli.reading': { en: 'Read {rows} rows…', zh: '已读取 {rows} 行……' },
-  'cli.computing': { en: 'Computing the inventory…', zh: '正在计算盘点……' },
-  'cli.writing': { en: 'Writing the report…', zh: '正在写入报告……' },
-  'cli.noCustomerSheet': {
-    en: 'no customer tab found in {file} (tabs: {sheets}). I look in the first 10 rows of each tab for a header row with a customer or id column and at least one more known column (rep, stage, amount…). Name the tab with --sheet, or map columns with --map customer="Your header" --map rep="Your header".',
-    zh: '在 {file} 中找不到客户表（工作表：{sheets}）。我在每个表的前 10 行中寻找包含客户或编号列、并至少还有一个已知列（销售、阶段、金额……）的表头行。可用 --sheet 指定表，或用 --map customer="你的表头" --map rep="你的表头" 映射列。',
-  },
-  'cli.sheetNotFound': {
-    en: 'no tab named "{wanted}" in {file} (tabs: {sheets})',
-    zh: '{file} 中没有名为“{wanted}”的工作表（工作表：{sheets}）',
-  },
   'error.title': { en: 'Pandian', zh: '盘点' },
   'error.unexpected': { en: 'Something went wrong: {message}', zh: '出错了：{message}' },
   'error.busy': {
@@ -317,169 +288,8 @@ const MESSAGES = {
     zh: '变更监视已关闭（设置：监视变更）。',
   },
   'toast.refreshed': { en: '{n} Pandian formulas recalculated.', zh: '已重新计算 {n} 个盘点公式。' },
-  'sidebar.title': { en: 'Pandian', zh: '盘点' },
-  'sidebar.tabs': { en: 'Views', zh: '视图' },
-  'sidebar.tab.customer': { en: 'Customer', zh: '客户' },
-  'sidebar.tab.team': { en: 'Team', zh: '团队' },
-  'sidebar.tab.setup': { en: 'Setup', zh: '设置' },
-  'sidebar.loading': { en: 'Loading…', zh: '加载中……' },
-  'sidebar.dismiss': { en: 'Dismiss', zh: '关闭' },
-  'sidebar.retry': { en: 'Try again', zh: '重试' },
   'sidebar.yes': { en: 'yes', zh: '是' },
   'sidebar.no': { en: 'no', zh: '否' },
-  'sidebar.save': { en: 'Save', zh: '保存' },
-  'sidebar.saved': { en: 'Saved.', zh: '已保存。' },
-  'sidebar.select.elsewhere': {
-    en: 'Select a customer row in the tab "{sheet}".',
-    zh: '请在“{sheet}”表中选择一个客户行。',
-  },
-  'sidebar.select.header': {
-    en: 'Select a customer row below the header of "{sheet}".',
-    zh: '请在“{sheet}”表头下方选择一个客户行。',
-  },
-  'sidebar.select.notCustomer': { en: 'Row {row} is not a customer row.', zh: '第 {row} 行不是客户行。' },
-  'sidebar.row': { en: 'row {row}', zh: '第 {row} 行' },
-  'sidebar.noRep': { en: 'no rep', zh: '无负责人' },
-  'sidebar.stages': { en: 'Stages', zh: '阶段' },
-  'sidebar.declared': { en: 'declared', zh: '填报' },
-  'sidebar.evidenced': { en: 'evidenced', zh: '证据' },
-  'sidebar.reached': { en: 'criteria met', zh: '条件已达成' },
-  'sidebar.declaredAs': { en: 'Declared stage: {stage}', zh: '填报阶段：{stage}' },
-  'sidebar.checklist': { en: 'To reach {stage}', zh: '进入“{stage}”还需' },
-  'sidebar.checklistNone': { en: 'No exit criteria at this stage.', zh: '本阶段没有退出条件。' },
-  'sidebar.allMet': { en: 'Every criterion is met.', zh: '条件已全部达成。' },
-  'sidebar.element': { en: 'element', zh: '要素' },
-  'sidebar.commitment': { en: 'commitment', zh: '承诺' },
-  'sidebar.met': { en: 'met', zh: '已达成' },
-  'sidebar.notMet': { en: 'not met', zh: '未达成' },
-  'sidebar.metToday': { en: 'Met today', zh: '今天达成' },
-  'sidebar.metTodayLabel': { en: 'Mark "{name}" met today', zh: '将“{name}”标记为今天达成' },
-  'sidebar.noColumnFor': { en: 'no column "{name}" in the customer tab', zh: '客户表中没有“{name}”列' },
-  'sidebar.marked': { en: '"{name}" marked met on {date}.', zh: '已将“{name}”标记为 {date} 达成。' },
-  'sidebar.actions': { en: 'Required actions', zh: '必做动作' },
-  'sidebar.guidance': { en: 'Guidance', zh: '指导' },
-  'sidebar.support': { en: 'Support needed', zh: '需要支持' },
-  'sidebar.daysInStage': { en: '{days} days in stage', zh: '本阶段 {days} 天' },
-  'sidebar.maxDays': { en: '(max {max})', zh: '（上限 {max}）' },
-  'sidebar.stalled': { en: 'stalled', zh: '停滞' },
-  'sidebar.lastContact': { en: 'last contact {days} days ago', zh: '{days} 天前联系' },
-  'sidebar.closedStatus': {
-    en: 'This customer is {status}: nothing to reach.',
-    zh: '该客户为“{status}”，无需推进。',
-  },
-  'sidebar.objections': { en: 'Objections', zh: '异议' },
-  'sidebar.objectionsNone': { en: 'No open objections.', zh: '没有未解决的异议。' },
-  'sidebar.objectionsClosed': { en: '{n} resolved or accepted', zh: '已解决或接受 {n} 条' },
-  'sidebar.objection.type': { en: 'Type', zh: '类型' },
-  'sidebar.objection.text': { en: 'Objection', zh: '异议' },
-  'sidebar.objection.plan': { en: 'Plan', zh: '应对计划' },
-  'sidebar.objection.due': { en: 'Due', zh: '截止' },
-  'sidebar.objection.status': { en: 'Status', zh: '状态' },
-  'sidebar.objection.resolution': { en: 'Resolution', zh: '解决方式' },
-  'sidebar.objection.blocking': { en: 'Blocks the next stage', zh: '阻碍进入下一阶段' },
-  'sidebar.objection.blockingTag': { en: 'blocking', zh: '阻塞' },
-  'sidebar.objection.overdue': { en: 'overdue', zh: '逾期' },
-  'sidebar.objection.noPlan': { en: 'no plan yet', zh: '尚无计划' },
-  'sidebar.objection.noResolution': { en: '(none)', zh: '（无）' },
-  'sidebar.objection.update': { en: 'Update', zh: '更新' },
-  'sidebar.objection.updateLabel': { en: 'Update objection "{text}"', zh: '更新异议“{text}”' },
-  'sidebar.objection.updated': { en: 'Objection updated.', zh: '异议已更新。' },
-  'sidebar.objection.add': { en: 'Add an objection', zh: '添加异议' },
-  'sidebar.objection.addButton': { en: 'Add objection', zh: '添加异议' },
-  'sidebar.objection.added': { en: 'Objection added.', zh: '异议已添加。' },
-  'sidebar.nextAction': { en: 'Next action', zh: '下一步' },
-  'sidebar.nextActionDue': { en: 'Due date', zh: '截止日期' },
-  'sidebar.nextActionOverdue': { en: 'The next action is overdue.', zh: '下一步已逾期。' },
-  'sidebar.nextActionMissing': { en: 'No next action yet.', zh: '还没有下一步。' },
-  'sidebar.nextActionNoColumn': {
-    en: 'The customer tab has no next-action column.',
-    zh: '客户表中没有下一步列。',
-  },
-  'sidebar.issues': { en: 'Cells Pandian cannot read', zh: '无法识别的单元格' },
-  'sidebar.team.refresh': { en: 'Refresh', zh: '刷新' },
-  'sidebar.team.asOf': { en: 'Tab "{sheet}", as of {asOf}', zh: '“{sheet}”表，截至 {asOf}' },
-  'sidebar.team.heatmap': { en: 'Open customers per rep and stage', zh: '各销售各阶段在途客户' },
-  'sidebar.team.total': { en: 'All', zh: '合计' },
-  'sidebar.team.band': { en: 'band {low}–{high}', zh: '区间 {low}–{high}' },
-  'sidebar.team.legend': { en: 'Stages', zh: '阶段' },
-  'sidebar.team.noReps': { en: 'No open customers.', zh: '没有在途客户。' },
-  'sidebar.team.stalled': { en: 'Stalled customers', zh: '停滞客户' },
-  'sidebar.team.stalledNone': { en: 'No stalled customers.', zh: '没有停滞客户。' },
-  'sidebar.team.stalledItem': { en: '{rep} · {stage} · {days} d', zh: '{rep} · {stage} · {days} 天' },
-  'sidebar.team.objections': { en: 'Objections', zh: '异议' },
-  'sidebar.team.cohort': { en: 'Same-stage cohort', zh: '同阶段客户群' },
-  'sidebar.team.cohortStage': { en: 'Stage', zh: '阶段' },
-  'sidebar.team.cohortOption': { en: '{stage} ({n})', zh: '{stage}（{n}）' },
-  'sidebar.team.cohortLack': {
-    en: '{n} of {size} customers lack "{criterion}".',
-    zh: '{size} 个客户中有 {n} 个缺少“{criterion}”。',
-  },
-  'sidebar.team.cohortEmpty': { en: 'No open customers at this stage.', zh: '该阶段没有在途客户。' },
-  'sidebar.team.cohortAllMet': { en: 'Nothing is missing at this stage.', zh: '该阶段没有缺失条件。' },
-  'sidebar.team.missing': { en: '{rep} · missing: {criterion}', zh: '{rep} · 缺：{criterion}' },
-  'sidebar.team.more': { en: '… and {n} more', zh: '……另有 {n} 个' },
-  'sidebar.team.goTo': { en: 'Go to row {row}: {name}', zh: '转到第 {row} 行：{name}' },
-  'sidebar.team.run': { en: 'Run customer inventory', zh: '运行客户盘点' },
-  'sidebar.team.started': { en: 'Writing the inventory report…', zh: '正在生成盘点报告……' },
-  'sidebar.team.running': {
-    en: 'Writing the inventory report… {seconds} s',
-    zh: '正在生成盘点报告…… {seconds} 秒',
-  },
-  'sidebar.team.ran': {
-    en: 'Inventory written to "{tab}" in {seconds} s; {issues} data issues.',
-    zh: '盘点报告已写入“{tab}”，用时 {seconds} 秒；{issues} 个数据问题。',
-  },
-  'sidebar.setup.heading': { en: 'Stage model and tabs', zh: '阶段模型与表格' },
-  'sidebar.setup.template': { en: 'Stage template', zh: '阶段模板' },
-  'sidebar.setup.current': { en: 'Now: {template}', zh: '当前：{template}' },
-  'sidebar.setup.fromSheet': { en: 'the Stages tab', zh: '阶段定义表' },
-  'sidebar.setup.noTemplate': { en: 'none yet', zh: '尚未设置' },
-  'sidebar.template.b2b': { en: 'B2B project sale', zh: '项目型 B2B 销售' },
-  'sidebar.template.meddpicc': { en: 'MEDDPICC', zh: 'MEDDPICC' },
-  'sidebar.template.funnel': { en: 'Funnel (2C or mass SMB)', zh: '漏斗（2C 或大量中小客户）' },
-  'sidebar.template.data': { en: 'From my data', zh: '按我的数据' },
-  'sidebar.setup.lang': { en: 'Language of the new tabs', zh: '新建表格的语言' },
-  'sidebar.setup.run': { en: 'Set up sheets', zh: '创建表格' },
-  'sidebar.setup.done': {
-    en: 'Created: {created}. Kept as they were: {kept}.',
-    zh: '已创建：{created}。保持不变：{kept}。',
-  },
-  'sidebar.setup.nothing': { en: 'none', zh: '无' },
-  'sidebar.setup.tabs': { en: 'Pandian tabs', zh: '盘点表格' },
-  'sidebar.setup.missingTab': { en: 'missing', zh: '缺失' },
-  'sidebar.setup.mapping': { en: 'Column mapping', zh: '列映射' },
-  'sidebar.setup.source': {
-    en: 'Tab "{sheet}", header on row {row}.',
-    zh: '“{sheet}”表，表头在第 {row} 行。',
-  },
-  'sidebar.setup.noSheet': { en: 'No customer tab yet.', zh: '还没有客户表。' },
-  'sidebar.setup.auto': { en: '(automatic)', zh: '（自动识别）' },
-  'sidebar.setup.mapped': { en: 'set by hand', zh: '手动映射' },
-  'sidebar.setup.detected': { en: 'detected', zh: '自动识别' },
-  'sidebar.setup.missingHeader': { en: 'mapped header not found', zh: '找不到映射的表头' },
-  'sidebar.setup.required': { en: 'required', zh: '必需' },
-  'sidebar.setup.saveMapping': { en: 'Save mapping', zh: '保存映射' },
-  'sidebar.setup.mappingSaved': { en: 'Mapping saved to the Settings tab.', zh: '映射已保存到设置表。' },
-  'sidebar.setup.noChanges': { en: 'Nothing changed.', zh: '没有修改。' },
-  'sidebar.setup.criteria': { en: 'Criteria columns', zh: '条件列' },
-  'sidebar.setup.noCriterionColumn': { en: 'no column', zh: '无对应列' },
-  'sidebar.role.id': { en: 'ID', zh: '编号' },
-  'sidebar.role.customer': { en: 'Customer', zh: '客户' },
-  'sidebar.role.rep': { en: 'Rep', zh: '销售' },
-  'sidebar.role.stage': { en: 'Stage', zh: '阶段' },
-  'sidebar.role.status': { en: 'Status', zh: '状态' },
-  'sidebar.role.value': { en: 'Amount', zh: '金额' },
-  'sidebar.role.created': { en: 'Created', zh: '创建日期' },
-  'sidebar.role.expectedClose': { en: 'Expected close', zh: '预计签约日期' },
-  'sidebar.role.closed': { en: 'Closed on', zh: '成交日期' },
-  'sidebar.role.lastContact': { en: 'Last contact', zh: '最近跟进' },
-  'sidebar.role.nextAction': { en: 'Next action', zh: '下一步' },
-  'sidebar.role.nextActionDue': { en: 'Next action due', zh: '下一步截止' },
-  'sidebar.role.stageEntered': { en: 'Stage entered', zh: '进入阶段日期' },
-  'sidebar.role.lastUpdated': { en: 'Last updated', zh: '最后更新' },
-  'sidebar.role.resumeOn': { en: 'Resume on', zh: '恢复日期' },
-  'sidebar.role.support': { en: 'Support needed', zh: '需要支持' },
-  'sidebar.role.probability': { en: 'Probability', zh: '赢率' },
   'sidebar.error.rowChanged': {
     en: 'Row {row} no longer holds "{name}" (the sheet was sorted or rows were deleted). Nothing was written; select the customer again.',
     zh: '第 {row} 行已不是“{name}”（表格可能已排序或删除了行）。未写入任何内容，请重新选择该客户。',
@@ -519,7 +329,7 @@ const MESSAGES = {
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: Params) => string;
 
 /** Chinese for zh* locales, English otherwise. */
 export function langOfLocale(locale: string | undefined | null): Lang {
@@ -528,16 +338,11 @@ export function langOfLocale(locale: string | undefined | null): Lang {
 
 /** A translator for one language; `{name}` in a text is replaced by params.name. */
 export function translator(lang: Lang): Translate {
-  return (key, params) => {
-    const text = MESSAGES[key][lang];
-    return params
-      ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
-      : text;
-  };
+  return lookup(MESSAGES, lang);
 }
 
 /** The report's label lookup: core asks by key string; an unknown key shows as itself (and a test fails). */
-export function reportText(lang: Lang): (key: string, params?: Record<string, string | number>) => string {
+export function reportText(lang: Lang): (key: string, params?: Params) => string {
   const t = translator(lang);
   return (key, params) => (key in MESSAGES ? t(key as MessageKey, params) : key);
 }
@@ -545,7 +350,7 @@ export function reportText(lang: Lang): (key: string, params?: Record<string, st
 /** One data issue in words. */
 export function issueMessage(issue: Issue, lang: Lang): string {
   const t = translator(lang);
-  const params: Record<string, string | number> = { ...issue.params };
+  const params: Params = { ...issue.params };
   if (issue.code === 'unknown-stage') {
     const s = issue.params?.suggestion;
     params.suggestion = s ? (lang === 'zh' ? `，是否应为“${s}”？` : ` — did you mean "${s}"?`) : '';

@@ -2,7 +2,7 @@
 // the same customer keeps what the user is typing; writes send the row and customer the card was drawn for.
 
 import type { ObjectionStatus, ObjectionType, Resolution } from '../core/types';
-import type { MessageKey } from '../i18n/messages';
+import type { SidebarKey } from '../i18n/sidebar-messages';
 import type {
   ChecklistItem,
   CustomerCard,
@@ -211,7 +211,7 @@ export class CustomerPanel {
         h(
           'p',
           { className: 'note' },
-          t('sidebar.closedStatus', { status: t(`report.${c.status}` as MessageKey) }),
+          t('sidebar.closedStatus', { status: t(`report.${c.status}` as SidebarKey) }),
         ),
       c.ladder.length > 0 &&
         h(
@@ -295,7 +295,7 @@ export class CustomerPanel {
         h(
           'span',
           { className: 'criterion-kind' },
-          `${t(`sidebar.${item.kind}` as MessageKey)} · ${item.stage}`,
+          `${t(`sidebar.${item.kind}` as SidebarKey)} · ${item.stage}`,
         ),
       ),
       control,
@@ -401,10 +401,10 @@ export class CustomerPanel {
               h(
                 'li',
                 null,
-                `${t(`type.${o.type}` as MessageKey)}: `,
+                `${t(`type.${o.type}` as SidebarKey)}: `,
                 o.text,
-                ` — ${t(`status.${o.status}` as MessageKey)}`,
-                o.resolution ? ` · ${t(`resolution.${o.resolution}` as MessageKey)}` : '',
+                ` — ${t(`status.${o.status}` as SidebarKey)}`,
+                o.resolution ? ` · ${t(`resolution.${o.resolution}` as SidebarKey)}` : '',
               ),
             ),
           ),
@@ -419,13 +419,13 @@ export class CustomerPanel {
     const status = h(
       'select',
       { id: id('status') },
-      ...keysOf(STATUSES).map((s) => option(s, t(`status.${s}` as MessageKey), s === o.status)),
+      ...keysOf(STATUSES).map((s) => option(s, t(`status.${s}` as SidebarKey), s === o.status)),
     );
     const resolution = h(
       'select',
       { id: id('resolution') },
       option('', t('sidebar.objection.noResolution'), o.resolution === null),
-      ...keysOf(RESOLUTIONS).map((r) => option(r, t(`resolution.${r}` as MessageKey), r === o.resolution)),
+      ...keysOf(RESOLUTIONS).map((r) => option(r, t(`resolution.${r}` as SidebarKey), r === o.resolution)),
     );
     const plan = h('input', { id: id('plan'), attrs: { type: 'text', maxlength: 500, autocomplete: 'off' } });
     plan.value = o.plan;
@@ -492,7 +492,7 @@ export class CustomerPanel {
       h(
         'p',
         { className: 'objection-title' },
-        h('span', { className: 'tag' }, t(`type.${o.type}` as MessageKey)),
+        h('span', { className: 'tag' }, t(`type.${o.type}` as SidebarKey)),
         ' ',
         o.text,
       ),
@@ -506,7 +506,7 @@ export class CustomerPanel {
     const type = h(
       'select',
       { id: 'add-type' },
-      ...keysOf(TYPES).map((k) => option(k, t(`type.${k}` as MessageKey), k === 'budget')),
+      ...keysOf(TYPES).map((k) => option(k, t(`type.${k}` as SidebarKey), k === 'budget')),
     );
     const text = h('textarea', { id: 'add-text', attrs: { rows: 2, maxlength: 1000, required: true } });
     const plan = h('input', { id: 'add-plan', attrs: { type: 'text', maxlength: 500, autocomplete: 'off' } });

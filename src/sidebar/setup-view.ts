@@ -2,7 +2,7 @@
 // tab's columns are read (the mapping is saved to the Settings tab as "map:<role>" rows).
 import { TAB_NAMES } from '../core/tabs';
 import type { Lang, Role, TemplateId } from '../core/types';
-import type { MessageKey } from '../i18n/messages';
+import type { SidebarKey } from '../i18n/sidebar-messages';
 import type { MappingChange, SetupView } from '../sheets/sidebar-api';
 import { type Child, field, fill, h, option } from './dom';
 import { call } from './rpc';
@@ -64,7 +64,7 @@ export class SetupPanel {
       v.template === 'sheet'
         ? t('sidebar.setup.fromSheet')
         : v.template
-          ? t(`sidebar.template.${v.template}` as MessageKey)
+          ? t(`sidebar.template.${v.template}` as SidebarKey)
           : t('sidebar.setup.noTemplate');
     const chosen = v.template && v.template !== 'sheet' ? v.template : 'b2b';
     const run = h(
@@ -91,7 +91,7 @@ export class SetupPanel {
       this.radios(
         'template',
         t('sidebar.setup.template'),
-        TEMPLATES.map((id) => [id, t(`sidebar.template.${id}` as MessageKey)]),
+        TEMPLATES.map((id) => [id, t(`sidebar.template.${id}` as SidebarKey)]),
         chosen,
       ),
       this.radios('lang', t('sidebar.setup.lang'), LANGS, v.lang),
@@ -147,7 +147,7 @@ export class SetupPanel {
       );
       selects.set(r.role, { select, initial });
       const label =
-        t(`sidebar.role.${r.role}` as MessageKey) + (r.required ? ` (${t('sidebar.setup.required')})` : '');
+        t(`sidebar.role.${r.role}` as SidebarKey) + (r.required ? ` (${t('sidebar.setup.required')})` : '');
       const hint =
         r.source === 'mapped'
           ? `${t('sidebar.setup.mapped')} · ${r.column}`

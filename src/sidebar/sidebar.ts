@@ -2,7 +2,7 @@
 // failures and a status region for what was done. The Customer view follows the selection by polling while the
 // sidebar is visible. Cell text only ever reaches the page through text nodes, never as HTML.
 import type { Lang } from '../core/types';
-import { type MessageKey, translator } from '../i18n/messages';
+import { type SidebarKey, sidebarTranslator } from '../i18n/sidebar-messages';
 import { CustomerPanel } from './customer-view';
 import { button, fill, h } from './dom';
 import { call } from './rpc';
@@ -15,7 +15,7 @@ type ViewId = 'customer' | 'team' | 'setup';
 const VIEWS: readonly ViewId[] = ['customer', 'team', 'setup'];
 
 function mount(app: HTMLElement, lang: Lang): void {
-  const t = translator(lang);
+  const t = sidebarTranslator(lang);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t('sidebar.title');
 
@@ -66,7 +66,7 @@ function mount(app: HTMLElement, lang: Lang): void {
           },
           on: { click: () => select(id, false) },
         },
-        t(`sidebar.tab.${id}` as MessageKey),
+        t(`sidebar.tab.${id}` as SidebarKey),
       ),
     );
     const panel = h('section', {

@@ -1,6 +1,6 @@
 // The Team view: rep x stage concurrency with band flags, stalled customers, the objection summary and the
 // same-stage cohort picker, all computed by core on one read of the spreadsheet; and the Customer inventory run.
-import type { MessageKey } from '../i18n/messages';
+import type { SidebarKey } from '../i18n/sidebar-messages';
 import type { TeamView } from '../sheets/sidebar-api';
 import { button, type Child, field, fill, h, option } from './dom';
 import { call } from './rpc';
@@ -116,7 +116,7 @@ export class TeamPanel {
       h('th', { attrs: { scope: 'col' } }, t('sidebar.team.total')),
     );
     const rows = reps.map((r) => {
-      const flags = r.flags.map((f) => t(`flag.${f}` as MessageKey));
+      const flags = r.flags.map((f) => t(`flag.${f}` as SidebarKey));
       const band = r.band ? t('sidebar.team.band', { low: r.band.low, high: r.band.high ?? '∞' }) : '';
       return h(
         'tr',
@@ -195,7 +195,7 @@ export class TeamPanel {
   private objections(v: TeamView): HTMLElement {
     const t = this.ui.t;
     const o = v.objections;
-    const counts: [MessageKey, number][] = [
+    const counts: [SidebarKey, number][] = [
       ['report.open', o.open],
       ['report.overdue', o.overdue],
       ['report.blocking', o.blocking],
@@ -237,7 +237,7 @@ export class TeamPanel {
               h(
                 'tr',
                 null,
-                h('th', { attrs: { scope: 'row' } }, t(`type.${row.type}` as MessageKey)),
+                h('th', { attrs: { scope: 'row' } }, t(`type.${row.type}` as SidebarKey)),
                 h('td', null, row.open),
                 h('td', null, row.overdue),
                 h('td', null, row.total),

@@ -1,10 +1,10 @@
 // What every view of the sidebar shares: the language, the alert and status regions, and busy buttons.
 import type { Lang } from '../core/types';
-import type { Translate } from '../i18n/messages';
+import type { SidebarTranslate } from '../i18n/sidebar-messages';
 
 export interface Ui {
   lang: Lang;
-  t: Translate;
+  t: SidebarTranslate;
   /** Shows a failure's message in the alert region; the view stays as it was and usable. */
   fail(error: unknown): void;
   /** Announces a success in the status region. */

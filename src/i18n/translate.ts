@@ -1,0 +1,21 @@
+// What every catalogue shares: the entry shape and the one lookup. The text itself lives in three catalogues, one
+// per bundle that shows it, so dist/Code.js (loaded by every custom-function cell and trigger) carries only what the
+// server says: messages.ts (menu, report, issues, errors, setup), sidebar-messages.ts (the sidebar page) and
+// cli-messages.ts (the command line). Each key is in exactly one of them.
+import type { Lang } from '../core/types';
+
+export type Entry = { en: string; zh: string };
+export type Params = Record<string, string | number>;
+
+/** A lookup of one table in one language; `{name}` in a text is replaced by params.name. */
+export function lookup<K extends string>(
+  table: Record<K, Entry>,
+  lang: Lang,
+): (key: K, params?: Params) => string {
+  return (key, params) => {
+    const text = table[key][lang];
+    return params
+      ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+      : text;
+  };
+}

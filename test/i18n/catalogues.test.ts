@@ -1,0 +1,43 @@
+// The three catalogues (server, sidebar, command line): every key in exactly one, every text in both languages
+// with the same placeholders, and dist/Code.js carrying none of the sidebar's or the command line's own text.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI_MESSAGES } from '../../src/i18n/cli-messages';
+import { MESSAGES } from '../../src/i18n/messages';
+import { SIDEBAR_MESSAGES } from '../../src/i18n/sidebar-messages';
+import type { Entry } from '../../src/i18n/translate';
+
+const CATALOGUES: Record<string, Record<string, Entry>> = {
+  server: MESSAGES,
+  sidebar: SIDEBAR_MESSAGES,
+  cli: CLI_MESSAGES,
+};
+
+const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  it('hold each key in exactly one catalogue', () => {
+    const seen = new Map<string, string>();
+    for (const [name, table] of Object.entries(CATALOGUES))
+      for (const key of Object.keys(table)) {
+        expect([key, seen.get(key)]).toEqual([key, undefined]);
+        seen.set(key, name);
+      }
+  });
+
+  it('give every text in both languages with the same placeholders', () => {
+    for (const table of Object.values(CATALOGUES))
+      for (const [key, { en, zh }] of Object.entries(table)) {
+        expect([key, en.length > 0, zh.length > 0]).toEqual([key, true, true]);
+        expect([key, placeholders(zh)]).toEqual([key, placeholders(en)]);
+      }
+  });
+
+  it('leave the sidebar’s and the command line’s own text out of dist/Code.js', () => {
+    const code = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
+    const own = [...Object.keys(SIDEBAR_MESSAGES), ...Object.keys(CLI_MESSAGES)];
+    expect(own.length).toBeGreaterThan(100);
+    expect(own.filter((key) => code.includes(`"${key}"`))).toEqual([]);
+    expect(code).toContain('"menu.inventory"');
+  });
+});
