@@ -199,13 +199,7 @@ export function computeInventory(input: InventoryInput): Inventory {
   };
   const states = customers.map((c, i) => customerState(c, objectionsOf.get(i) ?? NO_OBJECTION_LIST, ctx));
 
-  const totals = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
-  for (const c of customers) {
-    if (c.status === 'open') totals.open++;
-    else if (c.status === 'won') totals.won++;
-    else if (c.status === 'lost') totals.lost++;
-    else totals.hold++;
-  }
+  const totals = countTotals(customers);
 
   const results = computeResults(customers, states, table, openStages, settings, asOf);
   const reps = computeReps(customers, states, openStages.length, settings, results, table);
@@ -228,6 +222,17 @@ export function computeInventory(input: InventoryInput): Inventory {
     support: supportMatrix(customers, states, table, openStages),
     issues: input.issues,
   };
+}
+
+function countTotals(customers: readonly Customer[]): Inventory['totals'] {
+  const totals = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
+  for (const c of customers) {
+    if (c.status === 'open') totals.open++;
+    else if (c.status === 'won') totals.won++;
+    else if (c.status === 'lost') totals.lost++;
+    else totals.hold++;
+  }
+  return totals;
 }
 
 interface StateContext {
@@ -523,20 +528,32 @@ function stageCounts(
 
 function stalledList(customers: readonly Customer[], states: readonly CustomerState[]): number[] {
   const out: number[] = [];
+  const longestFirst: number[] = [];
+  const rows: number[] = [];
   states.forEach((s, i) => {
-    if (s.stalled || s.resumeDue) out.push(i);
+    if (s.stalled || s.resumeDue) {
+      out.push(i);
+      longestFirst.push(-(s.daysInStage ?? 0));
+      rows.push(customers[i].row);
+    }
   });
-  return sortIndices(
-    out,
-    (i) => -(states[i].daysInStage ?? 0),
-    (i) => customers[i].row,
-  );
+  return sortIndices(out, longestFirst, rows);
+}
+
+/** How many customers (all, or the given ones) lack each criterion: counts[k]. */
+function countLacking(
+  states: readonly CustomerState[],
+  nCriteria: number,
+  which?: readonly number[],
+): number[] {
+  const counts = new Array<number>(nCriteria).fill(0);
+  if (which) for (const i of which) for (const k of states[i].gap) counts[k]++;
+  else for (const s of states) for (const k of s.gap) counts[k]++;
+  return counts;
 }
 
 function lackingCriteria(states: readonly CustomerState[], nCriteria: number): Inventory['lacking'] {
-  const counts = new Array<number>(nCriteria).fill(0);
-  for (const s of states) for (const k of s.gap) counts[k]++;
-  return counts
+  return countLacking(states, nCriteria)
     .map((customers, criterion) => ({ criterion, customers }))
     .filter((x) => x.customers > 0)
     .sort((a, b) => b.customers - a.customers || a.criterion - b.criterion);
@@ -554,13 +571,10 @@ function computeCohorts(
     if (c.status === 'open' && nOpen > 0) cohorts[states[i].current].members.push(i);
   });
   for (const cohort of cohorts) {
-    const lacking = new Array(nCriteria).fill(0);
     const reps = new Set<string>();
-    for (const i of cohort.members) {
-      reps.add(customers[i].rep);
-      for (const k of states[i].gap) lacking[k]++;
-    }
+    for (const i of cohort.members) reps.add(customers[i].rep);
     cohort.reps = reps.size;
+    const lacking = countLacking(states, nCriteria, cohort.members);
     lacking.forEach((n, k) => {
       if (n > cohort.lacking) {
         cohort.lacking = n;
@@ -623,46 +637,36 @@ function headcounts(customers: readonly Customer[], periods: readonly PeriodResu
   return counts;
 }
 
-function computeResults(
-  customers: readonly Customer[],
-  states: readonly CustomerState[],
-  table: CustomerTable,
-  openStages: number[],
-  settings: Settings,
-  asOf: Day,
-): Results {
-  const period = settings.period;
-  let first = asOf;
-  let won = 0;
-  let lost = 0;
-  let wonValueSum = 0;
-  let wonValueCount = 0;
-  let cycleSum = 0;
-  let cycleCount = 0;
+/** Won and lost counts, won value, cycle days and the first close on or before asOf: one pass. */
+function closedTotals(customers: readonly Customer[], asOf: Day) {
+  const t = { won: 0, lost: 0, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
   for (const c of customers) {
     if (c.status === 'won') {
-      won++;
+      t.won++;
       if (c.value !== null) {
-        wonValueSum += c.value;
-        wonValueCount++;
+        t.wonValueSum += c.value;
+        t.wonValueCount++;
       }
       const close = closeDayOf(c);
       if (close !== null && c.created !== null && close >= c.created) {
-        cycleSum += close - c.created;
-        cycleCount++;
+        t.cycleSum += close - c.created;
+        t.cycleCount++;
       }
-    } else if (c.status === 'lost') lost++;
+    } else if (c.status === 'lost') t.lost++;
     const close = closeDayOf(c);
-    if (close !== null && close < first && close <= asOf) first = close;
+    if (close !== null && close < t.first && close <= asOf) t.first = close;
   }
+  return t;
+}
 
-  // Periods: from the first close (at most PERIODS_SHOWN periods back) to the period of the as-of day.
+/** Periods from the one holding `first` (at most PERIODS_SHOWN back) to the one holding asOf, not yet counted. */
+function emptyPeriods(first: Day, asOf: Day, period: Settings['period']): PeriodResult[] {
   const starts: Day[] = [];
   for (let s = periodStart(asOf, period); starts.length < PERIODS_SHOWN; s = periodStart(s - 1, period)) {
     starts.unshift(s);
     if (s <= first) break;
   }
-  const periods: PeriodResult[] = starts.map((start) => ({
+  return starts.map((start) => ({
     period: periodKey(start, period),
     start,
     end: periodEnd(start, period),
@@ -676,6 +680,10 @@ function computeResults(
     winsTarget: null,
     valueTarget: null,
   }));
+}
+
+/** Wins, losses and won value into the period of each close up to asOf; returns each period's cycle days. */
+function tallyPeriods(customers: readonly Customer[], periods: PeriodResult[], asOf: Day) {
   const cycles = periods.map(() => ({ sum: 0, n: 0 }));
   for (const c of customers) {
     const close = closeDayOf(c);
@@ -694,6 +702,47 @@ function computeResults(
       }
     }
   }
+  return cycles;
+}
+
+/** Open customers: count, value, probability-weighted value, and value due from asOf to dueBy. */
+function openTotals(
+  customers: readonly Customer[],
+  states: readonly CustomerState[],
+  table: CustomerTable,
+  openStages: number[],
+  asOf: Day,
+  dueBy: Day,
+) {
+  const t = { count: 0, value: 0, weighted: 0, due: 0 };
+  const nOpen = openStages.length;
+  customers.forEach((c, i) => {
+    if (c.status !== 'open') return;
+    t.count++;
+    const v = c.value ?? 0;
+    t.value += v;
+    const stage = table.model.stages[openStages[states[i].current]];
+    const probability =
+      c.probability ?? stage?.probability ?? (nOpen > 0 ? (states[i].current + 1) / (nOpen + 1) : 0);
+    t.weighted += v * probability;
+    if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) t.due += v;
+  });
+  return t;
+}
+
+// Each pass over the customers is a function of its own: called once a run, a long loop in a larger
+// function is compiled on the fly and thrown away again where the code after it runs.
+function computeResults(
+  customers: readonly Customer[],
+  states: readonly CustomerState[],
+  table: CustomerTable,
+  openStages: number[],
+  settings: Settings,
+  asOf: Day,
+): Results {
+  const closed = closedTotals(customers, asOf);
+  const periods = emptyPeriods(closed.first, asOf, settings.period);
+  const cycles = tallyPeriods(customers, periods, asOf);
   const heads = headcounts(customers, periods);
   periods.forEach((p, i) => {
     p.winRate = p.wins + p.lost > 0 ? p.wins / (p.wins + p.lost) : null;
@@ -704,29 +753,14 @@ function computeResults(
     p.valueTarget = settings.valueTarget === undefined ? null : settings.valueTarget * p.headcount;
   });
 
+  const { won, lost } = closed;
   const winRate = won + lost > 0 ? won / (won + lost) : null;
-  const avgCycleDays = cycleCount > 0 ? cycleSum / cycleCount : null;
-  const avgDealValue = wonValueCount > 0 ? wonValueSum / wonValueCount : null;
-  let openCount = 0;
-  let openValue = 0;
-  let weightedPipeline = 0;
-  let dueThisPeriod = 0;
-  const nOpen = openStages.length;
+  const avgCycleDays = closed.cycleCount > 0 ? closed.cycleSum / closed.cycleCount : null;
+  const avgDealValue = closed.wonValueCount > 0 ? closed.wonValueSum / closed.wonValueCount : null;
+  // Due in the as-of day's period (the last one), from the as-of day on.
   const current = periods[periods.length - 1];
-  customers.forEach((c, i) => {
-    if (c.status !== 'open') return;
-    openCount++;
-    const v = c.value ?? 0;
-    openValue += v;
-    const stage = table.model.stages[openStages[states[i].current]];
-    const probability =
-      c.probability ?? stage?.probability ?? (nOpen > 0 ? (states[i].current + 1) / (nOpen + 1) : 0);
-    weightedPipeline += v * probability;
-    // Due in the as-of day's period (the last one), from the as-of day on.
-    if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= current.end) {
-      dueThisPeriod += v;
-    }
-  });
+  const open = openTotals(customers, states, table, openStages, asOf, current.end);
+  const openCount = open.count;
   const velocityPerDay =
     winRate !== null && avgCycleDays && avgDealValue !== null
       ? (openCount * avgDealValue * winRate) / avgCycleDays
@@ -735,7 +769,7 @@ function computeResults(
   let coverage: number | null = null;
   if (current.valueTarget !== null) {
     const remaining = current.valueTarget - current.wonValue;
-    coverage = remaining > 0 ? dueThisPeriod / remaining : null;
+    coverage = remaining > 0 ? open.due / remaining : null;
   }
 
   let balance: Results['balance'] = null;
@@ -757,8 +791,8 @@ function computeResults(
     avgCycleDays,
     avgDealValue,
     velocityPerDay,
-    weightedPipeline,
-    openValue,
+    weightedPipeline: open.weighted,
+    openValue: open.value,
     coverage,
     coverageNeeded: winRate ? 1 / winRate : null,
     balance,

@@ -103,6 +103,24 @@ class GridBuilder {
   }
 }
 
+const CHECK_ORDER = { ahead: 0, behind: 1, match: 2, none: 3 };
+
+/** Open customers with a gap or a stage check that is off: ahead first, then behind, then by row. */
+function gapList(inv: Inventory): number[] {
+  const { customers } = inv.table;
+  const list: number[] = [];
+  const order: number[] = [];
+  const rows: number[] = [];
+  inv.states.forEach((s, i) => {
+    if (customers[i].status === 'open' && (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind')) {
+      list.push(i);
+      order.push(CHECK_ORDER[s.check]);
+      rows.push(customers[i].row);
+    }
+  });
+  return sortIndices(list, order, rows);
+}
+
 /** Turns the inventory into the report grid. `t` gives the labels in the report's language. */
 export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Issue) => string): Report {
   const g = new GridBuilder();
@@ -229,18 +247,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ],
     'header',
   );
-  const checkOrder = { ahead: 0, behind: 1, match: 2, none: 3 };
-  const withGaps: number[] = [];
-  for (let i = 0; i < customers.length; i++) {
-    const s = states[i];
-    if (customers[i].status === 'open' && (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind'))
-      withGaps.push(i);
-  }
-  const gapRows = sortIndices(
-    withGaps,
-    (i) => checkOrder[states[i].check],
-    (i) => customers[i].row,
-  );
+  const gapRows = gapList(inv);
   for (const i of gapRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];

@@ -207,6 +207,37 @@ function isTotalsRow(row: readonly Cell[], first: number, roles: Partial<Record<
   );
 }
 
+/**
+ * Rows that hold customers, after skipping (and reporting) blank, notes, placeholder and totals rows.
+ * A function of its own: a loop over every row compiles best when nothing follows it.
+ */
+function customerRows(
+  grid: Grid,
+  headerRow: number,
+  roles: Partial<Record<Role, number>>,
+  log: IssueLog,
+): number[] {
+  const dataRows: number[] = [];
+  let lastContent = headerRow;
+  for (let r = grid.length - 1; r > headerRow; r--) {
+    if (firstNonBlank(grid[r] ?? []) >= 0) {
+      lastContent = r;
+      break;
+    }
+  }
+  for (let r = headerRow + 1; r <= lastContent; r++) {
+    const row = grid[r] ?? [];
+    const first = firstNonBlank(row);
+    if (first < 0) log.row(r, 'blank-row');
+    else if (r <= headerRow + 2 && dataRows.length === 0 && isNotesRow(row))
+      log.row(r, 'notes-row', cellText(row[first]));
+    else if (isPlaceholderRow(row, first)) log.row(r, 'placeholder-row', cellText(row[first]));
+    else if (isTotalsRow(row, first, roles)) log.row(r, 'totals-row', cellText(row[first]));
+    else dataRows.push(r);
+  }
+  return dataRows;
+}
+
 /** Text columns checked for error values and length (the stage column reports its error values itself). */
 const TEXT_ROLES = ['id', 'customer', 'rep', 'stage', 'nextAction'] as const;
 
@@ -267,25 +298,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     if (cells.length > 0) log.row(r, 'title-row', cellText(cells[0]));
   }
 
-  // Rows that hold customers, after skipping notes/blank/placeholder/totals rows.
-  const dataRows: number[] = [];
-  let lastContent = header.row;
-  for (let r = grid.length - 1; r > header.row; r--) {
-    if (firstNonBlank(grid[r] ?? []) >= 0) {
-      lastContent = r;
-      break;
-    }
-  }
-  for (let r = header.row + 1; r <= lastContent; r++) {
-    const row = grid[r] ?? [];
-    const first = firstNonBlank(row);
-    if (first < 0) log.row(r, 'blank-row');
-    else if (r <= header.row + 2 && dataRows.length === 0 && isNotesRow(row))
-      log.row(r, 'notes-row', cellText(row[first]));
-    else if (isPlaceholderRow(row, first)) log.row(r, 'placeholder-row', cellText(row[first]));
-    else if (isTotalsRow(row, first, roles)) log.row(r, 'totals-row', cellText(row[first]));
-    else dataRows.push(r);
-  }
+  const dataRows = customerRows(grid, header.row, roles, log);
 
   // A required column the header lacks: said once, on the header row (rows are then counted by id / under "(no rep)").
   if (roles.customer === undefined) log.row(header.row, 'missing-customer');
