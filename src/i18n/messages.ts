@@ -325,7 +325,6 @@ export const MESSAGES = {
     en: 'The customer tab has no header "{header}".',
     zh: '客户表中没有“{header}”表头。',
   },
-  'sidebar.error.network': { en: 'The server did not answer: {message}', zh: '服务器没有响应：{message}' },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -13,7 +13,6 @@ export const SIDEBAR_MESSAGES = {
   'sidebar.tab.setup': { en: 'Setup', zh: '设置' },
   'sidebar.loading': { en: 'Loading…', zh: '加载中……' },
   'sidebar.dismiss': { en: 'Dismiss', zh: '关闭' },
-  'sidebar.retry': { en: 'Try again', zh: '重试' },
   'sidebar.save': { en: 'Save', zh: '保存' },
   'sidebar.saved': { en: 'Saved.', zh: '已保存。' },
   'sidebar.select.elsewhere': {
@@ -35,8 +34,8 @@ export const SIDEBAR_MESSAGES = {
   'sidebar.checklist': { en: 'To reach {stage}', zh: '进入“{stage}”还需' },
   'sidebar.checklistNone': { en: 'No exit criteria at this stage.', zh: '本阶段没有退出条件。' },
   'sidebar.allMet': { en: 'Every criterion is met.', zh: '条件已全部达成。' },
-  'sidebar.element': { en: 'element', zh: '要素' },
-  'sidebar.commitment': { en: 'commitment', zh: '承诺' },
+  'sidebar.kind.element': { en: 'element', zh: '要素' },
+  'sidebar.kind.commitment': { en: 'commitment', zh: '承诺' },
   'sidebar.met': { en: 'met', zh: '已达成' },
   'sidebar.notMet': { en: 'not met', zh: '未达成' },
   'sidebar.metToday': { en: 'Met today', zh: '今天达成' },

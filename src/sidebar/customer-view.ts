@@ -295,7 +295,7 @@ export class CustomerPanel {
         h(
           'span',
           { className: 'criterion-kind' },
-          `${t(`sidebar.${item.kind}` as SidebarKey)} · ${item.stage}`,
+          `${t(`sidebar.kind.${item.kind}` as SidebarKey)} · ${item.stage}`,
         ),
       ),
       control,

@@ -1,6 +1,7 @@
-// The three catalogues (server, sidebar, command line): every key in exactly one, every text in both languages
-// with the same placeholders, and dist/Code.js carrying none of the sidebar's or the command line's own text.
-import { readFileSync } from 'node:fs';
+// The three catalogues (server, sidebar, command line): every key in exactly one, asked for by the code of that
+// bundle, in both languages with the same placeholders; and dist/Code.js carrying none of the sidebar's or the
+// command line's own text.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI_MESSAGES } from '../../src/i18n/cli-messages';
 import { MESSAGES } from '../../src/i18n/messages';
@@ -12,6 +13,30 @@ const CATALOGUES: Record<string, Record<string, Entry>> = {
   sidebar: SIDEBAR_MESSAGES,
   cli: CLI_MESSAGES,
 };
+
+const SRC = join(__dirname, '../../src');
+
+/** The TypeScript source of the given folders (or files) under src/, as one text. */
+function sourceOf(...parts: string[]): string {
+  return parts
+    .flatMap((part) =>
+      part.endsWith('.ts')
+        ? [join(SRC, part)]
+        : readdirSync(join(SRC, part))
+            .filter((f) => f.endsWith('.ts'))
+            .map((f) => join(SRC, part, f)),
+    )
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+}
+
+/** Keys the source names literally or through a template prefix such as `type.${...}`. */
+function unused(table: Record<string, Entry>, source: string): string[] {
+  return Object.keys(table).filter(
+    (key) =>
+      !source.includes(`'${key}'`) && !source.includes(`\`${key.slice(0, key.lastIndexOf('.') + 1)}\${`),
+  );
+}
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -31,6 +56,13 @@ describe('message catalogues', () => {
         expect([key, en.length > 0, zh.length > 0]).toEqual([key, true, true]);
         expect([key, placeholders(zh)]).toEqual([key, placeholders(en)]);
       }
+  });
+
+  it('hold no text that the code showing it never asks for', () => {
+    // A server text the server itself never shows belongs in the sidebar's or the command line's catalogue.
+    expect(unused(MESSAGES, sourceOf('core', 'sheets', 'main.ts', 'i18n/messages.ts'))).toEqual([]);
+    expect(unused(SIDEBAR_MESSAGES, sourceOf('sidebar'))).toEqual([]);
+    expect(unused(CLI_MESSAGES, sourceOf('cli'))).toEqual([]);
   });
 
   it('leave the sidebar’s and the command line’s own text out of dist/Code.js', () => {
