@@ -241,17 +241,6 @@ function customerRows(
 /** Text columns checked for error values and length (the stage column reports its error values itself). */
 const TEXT_ROLES = ['id', 'customer', 'rep', 'stage', 'nextAction'] as const;
 
-const DATE_ROLES = [
-  'created',
-  'expectedClose',
-  'closed',
-  'lastContact',
-  'nextActionDue',
-  'stageEntered',
-  'lastUpdated',
-  'resumeOn',
-] as const;
-
 /** Up to this many criteria, a row's marks fit in one integer (metMask). */
 const MASK_BITS = 24;
 
@@ -311,18 +300,16 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
 
   const customers: Customer[] = [];
   const seenIds = new FirstSeen(dataRows.length);
-  const marks: number[] = [];
+  const marks = criteria.map(() => 0);
   const metByMask = new Map<number, number[]>();
   const tz = options.timeZone;
-  const text = (row: readonly Cell[], role: Role): string => {
-    const c = roles[role];
-    return c === undefined ? '' : cellText(row[c]);
-  };
+  // Cells by column (c = roles.x): a role looked up by a name passed in is a slow look-up on every row.
+  const text = (row: readonly Cell[], c: number | undefined): string =>
+    c === undefined ? '' : cellText(row[c]);
   const fail = (r: number, col: number, cell: Cell, f: ParseFailure): void =>
     log.cell(r, col, headers[col], cellText(cell), f.fail, { expected: f.expected });
 
-  const day = (row: readonly Cell[], r: number, role: (typeof DATE_ROLES)[number]): Day | null => {
-    const c = roles[role];
+  const day = (row: readonly Cell[], r: number, c: number | undefined): Day | null => {
     if (c === undefined) return null;
     const parsed = parseDay(row[c], tz);
     if (!isFailure(parsed)) return parsed;
@@ -351,8 +338,8 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   };
   for (const r of dataRows) {
     const row = grid[r] ?? [];
-    const id = text(row, 'id');
-    const name = text(row, 'customer');
+    const id = text(row, roles.id);
+    const name = text(row, roles.customer);
     if (name === '' && id === '') {
       log.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
       continue;
@@ -372,13 +359,13 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       const first = seenIds.firstOr(id, r + 1);
       if (first !== undefined) log.cell(r, roles.id!, headers[roles.id!], id, 'duplicate-id', { first });
     }
-    let rep = text(row, 'rep');
+    let rep = text(row, roles.rep);
     const sameRep = repNames.get(rep);
     if (sameRep === undefined) repNames.set(rep, rep);
     else rep = sameRep;
     if (rep === '' && roles.rep !== undefined) log.cell(r, roles.rep, headers[roles.rep], '', 'missing-rep');
 
-    const stageText = text(row, 'stage');
+    const stageText = text(row, roles.stage);
     let declared = NO_STAGE;
     if (stageText !== '') {
       const err = errorValue(stageText);
@@ -397,7 +384,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     }
 
     let status: StageKind = declared >= 0 ? model.stages[declared].kind : 'open';
-    const statusText = text(row, 'status');
+    const statusText = text(row, roles.status);
     if (statusText !== '') {
       let kind = statusKinds.get(statusText);
       if (kind === undefined) {
@@ -421,7 +408,6 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       else probability = parsed;
     }
 
-    marks.length = 0;
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k].col;
       const cell = c < 0 ? '' : row[c];
@@ -431,7 +417,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
         if (isFailure(parsed)) fail(r, c, cell, parsed);
         else if (parsed) mark = 1;
       }
-      marks.push(mark);
+      marks[k] = mark;
     }
     // Rows with the same marks share one array (never mutated): a sheet has few patterns of marks,
     // so 100,000 rows make a few hundred arrays to keep instead of 100,000.
@@ -452,15 +438,15 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       status,
       value,
       probability,
-      created: day(row, r, 'created'),
-      expectedClose: day(row, r, 'expectedClose'),
-      closed: day(row, r, 'closed'),
-      lastContact: day(row, r, 'lastContact'),
-      nextActionDue: day(row, r, 'nextActionDue'),
-      stageEntered: day(row, r, 'stageEntered'),
-      lastUpdated: day(row, r, 'lastUpdated'),
-      resumeOn: day(row, r, 'resumeOn'),
-      nextAction: text(row, 'nextAction'),
+      created: day(row, r, roles.created),
+      expectedClose: day(row, r, roles.expectedClose),
+      closed: day(row, r, roles.closed),
+      lastContact: day(row, r, roles.lastContact),
+      nextActionDue: day(row, r, roles.nextActionDue),
+      stageEntered: day(row, r, roles.stageEntered),
+      lastUpdated: day(row, r, roles.lastUpdated),
+      resumeOn: day(row, r, roles.resumeOn),
+      nextAction: text(row, roles.nextAction),
       support: roles.support === undefined ? [] : supportOf(row[roles.support]),
       met,
     });
