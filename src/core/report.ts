@@ -1,7 +1,7 @@
 // The Inventory report as data: a grid of cells plus formats and chart specifications. The Sheets shell
 // writes it with one setValues; the command line writes it into an .xlsx. User strings are `{ text }`.
 import { isoOfDay } from './days';
-import type { Inventory } from './inventory';
+import type { Inventory, StageCheck } from './inventory';
 import { truncate } from './normalize';
 import { sortIndices } from './order';
 import type {
@@ -103,7 +103,10 @@ class GridBuilder {
   }
 }
 
-const CHECK_ORDER = { ahead: 0, behind: 1, match: 2, none: 3 };
+/** Order of the gap list: ahead, behind, match, none (a comparison per row, not a look-up by name). */
+function checkRank(check: StageCheck): number {
+  return check === 'ahead' ? 0 : check === 'behind' ? 1 : check === 'match' ? 2 : 3;
+}
 
 /** Open customers with a gap or a stage check that is off: ahead first, then behind, then by row. */
 function gapList(inv: Inventory): number[] {
@@ -114,7 +117,7 @@ function gapList(inv: Inventory): number[] {
   inv.states.forEach((s, i) => {
     if (customers[i].status === 'open' && (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind')) {
       list.push(i);
-      order.push(CHECK_ORDER[s.check]);
+      order.push(checkRank(s.check));
       rows.push(customers[i].row);
     }
   });
@@ -182,7 +185,11 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   });
   const funnelEnd = g.next;
   const closedValue = { won: 0, lost: 0, hold: 0 };
-  for (const c of customers) if (c.status !== 'open') closedValue[c.status] += c.value ?? 0;
+  for (const c of customers) {
+    if (c.status === 'won') closedValue.won += c.value ?? 0;
+    else if (c.status === 'lost') closedValue.lost += c.value ?? 0;
+    else if (c.status === 'hold') closedValue.hold += c.value ?? 0;
+  }
   for (const kind of ['won', 'lost', 'hold'] as const) {
     g.add([t(`report.${kind}`), inv.totals[kind], closedValue[kind]]);
   }
