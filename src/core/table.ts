@@ -208,16 +208,17 @@ function isTotalsRow(row: readonly Cell[], first: number, roles: Partial<Record<
 }
 
 /**
- * Rows that hold customers, after skipping (and reporting) blank, notes, placeholder and totals rows.
- * A function of its own: a loop over every row compiles best when nothing follows it.
+ * Calls visit(r) for each row that holds a customer, in order, after skipping (and reporting) blank,
+ * notes, placeholder and totals rows.
  */
-function customerRows(
+function forEachCustomerRow(
   grid: Grid,
   headerRow: number,
   roles: Partial<Record<Role, number>>,
   log: IssueLog,
-): number[] {
-  const dataRows: number[] = [];
+  visit: (r: number) => void,
+): void {
+  let visited = 0;
   let lastContent = headerRow;
   for (let r = grid.length - 1; r > headerRow; r--) {
     if (firstNonBlank(grid[r] ?? []) >= 0) {
@@ -229,13 +230,26 @@ function customerRows(
     const row = grid[r] ?? [];
     const first = firstNonBlank(row);
     if (first < 0) log.row(r, 'blank-row');
-    else if (r <= headerRow + 2 && dataRows.length === 0 && isNotesRow(row))
+    else if (r <= headerRow + 2 && visited === 0 && isNotesRow(row))
       log.row(r, 'notes-row', cellText(row[first]));
     else if (isPlaceholderRow(row, first)) log.row(r, 'placeholder-row', cellText(row[first]));
     else if (isTotalsRow(row, first, roles)) log.row(r, 'totals-row', cellText(row[first]));
-    else dataRows.push(r);
+    else {
+      visited++;
+      visit(r);
+    }
   }
-  return dataRows;
+}
+
+function customerRows(
+  grid: Grid,
+  headerRow: number,
+  roles: Partial<Record<Role, number>>,
+  log: IssueLog,
+): number[] {
+  const rows: number[] = [];
+  forEachCustomerRow(grid, headerRow, roles, log, (r) => rows.push(r));
+  return rows;
 }
 
 /** Text columns checked for error values and length (the stage column reports its error values itself). */
@@ -287,19 +301,19 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     if (cells.length > 0) log.row(r, 'title-row', cellText(cells[0]));
   }
 
-  const dataRows = customerRows(grid, header.row, roles, log);
-
-  // A required column the header lacks: said once, on the header row (rows are then counted by id / under "(no rep)").
-  if (roles.customer === undefined) log.row(header.row, 'missing-customer');
-  if (roles.rep === undefined) log.row(header.row, 'missing-rep');
-
-  const model = options.model ?? deriveModel(grid, dataRows, roles);
+  // Issues in sheet order: the header's (above), the rows skipped and columns missing, then each customer's.
+  const skipped = new IssueLog(sheet.name);
+  const rowsLog = new IssueLog(sheet.name);
+  // Without a model, the stage values of all customer rows make one, so the rows are found first;
+  // with one, each row is read as it is found, in a single pass over the sheet.
+  const dataRows = options.model ? null : customerRows(grid, header.row, roles, skipped);
+  const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
   const lookup = new StageLookup(model);
   const criteria = matchCriteria(model, headers, roles);
   const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value] ?? '').scale;
 
   const customers: Customer[] = [];
-  const seenIds = new FirstSeen(dataRows.length);
+  const seenIds = new FirstSeen(dataRows?.length ?? grid.length);
   const marks = criteria.map(() => 0);
   const metByMask = new Map<number, number[]>();
   const tz = options.timeZone;
@@ -307,7 +321,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   const text = (row: readonly Cell[], c: number | undefined): string =>
     c === undefined ? '' : cellText(row[c]);
   const fail = (r: number, col: number, cell: Cell, f: ParseFailure): void =>
-    log.cell(r, col, headers[col], cellText(cell), f.fail, { expected: f.expected });
+    rowsLog.cell(r, col, headers[col], cellText(cell), f.fail, { expected: f.expected });
 
   const day = (row: readonly Cell[], r: number, c: number | undefined): Day | null => {
     if (c === undefined) return null;
@@ -336,34 +350,35 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     }
     return list;
   };
-  for (const r of dataRows) {
+  const readRow = (r: number): void => {
     const row = grid[r] ?? [];
     const id = text(row, roles.id);
     const name = text(row, roles.customer);
     if (name === '' && id === '') {
-      log.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
-      continue;
+      rowsLog.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
+      return;
     }
     if (name === '' && roles.customer !== undefined)
-      log.cell(r, roles.customer, headers[roles.customer], '', 'missing-customer');
+      rowsLog.cell(r, roles.customer, headers[roles.customer], '', 'missing-customer');
     // Text kept as read, but never silently: a spreadsheet error or text cut to TEXT_LIMIT is an issue.
     for (const { col: c, role } of textCols) {
       const cell = row[c];
       if (typeof cell !== 'string' || cell === '') continue;
       if (role !== 'stage' && errorValue(cell))
-        log.cell(r, c, headers[c], cellText(cell), 'error-value', { expected: 'text' });
+        rowsLog.cell(r, c, headers[c], cellText(cell), 'error-value', { expected: 'text' });
       else if (cell.length > TEXT_LIMIT && cell.trim().length > TEXT_LIMIT)
-        log.cell(r, c, headers[c], cellText(cell), 'too-long');
+        rowsLog.cell(r, c, headers[c], cellText(cell), 'too-long');
     }
     if (id !== '') {
       const first = seenIds.firstOr(id, r + 1);
-      if (first !== undefined) log.cell(r, roles.id!, headers[roles.id!], id, 'duplicate-id', { first });
+      if (first !== undefined) rowsLog.cell(r, roles.id!, headers[roles.id!], id, 'duplicate-id', { first });
     }
     let rep = text(row, roles.rep);
     const sameRep = repNames.get(rep);
     if (sameRep === undefined) repNames.set(rep, rep);
     else rep = sameRep;
-    if (rep === '' && roles.rep !== undefined) log.cell(r, roles.rep, headers[roles.rep], '', 'missing-rep');
+    if (rep === '' && roles.rep !== undefined)
+      rowsLog.cell(r, roles.rep, headers[roles.rep], '', 'missing-rep');
 
     const stageText = text(row, roles.stage);
     let declared = NO_STAGE;
@@ -372,7 +387,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       declared = err ? UNKNOWN_STAGE : lookup.find(stageText);
       if (declared === UNKNOWN_STAGE) {
         const suggestion = err ? null : nearest(stageText, lookup.names());
-        log.cell(
+        rowsLog.cell(
           r,
           roles.stage!,
           headers[roles.stage!],
@@ -392,7 +407,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
         statusKinds.set(statusText, kind);
       }
       if (kind) status = kind;
-      else log.cell(r, roles.status!, headers[roles.status!], statusText, 'unknown-status');
+      else rowsLog.cell(r, roles.status!, headers[roles.status!], statusText, 'unknown-status');
     }
 
     let value: number | null = null;
@@ -450,7 +465,13 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       support: roles.support === undefined ? [] : supportOf(row[roles.support]),
       met,
     });
-  }
+  };
+  if (dataRows) for (const r of dataRows) readRow(r);
+  else forEachCustomerRow(grid, header.row, roles, skipped, readRow);
+
+  // A required column the header lacks: said once, on the header row (rows are then counted by id / under "(no rep)").
+  if (roles.customer === undefined) skipped.row(header.row, 'missing-customer');
+  if (roles.rep === undefined) skipped.row(header.row, 'missing-rep');
 
   return {
     sheet: sheet.name,
@@ -460,7 +481,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     criteria,
     model,
     customers,
-    issues: log.list,
+    issues: [...log.list, ...skipped.list, ...rowsLog.list],
   };
 }
 
