@@ -462,7 +462,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       lastUpdated: day(row, r, roles.lastUpdated),
       resumeOn: day(row, r, roles.resumeOn),
       nextAction: text(row, roles.nextAction),
-      support: roles.support === undefined ? [] : supportOf(row[roles.support]),
+      support: roles.support === undefined ? NO_SUPPORT : supportOf(row[roles.support]),
       met,
     });
   };
@@ -485,6 +485,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   };
 }
 
+/** The support list of a row without one (shared: never mutated). */
 const NO_SUPPORT: string[] = [];
 
 function splitSupport(text: string): string[] {
