@@ -56,9 +56,12 @@ export class FirstSeen {
   }
 }
 
-/** FNV-1a over UTF-16 code units, with a final mix so the low bits (the slot) depend on every unit. */
+/**
+ * FNV-1a over UTF-16 code units, with a final mix so the low bits (the slot) depend on every unit. Kept
+ * to 30 bits: a small integer to the engine, which a full 32-bit hash would not always be.
+ */
 function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h ^ (h >>> 16);
+  return (h ^ (h >>> 16)) & 0x3fffffff;
 }
