@@ -590,10 +590,16 @@ function closeDayOf(c: Customer): Day | null {
   return c.closed ?? c.expectedClose;
 }
 
-/** Index of the period holding day (periods run in order, each starting the day after the last ends), or -1. */
-function periodIndex(periods: readonly PeriodResult[], day: Day): number {
-  for (let i = periods.length - 1; i >= 0; i--) {
-    if (day >= periods[i].start) return day <= periods[i].end ? i : -1;
+/** First and last days of the periods shown, in order, each starting the day after the last ends. */
+interface Spans {
+  starts: Day[];
+  ends: Day[];
+}
+
+/** Index of the period holding day, or -1. */
+function periodIndex(spans: Spans, day: Day): number {
+  for (let i = spans.starts.length - 1; i >= 0; i--) {
+    if (day >= spans.starts[i]) return day <= spans.ends[i] ? i : -1;
   }
   return -1;
 }
@@ -604,8 +610,8 @@ function periodIndex(periods: readonly PeriodResult[], day: Day): number {
  * customer adds +1 where its run starts and -1 after it ends in its rep's row of differences, and a rep
  * counts in the periods where the running sum of its row is positive.
  */
-function headcounts(customers: readonly Customer[], periods: readonly PeriodResult[]): number[] {
-  const n = periods.length;
+function headcounts(customers: readonly Customer[], { starts, ends }: Spans): number[] {
+  const n = starts.length;
   const rowOf = new Map<string, number>();
   const diffs: number[] = [];
   for (const c of customers) {
@@ -613,9 +619,9 @@ function headcounts(customers: readonly Customer[], periods: readonly PeriodResu
     const from = c.created ?? Number.NEGATIVE_INFINITY;
     const to = closeDayOf(c) ?? Number.POSITIVE_INFINITY;
     let first = 0;
-    while (first < n && periods[first].end < from) first++;
+    while (first < n && ends[first] < from) first++;
     let last = n - 1;
-    while (last >= first && periods[last].start > to) last--;
+    while (last >= first && starts[last] > to) last--;
     if (first > last) continue;
     let row = rowOf.get(c.rep);
     if (row === undefined) {
@@ -659,50 +665,43 @@ function closedTotals(customers: readonly Customer[], asOf: Day) {
   return t;
 }
 
-/** Periods from the one holding `first` (at most PERIODS_SHOWN back) to the one holding asOf, not yet counted. */
-function emptyPeriods(first: Day, asOf: Day, period: Settings['period']): PeriodResult[] {
+/** Periods from the one holding `first` (at most PERIODS_SHOWN back) to the one holding asOf. */
+function periodSpans(first: Day, asOf: Day, period: Settings['period']): Spans {
   const starts: Day[] = [];
   for (let s = periodStart(asOf, period); starts.length < PERIODS_SHOWN; s = periodStart(s - 1, period)) {
     starts.unshift(s);
     if (s <= first) break;
   }
-  return starts.map((start) => ({
-    period: periodKey(start, period),
-    start,
-    end: periodEnd(start, period),
-    wins: 0,
-    lost: 0,
-    wonValue: 0,
-    winRate: null,
-    avgCycleDays: null,
-    headcount: 0,
-    winsPerRep: null,
-    winsTarget: null,
-    valueTarget: null,
-  }));
+  return { starts, ends: starts.map((s) => periodEnd(s, period)) };
 }
 
-/** Wins, losses and won value into the period of each close up to asOf; returns each period's cycle days. */
-function tallyPeriods(customers: readonly Customer[], periods: PeriodResult[], asOf: Day) {
-  const cycles = periods.map(() => ({ sum: 0, n: 0 }));
+/** Wins, losses, won value and cycle days of the closes up to asOf, per period. */
+function tallyPeriods(customers: readonly Customer[], spans: Spans, asOf: Day) {
+  const n = spans.starts.length;
+  const t = {
+    wins: new Float64Array(n),
+    lost: new Float64Array(n),
+    wonValue: new Float64Array(n),
+    cycleSum: new Float64Array(n),
+    cycleCount: new Float64Array(n),
+  };
   for (const c of customers) {
     const close = closeDayOf(c);
     if (close !== null && close <= asOf) {
-      const i = periodIndex(periods, close);
+      const i = periodIndex(spans, close);
       if (i >= 0) {
-        const p = periods[i];
         if (c.status === 'won') {
-          p.wins++;
-          p.wonValue += c.value ?? 0;
+          t.wins[i]++;
+          t.wonValue[i] += c.value ?? 0;
           if (c.created !== null && close >= c.created) {
-            cycles[i].sum += close - c.created;
-            cycles[i].n++;
+            t.cycleSum[i] += close - c.created;
+            t.cycleCount[i]++;
           }
-        } else p.lost++;
+        } else t.lost[i]++;
       }
     }
   }
-  return cycles;
+  return t;
 }
 
 /** Open customers: count, value, probability-weighted value, and value due from asOf to dueBy. */
@@ -741,16 +740,29 @@ function computeResults(
   asOf: Day,
 ): Results {
   const closed = closedTotals(customers, asOf);
-  const periods = emptyPeriods(closed.first, asOf, settings.period);
-  const cycles = tallyPeriods(customers, periods, asOf);
-  const heads = headcounts(customers, periods);
-  periods.forEach((p, i) => {
-    p.winRate = p.wins + p.lost > 0 ? p.wins / (p.wins + p.lost) : null;
-    p.avgCycleDays = cycles[i].n > 0 ? cycles[i].sum / cycles[i].n : null;
-    p.headcount = heads[i];
-    p.winsPerRep = p.headcount > 0 ? p.wins / p.headcount : null;
-    p.winsTarget = settings.winsTarget === undefined ? null : settings.winsTarget * p.headcount;
-    p.valueTarget = settings.valueTarget === undefined ? null : settings.valueTarget * p.headcount;
+  const spans = periodSpans(closed.first, asOf, settings.period);
+  const tally = tallyPeriods(customers, spans, asOf);
+  const heads = headcounts(customers, spans);
+  // Each period is made once, whole: objects filled in field by field change shape on the way, and the
+  // code that runs over them is thrown away and compiled again.
+  const periods: PeriodResult[] = spans.starts.map((start, i) => {
+    const wins = tally.wins[i];
+    const lost = tally.lost[i];
+    const headcount = heads[i];
+    return {
+      period: periodKey(start, settings.period),
+      start,
+      end: spans.ends[i],
+      wins,
+      lost,
+      wonValue: tally.wonValue[i],
+      winRate: wins + lost > 0 ? wins / (wins + lost) : null,
+      avgCycleDays: tally.cycleCount[i] > 0 ? tally.cycleSum[i] / tally.cycleCount[i] : null,
+      headcount,
+      winsPerRep: headcount > 0 ? wins / headcount : null,
+      winsTarget: settings.winsTarget === undefined ? null : settings.winsTarget * headcount,
+      valueTarget: settings.valueTarget === undefined ? null : settings.valueTarget * headcount,
+    };
   });
 
   const { won, lost } = closed;
