@@ -103,6 +103,29 @@ class GridBuilder {
   }
 }
 
+// Passes over all customers are functions of their own (see gapList): buildReport runs once a run.
+
+function stateCounts(inv: Inventory): { stalled: number; overdueActions: number; missingActions: number } {
+  const counts = { stalled: 0, overdueActions: 0, missingActions: 0 };
+  for (const s of inv.states) {
+    if (s.stalled || s.resumeDue) counts.stalled++;
+    if (s.nextAction === 'overdue') counts.overdueActions++;
+    else if (s.nextAction === 'missing') counts.missingActions++;
+  }
+  return counts;
+}
+
+/** Value of the won, lost and on-hold customers. */
+function closedValues(inv: Inventory): { won: number; lost: number; hold: number } {
+  const value = { won: 0, lost: 0, hold: 0 };
+  for (const c of inv.table.customers) {
+    if (c.status === 'won') value.won += c.value ?? 0;
+    else if (c.status === 'lost') value.lost += c.value ?? 0;
+    else if (c.status === 'hold') value.hold += c.value ?? 0;
+  }
+  return value;
+}
+
 /** Order of the gap list: ahead, behind, match, none (a comparison per row, not a look-up by name). */
 function checkRank(check: StageCheck): number {
   return check === 'ahead' ? 0 : check === 'behind' ? 1 : check === 'match' ? 2 : 3;
@@ -143,14 +166,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Summary figures
   g.section(t('report.summary'));
-  let stalled = 0;
-  let overdueActions = 0;
-  let missingActions = 0;
-  for (const s of states) {
-    if (s.stalled || s.resumeDue) stalled++;
-    if (s.nextAction === 'overdue') overdueActions++;
-    else if (s.nextAction === 'missing') missingActions++;
-  }
+  const { stalled, overdueActions, missingActions } = stateCounts(inv);
   const summary: [string, number | null, ReportFormatKind][] = [
     ['report.customers', inv.totals.customers, 'integer'],
     ['report.open', inv.totals.open, 'integer'],
@@ -184,12 +200,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.add([u(openNames[p]), s.customers, s.value]);
   });
   const funnelEnd = g.next;
-  const closedValue = { won: 0, lost: 0, hold: 0 };
-  for (const c of customers) {
-    if (c.status === 'won') closedValue.won += c.value ?? 0;
-    else if (c.status === 'lost') closedValue.lost += c.value ?? 0;
-    else if (c.status === 'hold') closedValue.hold += c.value ?? 0;
-  }
+  const closedValue = closedValues(inv);
   for (const kind of ['won', 'lost', 'hold'] as const) {
     g.add([t(`report.${kind}`), inv.totals[kind], closedValue[kind]]);
   }
