@@ -1,7 +1,8 @@
 // The server's catalogue of user-facing text, Chinese and English: menu, report labels, data issues, errors,
-// setup, custom functions and the errors the sidebar's server functions throw. Core speaks in codes; the shells
-// turn codes into words. Text only the sidebar page shows is in sidebar-messages.ts, text only the command line
-// prints in cli-messages.ts, so that dist/Code.js does not carry them (see translate.ts).
+// setup and custom functions (the sidebar's server functions refuse by code, in words the page holds). Core
+// speaks in codes; the shells turn codes into words. Text only the sidebar page shows is in sidebar-messages.ts,
+// text only the command line prints in cli-messages.ts, so that dist/Code.js does not carry them (see
+// translate.ts).
 import type { Issue, Lang } from '../core/types';
 import { type Entry, lookup, type Params } from './translate';
 
@@ -290,41 +291,6 @@ export const MESSAGES = {
   'toast.refreshed': { en: '{n} Pandian formulas recalculated.', zh: '已重新计算 {n} 个盘点公式。' },
   'sidebar.yes': { en: 'yes', zh: '是' },
   'sidebar.no': { en: 'no', zh: '否' },
-  'sidebar.error.rowChanged': {
-    en: 'Row {row} no longer holds "{name}" (the sheet was sorted or rows were deleted). Nothing was written; select the customer again.',
-    zh: '第 {row} 行已不是“{name}”（表格可能已排序或删除了行）。未写入任何内容，请重新选择该客户。',
-  },
-  'sidebar.error.noColumn': {
-    en: 'The customer tab has no column "{name}": add a column with that header.',
-    zh: '客户表中没有“{name}”列：请添加该表头的列。',
-  },
-  'sidebar.error.noNextActionColumn': {
-    en: 'The customer tab has no next-action column to write to.',
-    zh: '客户表中没有可写入的下一步列。',
-  },
-  'sidebar.error.badDate': {
-    en: '"{value}" is not a date (use YYYY-MM-DD).',
-    zh: '“{value}”不是日期（应为 YYYY-MM-DD）。',
-  },
-  'sidebar.error.badInput': { en: 'The sidebar sent an invalid {field}.', zh: '侧边栏发送的 {field} 无效。' },
-  'sidebar.error.objectionText': { en: 'Describe the objection first.', zh: '请先填写异议内容。' },
-  'sidebar.error.objectionChanged': {
-    en: 'Row {row} of the Objections tab no longer holds this objection. Nothing was written.',
-    zh: '异议表第 {row} 行已不是这条异议，未写入任何内容。',
-  },
-  'sidebar.error.noObjectionsTab': { en: 'There is no Objections tab.', zh: '没有异议表。' },
-  'sidebar.error.noObjectionColumn': {
-    en: 'The Objections tab has no "{column}" column.',
-    zh: '异议表中没有“{column}”列。',
-  },
-  'sidebar.error.objectionsUnreadable': {
-    en: 'The tab "{sheet}" has no objection headers Pandian recognises (Customer, Objection…).',
-    zh: '“{sheet}”表中没有可识别的异议表头（客户、异议……）。',
-  },
-  'sidebar.error.unknownHeader': {
-    en: 'The customer tab has no header "{header}".',
-    zh: '客户表中没有“{header}”表头。',
-  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -166,6 +166,41 @@ export const SIDEBAR_MESSAGES = {
   'sidebar.role.resumeOn': { en: 'Resume on', zh: '恢复日期' },
   'sidebar.role.support': { en: 'Support needed', zh: '需要支持' },
   'sidebar.role.probability': { en: 'Probability', zh: '赢率' },
+  'sidebar.error.rowChanged': {
+    en: 'Row {row} no longer holds "{name}" (the sheet was sorted or rows were deleted). Nothing was written; select the customer again.',
+    zh: '第 {row} 行已不是“{name}”（表格可能已排序或删除了行）。未写入任何内容，请重新选择该客户。',
+  },
+  'sidebar.error.noColumn': {
+    en: 'The customer tab has no column "{name}": add a column with that header.',
+    zh: '客户表中没有“{name}”列：请添加该表头的列。',
+  },
+  'sidebar.error.noNextActionColumn': {
+    en: 'The customer tab has no next-action column to write to.',
+    zh: '客户表中没有可写入的下一步列。',
+  },
+  'sidebar.error.badDate': {
+    en: '"{value}" is not a date (use YYYY-MM-DD).',
+    zh: '“{value}”不是日期（应为 YYYY-MM-DD）。',
+  },
+  'sidebar.error.badInput': { en: 'The sidebar sent an invalid {field}.', zh: '侧边栏发送的 {field} 无效。' },
+  'sidebar.error.objectionText': { en: 'Describe the objection first.', zh: '请先填写异议内容。' },
+  'sidebar.error.objectionChanged': {
+    en: 'Row {row} of the Objections tab no longer holds this objection. Nothing was written.',
+    zh: '异议表第 {row} 行已不是这条异议，未写入任何内容。',
+  },
+  'sidebar.error.noObjectionsTab': { en: 'There is no Objections tab.', zh: '没有异议表。' },
+  'sidebar.error.noObjectionColumn': {
+    en: 'The Objections tab has no "{column}" column.',
+    zh: '异议表中没有“{column}”列。',
+  },
+  'sidebar.error.objectionsUnreadable': {
+    en: 'The tab "{sheet}" has no objection headers Pandian recognises (Customer, Objection…).',
+    zh: '“{sheet}”表中没有可识别的异议表头（客户、异议……）。',
+  },
+  'sidebar.error.unknownHeader': {
+    en: 'The customer tab has no header "{header}".',
+    zh: '客户表中没有“{header}”表头。',
+  },
 } satisfies Record<string, Entry>;
 
 const ALL = { ...MESSAGES, ...SIDEBAR_MESSAGES };

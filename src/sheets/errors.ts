@@ -12,6 +12,30 @@ export class PandianError extends Error {
   }
 }
 
+/**
+ * Why a sidebar server function refused: the page shows it in words (sidebar-messages.ts, 'sidebar.error.<code>'),
+ * so dist/Code.js carries only the code. Params name the row, column or value at fault.
+ */
+export type PageErrorCode =
+  | 'rowChanged'
+  | 'noColumn'
+  | 'noNextActionColumn'
+  | 'badDate'
+  | 'badInput'
+  | 'objectionText'
+  | 'objectionChanged'
+  | 'noObjectionsTab'
+  | 'noObjectionColumn'
+  | 'objectionsUnreadable'
+  | 'unknownHeader';
+
+/** A refusal of a sidebar server function; its message is the JSON ["code", params] the page translates. */
+export class PageError extends Error {
+  constructor(code: PageErrorCode, params: Record<string, string | number> = {}) {
+    super(JSON.stringify([code, params]));
+  }
+}
+
 /** The user's language, without failing where Session is not allowed. */
 export function userLang(preferred?: Lang): Lang {
   if (preferred) return preferred;

@@ -34,7 +34,7 @@ import { issueMessage, type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
-import { errorMessage, PandianError, userLang, withDocumentLock } from './errors';
+import { errorMessage, PageError, PandianError, userLang, withDocumentLock } from './errors';
 import {
   chooseCustomerSheet,
   inventoryOfSpreadsheet,
@@ -399,7 +399,8 @@ interface Call {
 }
 
 /**
- * Runs one server function; any failure reaches the client as one translated line. `clientLang` is the
+ * Runs one server function; any failure reaches the client as one line: a refusal as its code and params
+ * (PageError, which the page puts in words), anything else translated here. `clientLang` is the
  * language sidebarStart gave the page (Settings, else the user's locale), so a poll need not ask again.
  */
 function serve<T>(work: (call: Call) => T, clientLang?: unknown): T {
@@ -411,6 +412,7 @@ function serve<T>(work: (call: Call) => T, clientLang?: unknown): T {
     lang = ctx.settingsLang ?? known ?? userLang();
     return work({ ss, ctx, lang });
   } catch (e) {
+    if (e instanceof PageError) throw e;
     throw new Error(errorMessage(e, lang ?? userLang()));
   }
 }
@@ -587,7 +589,7 @@ function viewOfRow(
 function dateValue(isoDay: string, timeZone: string): Date | '' {
   if (isoDay === '') return '';
   const day = dayFromIso(isoDay);
-  if (day === null) throw new PandianError('sidebar.error.badDate', { value: isoDay });
+  if (day === null) throw new PageError('badDate', { value: isoDay });
   return dateOfDay(day, timeZone);
 }
 
@@ -606,7 +608,7 @@ function openTarget(call: Call, target: RowTarget, withObjections: boolean): Ope
   const ctx = loadContext(call.ss, true);
   const customer = requireCustomer(ctx);
   const refuse = (): never => {
-    throw new PandianError('sidebar.error.rowChanged', { row: target.row, name: target.name || target.id });
+    throw new PageError('rowChanged', { row: target.row, name: target.name || target.id });
   };
   if (target.sheet !== customer.sheet) refuse();
   const sheet = call.ss.getSheetByName(target.sheet);
@@ -630,7 +632,7 @@ function writeThenView(call: Call, target: RowTarget, write: () => void, objecti
   if (objections) forgetContexts('sidebar');
   const ctx = loadContext(call.ss, false);
   if (ctx.customer?.sheet !== target.sheet)
-    throw new PandianError('sidebar.error.rowChanged', { row: target.row, name: target.name });
+    throw new PageError('rowChanged', { row: target.row, name: target.name });
   return viewOfRow(call.ss, ctx, call.lang, target.row);
 }
 
@@ -640,13 +642,13 @@ function text(value: unknown, max = 2000): string {
 
 function oneOf<T extends string>(list: readonly T[], value: unknown, field: string): T {
   if (typeof value === 'string' && (list as readonly string[]).includes(value)) return value as T;
-  throw new PandianError('sidebar.error.badInput', { field });
+  throw new PageError('badInput', { field });
 }
 
 function checkIso(value: unknown): string {
   if (value === undefined || value === '') return '';
   if (typeof value !== 'string' || dayFromIso(value) === null) {
-    throw new PandianError('sidebar.error.badDate', { value: String(value) });
+    throw new PageError('badDate', { value: String(value) });
   }
   return value;
 }
@@ -659,7 +661,7 @@ function checkTarget(target: RowTarget): RowTarget {
     typeof target.id !== 'string' ||
     typeof target.name !== 'string'
   ) {
-    throw new PandianError('sidebar.error.badInput', { field: 'target' });
+    throw new PageError('badInput', { field: 'target' });
   }
   return target;
 }
@@ -677,7 +679,7 @@ function objectionsTab(
 } {
   let sheet = ctx.objectionsSheet ? call.ss.getSheetByName(ctx.objectionsSheet) : null;
   if (!sheet) {
-    if (!create) throw new PandianError('sidebar.error.noObjectionsTab');
+    if (!create) throw new PageError('noObjectionsTab');
     sheet = call.ss.insertSheet(TAB_NAMES.objections[call.lang === 'zh' ? 0 : 1]);
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
@@ -691,7 +693,7 @@ function objectionsTab(
   }
   const located = locateColumns(values, OBJECTION_COLUMNS);
   if (!located || located.cols.objection === undefined || located.cols.customer === undefined) {
-    throw new PandianError('sidebar.error.objectionsUnreadable', { sheet: sheet.getName() });
+    throw new PageError('objectionsUnreadable', { sheet: sheet.getName() });
   }
   return { sheet, values, cols: located.cols, headerRow: located.headerRow };
 }
@@ -768,7 +770,7 @@ export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerVi
       const { inv, sheet, ctx } = openTarget(call, target, false);
       const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
       if (k < 0 || inv.table.criteria[k].col < 0)
-        throw new PandianError('sidebar.error.noColumn', { name: String(criterion) });
+        throw new PageError('noColumn', { name: String(criterion) });
       if (inv.table.customers[0].met[k] === 1) return;
       sheet
         .getRange(target.row, inv.table.criteria[k].col + 1)
@@ -788,11 +790,11 @@ export function sidebarSetNextAction(target: RowTarget, action: { text: string; 
       const { roles } = inv.table;
       const c = inv.table.customers[0];
       if (wantText !== c.nextAction) {
-        if (roles.nextAction === undefined) throw new PandianError('sidebar.error.noNextActionColumn');
+        if (roles.nextAction === undefined) throw new PageError('noNextActionColumn');
         sheet.getRange(target.row, roles.nextAction + 1).setValue(asSheetText(wantText));
       }
       if ((wantDue === '' ? null : dayFromIso(wantDue)) !== c.nextActionDue) {
-        if (roles.nextActionDue === undefined) throw new PandianError('sidebar.error.noNextActionColumn');
+        if (roles.nextActionDue === undefined) throw new PageError('noNextActionColumn');
         sheet.getRange(target.row, roles.nextActionDue + 1).setValue(dateValue(wantDue, ctx.timeZone));
       }
     });
@@ -805,7 +807,7 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
     checkTarget(target);
     const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
     const body = text(input?.text);
-    if (body === '') throw new PandianError('sidebar.error.objectionText');
+    if (body === '') throw new PageError('objectionText');
     const plan = text(input?.plan);
     const due = checkIso(input?.due);
     const t = translator(call.lang);
@@ -883,12 +885,12 @@ export function sidebarUpdateObjection(
         );
         const o = parsed?.objections.find((x) => x.row === objection?.row);
         if (o?.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
-          throw new PandianError('sidebar.error.objectionChanged', { row: Number(objection?.row) || 0 });
+          throw new PageError('objectionChanged', { row: Number(objection?.row) || 0 });
         }
         const put = (key: keyof typeof OBJECTION_COLUMNS, value: string | Date): void => {
           const col = tab.cols[key];
           if (col === undefined) {
-            throw new PandianError('sidebar.error.noObjectionColumn', {
+            throw new PageError('noObjectionColumn', {
               column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1],
             });
           }
@@ -978,8 +980,7 @@ export function sidebarGoTo(row: number): void {
   serve(({ ss, ctx }) => {
     const customer = requireCustomer(ctx);
     const sheet = ss.getSheetByName(customer.sheet);
-    if (!sheet || !Number.isInteger(row) || row < 1)
-      throw new PandianError('sidebar.error.badInput', { field: 'row' });
+    if (!sheet || !Number.isInteger(row) || row < 1) throw new PageError('badInput', { field: 'row' });
     sheet.getRange(row, 1).activate();
   });
 }
@@ -1073,14 +1074,13 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
  */
 export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
   return serve(({ ss, lang }) => {
-    if (!Array.isArray(changes)) throw new PandianError('sidebar.error.badInput', { field: 'changes' });
+    if (!Array.isArray(changes)) throw new PageError('badInput', { field: 'changes' });
     const ctx = loadContext(ss, true);
     const headers = new Set(ctx.customer?.header.filter((h) => h !== '') ?? []);
     const wanted = changes.map((ch) => {
       const role = oneOf(ROLES, ch?.role, 'role');
       const header = text(ch?.header, 500);
-      if (header !== '' && !headers.has(header))
-        throw new PandianError('sidebar.error.unknownHeader', { header });
+      if (header !== '' && !headers.has(header)) throw new PageError('unknownHeader', { header });
       return { role, header };
     });
     withDocumentLock(() => {

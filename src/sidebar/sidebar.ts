@@ -26,7 +26,7 @@ function mount(app: HTMLElement, lang: Lang): void {
     lang,
     t,
     fail(error) {
-      const message = messageOf(error);
+      const message = messageOf(error, t);
       if (message === alertText) return;
       alertText = message;
       fill(

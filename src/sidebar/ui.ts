@@ -1,6 +1,7 @@
 // What every view of the sidebar shares: the language, the alert and status regions, and busy buttons.
 import type { Lang } from '../core/types';
-import type { SidebarTranslate } from '../i18n/sidebar-messages';
+import type { SidebarKey, SidebarTranslate } from '../i18n/sidebar-messages';
+import type { PageErrorCode } from '../sheets/errors';
 
 export interface Ui {
   lang: Lang;
@@ -12,8 +13,38 @@ export interface Ui {
   clearAlert(): void;
 }
 
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The words for each refusal the sidebar's server functions send as a code. */
+const REFUSALS: Record<PageErrorCode, SidebarKey> = {
+  rowChanged: 'sidebar.error.rowChanged',
+  noColumn: 'sidebar.error.noColumn',
+  noNextActionColumn: 'sidebar.error.noNextActionColumn',
+  badDate: 'sidebar.error.badDate',
+  badInput: 'sidebar.error.badInput',
+  objectionText: 'sidebar.error.objectionText',
+  objectionChanged: 'sidebar.error.objectionChanged',
+  noObjectionsTab: 'sidebar.error.noObjectionsTab',
+  noObjectionColumn: 'sidebar.error.noObjectionColumn',
+  objectionsUnreadable: 'sidebar.error.objectionsUnreadable',
+  unknownHeader: 'sidebar.error.unknownHeader',
+};
+
+/**
+ * A failure in words. A refusal of a sidebar server function arrives as ["code", params] and is said with `t`;
+ * any other message (already in the user's language) is shown as it came.
+ */
+export function messageOf(error: unknown, t?: SidebarTranslate): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (!t || !text.startsWith('["')) return text;
+  try {
+    const [code, params] = JSON.parse(text) as [unknown, unknown];
+    if (typeof code === 'string' && Object.hasOwn(REFUSALS, code)) {
+      const named = params && typeof params === 'object' && !Array.isArray(params) ? params : {};
+      return t(REFUSALS[code as PageErrorCode], named as Record<string, string | number>);
+    }
+  } catch {
+    // not a refusal: show the text itself
+  }
+  return text;
 }
 
 /**

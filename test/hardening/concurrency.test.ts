@@ -5,6 +5,8 @@ import { runInventory } from '../../src/core/index';
 import { buildReport } from '../../src/core/report';
 import type { Cell } from '../../src/core/types';
 import { issueMessage, reportText, translator } from '../../src/i18n/messages';
+import { sidebarTranslator } from '../../src/i18n/sidebar-messages';
+import { messageOf } from '../../src/sidebar/ui';
 import { B2B_STAGES } from '../fixtures/bad-sheets';
 import {
   type CellValue,
@@ -253,7 +255,14 @@ describe('a sidebar write racing a sort', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toBe(en('sidebar.error.rowChanged', { row: 4, name: 'Customer 3' }));
+    // The server names the refusal by code; the page says it in the user's language.
+    expect(JSON.parse(message)).toEqual(['rowChanged', { row: 4, name: 'Customer 3' }]);
+    expect(messageOf(new Error(message), sidebarTranslator('en'))).toBe(
+      'Row 4 no longer holds "Customer 3" (the sheet was sorted or rows were deleted). Nothing was written; select the customer again.',
+    );
+    expect(messageOf(new Error(message), sidebarTranslator('zh'))).toBe(
+      '第 4 行已不是“Customer 3”（表格可能已排序或删除了行）。未写入任何内容，请重新选择该客户。',
+    );
     expect(ss.snapshot()).toEqual(before);
   });
 });
