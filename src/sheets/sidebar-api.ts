@@ -9,7 +9,7 @@ import { runInventory } from '../core/index';
 import type { Inventory, StageCheck } from '../core/inventory';
 import { cellText } from '../core/normalize';
 import { CustomerIndex, type Objection, parseObjections } from '../core/objections';
-import { columnLetter, HEADER_SCAN_ROWS, locateColumns } from '../core/register';
+import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
 import { detectHeader, readCustomers } from '../core/table';
@@ -203,24 +203,20 @@ export interface InventoryRun {
   issues: number;
 }
 
-export interface RoleMapping {
-  role: Role;
-  required: boolean;
-  /** The header used for the role (or the mapped header that was not found), null when none. */
-  header: string | null;
-  column: string | null;
-  source: 'mapped' | 'detected' | 'missing' | 'none';
-}
-
 export interface SetupView {
   lang: Lang;
   template: TemplateId | 'sheet' | null;
   tabs: { id: TabId; name: string | null }[];
   customerSheet: string | null;
   headerRow: number | null;
-  headers: string[];
-  roles: RoleMapping[];
-  criteria: { name: string; stage: string; column: string | null }[];
+  /** The header row's cells (a column is an index into it); [] without a customer tab. */
+  header: string[];
+  /** The column Pandian reads for each role now. */
+  columns: Partial<Record<Role, number>>;
+  /** The header Settings maps each role to ("map:" rows), whether or not it was found. */
+  mapping: Partial<Record<Role, string>>;
+  /** Criteria of the stage model; `col` is -1 when the customer tab has no column for it. */
+  criteria: { name: string; stage: string; col: number }[];
 }
 
 export interface MappingChange {
@@ -1009,33 +1005,8 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
   const tabs = (Object.keys(TAB_NAMES) as TabId[]).map((id) => ({ id, name: present(id) }));
   const template: SetupView['template'] = present('stages') ? 'sheet' : (settings.template ?? null);
   const customer = ctx.customer;
-  if (!customer) {
-    return {
-      lang,
-      template,
-      tabs,
-      customerSheet: null,
-      headerRow: null,
-      headers: [],
-      roles: [],
-      criteria: [],
-    };
-  }
-  const header = detectHeader([customer.header], settings.mapping);
-  const cols = header?.roles ?? {};
-  const roles: RoleMapping[] = ROLES.map((role) => {
-    const col = cols[role];
-    const mapped = settings.mapping[role];
-    return {
-      role,
-      required: role === 'customer' || role === 'rep',
-      header: col !== undefined ? customer.header[col] : (mapped ?? null),
-      column: col !== undefined ? columnLetter(col) : null,
-      source: mapped ? (col !== undefined ? 'mapped' : 'missing') : col !== undefined ? 'detected' : 'none',
-    };
-  });
   let criteria: SetupView['criteria'] = [];
-  if (customer.detected) {
+  if (customer?.detected) {
     const outcome = runInventory({
       sheets: ctx.settings
         ? [{ name: customer.sheet, values: [customer.header] }, ctx.settings]
@@ -1051,7 +1022,7 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
       criteria = t.criteria.map((c) => ({
         name: c.criterion.name,
         stage: t.model.stages[c.stage]?.name ?? '',
-        column: c.col >= 0 ? `${columnLetter(c.col)} (${t.headers[c.col]})` : null,
+        col: c.col,
       }));
     }
   }
@@ -1059,10 +1030,11 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
     lang,
     template,
     tabs,
-    customerSheet: customer.sheet,
-    headerRow: customer.headerRow,
-    headers: customer.header.filter((h) => h !== ''),
-    roles,
+    customerSheet: customer?.sheet ?? null,
+    headerRow: customer?.headerRow ?? null,
+    header: customer?.header ?? [],
+    columns: customer ? (detectHeader([customer.header], settings.mapping)?.roles ?? {}) : {},
+    mapping: settings.mapping,
     criteria,
   };
 }

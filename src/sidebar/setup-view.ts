@@ -1,7 +1,8 @@
 // The Setup view: create the Pandian tabs from a template in a language, and check or correct how the customer
 // tab's columns are read (the mapping is saved to the Settings tab as "map:<role>" rows).
+import { columnLetter } from '../core/register';
 import { TAB_NAMES } from '../core/tabs';
-import type { Lang, Role, TemplateId } from '../core/types';
+import { type Lang, ROLES, type Role, type TemplateId } from '../core/types';
 import type { SidebarKey } from '../i18n/sidebar-messages';
 import type { MappingChange, SetupView } from '../sheets/sidebar-api';
 import { type Child, field, fill, h, option } from './dom';
@@ -13,6 +14,29 @@ const LANGS: readonly [Lang, string][] = [
   ['zh', '中文'],
   ['en', 'English'],
 ];
+
+/** How one role is read: the header used (or the mapped header that was not found) and where it came from. */
+interface RoleMapping {
+  role: Role;
+  required: boolean;
+  header: string | null;
+  column: string | null;
+  source: 'mapped' | 'detected' | 'missing' | 'none';
+}
+
+function roleMappings(v: SetupView): RoleMapping[] {
+  return ROLES.map((role) => {
+    const col = v.columns[role];
+    const mapped = v.mapping[role];
+    return {
+      role,
+      required: role === 'customer' || role === 'rep',
+      header: col !== undefined ? (v.header[col] ?? '') : (mapped ?? null),
+      column: col !== undefined ? columnLetter(col) : null,
+      source: mapped ? (col !== undefined ? 'mapped' : 'missing') : col !== undefined ? 'detected' : 'none',
+    };
+  });
+}
 
 export class SetupPanel {
   private view: SetupView | null = null;
@@ -135,9 +159,9 @@ export class SetupPanel {
         h('p', { className: 'note' }, t('sidebar.setup.noSheet')),
       );
     }
-    const headers = [...new Set(v.headers)];
+    const headers = [...new Set(v.header.filter((header) => header !== ''))];
     const selects = new Map<Role, { select: HTMLSelectElement; initial: string }>();
-    const rows: Child[] = v.roles.map((r) => {
+    const rows: Child[] = roleMappings(v).map((r) => {
       const initial = r.source === 'mapped' || r.source === 'detected' ? (r.header ?? '') : '';
       const select = h(
         'select',
@@ -203,7 +227,9 @@ export class SetupPanel {
                 'li',
                 null,
                 `${c.stage} · ${c.name}: `,
-                c.column ?? h('span', { className: 'warn' }, t('sidebar.setup.noCriterionColumn')),
+                c.col >= 0
+                  ? `${columnLetter(c.col)} (${v.header[c.col]})`
+                  : h('span', { className: 'warn' }, t('sidebar.setup.noCriterionColumn')),
               ),
             ),
           ),

@@ -37,7 +37,7 @@ export function messageOf(error: unknown, t?: SidebarTranslate): string {
   if (!t || !text.startsWith('["')) return text;
   try {
     const [code, params] = JSON.parse(text) as [unknown, unknown];
-    if (typeof code === 'string' && Object.hasOwn(REFUSALS, code)) {
+    if (typeof code === 'string' && Object.keys(REFUSALS).includes(code)) {
       const named = params && typeof params === 'object' && !Array.isArray(params) ? params : {};
       return t(REFUSALS[code as PageErrorCode], named as Record<string, string | number>);
     }

@@ -184,6 +184,13 @@ describe('Setup view', () => {
     await page.getByRole('tab', { name: 'Setup' }).click();
     await expect(page.getByLabel('Customer (required)').inputValue()).resolves.toBe('Customer');
     await page.getByText('detected · B').waitFor();
+    // Each criterion with the column that records it: letter and header.
+    const criteria = await page.locator('#setup-criteria li').allTextContents();
+    expect(criteria[0]).toBe('Lead · Inquiry: K (Inquiry)');
+    expect(criteria[6]).toBe(
+      'Solution & tender · Procurement or tender path: Q (Procurement or tender path)',
+    );
+    expect(criteria[8]).toBe('Negotiation & approval · Contract terms agreed: no column');
     await page.locator('#panel-setup').getByLabel('Status').selectOption('Notes');
     await page.getByLabel('Last updated').selectOption('Stage Entered');
     await page.getByRole('button', { name: 'Save mapping' }).click();
