@@ -65,19 +65,12 @@ export interface SidebarStart {
   today: string;
 }
 
-export interface LadderStep {
-  name: string;
-  declared: boolean;
-  evidenced: boolean;
-  /** Every exit criterion of the stages before it is met. */
-  reached: boolean;
-  current: boolean;
-}
-
-export interface ChecklistItem {
+/** One exit criterion of the stage model, as this customer's row records it. */
+export interface CriterionState {
   name: string;
   kind: 'element' | 'commitment';
-  stage: string;
+  /** Position of its stage among `stages`; -1 when that is not an open stage. */
+  stage: number;
   met: boolean;
   /** Header of the column that records it; null when the customer tab has none. */
   column: string | null;
@@ -105,11 +98,17 @@ export interface CustomerCard {
   rep: string;
   status: StageKind;
   stageText: string;
-  ladder: LadderStep[];
+  /** The open stages in order: the ladder. */
+  stages: string[];
+  /** Positions among `stages` of the declared stage and of the furthest stage whose criteria before it are met. */
+  declared: number | null;
+  evidenced: number | null;
+  /** Position the customer is worked at; null for won/lost/on-hold customers or a model without stages. */
+  current: number | null;
   check: StageCheck;
-  /** The stage the checklist leads to; null for won/lost/on-hold customers or a model without stages. */
+  /** The stage the checklist leads to; null when `current` is. */
   nextStage: string | null;
-  checklist: ChecklistItem[];
+  criteria: CriterionState[];
   actions: string[];
   guidance: string;
   support: string[];
@@ -501,33 +500,6 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: st
   const stageAt = (pos: number) => model.stages[open[pos]];
   const isOpen = c.status === 'open' && open.length > 0;
 
-  const ladder: LadderStep[] = open.map((_, pos) => ({
-    name: stageAt(pos).name,
-    declared: s.declaredPos === pos,
-    evidenced: s.evidenced === pos,
-    reached: s.evidenced !== null && pos <= s.evidenced,
-    current: isOpen && s.current === pos,
-  }));
-
-  const checklist: ChecklistItem[] = [];
-  let nextStage: string | null = null;
-  if (isOpen) {
-    for (let k = 0; k < criteria.length; k++) {
-      const pos = open.indexOf(criteria[k].stage);
-      if (pos < 0 || pos > s.current) continue;
-      const met = c.met[k] === 1;
-      if (met && pos < s.current) continue;
-      checklist.push({
-        name: criteria[k].criterion.name,
-        kind: criteria[k].criterion.kind,
-        stage: stageAt(pos).name,
-        met,
-        column: criteria[k].col >= 0 ? inv.table.headers[criteria[k].col] : null,
-      });
-    }
-    nextStage = s.nextStage === null ? null : model.stages[s.nextStage].name;
-  }
-
   const stage = isOpen ? stageAt(s.current) : undefined;
   const maxDays = isOpen ? s.stallLimit : null;
   const syntheticRow = c.row;
@@ -537,10 +509,19 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: st
     rep: c.rep,
     status: c.status,
     stageText: c.stageText,
-    ladder,
+    stages: open.map((_, pos) => stageAt(pos).name),
+    declared: s.declaredPos,
+    evidenced: s.evidenced,
+    current: isOpen ? s.current : null,
     check: s.check,
-    nextStage,
-    checklist,
+    nextStage: isOpen && s.nextStage !== null ? model.stages[s.nextStage].name : null,
+    criteria: criteria.map((cr, k) => ({
+      name: cr.criterion.name,
+      kind: cr.criterion.kind,
+      stage: open.indexOf(cr.stage),
+      met: c.met[k] === 1,
+      column: cr.col >= 0 ? inv.table.headers[cr.col] : null,
+    })),
     actions: stage?.actions ?? [],
     guidance: stage?.guidance ?? '',
     support: isOpen ? (c.support.length > 0 ? c.support : (stage?.support ?? [])) : [],

@@ -3,13 +3,7 @@
 
 import type { ObjectionStatus, ObjectionType, Resolution } from '../core/types';
 import type { SidebarKey } from '../i18n/sidebar-messages';
-import type {
-  ChecklistItem,
-  CustomerCard,
-  CustomerView,
-  ObjectionView,
-  RowTarget,
-} from '../sheets/sidebar-api';
+import type { CustomerCard, CustomerView, ObjectionView, RowTarget } from '../sheets/sidebar-api';
 import { button, type Child, field, fill, h, option } from './dom';
 import { call } from './rpc';
 import { type Ui, whileBusy } from './ui';
@@ -49,6 +43,46 @@ interface Kept {
   values: Map<string, string | boolean>;
   open: Set<string>;
   focus: string | null;
+}
+
+interface LadderStep {
+  name: string;
+  declared: boolean;
+  evidenced: boolean;
+  /** Every exit criterion of the stages before it is met. */
+  reached: boolean;
+  current: boolean;
+}
+
+/** The ladder: each open stage with what the row says of it. */
+function ladderOf(c: CustomerCard): LadderStep[] {
+  return c.stages.map((name, pos) => ({
+    name,
+    declared: c.declared === pos,
+    evidenced: c.evidenced === pos,
+    reached: c.evidenced !== null && pos <= c.evidenced,
+    current: c.current === pos,
+  }));
+}
+
+interface ChecklistItem {
+  name: string;
+  kind: 'element' | 'commitment';
+  stage: string;
+  met: boolean;
+  column: string | null;
+}
+
+/**
+ * What stands between the customer and the next stage: the criteria of the stages up to the current one, less
+ * those of earlier stages already met (empty for a customer that is not open).
+ */
+function checklistOf(c: CustomerCard): ChecklistItem[] {
+  const current = c.current;
+  if (current === null) return [];
+  return c.criteria
+    .filter((k) => k.stage >= 0 && k.stage <= current && !(k.met && k.stage < current))
+    .map((k) => ({ name: k.name, kind: k.kind, stage: c.stages[k.stage], met: k.met, column: k.column }));
 }
 
 function targetKey(t: RowTarget): string {
@@ -202,7 +236,8 @@ export class CustomerPanel {
       );
     }
     if (c.daysSinceContact !== null) clock.push(t('sidebar.lastContact', { days: c.daysSinceContact }));
-    const declaredOutside = c.stageText !== '' && !c.ladder.some((s) => s.declared);
+    const ladder = ladderOf(c);
+    const declaredOutside = c.stageText !== '' && !ladder.some((s) => s.declared);
     return h(
       'section',
       { attrs: { 'aria-labelledby': 'ladder-h' } },
@@ -213,11 +248,11 @@ export class CustomerPanel {
           { className: 'note' },
           t('sidebar.closedStatus', { status: t(`report.${c.status}` as SidebarKey) }),
         ),
-      c.ladder.length > 0 &&
+      ladder.length > 0 &&
         h(
           'ol',
           { className: 'ladder' },
-          ...c.ladder.map((step) =>
+          ...ladder.map((step) =>
             h(
               'li',
               {
@@ -250,19 +285,16 @@ export class CustomerPanel {
   private checklist(c: CustomerCard): HTMLElement | null {
     const t = this.ui.t;
     if (c.nextStage === null) return null;
-    const open = c.checklist.filter((i) => !i.met).length;
+    const checklist = checklistOf(c);
+    const open = checklist.filter((i) => !i.met).length;
     return h(
       'section',
       { attrs: { 'aria-labelledby': 'checklist-h' } },
       h('h3', { id: 'checklist-h', attrs: { tabindex: -1 } }, t('sidebar.checklist', { stage: c.nextStage })),
-      c.checklist.length === 0
+      checklist.length === 0
         ? h('p', { className: 'note' }, t('sidebar.checklistNone'))
-        : h(
-            'ul',
-            { className: 'checklist' },
-            ...c.checklist.map((item, i) => this.checklistItem(c, item, i)),
-          ),
-      c.checklist.length > 0 && open === 0 && h('p', { className: 'good' }, t('sidebar.allMet')),
+        : h('ul', { className: 'checklist' }, ...checklist.map((item, i) => this.checklistItem(c, item, i))),
+      checklist.length > 0 && open === 0 && h('p', { className: 'good' }, t('sidebar.allMet')),
     );
   }
 

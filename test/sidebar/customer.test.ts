@@ -97,6 +97,39 @@ describe('Customer view', () => {
     expectClean(sidebar);
   });
 
+  it('lists an unmet criterion of an earlier stage for a customer declared ahead of its evidence', async () => {
+    const { ss, sidebar } = await open(3);
+    const page = sidebar.page;
+    await page.getByRole('heading', { level: 2, name: 'Northern Steel' }).waitFor();
+    ss.getSheetByName('Customers')!.getRange('L3').setValue(''); // Need confirmed (a Discovery criterion)
+    await page.getByText('ahead of evidence').waitFor();
+    await expect(page.locator('.ladder li').allTextContents()).resolves.toEqual([
+      'Lead (criteria met)',
+      'Discovery (criteria met)evidenced',
+      'Budgetdeclared',
+      'Solution & tender',
+      'Negotiation & approval',
+    ]);
+    await page.getByRole('heading', { name: 'To reach Solution & tender' }).waitFor();
+    // Inquiry and Decision process mapped are met at earlier stages: not listed.
+    await expect(page.locator('.checklist .criterion-name').allTextContents()).resolves.toEqual([
+      'Need confirmed',
+      'Budget confirmed',
+      'Budget-approval path',
+    ]);
+    await expect(page.locator('.checklist .criterion-kind').first().textContent()).resolves.toMatch(
+      / · Discovery$/,
+    );
+
+    // A won customer has no checklist and no current step.
+    select(ss, 7);
+    await page.getByRole('heading', { level: 2, name: 'Eastern Shipping' }).waitFor();
+    await page.getByText('This customer is won: nothing to reach.').waitFor();
+    await expect(page.locator('.checklist').count()).resolves.toBe(0);
+    await expect(page.locator('.ladder li[aria-current="step"]').count()).resolves.toBe(0);
+    expectClean(sidebar);
+  });
+
   it('"Met today" writes today\'s date into that criterion\'s cell only, and the card shows it met', async () => {
     const { ss, sidebar } = await open(3);
     const page = sidebar.page;
