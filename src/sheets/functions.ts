@@ -5,7 +5,6 @@
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { cellText, isDateObject } from '../core/normalize';
-import { parseSettings } from '../core/settings';
 import { detectHeader } from '../core/table';
 import { TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, SheetData } from '../core/types';
@@ -13,7 +12,7 @@ import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
-import { chooseCustomerSheet, layoutOf, nameOf, readAll, readHead } from './read';
+import { headOf, readStart, readTab } from './read';
 
 const CACHE_SECONDS = 6 * 60 * 60;
 export const FUNCTION_NAMES = [
@@ -42,15 +41,8 @@ function loadContext(): FormulaContext {
 
 function readContext(): FormulaContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const layout = layoutOf(ss);
-  const full = (id: 'stages' | 'objections' | 'settings'): SheetData | null => {
-    const sheet = layout.tabs[id];
-    return sheet ? readAll(sheet, nameOf(layout.handles, sheet)) : null;
-  };
-  const settingsData = full('settings');
-  const { settings } = parseSettings(settingsData);
-  const chosen = chooseCustomerSheet(layout, settings);
-  const head = chosen ? (chosen.head ?? readHead(chosen.sheet, chosen.name)) : null;
+  const { layout, settingsData, settings, chosen } = readStart(ss);
+  const head = chosen ? headOf(chosen) : null;
   const header = head ? detectHeader(head.values, settings.mapping) : null;
   if (!head || !header) throw new Error(translator(userLang(settings.lang))('fn.noHeader'));
   const headerRow = (head.values[header.row] ?? []).map((c) => (isDateObject(c) ? '' : c));
@@ -59,8 +51,8 @@ function readContext(): FormulaContext {
   return {
     customerSheet: head.name,
     header: headerRow,
-    stages: full('stages'),
-    objections: full('objections'),
+    stages: readTab(layout, 'stages'),
+    objections: readTab(layout, 'objections'),
     settings: settingsData,
     timeZone: ss.getSpreadsheetTimeZone(),
     lang: userLang(settings.lang),

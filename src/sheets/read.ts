@@ -78,6 +78,32 @@ export function chooseCustomerSheet(
   return found && sheet ? { sheet, name: found.name, head: found } : null;
 }
 
+/** A Pandian tab's values in one read, when the tab exists. */
+export function readTab(layout: Layout, id: TabId): SheetData | null {
+  const sheet = layout.tabs[id];
+  return sheet ? readAll(sheet, nameOf(layout.handles, sheet)) : null;
+}
+
+/** Where every reader starts: the tabs, the Settings tab (read whole) and the customer tab it leads to. */
+export interface Start {
+  layout: Layout;
+  settingsData: SheetData | null;
+  settings: Settings;
+  chosen: ReturnType<typeof chooseCustomerSheet>;
+}
+
+export function readStart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Start {
+  const layout = layoutOf(ss);
+  const settingsData = readTab(layout, 'settings');
+  const { settings } = parseSettings(settingsData);
+  return { layout, settingsData, settings, chosen: chooseCustomerSheet(layout, settings) };
+}
+
+/** The first rows of the chosen customer tab: those choosing it read, else read now. */
+export function headOf(chosen: NonNullable<Start['chosen']>): SheetData {
+  return chosen.head ?? readHead(chosen.sheet, chosen.name);
+}
+
 /**
  * Reads what an inventory needs. `withHistory` is false for callers that do not date stage changes.
  * The customer tab is chosen by chooseCustomerSheet.
@@ -86,14 +112,10 @@ export function readSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   options: { withHistory?: boolean; withObjections?: boolean } = {},
 ): SpreadsheetRead {
-  const layout = layoutOf(ss);
+  const { layout, settingsData, settings, chosen } = readStart(ss);
   const { handles, tabs } = layout;
   const sheets: SheetData[] = [];
-  const settingsData = tabs.settings ? readAll(tabs.settings, nameOf(handles, tabs.settings)) : null;
   if (settingsData) sheets.push(settingsData);
-  const { settings } = parseSettings(settingsData);
-
-  const chosen = chooseCustomerSheet(layout, settings);
   let customer: SpreadsheetRead['customer'] = null;
   if (chosen) {
     const data = readAll(chosen.sheet, chosen.name);
@@ -104,8 +126,8 @@ export function readSpreadsheet(
   if (options.withObjections !== false) want.push('objections');
   if (options.withHistory !== false) want.push('history');
   for (const id of want) {
-    const sheet = tabs[id];
-    if (sheet) sheets.push(readAll(sheet, nameOf(handles, sheet)));
+    const data = readTab(layout, id);
+    if (data) sheets.push(data);
   }
   return { sheets, customer, settings, handles, tabs };
 }

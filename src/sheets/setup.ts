@@ -4,7 +4,6 @@
 
 import { runInventory } from '../core/index';
 import { columnLetter } from '../core/register';
-import { parseSettings } from '../core/settings';
 import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
 import { detectHeader } from '../core/table';
 import {
@@ -27,7 +26,7 @@ import {
 import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { PandianError, withDocumentLock } from './errors';
-import { chooseCustomerSheet, layoutOf, nameOf, readAll, readHead } from './read';
+import { headOf, nameOf, readAll, readStart } from './read';
 import { asSheetText } from './write-report';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -191,7 +190,7 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
   if (lang !== 'zh' && lang !== 'en') throw new PandianError('setup.badChoice', { value: String(lang) });
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const layout = layoutOf(ss);
+    const { layout, settings, chosen } = readStart(ss);
     const existingName = (id: TabId): string | undefined => {
       const sheet = layout.tabs[id];
       return sheet ? nameOf(layout.handles, sheet) : undefined;
@@ -212,13 +211,7 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
 
     let model: StageModel | null = templateId === 'data' ? null : template(templateId, lang);
     // The customer tab as every reader chooses it, counted only when its header is recognised.
-    const settingsSheet = layout.tabs.settings;
-    const { settings } = parseSettings(
-      settingsSheet ? readAll(settingsSheet, nameOf(layout.handles, settingsSheet)) : null,
-    );
-    const chosen = chooseCustomerSheet(layout, settings);
-    const head = chosen ? (chosen.head ?? readHead(chosen.sheet, chosen.name)) : null;
-    const customerName = chosen && head && detectHeader(head.values, settings.mapping) ? chosen.name : null;
+    const customerName = chosen && detectHeader(headOf(chosen).values, settings.mapping) ? chosen.name : null;
     if (!model && chosen && customerName) {
       // "From my data": the distinct stage values of the customer tab become the Stages tab.
       const data = [readAll(chosen.sheet, chosen.name)];

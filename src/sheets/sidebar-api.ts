@@ -35,15 +35,7 @@ import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PageError, PandianError, userLang, withDocumentLock } from './errors';
-import {
-  chooseCustomerSheet,
-  inventoryOfSpreadsheet,
-  layoutOf,
-  nameOf,
-  readAll,
-  readHead,
-  tabA1,
-} from './read';
+import { headOf, inventoryOfSpreadsheet, layoutOf, nameOf, readStart, readTab, tabA1 } from './read';
 import type { setupSheets } from './setup';
 import { asSheetText } from './write-report';
 
@@ -288,19 +280,12 @@ function loadContext(ss: Spreadsheet, fresh: boolean): SheetContext {
 
 function buildContext(ss: Spreadsheet): SheetContext {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const layout = layoutOf(ss);
-  const { tabs } = layout;
-  const full = (sheet: Sheet): SheetData => {
-    const data = readAll(sheet, nameOf(layout.handles, sheet));
-    return { name: data.name, values: jsonCells(data.values, timeZone) };
-  };
-
-  const settingsData = tabs.settings ? full(tabs.settings) : null;
-  const { settings } = parseSettings(settingsData);
-
   // The customer tab as every reader chooses it; only its first rows are read here.
-  const chosen = chooseCustomerSheet(layout, settings);
-  const rawHead = chosen ? (chosen.head ?? readHead(chosen.sheet, chosen.name)) : null;
+  const { layout, settingsData: rawSettings, settings, chosen } = readStart(ss);
+  const full = (data: SheetData | null): SheetData | null =>
+    data && { name: data.name, values: jsonCells(data.values, timeZone) };
+  const settingsData = full(rawSettings);
+  const rawHead = chosen ? headOf(chosen) : null;
   const customerHead: SheetData | null = rawHead
     ? { name: rawHead.name, values: jsonCells(rawHead.values.slice(0, HEADER_SCAN_ROWS), timeZone) }
     : null;
@@ -331,7 +316,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     }
   }
 
-  let stages: SheetData | null = tabs.stages ? full(tabs.stages) : null;
+  let stages = full(readTab(layout, 'stages'));
   const usesTemplate = settings.template !== undefined && settings.template !== 'data';
   if (!stages && !usesTemplate && customer?.detected) {
     stages = derivedStages(
@@ -342,7 +327,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
       userLang(settings.lang),
     );
   }
-  const objections = tabs.objections ? full(tabs.objections) : null;
+  const objections = full(readTab(layout, 'objections'));
   const small = objections !== null && JSON.stringify(objections.values).length < OBJECTIONS_CACHED;
   return {
     customer,

@@ -4,7 +4,6 @@
 import { dateOfDay, dayFromIso, dayOfDate, isoOfDay } from '../core/days';
 import { watchedColumns } from '../core/history';
 import { cellText, isDateObject, nearest } from '../core/normalize';
-import { parseSettings } from '../core/settings';
 import { parseStages } from '../core/stage-model';
 import { detectHeader, matchCriteria } from '../core/table';
 import { HISTORY_COLUMNS, headersOf, TAB_NAMES } from '../core/tabs';
@@ -13,7 +12,7 @@ import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext, forgetContexts } from './context-cache';
 import { userLang } from './errors';
-import { chooseCustomerSheet, layoutOf, nameOf, readAll, readHead, tabA1 } from './read';
+import { headOf, nameOf, readStart, readTab, tabA1 } from './read';
 import { asSheetText } from './write-report';
 
 const CACHE_SECONDS = 10 * 60;
@@ -41,18 +40,14 @@ interface EditContext {
 }
 
 function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext | null {
-  const layout = layoutOf(ss);
+  const { layout, settings, chosen } = readStart(ss);
   const { tabs } = layout;
-  const read = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => readAll(sheet, nameOf(layout.handles, sheet));
-  const settingsData = tabs.settings ? read(tabs.settings) : null;
-  const { settings } = parseSettings(settingsData);
   const historyName = tabs.history ? nameOf(layout.handles, tabs.history) : null;
   const lang = userLang(settings.lang);
   const timeZone = ss.getSpreadsheetTimeZone();
   const configSheetIds = [tabs.stages, tabs.settings, tabs.objections]
     .filter((t) => t !== undefined)
     .map((t) => t.getSheetId());
-  const chosen = chooseCustomerSheet(layout, settings);
   const off: EditContext = {
     historySheet: historyName,
     customerSheetId: chosen ? chosen.sheet.getSheetId() : null,
@@ -69,11 +64,12 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     lang,
   };
   if (!settings.trackEdits || !chosen) return off;
-  const head = chosen.head ?? readHead(chosen.sheet, chosen.name);
+  const head = headOf(chosen);
   const header = detectHeader(head.values, settings.mapping);
   if (!header) return off;
   const headers = (head.values[header.row] ?? []).map((c) => cellText(c));
-  const model = tabs.stages ? parseStages(read(tabs.stages))?.model : undefined;
+  const stages = readTab(layout, 'stages');
+  const model = stages ? parseStages(stages)?.model : undefined;
   const criteria = model ? matchCriteria(model, headers, header.roles) : [];
   const watched: Record<number, string> = {};
   for (const c of watchedColumns(header.roles, criteria)) watched[c] = headers[c];
