@@ -6,7 +6,7 @@
 // the target cells.
 import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
-import type { Inventory, StageCheck } from '../core/inventory';
+import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
 import { cellText } from '../core/normalize';
 import { CustomerIndex, type Objection, parseObjections } from '../core/objections';
 import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
@@ -154,37 +154,29 @@ export interface TeamMember {
   row: number;
   name: string;
   rep: string;
-  /** The first criterion this customer lacks, or null. */
-  missing: string | null;
 }
 
 export interface TeamView {
   asOf: string;
   customerSheet: string;
+  /** The open stages in order; a `stage` below is a position in it. */
   stages: string[];
-  reps: {
-    rep: string;
-    open: number;
-    byStage: number[];
-    band: { low: number; high: number | null } | null;
-    flags: string[];
-  }[];
-  stalled: { row: number; name: string; rep: string; stage: string; days: number; maxDays: number | null }[];
-  objections: {
-    open: number;
-    overdue: number;
-    blocking: number;
-    unplanned: number;
-    unsupervised: number;
-    byType: { type: ObjectionType; open: number; overdue: number; blocking: number; total: number }[];
-  };
+  /** The criteria of the stage model; a `criterion` or `missing` below is an index into it, -1 for none. */
+  criteria: string[];
+  reps: RepLoad[];
+  stalled: (TeamMember & { stage: number; days: number; maxDays: number | null })[];
+  objections: Pick<
+    ObjectionTotals,
+    'open' | 'overdue' | 'blocking' | 'unplanned' | 'unsupervised' | 'byType'
+  >;
   cohorts: {
-    stage: string;
-    criterion: string | null;
+    stage: number;
+    criterion: number;
     lacking: number;
     reps: number;
     size: number;
-    members: TeamMember[];
+    /** The first members, each with the first criterion it lacks. */
+    members: (TeamMember & { missing: number })[];
   }[];
 }
 
@@ -880,58 +872,36 @@ export function sidebarUpdateObjection(
 export function sidebarTeam(): TeamView {
   return serve(({ ss, lang }) => {
     const inv = inventoryOfSpreadsheet(ss, {}, lang).inventory;
-    const { customers } = inv.table;
-    const model = inv.table.model;
-    const stageName = (pos: number) => model.stages[inv.openStages[pos]]?.name ?? '';
-    const criterionName = (k: number) => (k >= 0 ? inv.table.criteria[k].criterion.name : null);
-    const stalled = inv.stalled
-      .filter((i) => inv.states[i].stalled)
-      .slice(0, LIST_LIMIT)
-      .map((i) => ({ c: customers[i], s: inv.states[i] }))
-      .map(({ c, s }) => ({
-        row: c.row,
-        name: c.name || c.id,
-        rep: c.rep,
-        stage: stageName(s.current),
-        days: s.daysInStage ?? 0,
-        maxDays: s.stallLimit,
-      }));
-    const totals = inv.objectionTotals;
+    const { customers, criteria, model } = inv.table;
+    const { open, overdue, blocking, unplanned, unsupervised, byType } = inv.objectionTotals;
+    const member = (i: number): TeamMember => ({
+      row: customers[i].row,
+      name: customers[i].name || customers[i].id,
+      rep: customers[i].rep,
+    });
     return {
       asOf: isoOfDay(inv.asOf),
       customerSheet: inv.table.sheet,
-      stages: inv.openStages.map((_, pos) => stageName(pos)),
-      reps: inv.reps.map((r) => ({
-        rep: r.rep,
-        open: r.open,
-        byStage: r.byStage,
-        band: r.band,
-        flags: r.flags,
-      })),
-      stalled,
-      objections: {
-        open: totals.open,
-        overdue: totals.overdue,
-        blocking: totals.blocking,
-        unplanned: totals.unplanned,
-        unsupervised: totals.unsupervised,
-        byType: OBJECTION_TYPES.filter((type) => totals.byType[type]).map((type) => ({
-          type,
-          ...totals.byType[type]!,
-        })),
-      },
+      stages: inv.openStages.map((stage) => model.stages[stage].name),
+      criteria: criteria.map((c) => c.criterion.name),
+      reps: inv.reps,
+      stalled: inv.stalled
+        .filter((i) => inv.states[i].stalled)
+        .slice(0, LIST_LIMIT)
+        .map((i) => {
+          const s = inv.states[i];
+          return { ...member(i), stage: s.current, days: s.daysInStage ?? 0, maxDays: s.stallLimit };
+        }),
+      objections: { open, overdue, blocking, unplanned, unsupervised, byType },
       cohorts: inv.cohorts.map((cohort) => ({
-        stage: stageName(cohort.stage),
-        criterion: criterionName(cohort.criterion),
+        stage: cohort.stage,
+        criterion: cohort.criterion,
         lacking: cohort.lacking,
         reps: cohort.reps,
         size: cohort.members.length,
-        members: cohort.members.slice(0, MEMBER_LIMIT).map((i) => ({
-          row: customers[i].row,
-          name: customers[i].name || customers[i].id,
-          rep: customers[i].rep,
-          missing: criterionName(inv.states[i].gap[0] ?? -1),
-        })),
+        members: cohort.members
+          .slice(0, MEMBER_LIMIT)
+          .map((i) => ({ ...member(i), missing: inv.states[i].gap[0] ?? -1 })),
       })),
     };
   });

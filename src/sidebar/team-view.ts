@@ -1,5 +1,6 @@
 // The Team view: rep x stage concurrency with band flags, stalled customers, the objection summary and the
 // same-stage cohort picker, all computed by core on one read of the spreadsheet; and the Customer inventory run.
+import { OBJECTION_TYPES } from '../core/types';
 import type { SidebarKey } from '../i18n/sidebar-messages';
 import type { TeamView } from '../sheets/sidebar-api';
 import { button, type Child, field, fill, h, option } from './dom';
@@ -181,7 +182,7 @@ export class TeamPanel {
                   { className: 'meta' },
                   t('sidebar.team.stalledItem', {
                     rep: s.rep || t('sidebar.noRep'),
-                    stage: s.stage,
+                    stage: v.stages[s.stage] ?? '',
                     days: s.days,
                   }),
                   s.maxDays !== null ? ` ${t('sidebar.maxDays', { max: s.maxDays })}` : '',
@@ -195,6 +196,10 @@ export class TeamPanel {
   private objections(v: TeamView): HTMLElement {
     const t = this.ui.t;
     const o = v.objections;
+    const byType = OBJECTION_TYPES.filter((type) => o.byType[type]).map((type) => ({
+      type,
+      ...o.byType[type]!,
+    }));
     const counts: [SidebarKey, number][] = [
       ['report.open', o.open],
       ['report.overdue', o.overdue],
@@ -214,7 +219,7 @@ export class TeamPanel {
           h('dd', { className: n > 0 && key !== 'report.open' ? 'bad' : '' }, n),
         ]),
       ),
-      o.byType.length > 0 &&
+      byType.length > 0 &&
         h(
           'table',
           { className: 'small' },
@@ -233,7 +238,7 @@ export class TeamPanel {
           h(
             'tbody',
             null,
-            ...o.byType.map((row) =>
+            ...byType.map((row) =>
               h(
                 'tr',
                 null,
@@ -255,20 +260,25 @@ export class TeamPanel {
       'select',
       { id: 'cohort-stage' },
       ...v.cohorts.map((c, i) =>
-        option(String(i), t('sidebar.team.cohortOption', { stage: c.stage, n: c.size }), i === this.cohort),
+        option(
+          String(i),
+          t('sidebar.team.cohortOption', { stage: v.stages[c.stage] ?? '', n: c.size }),
+          i === this.cohort,
+        ),
       ),
     );
     const draw = () => {
       const c = v.cohorts[this.cohort];
       if (!c) return fill(list);
+      const criterion = v.criteria[c.criterion];
       if (c.size === 0) return fill(list, h('p', { className: 'note' }, t('sidebar.team.cohortEmpty')));
       fill(
         list,
         h(
           'p',
-          { className: c.criterion ? 'warn' : 'good' },
-          c.criterion
-            ? t('sidebar.team.cohortLack', { n: c.lacking, size: c.size, criterion: c.criterion })
+          { className: criterion ? 'warn' : 'good' },
+          criterion
+            ? t('sidebar.team.cohortLack', { n: c.lacking, size: c.size, criterion })
             : t('sidebar.team.cohortAllMet'),
         ),
         h(
@@ -284,7 +294,10 @@ export class TeamPanel {
               h(
                 'span',
                 { className: 'meta' },
-                t('sidebar.team.missing', { rep: m.rep || t('sidebar.noRep'), criterion: m.missing ?? '—' }),
+                t('sidebar.team.missing', {
+                  rep: m.rep || t('sidebar.noRep'),
+                  criterion: v.criteria[m.missing] ?? '—',
+                }),
               ),
             ),
           ),

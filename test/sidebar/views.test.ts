@@ -90,6 +90,23 @@ describe('Team view', () => {
     await expect(page.locator('thead th').nth(3).textContent()).resolves.toBe('3Budget');
     await expect(page.locator('.people').first().locator('li').count()).resolves.toBe(4);
     await page.getByRole('heading', { name: 'Stalled customers (4)' }).waitFor();
+    // Each stalled customer with its stage by name.
+    const stalled = await page.locator('.people').first().locator('li .meta').allTextContents();
+    expect(stalled).toEqual([
+      'Ann · Budget · 87 d (max 30)',
+      'Ann · Discovery · 57 d (max 21)',
+      'Cy · Lead · 38 d (max 14)',
+      'Bo · Lead · 26 d (max 14)',
+    ]);
+    const byType = await page
+      .getByRole('table')
+      .nth(1)
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => c.textContent)));
+    expect(byType).toEqual([
+      ['Budget', '1', '1', '1'],
+      ['Price', '0', '0', '1'],
+    ]);
     const counts = await page.locator('.counts > *').allTextContents();
     expect(counts).toEqual([
       'Open',
