@@ -285,26 +285,18 @@ function buildContext(ss: Spreadsheet): SheetContext {
   let customer: SheetContext['customer'] = null;
   if (customerHead) {
     const found = detectHeader(customerHead.values, settings.mapping);
-    if (found) {
+    // Nothing recognised yet: offer the first row with two or more cells, so Setup can map it by hand.
+    const r = found
+      ? found.row
+      : customerHead.values.findIndex((row) => row.filter((c) => cellText(c) !== '').length >= 2);
+    if (r >= 0) {
       customer = {
         sheet: customerHead.name,
         sheetId: chosen!.sheet.getSheetId(),
-        headerRow: found.row + 1,
-        header: trimRight((customerHead.values[found.row] ?? []).map((c) => cellText(c))),
-        detected: true,
+        headerRow: r + 1,
+        header: trimRight((customerHead.values[r] ?? []).map((c) => cellText(c))),
+        detected: found !== null,
       };
-    } else {
-      // Nothing recognised yet: offer the first row with two or more cells, so Setup can map it by hand.
-      const r = customerHead.values.findIndex((row) => row.filter((c) => cellText(c) !== '').length >= 2);
-      if (r >= 0) {
-        customer = {
-          sheet: customerHead.name,
-          sheetId: chosen!.sheet.getSheetId(),
-          headerRow: r + 1,
-          header: trimRight(customerHead.values[r].map((c) => cellText(c))),
-          detected: false,
-        };
-      }
     }
   }
 
@@ -392,10 +384,6 @@ function serve<T>(work: (call: Call) => T, clientLang?: unknown): T {
 function requireCustomer(ctx: SheetContext): NonNullable<SheetContext['customer']> {
   if (!ctx.customer?.detected) throw new PandianError('error.noCustomerSheet');
   return ctx.customer;
-}
-
-function readRow(sheet: Sheet, row: number, width: number): Cell[] {
-  return sheet.getRange(row, 1, 1, Math.max(1, width)).getValues()[0] as Cell[];
 }
 
 /** Rows `from`..`to` (1-based) of a tab, columns A to `width`, by name: one range, no Sheet handle. */
@@ -569,7 +557,7 @@ function openTarget(call: Call, target: RowTarget, withObjections: boolean): Ope
   if (!sheet) refuse();
   if (!Number.isInteger(target.row) || target.row <= customer.headerRow || target.row > sheet!.getLastRow())
     refuse();
-  const values = readRow(sheet!, target.row, customer.header.length);
+  const [values] = readRows(call.ss, target.sheet, target.row, target.row, customer.header.length);
   const objections = withObjections ? readObjections(call.ss, ctx) : null;
   const inv = inventoryOfRow(ctx, call.lang, values, target.row, objections, todayIn(ctx.timeZone));
   const c = inv?.table.customers[0];
