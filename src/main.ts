@@ -15,7 +15,6 @@ import {
 import { runCommand } from './sheets/errors';
 import { daysInStage, objectionStatus, repLoad, stageCheck, stageGap, stageOf } from './sheets/functions';
 import { buildMenu } from './sheets/menu';
-import * as setup from './sheets/setup';
 import * as sidebar from './sheets/sidebar-api';
 import { handleEdit } from './sheets/triggers';
 import { dailyRefreshRun, handleChange } from './sheets/watch';
@@ -225,6 +224,6 @@ export function sidebarSaveMapping(changes: sidebar.MappingChange[]): sidebar.Se
 }
 
 /** Sidebar (Setup view): creates the missing Pandian tabs from a template, in a language. */
-export function setupSheets(template: TemplateId, lang: Lang): { created: string[]; kept: string[] } {
-  return setup.setupSheets(template, lang);
+export function sidebarSetupSheets(template: TemplateId, lang: Lang): { created: string[]; kept: string[] } {
+  return sidebar.sidebarSetupSheets(template, lang);
 }

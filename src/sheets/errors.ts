@@ -51,7 +51,6 @@ export function errorMessage(e: unknown, lang: Lang): string {
   const t = translator(lang);
   if (e instanceof PandianError) return t(e.code, e.params);
   const text = String((e as Error)?.message ?? e).split('\n')[0];
-  if (/lock timeout|lock/i.test(text)) return t('error.busy');
   return t('error.unexpected', { message: text });
 }
 
@@ -66,11 +65,18 @@ export function runCommand(command: () => void): void {
   }
 }
 
-/** Runs `work` holding the document lock (other Pandian runs wait up to 30 s). */
+/**
+ * Runs `work` holding the document lock (other Pandian runs wait up to 30 s). Only the wait's own failure means
+ * "busy": an error elsewhere whose text merely mentions a lock (or "block") keeps its own message.
+ */
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
   if (!lock) return work();
-  lock.waitLock(30000);
+  try {
+    lock.waitLock(30000);
+  } catch {
+    throw new PandianError('error.busy');
+  }
   try {
     const result = work();
     SpreadsheetApp.flush();

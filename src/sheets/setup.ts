@@ -25,7 +25,7 @@ import {
 } from '../core/types';
 import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
-import { PandianError, withDocumentLock } from './errors';
+import { withDocumentLock } from './errors';
 import { headOf, nameOf, readAll, readStart } from './read';
 import { asSheetText } from './write-report';
 
@@ -183,11 +183,6 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
 
 /** Creates the missing Pandian tabs; returns the names created and the names kept as they were. */
 export function setupSheets(templateId: TemplateId, lang: Lang): { created: string[]; kept: string[] } {
-  // Also called from the sidebar: arguments cross from the browser, so check them.
-  if (!['b2b', 'meddpicc', 'funnel', 'data'].includes(templateId)) {
-    throw new PandianError('setup.badChoice', { value: String(templateId) });
-  }
-  if (lang !== 'zh' && lang !== 'en') throw new PandianError('setup.badChoice', { value: String(lang) });
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const { layout, settings, chosen } = readStart(ss);

@@ -36,7 +36,7 @@ import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PageError, PandianError, userLang, withDocumentLock } from './errors';
 import { headOf, inventoryOfSpreadsheet, layoutOf, nameOf, readStart, readTab, tabA1 } from './read';
-import type { setupSheets } from './setup';
+import { setupSheets } from './setup';
 import { asSheetText } from './write-report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -206,11 +206,6 @@ export interface MappingChange {
   role: Role;
   /** A header of the customer tab; '' returns the role to automatic detection. */
   header: string;
-}
-
-/** Server functions the sidebar calls that live in other files. */
-export interface ExternalApi {
-  setupSheets: typeof setupSheets;
 }
 
 // ---- Reading: the context every card needs, cached ----
@@ -912,6 +907,17 @@ export function sidebarRunInventory(): InventoryRun {
     return { seconds: run.seconds, tab: run.tab, issues: run.issues };
   });
 }
+
+/**
+ * Set up sheets from the Setup view: the template and language cross from the browser, so they are checked here,
+ * and a failure (another run holding the lock) reaches the page in words like any other server function's.
+ */
+export function sidebarSetupSheets(template: TemplateId, lang: Lang): { created: string[]; kept: string[] } {
+  return serve(() => setupSheets(oneOf(TEMPLATE_IDS, template, 'template'), oneOf(LANGS, lang, 'lang')));
+}
+
+const TEMPLATE_IDS: readonly TemplateId[] = ['b2b', 'meddpicc', 'funnel', 'data'];
+const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** The Setup view: template, tabs and the column mapping as Pandian reads it now. */
 export function sidebarSetup(): SetupView {

@@ -1,11 +1,11 @@
-// Typed calls to the server: the function names, arguments and results come from src/sheets/sidebar-api.ts
-// (plus the few server functions other files own), so a renamed or reshaped server function fails to compile here.
+// Typed calls to the server: the function names, arguments and results come from src/sheets/sidebar-api.ts,
+// so a renamed or reshaped server function fails to compile here.
 import type * as Server from '../sheets/sidebar-api';
 
 type Functions<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? K : never]: M[K] };
 
 /** Every server function the sidebar may call. */
-export type Api = Functions<typeof Server> & Server.ExternalApi;
+export type Api = Functions<typeof Server>;
 export type ApiName = keyof Api;
 type Args<K extends ApiName> = Api[K] extends (...args: infer A) => unknown ? A : never;
 type Result<K extends ApiName> = Api[K] extends (...args: never[]) => infer R ? R : never;

@@ -239,7 +239,7 @@ export class SetupPanel {
 
   private async setup(control: HTMLButtonElement, template: TemplateId, lang: Lang): Promise<void> {
     const t = this.ui.t;
-    const result = await whileBusy(this.ui, control, () => call('setupSheets', template, lang));
+    const result = await whileBusy(this.ui, control, () => call('sidebarSetupSheets', template, lang));
     if (!result) return;
     const list = (names: string[]) => (names.length > 0 ? names.join(', ') : t('sidebar.setup.nothing'));
     this.ui.say(t('sidebar.setup.done', { created: list(result.created), kept: list(result.kept) }));

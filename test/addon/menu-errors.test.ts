@@ -110,6 +110,19 @@ describe.each([
     expect(alerts[0].prompt).not.toMatch(/\n|\bat \w+ \(|Code:\d+/);
   });
 
+  it('an error that only mentions a lock or a block keeps its own words (busy is for the lock wait alone)', () => {
+    for (const text of ['Exception: Range is locked by a protection.', 'Exception: Invalid block size.']) {
+      const sandbox = loadPinned({ spreadsheet: createSpreadsheet({ sheets: { Notes: [['x']] } }), locale });
+      const app = sandbox.env.globals.SpreadsheetApp as unknown as Record<string, () => unknown>;
+      app.getActiveSpreadsheet = () => {
+        throw new Error(text);
+      };
+      expect(alertsOf(sandbox, 'menuInventory')).toEqual([
+        { title: t('error.title'), prompt: `${prefix}${text}` },
+      ]);
+    }
+  });
+
   it('a missing Sidebar.html (a real failure, not injected) is one line too', () => {
     const ss = createSpreadsheet();
     const sandbox = loadPinned({ spreadsheet: ss, locale, distDir: '/nonexistent-dist' });

@@ -220,3 +220,51 @@ describe.each(['Deals', 'Customers'])('template 4, From my data, on a tab named 
     );
   });
 });
+
+describe('set up from the sidebar (sidebarSetupSheets)', () => {
+  const thrown = (run: () => unknown): string => {
+    try {
+      run();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it.each([
+    ['an unknown template', ['crm', 'en'], 'template'],
+    ['an unknown language', ['b2b', 'fr'], 'lang'],
+    ['no arguments', [undefined, undefined], 'template'],
+  ])('refuses %s by code, naming the field, and creates nothing', (_what, args, field) => {
+    const ss = createSpreadsheet({ sheets: { Notes: [['x']] } });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    expect(JSON.parse(thrown(() => sandbox.call('sidebarSetupSheets', ...args)))).toEqual([
+      'badInput',
+      { field },
+    ]);
+    expect(Object.keys(ss.snapshot())).toEqual(['Notes']);
+  });
+
+  it('says the document is busy, in words, while another run holds the lock', () => {
+    const ss = createSpreadsheet({ sheets: { Notes: [['x']] } });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    const release = sandbox.env.holdDocumentLock();
+    try {
+      expect(thrown(() => sandbox.call('sidebarSetupSheets', 'b2b', 'en'))).toBe(
+        translator('en')('error.busy'),
+      );
+    } finally {
+      release();
+    }
+    expect(Object.keys(ss.snapshot())).toEqual(['Notes']);
+  });
+
+  it('creates the tabs once the arguments are valid', () => {
+    const ss = createSpreadsheet({ sheets: { Notes: [['x']] } });
+    const result = loadPinned({ spreadsheet: ss }).call('sidebarSetupSheets', 'funnel', 'zh') as {
+      created: string[];
+    };
+    expect(result.created.length).toBeGreaterThan(0);
+    expect(Object.keys(ss.snapshot())).toEqual(expect.arrayContaining(['Notes', ...result.created]));
+  });
+});

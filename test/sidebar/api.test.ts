@@ -18,7 +18,7 @@ function exportedFunctions(file: string): string[] {
 }
 
 it('exposes every sidebar server function as an Apps Script global', () => {
-  const names = [...exportedFunctions('src/sheets/sidebar-api.ts'), 'setupSheets'];
+  const names = exportedFunctions('src/sheets/sidebar-api.ts');
   expect(names).toContain('sidebarCustomer');
   const { context } = loadBundle({ spreadsheet: createSpreadsheet() });
   const missing = names.filter((name) => typeof (context as Record<string, unknown>)[name] !== 'function');

@@ -236,11 +236,11 @@ describe('Setup view', () => {
     ]);
   });
 
-  it('sends the chosen template and language to setupSheets and reports what it did', async () => {
+  it('sends the chosen template and language to sidebarSetupSheets and reports what it did', async () => {
     const received: unknown[][] = [];
     const { sidebar } = await open({
       overrides: {
-        setupSheets: (...args: unknown[]) => {
+        sidebarSetupSheets: (...args: unknown[]) => {
           received.push(args);
           return { created: ['阶段定义', '设置'], kept: ['客户盘点'] };
         },
@@ -258,7 +258,7 @@ describe('Setup view', () => {
     expect(received).toEqual([['meddpicc', 'zh']]);
   });
 
-  it('runs the real setupSheets in the sandbox', async () => {
+  it('runs the real sidebarSetupSheets in the sandbox', async () => {
     const { ss, sidebar } = await open();
     const page = sidebar.page;
     await page.getByRole('tab', { name: 'Setup' }).click();
