@@ -22,17 +22,15 @@ const WON: StageSpec = { name: ['赢单', 'Won'], kind: 'won', probability: 1 };
 const LOST: StageSpec = { name: ['输单', 'Lost'], kind: 'lost', probability: 0 };
 const HOLD: StageSpec = { name: ['搁置', 'On hold'], kind: 'hold' };
 
-/** Support functions, bilingual, in the order the support matrix shows them. */
-export const SUPPORT_FUNCTIONS: readonly Bi[] = [
-  ['培训', 'Training'],
-  ['市场', 'Marketing'],
-  ['产品', 'Product'],
-  ['服务', 'Service'],
-  ['法务', 'Legal'],
-  ['财务', 'Finance'],
-  ['销售运营', 'Sales ops'],
-];
-const SUPPORT = (en: string): Bi => SUPPORT_FUNCTIONS.find((f) => f[1] === en)!;
+/** The support functions the built-in models ask for, bilingual. */
+const SUPPORT = {
+  training: ['培训', 'Training'],
+  marketing: ['市场', 'Marketing'],
+  product: ['产品', 'Product'],
+  service: ['服务', 'Service'],
+  legal: ['法务', 'Legal'],
+  finance: ['财务', 'Finance'],
+} as const satisfies Record<string, Bi>;
 
 const B2B: readonly StageSpec[] = [
   {
@@ -43,7 +41,7 @@ const B2B: readonly StageSpec[] = [
       ['确认关键联系人', 'Identify the key contact'],
       ['首次拜访', 'First visit'],
     ],
-    support: [SUPPORT('Marketing')],
+    support: [SUPPORT.marketing],
     maxDays: 14,
     probability: 0.05,
     guidance: [
@@ -62,7 +60,7 @@ const B2B: readonly StageSpec[] = [
       ['需求调研', 'Run a needs workshop'],
       ['画出决策链', 'Map the decision chain'],
     ],
-    support: [SUPPORT('Product')],
+    support: [SUPPORT.product],
     maxDays: 21,
     probability: 0.15,
     guidance: [
@@ -76,7 +74,7 @@ const B2B: readonly StageSpec[] = [
     elements: [['预算确认', 'Budget confirmed']],
     commitments: [['预算审批承诺', 'Budget-approval path']],
     actions: [['与财务/经济决策人会面', 'Meet finance or the economic buyer']],
-    support: [SUPPORT('Finance')],
+    support: [SUPPORT.finance],
     maxDays: 30,
     probability: 0.3,
     guidance: [
@@ -93,7 +91,7 @@ const B2B: readonly StageSpec[] = [
       ['方案演示', 'Present the solution'],
       ['准备投标文件', 'Prepare the tender documents'],
     ],
-    support: [SUPPORT('Product'), SUPPORT('Service'), SUPPORT('Training')],
+    support: [SUPPORT.product, SUPPORT.service, SUPPORT.training],
     maxDays: 45,
     probability: 0.5,
     guidance: [
@@ -112,7 +110,7 @@ const B2B: readonly StageSpec[] = [
       ['商务谈判', 'Negotiate terms'],
       ['跟进审批', 'Follow the approval'],
     ],
-    support: [SUPPORT('Legal'), SUPPORT('Finance')],
+    support: [SUPPORT.legal, SUPPORT.finance],
     maxDays: 30,
     probability: 0.75,
     guidance: ['盯住审批节点：谁签字、何时签字。', 'Track each approval: who signs and when.'],
@@ -153,7 +151,7 @@ const MEDDPICC: readonly StageSpec[] = [
       ['竞争态势', 'Competition'],
     ],
     actions: [['技术验证', 'Technical validation']],
-    support: [SUPPORT('Product')],
+    support: [SUPPORT.product],
     maxDays: 45,
     probability: 0.45,
   },
@@ -165,7 +163,7 @@ const MEDDPICC: readonly StageSpec[] = [
       ['合同流程', 'Paper process'],
     ],
     actions: [['共同行动计划', 'Mutual action plan']],
-    support: [SUPPORT('Legal')],
+    support: [SUPPORT.legal],
     maxDays: 30,
     probability: 0.65,
   },
@@ -174,7 +172,7 @@ const MEDDPICC: readonly StageSpec[] = [
     kind: 'open',
     commitments: [['签约日期确认', 'Signature date agreed']],
     actions: [['跟进签字', 'Chase the signature']],
-    support: [SUPPORT('Legal'), SUPPORT('Finance')],
+    support: [SUPPORT.legal, SUPPORT.finance],
     maxDays: 21,
     probability: 0.85,
   },
@@ -198,37 +196,25 @@ const SPECS: Record<Exclude<TemplateId, 'data'>, readonly StageSpec[]> = {
   funnel: FUNNEL,
 };
 
-/** Picks the word of `lang` and keeps the other as an alias. */
-function pick(bi: Bi, lang: Lang): { name: string; aliases: string[] } {
-  const [zh, en] = bi;
-  return lang === 'zh' ? { name: zh, aliases: [en] } : { name: en, aliases: [zh] };
-}
-
-function criteria(list: readonly Bi[] | undefined, kind: Criterion['kind'], lang: Lang): Criterion[] {
-  return (list ?? []).map((bi) => ({ ...pick(bi, lang), kind }));
-}
-
 /** A built-in stage model in one language (names) with the other language as aliases. */
 export function template(id: Exclude<TemplateId, 'data'>, lang: Lang): StageModel {
-  const stages: Stage[] = SPECS[id].map((spec, i) => {
-    const { name, aliases } = pick(spec.name, lang);
-    return {
-      order: i + 1,
-      name,
-      aliases,
-      kind: spec.kind,
-      criteria: [
-        ...criteria(spec.elements, 'element', lang),
-        ...criteria(spec.commitments, 'commitment', lang),
-      ],
-      actions: (spec.actions ?? []).map((a) => pick(a, lang).name),
-      support: (spec.support ?? []).map((a) => pick(a, lang).name),
-      maxDays: spec.maxDays,
-      probability: spec.probability,
-      guidance: spec.guidance ? pick(spec.guidance, lang).name : '',
-      row: 0,
-    };
-  });
+  const i = lang === 'zh' ? 0 : 1;
+  const word = (bi: Bi): string => bi[i];
+  const named = (bi: Bi) => ({ name: bi[i], aliases: [bi[1 - i]] });
+  const criteria = (list: readonly Bi[] = [], kind: Criterion['kind']): Criterion[] =>
+    list.map((bi) => ({ ...named(bi), kind }));
+  const stages: Stage[] = SPECS[id].map((spec, n) => ({
+    order: n + 1,
+    ...named(spec.name),
+    kind: spec.kind,
+    criteria: [...criteria(spec.elements, 'element'), ...criteria(spec.commitments, 'commitment')],
+    actions: (spec.actions ?? []).map(word),
+    support: (spec.support ?? []).map(word),
+    maxDays: spec.maxDays,
+    probability: spec.probability,
+    guidance: spec.guidance ? word(spec.guidance) : '',
+    row: 0,
+  }));
   return { source: id, stages };
 }
 
