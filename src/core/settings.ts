@@ -71,13 +71,15 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
     const cell = row[1];
     const value = cellText(cell);
     if (rawKey === '' || value === '') return;
-    const bad = (): void => log.cell(r, 1, undefined, value, 'bad-setting', { setting: rawKey });
+    /** An unusable value (or, for a mapping row, an unknown role in the key cell). */
+    const bad = (c = 1, text = value): void =>
+      log.cell(r, c, undefined, text, 'bad-setting', { setting: rawKey });
 
     const prefix = MAPPING_PREFIXES.find((p) => rawKey.toLowerCase().startsWith(p));
     if (prefix) {
       const role = roleOf(rawKey.slice(prefix.length));
       if (role) settings.mapping[role] = value;
-      else log.cell(r, 0, undefined, rawKey, 'bad-setting', { setting: rawKey });
+      else bad(0, rawKey);
       return;
     }
     const key = keyOf.get(normalizeKey(rawKey));
