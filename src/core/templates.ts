@@ -8,7 +8,8 @@ type Bi = readonly [string, string];
 
 interface StageSpec {
   name: Bi;
-  kind: StageKind;
+  /** Open unless said otherwise. */
+  kind?: StageKind;
   elements?: readonly Bi[];
   commitments?: readonly Bi[];
   actions?: readonly Bi[];
@@ -35,7 +36,6 @@ const SUPPORT = {
 const B2B: readonly StageSpec[] = [
   {
     name: ['线索', 'Lead'],
-    kind: 'open',
     elements: [['询价', 'Inquiry']],
     actions: [
       ['确认关键联系人', 'Identify the key contact'],
@@ -51,7 +51,6 @@ const B2B: readonly StageSpec[] = [
   },
   {
     name: ['需求确认', 'Discovery'],
-    kind: 'open',
     elements: [
       ['需求确认', 'Need confirmed'],
       ['决策流程', 'Decision process mapped'],
@@ -70,7 +69,6 @@ const B2B: readonly StageSpec[] = [
   },
   {
     name: ['预算确认', 'Budget'],
-    kind: 'open',
     elements: [['预算确认', 'Budget confirmed']],
     commitments: [['预算审批承诺', 'Budget-approval path']],
     actions: [['与财务/经济决策人会面', 'Meet finance or the economic buyer']],
@@ -84,7 +82,6 @@ const B2B: readonly StageSpec[] = [
   },
   {
     name: ['方案/招投标', 'Solution & tender'],
-    kind: 'open',
     elements: [['方案认可', 'Solution accepted']],
     commitments: [['采购/招标流程确认', 'Procurement or tender path']],
     actions: [
@@ -101,7 +98,6 @@ const B2B: readonly StageSpec[] = [
   },
   {
     name: ['商务审批', 'Negotiation & approval'],
-    kind: 'open',
     commitments: [
       ['采购审批承诺', 'Purchase-approval commitment'],
       ['合同条款确认', 'Contract terms agreed'],
@@ -123,7 +119,6 @@ const B2B: readonly StageSpec[] = [
 const MEDDPICC: readonly StageSpec[] = [
   {
     name: ['资格确认', 'Qualify'],
-    kind: 'open',
     elements: [
       ['痛点确认', 'Identified pain'],
       ['量化指标', 'Metrics'],
@@ -134,7 +129,6 @@ const MEDDPICC: readonly StageSpec[] = [
   },
   {
     name: ['支持者', 'Champion'],
-    kind: 'open',
     elements: [
       ['内部支持者', 'Champion'],
       ['经济决策人', 'Economic buyer'],
@@ -145,7 +139,6 @@ const MEDDPICC: readonly StageSpec[] = [
   },
   {
     name: ['评估', 'Evaluate'],
-    kind: 'open',
     elements: [
       ['决策标准', 'Decision criteria'],
       ['竞争态势', 'Competition'],
@@ -157,7 +150,6 @@ const MEDDPICC: readonly StageSpec[] = [
   },
   {
     name: ['决策', 'Decide'],
-    kind: 'open',
     elements: [
       ['决策流程', 'Decision process'],
       ['合同流程', 'Paper process'],
@@ -169,7 +161,6 @@ const MEDDPICC: readonly StageSpec[] = [
   },
   {
     name: ['签约', 'Commit'],
-    kind: 'open',
     commitments: [['签约日期确认', 'Signature date agreed']],
     actions: [['跟进签字', 'Chase the signature']],
     support: [SUPPORT.legal, SUPPORT.finance],
@@ -182,10 +173,10 @@ const MEDDPICC: readonly StageSpec[] = [
 ];
 
 const FUNNEL: readonly StageSpec[] = [
-  { name: ['线索', 'Lead'], kind: 'open', probability: 0.05 },
-  { name: ['已联系', 'Contacted'], kind: 'open', probability: 0.1 },
-  { name: ['合格', 'Qualified'], kind: 'open', probability: 0.25 },
-  { name: ['报价', 'Proposal'], kind: 'open', probability: 0.5 },
+  { name: ['线索', 'Lead'], probability: 0.05 },
+  { name: ['已联系', 'Contacted'], probability: 0.1 },
+  { name: ['合格', 'Qualified'], probability: 0.25 },
+  { name: ['报价', 'Proposal'], probability: 0.5 },
   { name: ['成交', 'Won'], kind: 'won', probability: 1 },
   { name: ['流失', 'Lost'], kind: 'lost', probability: 0 },
 ];
@@ -206,7 +197,7 @@ export function template(id: Exclude<TemplateId, 'data'>, lang: Lang): StageMode
   const stages: Stage[] = SPECS[id].map((spec, n) => ({
     order: n + 1,
     ...named(spec.name),
-    kind: spec.kind,
+    kind: spec.kind ?? 'open',
     criteria: [...criteria(spec.elements, 'element'), ...criteria(spec.commitments, 'commitment')],
     actions: (spec.actions ?? []).map(word),
     support: (spec.support ?? []).map(word),
