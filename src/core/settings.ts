@@ -3,7 +3,7 @@
 import { cellText, normalizeKey } from './normalize';
 import { IssueLog } from './register';
 import { MAPPING_PREFIXES, SETTINGS_KEYS } from './tabs';
-import type { Issue, Role, Settings, SheetData, TemplateId } from './types';
+import type { Issue, Role, Settings, SheetData } from './types';
 import { isFailure, parseBoolean, parseNumber } from './values';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,40 +15,46 @@ export const DEFAULT_SETTINGS: Settings = {
   watchChanges: false,
 };
 
-/** Role names accepted after a mapping prefix, in both languages. */
+/** Role names accepted after a mapping prefix besides the role's own name (normalized, e.g. "expectedclose"). */
 const ROLE_WORDS: Record<Role, readonly string[]> = {
-  id: ['id', '编号'],
-  customer: ['customer', '客户'],
-  rep: ['rep', '销售', '负责人'],
-  stage: ['stage', '阶段'],
-  status: ['status', '状态'],
-  value: ['value', 'amount', '金额'],
-  created: ['created', '创建日期'],
-  expectedClose: ['expectedclose', '预计签约日期'],
-  closed: ['closed', '成交日期'],
-  lastContact: ['lastcontact', '最近跟进'],
-  nextAction: ['nextaction', '下一步'],
-  nextActionDue: ['nextactiondue', '下一步截止'],
-  stageEntered: ['stageentered', '进入阶段日期'],
-  lastUpdated: ['lastupdated', '最后更新'],
-  resumeOn: ['resumeon', '恢复日期'],
-  support: ['support', '需要支持'],
-  probability: ['probability', '赢率'],
+  id: ['编号'],
+  customer: ['客户'],
+  rep: ['销售', '负责人'],
+  stage: ['阶段'],
+  status: ['状态'],
+  value: ['amount', '金额'],
+  created: ['创建日期'],
+  expectedClose: ['预计签约日期'],
+  closed: ['成交日期'],
+  lastContact: ['最近跟进'],
+  nextAction: ['下一步'],
+  nextActionDue: ['下一步截止'],
+  stageEntered: ['进入阶段日期'],
+  lastUpdated: ['最后更新'],
+  resumeOn: ['恢复日期'],
+  support: ['需要支持'],
+  probability: ['赢率'],
 };
 
-const TEMPLATE_WORDS: Record<TemplateId, readonly string[]> = {
-  b2b: ['b2b', 'b2bprojectsale', '项目型销售', 'b2b项目销售'],
-  meddpicc: ['meddpicc'],
-  funnel: ['funnel', '漏斗'],
-  data: ['data', 'frommydata', '按我的数据'],
+/** The settings that name one of a few choices: each choice with its words in both languages (normalized). */
+const CHOICES: {
+  [S in 'lang' | 'period' | 'template']: Record<NonNullable<Settings[S]>, readonly string[]>;
+} = {
+  lang: { zh: ['zh', '中文', 'chinese', 'zhcn'], en: ['en', 'english', '英文', 'enus'] },
+  period: { month: ['month', 'monthly', '月', '月度'], quarter: ['quarter', 'quarterly', '季度', '季'] },
+  template: {
+    b2b: ['b2b', 'b2bprojectsale', '项目型销售', 'b2b项目销售'],
+    meddpicc: ['meddpicc'],
+    funnel: ['funnel', '漏斗'],
+    data: ['data', 'frommydata', '按我的数据'],
+  },
 };
 
-function roleOf(word: string): Role | null {
+function roleOf(word: string): Role | undefined {
   const key = normalizeKey(word);
-  for (const role of Object.keys(ROLE_WORDS) as Role[]) {
-    if (ROLE_WORDS[role].some((w) => normalizeKey(w) === key) || normalizeKey(role) === key) return role;
-  }
-  return null;
+  return (Object.keys(ROLE_WORDS) as Role[]).find(
+    (role) => normalizeKey(role) === key || ROLE_WORDS[role].includes(key),
+  );
 }
 
 /** Reads the Settings tab (any two-column key/value block; the header row is optional). */
@@ -65,42 +71,33 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
     const cell = row[1];
     const value = cellText(cell);
     if (rawKey === '' || value === '') return;
-    const bad = (): void => log.cell(r, 1, undefined, value, 'bad-setting', { setting: rawKey });
+    /** An unusable value (or, for a mapping row, an unknown role in the key cell). */
+    const bad = (c = 1, text = value): void =>
+      log.cell(r, c, undefined, text, 'bad-setting', { setting: rawKey });
 
     const prefix = MAPPING_PREFIXES.find((p) => rawKey.toLowerCase().startsWith(p));
     if (prefix) {
       const role = roleOf(rawKey.slice(prefix.length));
       if (role) settings.mapping[role] = value;
-      else log.cell(r, 0, undefined, rawKey, 'bad-setting', { setting: rawKey });
+      else bad(0, rawKey);
       return;
     }
     const key = keyOf.get(normalizeKey(rawKey));
     if (!key) return; // Notes and free text in the tab are the user's own.
     switch (key) {
-      case 'lang': {
-        const k = normalizeKey(value);
-        if (['zh', '中文', 'chinese', 'zhcn'].includes(k)) settings.lang = 'zh';
-        else if (['en', 'english', '英文', 'enus'].includes(k)) settings.lang = 'en';
-        else bad();
-        return;
-      }
+      case 'lang':
+      case 'period':
       case 'template': {
         const k = normalizeKey(value);
-        const id = (Object.keys(TEMPLATE_WORDS) as TemplateId[]).find((t) => TEMPLATE_WORDS[t].includes(k));
-        if (id) settings.template = id;
+        const words: Record<string, readonly string[]> = CHOICES[key];
+        const choice = Object.keys(words).find((c) => words[c].includes(k));
+        if (choice) settings[key] = choice as never;
         else bad();
         return;
       }
       case 'customerSheet':
         settings.customerSheet = value;
         return;
-      case 'period': {
-        const k = normalizeKey(value);
-        if (['month', 'monthly', '月', '月度'].includes(k)) settings.period = 'month';
-        else if (['quarter', 'quarterly', '季度', '季'].includes(k)) settings.period = 'quarter';
-        else bad();
-        return;
-      }
       case 'watchChanges':
       case 'trackEdits': {
         const b = parseBoolean(cell);

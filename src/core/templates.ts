@@ -8,7 +8,8 @@ type Bi = readonly [string, string];
 
 interface StageSpec {
   name: Bi;
-  kind: StageKind;
+  /** Open unless said otherwise. */
+  kind?: StageKind;
   elements?: readonly Bi[];
   commitments?: readonly Bi[];
   actions?: readonly Bi[];
@@ -22,28 +23,25 @@ const WON: StageSpec = { name: ['赢单', 'Won'], kind: 'won', probability: 1 };
 const LOST: StageSpec = { name: ['输单', 'Lost'], kind: 'lost', probability: 0 };
 const HOLD: StageSpec = { name: ['搁置', 'On hold'], kind: 'hold' };
 
-/** Support functions, bilingual, in the order the support matrix shows them. */
-export const SUPPORT_FUNCTIONS: readonly Bi[] = [
-  ['培训', 'Training'],
-  ['市场', 'Marketing'],
-  ['产品', 'Product'],
-  ['服务', 'Service'],
-  ['法务', 'Legal'],
-  ['财务', 'Finance'],
-  ['销售运营', 'Sales ops'],
-];
-const SUPPORT = (en: string): Bi => SUPPORT_FUNCTIONS.find((f) => f[1] === en)!;
+/** The support functions the built-in models ask for, bilingual. */
+const SUPPORT = {
+  training: ['培训', 'Training'],
+  marketing: ['市场', 'Marketing'],
+  product: ['产品', 'Product'],
+  service: ['服务', 'Service'],
+  legal: ['法务', 'Legal'],
+  finance: ['财务', 'Finance'],
+} as const satisfies Record<string, Bi>;
 
 const B2B: readonly StageSpec[] = [
   {
     name: ['线索', 'Lead'],
-    kind: 'open',
     elements: [['询价', 'Inquiry']],
     actions: [
       ['确认关键联系人', 'Identify the key contact'],
       ['首次拜访', 'First visit'],
     ],
-    support: [SUPPORT('Marketing')],
+    support: [SUPPORT.marketing],
     maxDays: 14,
     probability: 0.05,
     guidance: [
@@ -53,7 +51,6 @@ const B2B: readonly StageSpec[] = [
   },
   {
     name: ['需求确认', 'Discovery'],
-    kind: 'open',
     elements: [
       ['需求确认', 'Need confirmed'],
       ['决策流程', 'Decision process mapped'],
@@ -62,7 +59,7 @@ const B2B: readonly StageSpec[] = [
       ['需求调研', 'Run a needs workshop'],
       ['画出决策链', 'Map the decision chain'],
     ],
-    support: [SUPPORT('Product')],
+    support: [SUPPORT.product],
     maxDays: 21,
     probability: 0.15,
     guidance: [
@@ -72,11 +69,10 @@ const B2B: readonly StageSpec[] = [
   },
   {
     name: ['预算确认', 'Budget'],
-    kind: 'open',
     elements: [['预算确认', 'Budget confirmed']],
     commitments: [['预算审批承诺', 'Budget-approval path']],
     actions: [['与财务/经济决策人会面', 'Meet finance or the economic buyer']],
-    support: [SUPPORT('Finance')],
+    support: [SUPPORT.finance],
     maxDays: 30,
     probability: 0.3,
     guidance: [
@@ -86,14 +82,13 @@ const B2B: readonly StageSpec[] = [
   },
   {
     name: ['方案/招投标', 'Solution & tender'],
-    kind: 'open',
     elements: [['方案认可', 'Solution accepted']],
     commitments: [['采购/招标流程确认', 'Procurement or tender path']],
     actions: [
       ['方案演示', 'Present the solution'],
       ['准备投标文件', 'Prepare the tender documents'],
     ],
-    support: [SUPPORT('Product'), SUPPORT('Service'), SUPPORT('Training')],
+    support: [SUPPORT.product, SUPPORT.service, SUPPORT.training],
     maxDays: 45,
     probability: 0.5,
     guidance: [
@@ -103,7 +98,6 @@ const B2B: readonly StageSpec[] = [
   },
   {
     name: ['商务审批', 'Negotiation & approval'],
-    kind: 'open',
     commitments: [
       ['采购审批承诺', 'Purchase-approval commitment'],
       ['合同条款确认', 'Contract terms agreed'],
@@ -112,7 +106,7 @@ const B2B: readonly StageSpec[] = [
       ['商务谈判', 'Negotiate terms'],
       ['跟进审批', 'Follow the approval'],
     ],
-    support: [SUPPORT('Legal'), SUPPORT('Finance')],
+    support: [SUPPORT.legal, SUPPORT.finance],
     maxDays: 30,
     probability: 0.75,
     guidance: ['盯住审批节点：谁签字、何时签字。', 'Track each approval: who signs and when.'],
@@ -125,7 +119,6 @@ const B2B: readonly StageSpec[] = [
 const MEDDPICC: readonly StageSpec[] = [
   {
     name: ['资格确认', 'Qualify'],
-    kind: 'open',
     elements: [
       ['痛点确认', 'Identified pain'],
       ['量化指标', 'Metrics'],
@@ -136,7 +129,6 @@ const MEDDPICC: readonly StageSpec[] = [
   },
   {
     name: ['支持者', 'Champion'],
-    kind: 'open',
     elements: [
       ['内部支持者', 'Champion'],
       ['经济决策人', 'Economic buyer'],
@@ -147,34 +139,31 @@ const MEDDPICC: readonly StageSpec[] = [
   },
   {
     name: ['评估', 'Evaluate'],
-    kind: 'open',
     elements: [
       ['决策标准', 'Decision criteria'],
       ['竞争态势', 'Competition'],
     ],
     actions: [['技术验证', 'Technical validation']],
-    support: [SUPPORT('Product')],
+    support: [SUPPORT.product],
     maxDays: 45,
     probability: 0.45,
   },
   {
     name: ['决策', 'Decide'],
-    kind: 'open',
     elements: [
       ['决策流程', 'Decision process'],
       ['合同流程', 'Paper process'],
     ],
     actions: [['共同行动计划', 'Mutual action plan']],
-    support: [SUPPORT('Legal')],
+    support: [SUPPORT.legal],
     maxDays: 30,
     probability: 0.65,
   },
   {
     name: ['签约', 'Commit'],
-    kind: 'open',
     commitments: [['签约日期确认', 'Signature date agreed']],
     actions: [['跟进签字', 'Chase the signature']],
-    support: [SUPPORT('Legal'), SUPPORT('Finance')],
+    support: [SUPPORT.legal, SUPPORT.finance],
     maxDays: 21,
     probability: 0.85,
   },
@@ -184,10 +173,10 @@ const MEDDPICC: readonly StageSpec[] = [
 ];
 
 const FUNNEL: readonly StageSpec[] = [
-  { name: ['线索', 'Lead'], kind: 'open', probability: 0.05 },
-  { name: ['已联系', 'Contacted'], kind: 'open', probability: 0.1 },
-  { name: ['合格', 'Qualified'], kind: 'open', probability: 0.25 },
-  { name: ['报价', 'Proposal'], kind: 'open', probability: 0.5 },
+  { name: ['线索', 'Lead'], probability: 0.05 },
+  { name: ['已联系', 'Contacted'], probability: 0.1 },
+  { name: ['合格', 'Qualified'], probability: 0.25 },
+  { name: ['报价', 'Proposal'], probability: 0.5 },
   { name: ['成交', 'Won'], kind: 'won', probability: 1 },
   { name: ['流失', 'Lost'], kind: 'lost', probability: 0 },
 ];
@@ -198,114 +187,51 @@ const SPECS: Record<Exclude<TemplateId, 'data'>, readonly StageSpec[]> = {
   funnel: FUNNEL,
 };
 
-/** Picks the word of `lang` and keeps the other as an alias. */
-function pick(bi: Bi, lang: Lang): { name: string; aliases: string[] } {
-  const [zh, en] = bi;
-  return lang === 'zh' ? { name: zh, aliases: [en] } : { name: en, aliases: [zh] };
-}
-
-function criteria(list: readonly Bi[] | undefined, kind: Criterion['kind'], lang: Lang): Criterion[] {
-  return (list ?? []).map((bi) => ({ ...pick(bi, lang), kind }));
-}
-
 /** A built-in stage model in one language (names) with the other language as aliases. */
 export function template(id: Exclude<TemplateId, 'data'>, lang: Lang): StageModel {
-  const stages: Stage[] = SPECS[id].map((spec, i) => {
-    const { name, aliases } = pick(spec.name, lang);
-    return {
-      order: i + 1,
-      name,
-      aliases,
-      kind: spec.kind,
-      criteria: [
-        ...criteria(spec.elements, 'element', lang),
-        ...criteria(spec.commitments, 'commitment', lang),
-      ],
-      actions: (spec.actions ?? []).map((a) => pick(a, lang).name),
-      support: (spec.support ?? []).map((a) => pick(a, lang).name),
-      maxDays: spec.maxDays,
-      probability: spec.probability,
-      guidance: spec.guidance ? pick(spec.guidance, lang).name : '',
-      row: 0,
-    };
-  });
+  const i = lang === 'zh' ? 0 : 1;
+  const word = (bi: Bi): string => bi[i];
+  const named = (bi: Bi) => ({ name: bi[i], aliases: [bi[1 - i]] });
+  const criteria = (list: readonly Bi[] = [], kind: Criterion['kind']): Criterion[] =>
+    list.map((bi) => ({ ...named(bi), kind }));
+  const stages: Stage[] = SPECS[id].map((spec, n) => ({
+    order: n + 1,
+    ...named(spec.name),
+    kind: spec.kind ?? 'open',
+    criteria: [...criteria(spec.elements, 'element'), ...criteria(spec.commitments, 'commitment')],
+    actions: (spec.actions ?? []).map(word),
+    support: (spec.support ?? []).map(word),
+    maxDays: spec.maxDays,
+    probability: spec.probability,
+    guidance: spec.guidance ? word(spec.guidance) : '',
+    row: 0,
+  }));
   return { source: id, stages };
+}
+
+/** Words written one after another, separated by white space. */
+function words(text: string): readonly string[] {
+  return text.trim().split(/\s+/);
 }
 
 /** Words that mark a stage or status value as terminal or paused, in both languages (normalized keys). */
 export const KIND_WORDS: Record<Exclude<StageKind, 'open'>, readonly string[]> = {
-  won: [
-    'won',
-    'closedwon',
-    'closewon',
-    'win',
-    'wonclosed',
-    'signed',
-    'success',
-    'successful',
-    'dealwon',
-    '赢单',
-    '赢',
-    '签约',
-    '已签约',
-    '成交',
-    '已成交',
-    '已完成',
-    '完成',
-    '中标',
-    '已中标',
-    '签单',
-    '已签单',
-  ],
-  lost: [
-    'lost',
-    'closedlost',
-    'closelost',
-    'loss',
-    'lose',
-    'dead',
-    'dropped',
-    'disqualified',
-    'dealost',
-    'deallost',
-    'closedlostnotqualified',
-    '输单',
-    '丢单',
-    '已输单',
-    '已丢单',
-    '失败',
-    '流失',
-    '已流失',
-    '未中标',
-    '关闭',
-    '已关闭',
-  ],
-  hold: [
-    'onhold',
-    'hold',
-    'paused',
-    'pause',
-    'snoozed',
-    'dormant',
-    'deferred',
-    '搁置',
-    '暂停',
-    '挂起',
-    '冻结',
-    '暂缓',
-  ],
+  won: words(`
+    won closedwon closewon win wonclosed signed success successful dealwon
+    赢单 赢 签约 已签约 成交 已成交 已完成 完成 中标 已中标 签单 已签单
+  `),
+  lost: words(`
+    lost closedlost closelost loss lose dead dropped disqualified dealost deallost closedlostnotqualified
+    输单 丢单 已输单 已丢单 失败 流失 已流失 未中标 关闭 已关闭
+  `),
+  hold: words(`
+    onhold hold paused pause snoozed dormant deferred
+    搁置 暂停 挂起 冻结 暂缓
+  `),
 };
 
 /** Words for an open status (status column), normalized. */
-export const OPEN_WORDS: readonly string[] = [
-  'open',
-  'active',
-  'inprogress',
-  'ongoing',
-  'pipeline',
-  '进行中',
-  '跟进中',
-  '推进中',
-  '开放',
-  '有效',
-];
+export const OPEN_WORDS: readonly string[] = words(`
+  open active inprogress ongoing pipeline
+  进行中 跟进中 推进中 开放 有效
+`);
