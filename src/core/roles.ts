@@ -57,31 +57,23 @@ export function parseHeader(text: string): HeaderInfo {
   let s = typeof text === 'string' ? text.trim() : '';
   if (NON_ASCII.test(s)) s = s.normalize('NFKC').trim();
   let scale = 1;
-  for (let guard = 0; guard < 4; guard++) {
-    const g = TRAILING_GROUP.exec(s);
-    if (!g) break;
-    const u = unitScale(normalizeKey(g[1]));
-    if (u === 0) break;
-    const rest = s.slice(0, g.index).trim();
-    if (normalizeKey(rest).length === 0) break;
+  /** Drops the unit `m` found at the end of s; false when it is no unit or nothing would be left. */
+  const dropUnit = (m: RegExpExecArray | null): boolean => {
+    if (!m) return false;
+    const u = unitScale(normalizeKey(m[1]));
+    const rest = s.slice(0, m.index).trim();
+    if (u === 0 || normalizeKey(rest).length === 0) return false;
     if (u !== 1) scale = u;
     s = rest;
-  }
-  const t = TRAILING_UNIT.exec(s.toLowerCase());
-  if (t) {
-    const rest = s.slice(0, t.index).trim();
-    const u = unitScale(normalizeKey(t[1]));
-    if (u !== 0 && normalizeKey(rest).length > 0) {
-      if (u !== 1) scale = u;
-      s = rest;
-    }
-  }
+    return true;
+  };
+  for (let guard = 0; guard < 4; guard++) if (!dropUnit(TRAILING_GROUP.exec(s))) break;
+  dropUnit(TRAILING_UNIT.exec(s.toLowerCase()));
   let key = normalizeKey(s);
-  for (let i = 0; i < CJK_SUFFIXES.length; i++) {
-    const suf = CJK_SUFFIXES[i];
+  for (const suf of CJK_SUFFIXES) {
     if (key.length > suf.length && key.endsWith(suf)) {
       scale = unitScale(suf);
-      key = key.slice(0, key.length - suf.length);
+      key = key.slice(0, -suf.length);
       break;
     }
   }
@@ -156,7 +148,6 @@ function buildIndex(): Map<string, RoleMatch> {
 /** The role a header names (exact dictionary match after parseHeader), priority lower = better; else null. */
 export function matchRole(header: string): { role: Role; priority: number } | null {
   if (!roleIndex) roleIndex = buildIndex();
-  const key = parseHeader(header).key;
-  if (key.length === 0) return null;
-  return roleIndex.get(key) ?? null;
+  // No name has an empty key, so a header without one finds nothing.
+  return roleIndex.get(parseHeader(header).key) ?? null;
 }
