@@ -121,18 +121,7 @@ export function detectHeader(grid: Grid, mapping: Partial<Record<Role, string>> 
 
 const NOTES_WORDS =
   /必填|选填|可选|必须|格式|下拉|例如|示例|说明|required|optional|format|e\.g\.|example|dropdown/i;
-const TOTALS_WORDS = new Set([
-  'total',
-  'totals',
-  'grandtotal',
-  'sum',
-  'subtotal',
-  '合计',
-  '总计',
-  '小计',
-  '汇总',
-  '总额',
-]);
+const TOTALS_WORDS = new Set('total totals grandtotal sum subtotal 合计 总计 小计 汇总 总额'.split(' '));
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '/', 'n/a', 'na', '无', '暂无', '...', '…', 'tbd', 'x']);
 
 /** Index of the first non-blank cell, or -1 (no allocation: this runs once per row). */
@@ -262,8 +251,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   const header = detectHeader(grid, mapping);
   if (!header) return null;
   const log = new IssueLog(sheet.name);
-  const headerCells = grid[header.row] ?? [];
-  const headers = headerCells.map((c) => cellText(c));
+  const headers = (grid[header.row] ?? []).map((c) => cellText(c));
   const { roles } = header;
 
   for (const role of Object.keys(mapping) as Role[]) {
@@ -301,8 +289,11 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   // Cells by column (c = roles.x): a role looked up by a name passed in is a slow look-up on every row.
   const text = (row: readonly Cell[], c: number | undefined): string =>
     c === undefined ? '' : cellText(row[c]);
-  const fail = (r: number, col: number, cell: Cell, f: ParseFailure): void =>
-    rowsLog.cell(r, col, headers[col], cellText(cell), f.fail, { expected: f.expected });
+  /** An issue in column c of row r, under the column's header. */
+  const flag = (r: number, c: number, value: string, code: Issue['code'], params?: Issue['params']): void =>
+    rowsLog.cell(r, c, headers[c], value, code, params);
+  const fail = (r: number, c: number, cell: Cell, f: ParseFailure): void =>
+    flag(r, c, cellText(cell), f.fail, { expected: f.expected });
 
   /** Column c of the row read by parse; null when blank, when the tab has no such column or (an issue) unreadable. */
   const read = <T>(
@@ -339,24 +330,22 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       rowsLog.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
       return;
     }
-    if (name === '' && roles.customer !== undefined)
-      rowsLog.cell(r, roles.customer, headers[roles.customer], '', 'missing-customer');
+    if (name === '' && roles.customer !== undefined) flag(r, roles.customer, '', 'missing-customer');
     // Text kept as read, but never silently: a spreadsheet error or text cut to TEXT_LIMIT is an issue.
     for (const { col: c, role } of textCols) {
       const cell = row[c];
       if (typeof cell !== 'string' || cell === '') continue;
       if (role !== 'stage' && errorValue(cell))
-        rowsLog.cell(r, c, headers[c], cellText(cell), 'error-value', { expected: 'text' });
+        flag(r, c, cellText(cell), 'error-value', { expected: 'text' });
       else if (cell.length > TEXT_LIMIT && cell.trim().length > TEXT_LIMIT)
-        rowsLog.cell(r, c, headers[c], cellText(cell), 'too-long');
+        flag(r, c, cellText(cell), 'too-long');
     }
     if (id !== '') {
       const first = seenIds.firstOr(id, r + 1);
-      if (first !== undefined) rowsLog.cell(r, roles.id!, headers[roles.id!], id, 'duplicate-id', { first });
+      if (first !== undefined) flag(r, roles.id!, id, 'duplicate-id', { first });
     }
     const rep = memo(repNames, text(row, roles.rep), same);
-    if (rep === '' && roles.rep !== undefined)
-      rowsLog.cell(r, roles.rep, headers[roles.rep], '', 'missing-rep');
+    if (rep === '' && roles.rep !== undefined) flag(r, roles.rep, '', 'missing-rep');
 
     const stageText = text(row, roles.stage);
     let declared = NO_STAGE;
@@ -365,10 +354,9 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       declared = err ? UNKNOWN_STAGE : lookup.find(stageText);
       if (declared === UNKNOWN_STAGE) {
         const suggestion = err ? null : nearest(stageText, lookup.names());
-        rowsLog.cell(
+        flag(
           r,
           roles.stage!,
-          headers[roles.stage!],
           stageText,
           err ? 'error-value' : 'unknown-stage',
           suggestion ? { suggestion } : undefined,
@@ -381,7 +369,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     if (statusText !== '') {
       const kind = memo(statusKinds, statusText, kindOfWord);
       if (kind) status = kind;
-      else rowsLog.cell(r, roles.status!, headers[roles.status!], statusText, 'unknown-status');
+      else flag(r, roles.status!, statusText, 'unknown-status');
     }
 
     const value = read(row, r, roles.value, money);
