@@ -1,6 +1,6 @@
 // Header recognition: which column plays which role (PRODUCT 1.1). Exact dictionary matches only:
 // a fuzzy guess would be a silent error.
-import { normalizeKey } from './normalize';
+import { hasNonAscii, normalizeKey } from './normalize';
 import type { Role } from './types';
 
 export interface HeaderInfo {
@@ -10,7 +10,6 @@ export interface HeaderInfo {
   scale: number;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
 /** A trailing bracketed group: (…) […] {…} <…> 【…】 〔…〕 《…》 〈…〉 「…」. */
 const TRAILING_GROUP = /[([{<【〔《〈「]([^()[\]{}<>【】〔〕《》〈〉「」]*)[)\]}>】〕》〉」]\s*$/;
 /** A trailing unit after a separator: 'Amount USD', 'Value - in thousands', '金额/万元'. */
@@ -54,8 +53,8 @@ function scaleOf(k: string): number {
  * Brackets that hold no unit stay part of the key ('Stage (old)' → 'stageold').
  */
 export function parseHeader(text: string): HeaderInfo {
-  let s = typeof text === 'string' ? text.trim() : '';
-  if (NON_ASCII.test(s)) s = s.normalize('NFKC').trim();
+  let s = text.trim();
+  if (hasNonAscii(s)) s = s.normalize('NFKC').trim();
   let scale = 1;
   /** Drops the unit `m` found at the end of s; false when it is no unit or nothing would be left. */
   const dropUnit = (m: RegExpExecArray | null): boolean => {
