@@ -130,17 +130,16 @@ function firstNonBlank(row: readonly Cell[]): number {
   return -1;
 }
 
-function nonBlank(row: readonly Cell[]): Cell[] {
-  const out: Cell[] = [];
-  for (const c of row) if (!isBlank(c)) out.push(c);
-  return out;
-}
-
+/** At least half the non-blank cells are notes ("required", "e.g. ..."). */
 function isNotesRow(row: readonly Cell[]): boolean {
-  const cells = nonBlank(row);
-  if (cells.length === 0) return false;
-  const notes = cells.filter((c) => typeof c === 'string' && NOTES_WORDS.test(c)).length;
-  return notes * 2 >= cells.length;
+  let cells = 0;
+  let notes = 0;
+  for (const c of row) {
+    if (isBlank(c)) continue;
+    cells++;
+    if (typeof c === 'string' && NOTES_WORDS.test(c)) notes++;
+  }
+  return cells > 0 && notes * 2 >= cells;
 }
 
 /** The longest placeholder: a longer text (an id, a name) is not one and needs no lower-casing. */
@@ -153,7 +152,7 @@ function isPlaceholder(c: Cell): boolean {
 }
 
 function isPlaceholderRow(row: readonly Cell[], first: number): boolean {
-  return isPlaceholder(row[first]) && nonBlank(row).every(isPlaceholder);
+  return isPlaceholder(row[first]) && row.every((c) => isBlank(c) || isPlaceholder(c));
 }
 
 /** The longest totals word with spacing and punctuation ("Grand Total:"). */
@@ -265,8 +264,9 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     });
   }
   for (let r = 0; r < header.row; r++) {
-    const cells = nonBlank(grid[r] ?? []);
-    if (cells.length > 0) log.row(r, 'title-row', cellText(cells[0]));
+    const row = grid[r] ?? [];
+    const first = firstNonBlank(row);
+    if (first >= 0) log.row(r, 'title-row', cellText(row[first]));
   }
 
   // Issues in sheet order: the header's (above), the rows skipped and columns missing, then each customer's.
@@ -279,7 +279,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
   const lookup = new StageLookup(model);
   const criteria = matchCriteria(model, headers, roles);
-  const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value] ?? '').scale;
+  const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value]).scale;
 
   const customers: Customer[] = [];
   const seenIds = new FirstSeen(dataRows?.length ?? grid.length);
