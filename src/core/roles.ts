@@ -1,6 +1,6 @@
 // Header recognition: which column plays which role (PRODUCT 1.1). Exact dictionary matches only:
 // a fuzzy guess would be a silent error.
-import { normalizeKey } from './normalize';
+import { hasNonAscii, normalizeKey } from './normalize';
 import type { Role } from './types';
 
 export interface HeaderInfo {
@@ -10,7 +10,6 @@ export interface HeaderInfo {
   scale: number;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
 /** A trailing bracketed group: (…) […] {…} <…> 【…】 〔…〕 《…》 〈…〉 「…」. */
 const TRAILING_GROUP = /[([{<【〔《〈「]([^()[\]{}<>【】〔〕《》〈〉「」]*)[)\]}>】〕》〉」]\s*$/;
 /** A trailing unit after a separator: 'Amount USD', 'Value - in thousands', '金额/万元'. */
@@ -30,74 +29,22 @@ function unitScale(unitKey: string): number {
   return p && p[0].length < unitKey.length ? scaleOf(unitKey.slice(p[0].length)) : 0;
 }
 
+/** Unit words (normalized keys) by the scale they give; 1 is a unit that does not scale. */
+const UNIT_WORDS: [number, string][] = [
+  [10000, '万 万元 万人民币 人民币万元 tenthousand tenthousands tenthousandyuan'],
+  [100000000, '亿 亿元'],
+  [1000000, '百万 百万元 m mm million millions musd usdm'],
+  [10000000, '千万 千万元'],
+  [1000, '千 千元 k kusd usdk 000 000s thousand thousands'],
+  [
+    1,
+    '元 人民币 人民币元 rmb cny usd eur gbp jpy hkd aud cad sgd chf inr krw twd currency companycurrency percent pct days day 天 必填 选填 可选 required optional',
+  ],
+];
+const UNIT_SCALES = new Map(UNIT_WORDS.flatMap(([scale, words]) => words.split(' ').map((w) => [w, scale])));
+
 function scaleOf(k: string): number {
-  switch (k) {
-    case '万':
-    case '万元':
-    case '万人民币':
-    case '人民币万元':
-    case 'tenthousand':
-    case 'tenthousands':
-    case 'tenthousandyuan':
-      return 10000;
-    case '亿':
-    case '亿元':
-      return 100000000;
-    case '百万':
-    case '百万元':
-    case 'm':
-    case 'mm':
-    case 'million':
-    case 'millions':
-    case 'musd':
-    case 'usdm':
-      return 1000000;
-    case '千万':
-    case '千万元':
-      return 10000000;
-    case '千':
-    case '千元':
-    case 'k':
-    case 'kusd':
-    case 'usdk':
-    case '000':
-    case '000s':
-    case 'thousand':
-    case 'thousands':
-      return 1000;
-    case '元':
-    case '人民币':
-    case '人民币元':
-    case 'rmb':
-    case 'cny':
-    case 'usd':
-    case 'eur':
-    case 'gbp':
-    case 'jpy':
-    case 'hkd':
-    case 'aud':
-    case 'cad':
-    case 'sgd':
-    case 'chf':
-    case 'inr':
-    case 'krw':
-    case 'twd':
-    case 'currency':
-    case 'companycurrency':
-    case 'percent':
-    case 'pct':
-    case 'days':
-    case 'day':
-    case '天':
-    case '必填':
-    case '选填':
-    case '可选':
-    case 'required':
-    case 'optional':
-      return 1;
-    default:
-      return DATE_HINT.test(k) ? 1 : 0;
-  }
+  return UNIT_SCALES.get(k) ?? (DATE_HINT.test(k) ? 1 : 0);
 }
 
 /**
@@ -106,34 +53,26 @@ function scaleOf(k: string): number {
  * Brackets that hold no unit stay part of the key ('Stage (old)' → 'stageold').
  */
 export function parseHeader(text: string): HeaderInfo {
-  let s = typeof text === 'string' ? text.trim() : '';
-  if (NON_ASCII.test(s)) s = s.normalize('NFKC').trim();
+  let s = text.trim();
+  if (hasNonAscii(s)) s = s.normalize('NFKC').trim();
   let scale = 1;
-  for (let guard = 0; guard < 4; guard++) {
-    const g = TRAILING_GROUP.exec(s);
-    if (!g) break;
-    const u = unitScale(normalizeKey(g[1]));
-    if (u === 0) break;
-    const rest = s.slice(0, g.index).trim();
-    if (normalizeKey(rest).length === 0) break;
+  /** Drops the unit `m` found at the end of s; false when it is no unit or nothing would be left. */
+  const dropUnit = (m: RegExpExecArray | null): boolean => {
+    if (!m) return false;
+    const u = unitScale(normalizeKey(m[1]));
+    const rest = s.slice(0, m.index).trim();
+    if (u === 0 || normalizeKey(rest).length === 0) return false;
     if (u !== 1) scale = u;
     s = rest;
-  }
-  const t = TRAILING_UNIT.exec(s.toLowerCase());
-  if (t) {
-    const rest = s.slice(0, t.index).trim();
-    const u = unitScale(normalizeKey(t[1]));
-    if (u !== 0 && normalizeKey(rest).length > 0) {
-      if (u !== 1) scale = u;
-      s = rest;
-    }
-  }
+    return true;
+  };
+  for (let guard = 0; guard < 4; guard++) if (!dropUnit(TRAILING_GROUP.exec(s))) break;
+  dropUnit(TRAILING_UNIT.exec(s.toLowerCase()));
   let key = normalizeKey(s);
-  for (let i = 0; i < CJK_SUFFIXES.length; i++) {
-    const suf = CJK_SUFFIXES[i];
+  for (const suf of CJK_SUFFIXES) {
     if (key.length > suf.length && key.endsWith(suf)) {
       scale = unitScale(suf);
-      key = key.slice(0, key.length - suf.length);
+      key = key.slice(0, -suf.length);
       break;
     }
   }
@@ -141,407 +80,50 @@ export function parseHeader(text: string): HeaderInfo {
 }
 
 /**
- * Header names per role, best first: the position in the list is the match priority (lower wins when
- * two columns claim one role, so 'Account Name' beats 'Name' for the customer). Matched by parseHeader
- * key, so case, spacing, punctuation and units do not matter.
+ * Header names per role, best first, separated by '|': the position in the list is the match priority
+ * (lower wins when two columns claim one role, so 'Account Name' beats 'Name' for the customer). Matched by
+ * parseHeader key, so case, spacing, punctuation and units do not matter ('deal_stage', 'DealStage' and
+ * 'Deal - Stage' are all 'Deal Stage').
  */
-export const ROLE_HEADERS: Record<Role, string[]> = {
-  id: [
-    'ID',
-    'Opportunity ID',
-    'Deal ID',
-    'Lead ID',
-    'Record ID',
-    'opportunity_id',
-    'deal_id',
-    'Deal - ID',
-    'hs_object_id',
-    'Opportunity Number',
-    'Deal Number',
-    '编号',
-    '商机编号',
-    '商机ID',
-    '机会编号',
-    '项目编号',
-    '线索编号',
-    '客户编号',
-    '客户ID',
-    'xml_id',
-  ],
-  customer: [
-    'Customer',
-    'Customer Name',
-    'Account',
-    'Account Name',
-    'Company',
-    'Company Name',
-    'Organization',
-    'Organisation',
-    'Organization Name',
-    'Organisation Name',
-    'Client',
-    'Client Name',
-    'Associated Company',
-    'partner_name',
-    'Deal - Organization',
-    'Organization - Name',
-    'Partner',
-    '客户',
-    '客户名称',
-    '客户全称',
-    '客户单位',
-    '公司',
-    '公司名称',
-    '企业名称',
-    '单位',
-    '单位名称',
-    '甲方',
-    'Deal Name',
-    'Opportunity Name',
-    'dealname',
-    'Deal Title',
-    'Title',
-    'Deal - Title',
-    'Opportunity',
-    'Deal',
-    '商机名称',
-    '项目名称',
-    '机会名称',
-    '商机',
-    '项目',
-    'Name',
-    '名称',
-    'AccountId',
-    'Account ID',
-    'Company ID',
-    'partner_id',
-  ],
-  rep: [
-    'Rep',
-    'Sales Rep',
-    'Sales Representative',
-    'Salesperson',
-    'Sales Person',
-    'Sales Agent',
-    'sales_agent',
-    'Owner',
-    'Opportunity Owner',
-    'Deal Owner',
-    'Owner Name',
-    'Deal - Owner',
-    'Assigned To',
-    'Account Executive',
-    'AE',
-    'Account Manager',
-    'Account Owner',
-    'Lead Owner',
-    'OwnerId',
-    'Owner ID',
-    'hubspot_owner_id',
-    'HubSpot Owner',
-    'user_id',
-    '销售',
-    '销售代表',
-    '销售人员',
-    '负责人',
-    '商机负责人',
-    '销售负责人',
-    '客户经理',
-    '跟进人',
-    '业务员',
-    '所属销售',
-    '归属销售',
-    '归属人',
-    '所有者',
-    '拥有者',
-  ],
-  stage: [
-    'Stage',
-    'Deal Stage',
-    'Sales Stage',
-    'Opportunity Stage',
-    'Pipeline Stage',
-    'Stage Name',
-    'StageName',
-    'dealstage',
-    'deal_stage',
-    'Deal - Stage',
-    'stage_id',
-    '阶段',
-    '销售阶段',
-    '商机阶段',
-    '当前阶段',
-    '项目阶段',
-    '机会阶段',
-  ],
-  status: [
-    'Status',
-    'State',
-    'Deal Status',
-    'Opportunity Status',
-    'Deal - Status',
-    'Won/Lost',
-    'Outcome',
-    '状态',
-    '商机状态',
-    '跟进状态',
-    '项目状态',
-    '赢输状态',
-  ],
-  value: [
-    'Amount',
-    'Value',
-    'Deal Value',
-    'Deal Amount',
-    'Opportunity Amount',
-    'Deal - Value',
-    'Contract Value',
-    'Deal Size',
-    'Close Value',
-    'close_value',
-    'Expected Revenue',
-    'ExpectedRevenue',
-    'expected_revenue',
-    'planned_revenue',
-    'Revenue',
-    '金额',
-    '预计金额',
-    '商机金额',
-    '合同金额',
-    '项目金额',
-    '预估金额',
-    '销售金额',
-    '签约金额',
-    '成交金额',
-    '预计收入',
-  ],
-  created: [
-    'Created',
-    'Created Date',
-    'CreatedDate',
-    'Create Date',
-    'createdate',
-    'create_date',
-    'Created Time',
-    'Created On',
-    'Created At',
-    'Date Created',
-    'Creation Date',
-    'Deal created',
-    'Deal - Deal created',
-    'Engage Date',
-    'engage_date',
-    'First Contact',
-    'First Contact Date',
-    'Open Date',
-    'date_open',
-    '创建日期',
-    '创建时间',
-    '首次接触',
-    '首次接触日期',
-    '首次接触时间',
-    '录入日期',
-    '录入时间',
-    '建档日期',
-    '立项日期',
-    '商机创建时间',
-  ],
-  expectedClose: [
-    'Expected Close',
-    'Expected Close Date',
-    'Deal - Expected close date',
-    'Close Date',
-    'CloseDate',
-    'closedate',
-    'close_date',
-    'Closing Date',
-    'Estimated Close Date',
-    'Target Close Date',
-    'Forecast Close Date',
-    'Expected Closing',
-    'Expected Closing Date',
-    'date_deadline',
-    '预计签约日期',
-    '预计签约时间',
-    '预计成交日期',
-    '预计成交时间',
-    '预计达成时间',
-    '预计达成日期',
-    '预计结单日期',
-    '预计结单时间',
-    '预计关闭日期',
-    '计划签约日期',
-  ],
-  closed: [
-    'Closed Date',
-    'Closed On',
-    'Date Closed',
-    'Actual Close Date',
-    'date_closed',
-    'Won Time',
-    'Deal - Won time',
-    'Won Date',
-    'Lost Time',
-    'Deal - Lost time',
-    'Lost Date',
-    'Deal closed on',
-    'hs_closed_won_date',
-    '成交日期',
-    '成交时间',
-    '签约日期',
-    '签约时间',
-    '关闭日期',
-    '关闭时间',
-    '结单日期',
-    '赢单日期',
-    '输单日期',
-  ],
-  lastContact: [
-    'Last Contact',
-    'Last Contacted',
-    'Last Contact Date',
-    'Last Activity',
-    'Last Activity Date',
-    'LastActivityDate',
-    'Last Activity Time',
-    'Deal - Last activity date',
-    'hs_lastactivitydate',
-    'notes_last_contacted',
-    'Last Interaction',
-    'Last Touch',
-    '最近跟进',
-    '最近跟进时间',
-    '最近跟进日期',
-    '最近联系',
-    '最近联系时间',
-    '最近联系日期',
-    '最后跟进',
-    '最后跟进时间',
-    '最后跟进日期',
-    '最后联系时间',
-    '上次跟进',
-    '上次跟进时间',
-    '上次联系时间',
-  ],
-  nextAction: [
-    'Next Step',
-    'NextStep',
-    'Next Steps',
-    'Next Action',
-    'Next Activity',
-    'hs_next_step',
-    '下一步',
-    '下一步行动',
-    '下一步计划',
-    '下步计划',
-    '下一步工作',
-    '后续行动',
-  ],
-  nextActionDue: [
-    'Next Step Date',
-    'Next Step Due',
-    'Next Action Date',
-    'Next Action Due',
-    'Next Activity Date',
-    'Deal - Next activity date',
-    'notes_next_activity_date',
-    'hs_next_activity_date',
-    'Follow-up Date',
-    'Follow Up Date',
-    '下一步截止',
-    '下一步截止日期',
-    '下一步日期',
-    '下一步时间',
-    '计划日期',
-    '下次跟进',
-    '下次跟进时间',
-    '下次跟进日期',
-    '下次联系时间',
-  ],
-  stageEntered: [
-    'Stage Entered',
-    'Stage Entered Date',
-    'Entered Stage',
-    'Stage Entry Date',
-    'Stage Start',
-    'Stage Start Date',
-    'In Stage Since',
-    'Stage Changed',
-    'Stage Change Date',
-    'Last Stage Change',
-    'Deal - Last stage change',
-    'date_last_stage_update',
-    '进入阶段日期',
-    '进入阶段时间',
-    '阶段开始日期',
-    '阶段开始时间',
-    '阶段变更日期',
-    '阶段变更时间',
-    '阶段更新时间',
-  ],
-  lastUpdated: [
-    'Last Updated',
-    'Last Modified',
-    'Last Modified Date',
-    'LastModifiedDate',
-    'Last Modified Time',
-    'Modified Time',
-    'Modified Date',
-    'Updated',
-    'Updated At',
-    'Update time',
-    'Deal - Update time',
-    'write_date',
-    'hs_lastmodifieddate',
-    '最后更新',
-    '最后更新时间',
-    '最后更新日期',
-    '更新时间',
-    '更新日期',
-    '修改时间',
-    '最后修改时间',
-  ],
-  resumeOn: [
-    'Resume On',
-    'Resume Date',
-    'Snooze Until',
-    'Snoozed Until',
-    'On Hold Until',
-    'Hold Until',
-    'Revisit Date',
-    '恢复日期',
-    '恢复跟进日期',
-    '搁置至',
-    '暂停至',
-  ],
-  support: [
-    'Support Needed',
-    'Support',
-    'Support Required',
-    'Needs Support',
-    'Help Needed',
-    '需要支持',
-    '支持需求',
-    '所需支持',
-    '支持',
-  ],
-  probability: [
-    'Probability',
-    'Win Probability',
-    'Win %',
-    'Deal Probability',
-    'Close Probability',
-    'hs_deal_stage_probability',
-    'Confidence',
-    '赢率',
-    '成交概率',
-    '赢单概率',
-    '赢单率',
-    '概率',
-    '成功率',
-    '把握度',
-  ],
+const ROLE_NAMES: Record<Role, string> = {
+  id: 'ID|Opportunity ID|Deal ID|Lead ID|Record ID|hs_object_id|Opportunity Number|Deal Number|编号|商机编号|商机ID|机会编号|项目编号|线索编号|客户编号|客户ID|xml_id',
+  customer:
+    'Customer|Customer Name|Account|Account Name|Company|Company Name|Organization|Organisation|Organization Name|Organisation Name|Client|Client Name|Associated Company|partner_name|Deal - Organization|Partner|客户|客户名称|客户全称|客户单位|公司|公司名称|企业名称|单位|单位名称|甲方|Deal Name|Opportunity Name|Deal Title|Title|Opportunity|Deal|商机名称|项目名称|机会名称|商机|项目|Name|名称|AccountId|Company ID|partner_id',
+  rep: 'Rep|Sales Rep|Sales Representative|Salesperson|Sales Agent|Owner|Opportunity Owner|Deal Owner|Owner Name|Assigned To|Account Executive|AE|Account Manager|Account Owner|Lead Owner|OwnerId|hubspot_owner_id|HubSpot Owner|user_id|销售|销售代表|销售人员|负责人|商机负责人|销售负责人|客户经理|跟进人|业务员|所属销售|归属销售|归属人|所有者|拥有者',
+  stage:
+    'Stage|Deal Stage|Sales Stage|Opportunity Stage|Pipeline Stage|Stage Name|stage_id|阶段|销售阶段|商机阶段|当前阶段|项目阶段|机会阶段',
+  status:
+    'Status|State|Deal Status|Opportunity Status|Won/Lost|Outcome|状态|商机状态|跟进状态|项目状态|赢输状态',
+  value:
+    'Amount|Value|Deal Value|Deal Amount|Opportunity Amount|Contract Value|Deal Size|Close Value|Expected Revenue|planned_revenue|Revenue|金额|预计金额|商机金额|合同金额|项目金额|预估金额|销售金额|签约金额|成交金额|预计收入',
+  created:
+    'Created|Created Date|Create Date|Created Time|Created On|Created At|Date Created|Creation Date|Deal created|Deal - Deal created|Engage Date|First Contact|First Contact Date|Open Date|date_open|创建日期|创建时间|首次接触|首次接触日期|首次接触时间|录入日期|录入时间|建档日期|立项日期|商机创建时间',
+  expectedClose:
+    'Expected Close|Expected Close Date|Deal - Expected close date|Close Date|Closing Date|Estimated Close Date|Target Close Date|Forecast Close Date|Expected Closing|Expected Closing Date|date_deadline|预计签约日期|预计签约时间|预计成交日期|预计成交时间|预计达成时间|预计达成日期|预计结单日期|预计结单时间|预计关闭日期|计划签约日期',
+  closed:
+    'Closed Date|Closed On|Date Closed|Actual Close Date|Won Time|Deal - Won time|Won Date|Lost Time|Deal - Lost time|Lost Date|Deal closed on|hs_closed_won_date|成交日期|成交时间|签约日期|签约时间|关闭日期|关闭时间|结单日期|赢单日期|输单日期',
+  lastContact:
+    'Last Contact|Last Contacted|Last Contact Date|Last Activity|Last Activity Date|Last Activity Time|Deal - Last activity date|hs_lastactivitydate|notes_last_contacted|Last Interaction|Last Touch|最近跟进|最近跟进时间|最近跟进日期|最近联系|最近联系时间|最近联系日期|最后跟进|最后跟进时间|最后跟进日期|最后联系时间|上次跟进|上次跟进时间|上次联系时间',
+  nextAction:
+    'Next Step|Next Steps|Next Action|Next Activity|hs_next_step|下一步|下一步行动|下一步计划|下步计划|下一步工作|后续行动',
+  nextActionDue:
+    'Next Step Date|Next Step Due|Next Action Date|Next Action Due|Next Activity Date|Deal - Next activity date|notes_next_activity_date|hs_next_activity_date|Follow-up Date|下一步截止|下一步截止日期|下一步日期|下一步时间|计划日期|下次跟进|下次跟进时间|下次跟进日期|下次联系时间',
+  stageEntered:
+    'Stage Entered|Stage Entered Date|Entered Stage|Stage Entry Date|Stage Start|Stage Start Date|In Stage Since|Stage Changed|Stage Change Date|Last Stage Change|Deal - Last stage change|date_last_stage_update|进入阶段日期|进入阶段时间|阶段开始日期|阶段开始时间|阶段变更日期|阶段变更时间|阶段更新时间',
+  lastUpdated:
+    'Last Updated|Last Modified|Last Modified Date|Last Modified Time|Modified Time|Modified Date|Updated|Updated At|Update time|Deal - Update time|write_date|hs_lastmodifieddate|最后更新|最后更新时间|最后更新日期|更新时间|更新日期|修改时间|最后修改时间',
+  resumeOn:
+    'Resume On|Resume Date|Snooze Until|Snoozed Until|On Hold Until|Hold Until|Revisit Date|恢复日期|恢复跟进日期|搁置至|暂停至',
+  support:
+    'Support Needed|Support|Support Required|Needs Support|Help Needed|需要支持|支持需求|所需支持|支持',
+  probability:
+    'Probability|Win Probability|Win %|Deal Probability|Close Probability|hs_deal_stage_probability|Confidence|赢率|成交概率|赢单概率|赢单率|概率|成功率|把握度',
 };
+
+/** Header names per role, best first (ROLE_NAMES as lists). */
+export const ROLE_HEADERS = Object.fromEntries(
+  Object.entries(ROLE_NAMES).map(([role, names]) => [role, names.split('|')]),
+) as Record<Role, string[]>;
 
 interface RoleMatch {
   role: Role;
@@ -565,7 +147,6 @@ function buildIndex(): Map<string, RoleMatch> {
 /** The role a header names (exact dictionary match after parseHeader), priority lower = better; else null. */
 export function matchRole(header: string): { role: Role; priority: number } | null {
   if (!roleIndex) roleIndex = buildIndex();
-  const key = parseHeader(header).key;
-  if (key.length === 0) return null;
-  return roleIndex.get(key) ?? null;
+  // No name has an empty key, so a header without one finds nothing.
+  return roleIndex.get(parseHeader(header).key) ?? null;
 }

@@ -121,18 +121,7 @@ export function detectHeader(grid: Grid, mapping: Partial<Record<Role, string>> 
 
 const NOTES_WORDS =
   /必填|选填|可选|必须|格式|下拉|例如|示例|说明|required|optional|format|e\.g\.|example|dropdown/i;
-const TOTALS_WORDS = new Set([
-  'total',
-  'totals',
-  'grandtotal',
-  'sum',
-  'subtotal',
-  '合计',
-  '总计',
-  '小计',
-  '汇总',
-  '总额',
-]);
+const TOTALS_WORDS = new Set('total totals grandtotal sum subtotal 合计 总计 小计 汇总 总额'.split(' '));
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '/', 'n/a', 'na', '无', '暂无', '...', '…', 'tbd', 'x']);
 
 /** Index of the first non-blank cell, or -1 (no allocation: this runs once per row). */
@@ -141,17 +130,16 @@ function firstNonBlank(row: readonly Cell[]): number {
   return -1;
 }
 
-function nonBlank(row: readonly Cell[]): Cell[] {
-  const out: Cell[] = [];
-  for (const c of row) if (!isBlank(c)) out.push(c);
-  return out;
-}
-
+/** At least half the non-blank cells are notes ("required", "e.g. ..."). */
 function isNotesRow(row: readonly Cell[]): boolean {
-  const cells = nonBlank(row);
-  if (cells.length === 0) return false;
-  const notes = cells.filter((c) => typeof c === 'string' && NOTES_WORDS.test(c)).length;
-  return notes * 2 >= cells.length;
+  let cells = 0;
+  let notes = 0;
+  for (const c of row) {
+    if (isBlank(c)) continue;
+    cells++;
+    if (typeof c === 'string' && NOTES_WORDS.test(c)) notes++;
+  }
+  return cells > 0 && notes * 2 >= cells;
 }
 
 /** The longest placeholder: a longer text (an id, a name) is not one and needs no lower-casing. */
@@ -164,7 +152,7 @@ function isPlaceholder(c: Cell): boolean {
 }
 
 function isPlaceholderRow(row: readonly Cell[], first: number): boolean {
-  return isPlaceholder(row[first]) && nonBlank(row).every(isPlaceholder);
+  return isPlaceholder(row[first]) && row.every((c) => isBlank(c) || isPlaceholder(c));
 }
 
 /** The longest totals word with spacing and punctuation ("Grand Total:"). */
@@ -241,17 +229,6 @@ function forEachCustomerRow(
   }
 }
 
-function customerRows(
-  grid: Grid,
-  headerRow: number,
-  roles: Partial<Record<Role, number>>,
-  log: IssueLog,
-): number[] {
-  const rows: number[] = [];
-  forEachCustomerRow(grid, headerRow, roles, log, (r) => rows.push(r));
-  return rows;
-}
-
 /** Text columns checked for error values and length (the stage column reports its error values itself). */
 const TEXT_ROLES = ['id', 'customer', 'rep', 'stage', 'nextAction'] as const;
 
@@ -266,15 +243,6 @@ export function metMask(met: ArrayLike<number>): number {
   return mask;
 }
 
-/** Flattened criteria of a model in stage order. */
-export function criteriaOf(model: StageModel): { criterion: Criterion; stage: number }[] {
-  const out: { criterion: Criterion; stage: number }[] = [];
-  model.stages.forEach((s, i) => {
-    for (const criterion of s.criteria) out.push({ criterion, stage: i });
-  });
-  return out;
-}
-
 /** Reads the customer tab. Returns null when no header row with a customer or id column is found. */
 export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerTable | null {
   const grid = sheet.values;
@@ -282,8 +250,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   const header = detectHeader(grid, mapping);
   if (!header) return null;
   const log = new IssueLog(sheet.name);
-  const headerCells = grid[header.row] ?? [];
-  const headers = headerCells.map((c) => cellText(c));
+  const headers = (grid[header.row] ?? []).map((c) => cellText(c));
   const { roles } = header;
 
   for (const role of Object.keys(mapping) as Role[]) {
@@ -297,8 +264,9 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     });
   }
   for (let r = 0; r < header.row; r++) {
-    const cells = nonBlank(grid[r] ?? []);
-    if (cells.length > 0) log.row(r, 'title-row', cellText(cells[0]));
+    const row = grid[r] ?? [];
+    const first = firstNonBlank(row);
+    if (first >= 0) log.row(r, 'title-row', cellText(row[first]));
   }
 
   // Issues in sheet order: the header's (above), the rows skipped and columns missing, then each customer's.
@@ -306,11 +274,12 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   const rowsLog = new IssueLog(sheet.name);
   // Without a model, the stage values of all customer rows make one, so the rows are found first;
   // with one, each row is read as it is found, in a single pass over the sheet.
-  const dataRows = options.model ? null : customerRows(grid, header.row, roles, skipped);
+  const dataRows: number[] | null = options.model ? null : [];
+  if (dataRows) forEachCustomerRow(grid, header.row, roles, skipped, (r) => dataRows.push(r));
   const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
   const lookup = new StageLookup(model);
   const criteria = matchCriteria(model, headers, roles);
-  const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value] ?? '').scale;
+  const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value]).scale;
 
   const customers: Customer[] = [];
   const seenIds = new FirstSeen(dataRows?.length ?? grid.length);
@@ -320,16 +289,27 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   // Cells by column (c = roles.x): a role looked up by a name passed in is a slow look-up on every row.
   const text = (row: readonly Cell[], c: number | undefined): string =>
     c === undefined ? '' : cellText(row[c]);
-  const fail = (r: number, col: number, cell: Cell, f: ParseFailure): void =>
-    rowsLog.cell(r, col, headers[col], cellText(cell), f.fail, { expected: f.expected });
+  /** An issue in column c of row r, under the column's header. */
+  const flag = (r: number, c: number, value: string, code: Issue['code'], params?: Issue['params']): void =>
+    rowsLog.cell(r, c, headers[c], value, code, params);
+  const fail = (r: number, c: number, cell: Cell, f: ParseFailure): void =>
+    flag(r, c, cellText(cell), f.fail, { expected: f.expected });
 
-  const day = (row: readonly Cell[], r: number, c: number | undefined): Day | null => {
+  /** Column c of the row read by parse; null when blank, when the tab has no such column or (an issue) unreadable. */
+  const read = <T>(
+    row: readonly Cell[],
+    r: number,
+    c: number | undefined,
+    parse: (cell: Cell) => T | null | ParseFailure,
+  ): T | null => {
     if (c === undefined) return null;
-    const parsed = parseDay(row[c], tz);
+    const parsed = parse(row[c]);
     if (!isFailure(parsed)) return parsed;
     fail(r, c, row[c], parsed);
     return null;
   };
+  const day = (cell: Cell) => parseDay(cell, tz);
+  const money = (cell: Cell) => parseMoney(cell, valueScale);
 
   const statusKinds = new Map<string, StageKind | null>();
   // The text columns the tab has, found once (a role looked up by a changing name is slow per row).
@@ -340,16 +320,8 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   const repNames = new Map<string, string>();
   // The support column repeats a few lists ("Legal, Finance"): rows with the same text share one array.
   const supportLists = new Map<string, string[]>();
-  const supportOf = (cell: Cell): string[] => {
-    if (isBlank(cell)) return NO_SUPPORT;
-    const text = cellText(cell);
-    let list = supportLists.get(text);
-    if (list === undefined) {
-      list = splitSupport(text);
-      supportLists.set(text, list);
-    }
-    return list;
-  };
+  const supportOf = (cell: Cell): string[] =>
+    isBlank(cell) ? NO_SUPPORT : memo(supportLists, cellText(cell), splitSupport);
   const readRow = (r: number): void => {
     const row = grid[r] ?? [];
     const id = text(row, roles.id);
@@ -358,27 +330,22 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       rowsLog.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
       return;
     }
-    if (name === '' && roles.customer !== undefined)
-      rowsLog.cell(r, roles.customer, headers[roles.customer], '', 'missing-customer');
+    if (name === '' && roles.customer !== undefined) flag(r, roles.customer, '', 'missing-customer');
     // Text kept as read, but never silently: a spreadsheet error or text cut to TEXT_LIMIT is an issue.
     for (const { col: c, role } of textCols) {
       const cell = row[c];
       if (typeof cell !== 'string' || cell === '') continue;
       if (role !== 'stage' && errorValue(cell))
-        rowsLog.cell(r, c, headers[c], cellText(cell), 'error-value', { expected: 'text' });
+        flag(r, c, cellText(cell), 'error-value', { expected: 'text' });
       else if (cell.length > TEXT_LIMIT && cell.trim().length > TEXT_LIMIT)
-        rowsLog.cell(r, c, headers[c], cellText(cell), 'too-long');
+        flag(r, c, cellText(cell), 'too-long');
     }
     if (id !== '') {
       const first = seenIds.firstOr(id, r + 1);
-      if (first !== undefined) rowsLog.cell(r, roles.id!, headers[roles.id!], id, 'duplicate-id', { first });
+      if (first !== undefined) flag(r, roles.id!, id, 'duplicate-id', { first });
     }
-    let rep = text(row, roles.rep);
-    const sameRep = repNames.get(rep);
-    if (sameRep === undefined) repNames.set(rep, rep);
-    else rep = sameRep;
-    if (rep === '' && roles.rep !== undefined)
-      rowsLog.cell(r, roles.rep, headers[roles.rep], '', 'missing-rep');
+    const rep = memo(repNames, text(row, roles.rep), same);
+    if (rep === '' && roles.rep !== undefined) flag(r, roles.rep, '', 'missing-rep');
 
     const stageText = text(row, roles.stage);
     let declared = NO_STAGE;
@@ -387,10 +354,9 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       declared = err ? UNKNOWN_STAGE : lookup.find(stageText);
       if (declared === UNKNOWN_STAGE) {
         const suggestion = err ? null : nearest(stageText, lookup.names());
-        rowsLog.cell(
+        flag(
           r,
           roles.stage!,
-          headers[roles.stage!],
           stageText,
           err ? 'error-value' : 'unknown-stage',
           suggestion ? { suggestion } : undefined,
@@ -401,27 +367,13 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     let status: StageKind = declared >= 0 ? model.stages[declared].kind : 'open';
     const statusText = text(row, roles.status);
     if (statusText !== '') {
-      let kind = statusKinds.get(statusText);
-      if (kind === undefined) {
-        kind = kindOfWord(statusText);
-        statusKinds.set(statusText, kind);
-      }
+      const kind = memo(statusKinds, statusText, kindOfWord);
       if (kind) status = kind;
-      else rowsLog.cell(r, roles.status!, headers[roles.status!], statusText, 'unknown-status');
+      else flag(r, roles.status!, statusText, 'unknown-status');
     }
 
-    let value: number | null = null;
-    if (roles.value !== undefined) {
-      const parsed = parseMoney(row[roles.value], valueScale);
-      if (isFailure(parsed)) fail(r, roles.value, row[roles.value], parsed);
-      else value = parsed;
-    }
-    let probability: number | null = null;
-    if (roles.probability !== undefined) {
-      const parsed = parsePercent(row[roles.probability]);
-      if (isFailure(parsed)) fail(r, roles.probability, row[roles.probability], parsed);
-      else probability = parsed;
-    }
+    const value = read(row, r, roles.value, money);
+    const probability = read(row, r, roles.probability, parsePercent);
 
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k].col;
@@ -453,14 +405,14 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       status,
       value,
       probability,
-      created: day(row, r, roles.created),
-      expectedClose: day(row, r, roles.expectedClose),
-      closed: day(row, r, roles.closed),
-      lastContact: day(row, r, roles.lastContact),
-      nextActionDue: day(row, r, roles.nextActionDue),
-      stageEntered: day(row, r, roles.stageEntered),
-      lastUpdated: day(row, r, roles.lastUpdated),
-      resumeOn: day(row, r, roles.resumeOn),
+      created: read(row, r, roles.created, day),
+      expectedClose: read(row, r, roles.expectedClose, day),
+      closed: read(row, r, roles.closed, day),
+      lastContact: read(row, r, roles.lastContact, day),
+      nextActionDue: read(row, r, roles.nextActionDue, day),
+      stageEntered: read(row, r, roles.stageEntered, day),
+      lastUpdated: read(row, r, roles.lastUpdated, day),
+      resumeOn: read(row, r, roles.resumeOn, day),
       nextAction: text(row, roles.nextAction),
       support: roles.support === undefined ? NO_SUPPORT : supportOf(row[roles.support]),
       met,
@@ -485,6 +437,18 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   };
 }
 
+/** The value of key in map, made on its first look-up. */
+function memo<V>(map: Map<string, V>, key: string, make: (key: string) => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make(key);
+    map.set(key, value);
+  }
+  return value;
+}
+
+const same = (text: string): string => text;
+
 /** The support list of a row without one (shared: never mutated). */
 const NO_SUPPORT: string[] = [];
 
@@ -507,17 +471,17 @@ export function matchCriteria(
     const key = normalizeKey(h);
     if (key !== '' && !taken.has(c) && !byKey.has(key)) byKey.set(key, c);
   });
-  return criteriaOf(model).map(({ criterion, stage }) => {
-    let col = -1;
-    for (const name of [criterion.name, ...criterion.aliases]) {
-      const hit = byKey.get(normalizeKey(name));
-      if (hit !== undefined) {
-        col = hit;
-        break;
-      }
+  const columnOf = (name: string) => byKey.get(normalizeKey(name));
+  // Flattened in stage order.
+  const out: CriterionColumn[] = [];
+  model.stages.forEach((s, stage) => {
+    for (const criterion of s.criteria) {
+      let col = columnOf(criterion.name);
+      for (const alias of criterion.aliases) col ??= columnOf(alias);
+      out.push({ criterion, stage, col: col ?? -1 });
     }
-    return { criterion, stage, col };
   });
+  return out;
 }
 
 /** "From my data": the stage values of the rows, ordered by how many milestones their rows carry. */
