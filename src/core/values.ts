@@ -1,7 +1,7 @@
 // Reading cell values. Every failure is a value (a ParseFailure), never a throw and never a guess.
 // Convention: T = the value, null = blank, ParseFailure = could not read it.
-import { dayFromSerial, dayFromYMD, dayOfDate, inDayRange } from './days';
-import { errorValue, isDateObject } from './normalize';
+import { dayFromSerial, dayFromYMD, dayOfDate, digitRun, inDayRange, isoPrefix, runValue } from './days';
+import { errorValue, hasNonAscii, isDateObject } from './normalize';
 import type { Cell, Day, IssueCode } from './types';
 
 export type ParseFailure = { fail: IssueCode; expected: string };
@@ -29,86 +29,51 @@ const ERROR_MARK = failure('error-value', 'mark');
 const BAD_YES_NO = failure('bad-mark', 'yes-no');
 const ERROR_YES_NO = failure('error-value', 'yes-no');
 
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Text that means "nothing here" in a value column. */
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '―', '−']);
 
 function prepare(s: string): string {
   const t = s.trim();
-  return NON_ASCII.test(t) ? t.normalize('NFKC').trim() : t;
+  return hasNonAscii(t) ? t.normalize('NFKC').trim() : t;
 }
 
 // ---- dates ----
 
 const TIME_REST =
   /^(?:\s*t\s*|\s+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?\s*(?:[ap]\.?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/i;
-const YMD_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(.*)$/;
-const DMY_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d])(.*)$/;
 const CJK_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号]?)?(.*)$/;
 const D_MON_Y_RE =
   /^(?:([a-z]+)\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*[-/.]\s*)([a-z]+)\.?(?:\s*,\s*|\s+|\s*[-/.]\s*)(\d{4}|\d{2})(?![\d])(.*)$/i;
 const MON_D_Y_RE =
   /^(?:([a-z]+)\.?,?\s+)?([a-z]+)\.?(?:\s+|\s*[-/.]\s*)(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+|\s*[-/.]\s*)(\d{4})(?![\d])(.*)$/i;
-const DIGITS_RE = /^\d+(?:\.\d+)?$/;
+const PLAIN_RE = /^\d+(?:\.\d+)?$/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-const WEEKDAYS = new Set([
-  'mon',
-  'monday',
-  'tue',
-  'tues',
-  'tuesday',
-  'wed',
-  'wednesday',
-  'thu',
-  'thur',
-  'thurs',
-  'thursday',
-  'fri',
-  'friday',
-  'sat',
-  'saturday',
-  'sun',
-  'sunday',
-]);
+/** English month names and their first three letters (and 'sept'), lower case. */
+const MONTHS: Record<string, number> = { sept: 9 };
+'january|february|march|april|may|june|july|august|september|october|november|december'
+  .split('|')
+  .forEach((name, i) => {
+    MONTHS[name] = MONTHS[name.slice(0, 3)] = i + 1;
+  });
+const WEEKDAYS = new Set(['tues', 'thur', 'thurs']);
+for (const name of 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'.split('|')) {
+  WEEKDAYS.add(name).add(name.slice(0, 3));
+}
 
 function monthOf(word: string): number {
   const m = MONTHS[word.toLowerCase()];
   return m === undefined ? 0 : m;
 }
 
+/** Nothing, or a time after a date (never with a line break, which the date regexes' '(.*)$' refuse too). */
 function restOk(rest: string): boolean {
-  return rest.length === 0 || TIME_REST.test(rest);
+  return rest.length === 0 || (TIME_REST.test(rest) && !LINE_BREAK.test(rest));
 }
 
-function fullYear(text: string): number {
-  const n = +text;
-  if (text.length !== 2) return n;
+/** A year as written with that many digits: two digits are 1970..2069. */
+function fullYear(n: number, digits: number): number {
+  if (digits !== 2) return n;
   return n < 70 ? 2000 + n : 1900 + n;
 }
 
@@ -119,73 +84,38 @@ function ymd(y: number, m: number, d: number): Day | ParseFailure {
 
 /** Fast path: 'YYYY-MM-DD' optionally followed by a time. */
 function isoFast(s: string): Day | ParseFailure | undefined {
-  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return undefined;
-    y = y * 10 + c;
-  }
-  const m0 = s.charCodeAt(5) - 48;
-  const m1 = s.charCodeAt(6) - 48;
-  const d0 = s.charCodeAt(8) - 48;
-  const d1 = s.charCodeAt(9) - 48;
-  if (m0 < 0 || m0 > 9 || m1 < 0 || m1 > 9 || d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return undefined;
-  if (s.length > 10) {
-    const c = s.charCodeAt(10);
-    if (c >= 48 && c <= 57) return undefined;
-    if (!TIME_REST.test(s.slice(10))) return BAD_DATE;
-  }
-  return ymd(y, m0 * 10 + m1, d0 * 10 + d1);
+  const day = isoPrefix(s);
+  if (day === undefined) return undefined;
+  if (s.length > 10 && !TIME_REST.test(s.slice(10))) return BAD_DATE;
+  return day === null ? IMPOSSIBLE_DATE : day;
 }
 
 /**
- * Fast path without regexes for the whole string being three digit groups with one separator kind:
- * 'M/D/YYYY', 'D-M-YYYY', 'YYYY/M/D'… Same rules as the regex path; undefined when not of that shape.
+ * Dates of three digit groups with one separator kind, read without regexes, optionally followed by a time:
+ * 'YYYY/M/D', 'M/D/YYYY' (day first when the first number > 12), 'D-M-YYYY' and 'D.M.YY' (month first when
+ * only that reading is possible). Undefined when s does not start with digits, a separator and a digit;
+ * any other text of that start is a failure.
  */
 function numericDate(s: string): Day | ParseFailure | undefined {
-  const len = s.length;
-  let i = 0;
-  let a = 0;
-  let la = 0;
-  while (i < len) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    a = a * 10 + c;
-    la++;
-    i++;
-  }
-  if (i >= len) return undefined;
-  const sep = s.charCodeAt(i);
+  const la = digitRun(s, 0);
+  const a = runValue;
+  const sep = s.charCodeAt(la);
   if (sep !== 47 && sep !== 45 && sep !== 46) return undefined;
-  i++;
-  let b = 0;
-  let lb = 0;
-  while (i < len) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    b = b * 10 + c;
-    lb++;
-    i++;
-  }
-  if (i >= len || s.charCodeAt(i) !== sep) return undefined;
-  i++;
-  let y = 0;
-  let ly = 0;
-  while (i < len) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return undefined;
-    y = y * 10 + c;
-    ly++;
-    i++;
-  }
-  if (lb < 1 || lb > 2) return undefined;
-  if (la === 4 && ly >= 1 && ly <= 2) return ymd(a, b, y);
-  if (la < 1 || la > 2 || (ly !== 4 && ly !== 2)) return undefined;
-  if (ly === 2) {
-    if (sep === 45) return BAD_DATE; // 'NN-NN-NN' could be year first: no guess
-    y = y < 70 ? 2000 + y : 1900 + y;
-  }
+  const bEnd = digitRun(s, la + 1);
+  const b = runValue;
+  const lb = bEnd - la - 1;
+  if (lb === 0) return undefined;
+  if (lb > 2 || s.charCodeAt(bEnd) !== sep) return BAD_DATE;
+  const end = digitRun(s, bEnd + 1);
+  const c = runValue;
+  const lc = end - bEnd - 1;
+  if (end < s.length && !restOk(s.slice(end))) return BAD_DATE;
+  if (la === 4 && lc >= 1 && lc <= 2) return ymd(a, b, c);
+  if (la > 2 || (lc !== 4 && lc !== 2)) return BAD_DATE;
+  if (lc === 2 && sep === 45) return BAD_DATE; // 'NN-NN-NN' could be year first: no guess
+  const y = fullYear(c, lc);
+  // US month-first unless the first number cannot be a month; '-' and '.': day first, unless only the
+  // month-first reading is possible.
   if (sep === 47) return a > 12 ? ymd(y, b, a) : ymd(y, a, b);
   return b > 12 && a <= 12 ? ymd(y, a, b) : ymd(y, b, a);
 }
@@ -207,7 +137,7 @@ function parseDayText(raw: string): Day | null | ParseFailure {
 
   const c0 = s.charCodeAt(0);
   if (c0 >= 48 && c0 <= 57) {
-    if (DIGITS_RE.test(s)) {
+    if (PLAIN_RE.test(s)) {
       // 'YYYYMMDD' when it reads as a valid date, else an Excel serial typed as text.
       if (s.length === 8) {
         const d = dayFromYMD(+s.slice(0, 4), +s.slice(4, 6), +s.slice(6, 8));
@@ -217,24 +147,7 @@ function parseDayText(raw: string): Day | null | ParseFailure {
     }
     const quick = numericDate(s);
     if (quick !== undefined) return quick;
-    let m = YMD_RE.exec(s);
-    if (m) return restOk(m[5]) ? ymd(+m[1], +m[3], +m[4]) : BAD_DATE;
-    m = DMY_RE.exec(s);
-    if (m) {
-      if (!restOk(m[5])) return BAD_DATE;
-      const a = +m[1];
-      const b = +m[3];
-      const sep = m[2];
-      if (sep === '-' && m[4].length === 2) return BAD_DATE; // 'NN-NN-NN' could be year first: no guess
-      const y = fullYear(m[4]);
-      if (sep === '/') {
-        // US month-first unless the first number cannot be a month.
-        return a > 12 ? ymd(y, b, a) : ymd(y, a, b);
-      }
-      // '-' and '.': day first, unless only the month-first reading is possible.
-      return b > 12 && a <= 12 ? ymd(y, a, b) : ymd(y, b, a);
-    }
-    m = CJK_RE.exec(s);
+    let m = CJK_RE.exec(s);
     if (m) {
       if (!restOk(m[4])) return BAD_DATE;
       return ymd(+m[1], +m[2], m[3] === undefined ? 1 : +m[3]);
@@ -243,7 +156,7 @@ function parseDayText(raw: string): Day | null | ParseFailure {
     if (m && m[1] === undefined) {
       const mo = monthOf(m[3]);
       if (mo === 0 || !restOk(m[5])) return BAD_DATE;
-      return ymd(fullYear(m[4]), mo, +m[2]);
+      return ymd(fullYear(+m[4], m[4].length), mo, +m[2]);
     }
     return BAD_DATE;
   }
@@ -251,7 +164,7 @@ function parseDayText(raw: string): Day | null | ParseFailure {
   if (m) {
     const mo = monthOf(m[3]);
     if (mo === 0 || !WEEKDAYS.has(m[1].toLowerCase()) || !restOk(m[5])) return BAD_DATE;
-    return ymd(fullYear(m[4]), mo, +m[2]);
+    return ymd(fullYear(+m[4], m[4].length), mo, +m[2]);
   }
   m = MON_D_Y_RE.exec(s);
   if (m) {
@@ -274,10 +187,7 @@ export function parseDay(cell: Cell, timeZone: string): Day | null | ParseFailur
     if (cell.length === 0) return null;
     return parseDayText(cell);
   }
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return BAD_DATE;
-    return serialDay(cell);
-  }
+  if (typeof cell === 'number') return serialDay(cell);
   if (cell === null || cell === undefined) return null;
   if (isDateObject(cell)) {
     const t = cell.getTime();
@@ -292,7 +202,6 @@ export function parseDay(cell: Cell, timeZone: string): Day | null | ParseFailur
 
 // ---- numbers and money ----
 
-const PLAIN_RE = /^\d+(?:\.\d+)?$/;
 const FRACTION_RE = /^\.\d+$/;
 const THOUSANDS_RE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const EURO_RE = /^\d{1,3}(?:\.\d{3})+,\d{1,2}$/;
