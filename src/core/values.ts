@@ -37,6 +37,14 @@ function prepare(s: string): string {
   return hasNonAscii(t) ? t.normalize('NFKC').trim() : t;
 }
 
+/** The prepared text of a value; null when blank or a placeholder, the error failure for '#N/A' and the like. */
+function textOf(cell: string, error: ParseFailure): string | null | ParseFailure {
+  if (cell.length === 0) return null;
+  const s = prepare(cell);
+  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
+  return s.charCodeAt(0) === 35 && errorValue(s) !== null ? error : s;
+}
+
 // ---- dates ----
 
 const TIME_REST =
@@ -129,9 +137,8 @@ function serialDay(n: number): Day | ParseFailure {
 function parseDayText(raw: string): Day | null | ParseFailure {
   const fast = isoFast(raw);
   if (fast !== undefined) return fast;
-  const s = prepare(raw);
-  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_DATE;
+  const s = textOf(raw, ERROR_DATE);
+  if (typeof s !== 'string') return s;
   const again = s === raw ? undefined : isoFast(s);
   if (again !== undefined) return again;
 
@@ -240,32 +247,8 @@ function numberBody(body: string, cjkMultiplier: boolean): string | null {
   return null;
 }
 
-function powerOfTen(scale: number): number {
-  switch (scale) {
-    case 1:
-      return 0;
-    case 10:
-      return 1;
-    case 100:
-      return 2;
-    case 1000:
-      return 3;
-    case 10000:
-      return 4;
-    case 100000:
-      return 5;
-    case 1000000:
-      return 6;
-    case 10000000:
-      return 7;
-    case 100000000:
-      return 8;
-    case 1000000000:
-      return 9;
-    default:
-      return -1;
-  }
-}
+/** Powers of ten by exponent, for scales read as a shift of the decimal point. */
+const TENS = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000];
 
 /** n × 10^exp without binary noise (1.1 × 10^4 is 11000, not 11000.000000000002). */
 function shift(text: string, exp: number): number {
@@ -274,12 +257,9 @@ function shift(text: string, exp: number): number {
 
 function scaleNumber(n: number, scale: number): number {
   if (scale === 1) return n;
-  const exp = powerOfTen(scale);
-  if (exp > 0) {
-    const t = String(n);
-    if (t.indexOf('e') < 0) return shift(t, exp);
-  }
-  return n * scale;
+  const exp = TENS.indexOf(scale);
+  const t = String(n);
+  return exp > 0 && !t.includes('e') ? shift(t, exp) : n * scale;
 }
 
 function finiteOr(v: number, bad: ParseFailure): number | ParseFailure {
@@ -299,11 +279,9 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
   if (typeof cell === 'number') return finiteOr(scaleNumber(cell, scale), BAD_MONEY);
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_MONEY;
-  if (cell.length === 0) return null;
-  if (PLAIN_RE.test(cell)) return finiteOr(scale === 1 ? +cell : shiftOrScale(cell, scale), BAD_MONEY);
-  let s = prepare(cell);
-  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_MONEY;
+  if (PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), BAD_MONEY);
+  let s = textOf(cell, ERROR_MONEY);
+  if (typeof s !== 'string') return s;
   let negative = false;
   if (s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */) {
     negative = true;
@@ -330,27 +308,28 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
 }
 
 function shiftOrScale(text: string, scale: number): number {
-  const exp = powerOfTen(scale);
+  const exp = TENS.indexOf(scale);
   return exp >= 0 ? shift(text, exp) : +text * scale;
+}
+
+/** The value of number text ('12', '-1,234.5'; a sign only when signed), NaN when it is none. */
+function numberText(s: string, signed: boolean): number {
+  const m = NUMBER_RE.exec(s);
+  if (!m || (m[1] && !signed)) return Number.NaN;
+  const body = numberBody(m[2], false);
+  if (body === null || EURO_RE.test(m[2])) return Number.NaN;
+  const v = +body;
+  return isMinus(m[1]) ? -v : v;
 }
 
 /** A plain number: numbers, '12', '-12.5', '1,234'. Percent signs and currency are failures here. */
 export function parseNumber(cell: Cell): number | null | ParseFailure {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : BAD_NUMBER;
+  if (typeof cell === 'number') return finiteOr(cell, BAD_NUMBER);
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_NUMBER;
-  if (cell.length === 0) return null;
   if (PLAIN_RE.test(cell)) return finiteOr(+cell, BAD_NUMBER);
-  const s = prepare(cell);
-  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_NUMBER;
-  const m = NUMBER_RE.exec(s);
-  if (!m) return BAD_NUMBER;
-  const body = numberBody(m[2], false);
-  if (body === null || EURO_RE.test(m[2])) return BAD_NUMBER;
-  const v = +body;
-  if (!Number.isFinite(v)) return BAD_NUMBER;
-  return isMinus(m[1]) ? -v : v;
+  const s = textOf(cell, ERROR_NUMBER);
+  return typeof s === 'string' ? finiteOr(numberText(s, true), BAD_NUMBER) : s;
 }
 
 function fraction(n: number): number | ParseFailure {
@@ -363,78 +342,30 @@ export function parsePercent(cell: Cell): number | null | ParseFailure {
   if (typeof cell === 'number') return fraction(cell);
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_PERCENT;
-  if (cell.length === 0) return null;
-  let s = prepare(cell);
-  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_PERCENT;
-  let percent = false;
-  if (s.charCodeAt(s.length - 1) === 37 /* % */) {
-    percent = true;
-    s = s.slice(0, -1).trim();
-  }
-  const m = NUMBER_RE.exec(s);
-  if (!m || m[1]) return BAD_PERCENT;
-  const body = numberBody(m[2], false);
-  if (body === null || EURO_RE.test(m[2])) return BAD_PERCENT;
-  const n = +body;
+  let s = textOf(cell, ERROR_PERCENT);
+  if (typeof s !== 'string') return s;
+  const percent = s.charCodeAt(s.length - 1) === 37; // ends with '%'
+  if (percent) s = s.slice(0, -1).trim();
+  const n = numberText(s, false);
+  if (Number.isNaN(n)) return BAD_PERCENT;
   if (!percent) return fraction(n);
   return n > 100 ? BAD_PERCENT : n / 100;
 }
 
 // ---- marks and yes/no ----
 
-const MARKS = new Map<string, boolean>([
-  ['✓', true],
-  ['✔', true],
-  ['√', true],
-  ['☑', true],
-  ['✅', true],
-  ['☑\ufe0f', true],
-  ['✔\ufe0f', true],
-  ['yes', true],
-  ['y', true],
-  ['true', true],
-  ['是', true],
-  ['是的', true],
-  ['已', true],
-  ['有', true],
-  ['对', true],
-  ['done', true],
-  ['完成', true],
-  ['已完成', true],
-  ['达成', true],
-  ['已达成', true],
-  ['确认', true],
-  ['已确认', true],
-  ['met', true],
-  ['ok', true],
-  ['okay', true],
-  ['confirmed', true],
-  ['checked', true],
-  ['x', true],
-  ['no', false],
-  ['n', false],
-  ['false', false],
-  ['否', false],
-  ['未', false],
-  ['未完成', false],
-  ['未达成', false],
-  ['未确认', false],
-  ['没有', false],
-  ['无', false],
-  ['-', false],
-  ['--', false],
-  ['—', false],
-  ['——', false],
-  ['–', false],
-  ['0', false],
-  ['×', false],
-  ['✗', false],
-  ['✘', false],
-  ['☐', false],
-  ['not met', false],
-  ['not yet', false],
-]);
+/** Words (separated by '|') read as true, then those read as false. */
+function wordMap(yes: string, no: string): Map<string, boolean> {
+  const map = new Map<string, boolean>();
+  for (const word of yes.split('|')) map.set(word, true);
+  for (const word of no.split('|')) map.set(word, false);
+  return map;
+}
+
+const MARKS = wordMap(
+  '✓|✔|√|☑|✅|☑\ufe0f|✔\ufe0f|yes|y|true|是|是的|已|有|对|done|完成|已完成|达成|已达成|确认|已确认|met|ok|okay|confirmed|checked|x',
+  'no|n|false|否|未|未完成|未达成|未确认|没有|无|-|--|—|——|–|0|×|✗|✘|☐|not met|not yet',
+);
 
 const SIGNED_NUMBER_RE = /^[+\-−]?\s*(?:\d[\d,]*(?:\.\d+)?|\.\d+)$/;
 
@@ -458,9 +389,8 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
     const mark = MARKS.get(lower);
     if (mark !== undefined) return mark;
     if (SIGNED_NUMBER_RE.test(lower)) {
-      const n = parseNumber(lower.replace('−', '-'));
-      if (typeof n === 'number') return n > 0;
-      return BAD_MARK;
+      const n = numberText(lower, true);
+      return Number.isFinite(n) ? n > 0 : BAD_MARK;
     }
     const d = parseDayText(s);
     if (typeof d === 'number') return true;
@@ -471,34 +401,10 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
   return BAD_MARK;
 }
 
-const YES_NO = new Map<string, boolean>([
-  ['yes', true],
-  ['y', true],
-  ['true', true],
-  ['1', true],
-  ['是', true],
-  ['是的', true],
-  ['阻塞', true],
-  ['blocking', true],
-  ['blocker', true],
-  ['✓', true],
-  ['✔', true],
-  ['√', true],
-  ['x', true],
-  ['no', false],
-  ['n', false],
-  ['false', false],
-  ['0', false],
-  ['否', false],
-  ['不是', false],
-  ['不阻塞', false],
-  ['非阻塞', false],
-  ['non-blocking', false],
-  ['nonblocking', false],
-  ['not blocking', false],
-  ['×', false],
-  ['✗', false],
-]);
+const YES_NO = wordMap(
+  'yes|y|true|1|是|是的|阻塞|blocking|blocker|✓|✔|√|x',
+  'no|n|false|0|否|不是|不阻塞|非阻塞|non-blocking|nonblocking|not blocking|×|✗',
+);
 
 /** Yes/no columns such as "blocking": yes/y/true/是/阻塞/1 vs no/n/false/否/0; blank (or '-') → null. */
 export function parseBoolean(cell: Cell): boolean | null | ParseFailure {
@@ -506,12 +412,9 @@ export function parseBoolean(cell: Cell): boolean | null | ParseFailure {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : BAD_YES_NO;
   if (typeof cell === 'string') {
-    const s = prepare(cell);
-    if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-    if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_YES_NO;
-    const lower = s.toLowerCase();
-    const yes = YES_NO.get(lower);
-    return yes === undefined ? BAD_YES_NO : yes;
+    const s = textOf(cell, ERROR_YES_NO);
+    if (typeof s !== 'string') return s;
+    return YES_NO.get(s.toLowerCase()) ?? BAD_YES_NO;
   }
   return BAD_YES_NO;
 }
