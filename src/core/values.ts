@@ -38,7 +38,7 @@ function prepare(s: string): string {
 }
 
 /** The prepared text of a value; null when blank or a placeholder, the error failure for '#N/A' and the like. */
-function textOf(cell: string, error: ParseFailure): string | null | ParseFailure {
+function valueText(cell: string, error: ParseFailure): string | null | ParseFailure {
   if (cell.length === 0) return null;
   const s = prepare(cell);
   if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
@@ -137,7 +137,7 @@ function serialDay(n: number): Day | ParseFailure {
 function parseDayText(raw: string): Day | null | ParseFailure {
   const fast = isoFast(raw);
   if (fast !== undefined) return fast;
-  const s = textOf(raw, ERROR_DATE);
+  const s = valueText(raw, ERROR_DATE);
   if (typeof s !== 'string') return s;
   const again = s === raw ? undefined : isoFast(s);
   if (again !== undefined) return again;
@@ -154,33 +154,17 @@ function parseDayText(raw: string): Day | null | ParseFailure {
     }
     const quick = numericDate(s);
     if (quick !== undefined) return quick;
-    let m = CJK_RE.exec(s);
-    if (m) {
-      if (!restOk(m[4])) return BAD_DATE;
-      return ymd(+m[1], +m[2], m[3] === undefined ? 1 : +m[3]);
-    }
-    m = D_MON_Y_RE.exec(s);
-    if (m && m[1] === undefined) {
-      const mo = monthOf(m[3]);
-      if (mo === 0 || !restOk(m[5])) return BAD_DATE;
-      return ymd(fullYear(+m[4], m[4].length), mo, +m[2]);
-    }
-    return BAD_DATE;
+    const m = CJK_RE.exec(s);
+    if (m) return restOk(m[4]) ? ymd(+m[1], +m[2], m[3] === undefined ? 1 : +m[3]) : BAD_DATE;
   }
+  // Day or month first, after a weekday or not: '15 Apr 2021', 'Thu, 15 Apr 2021', 'April 15th, 2021'.
   let m = D_MON_Y_RE.exec(s);
-  if (m) {
-    const mo = monthOf(m[3]);
-    if (mo === 0 || !WEEKDAYS.has(m[1].toLowerCase()) || !restOk(m[5])) return BAD_DATE;
-    return ymd(fullYear(+m[4], m[4].length), mo, +m[2]);
-  }
-  m = MON_D_Y_RE.exec(s);
-  if (m) {
-    const mo = monthOf(m[2]);
-    if (mo === 0 || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5]))
-      return BAD_DATE;
-    return ymd(+m[4], mo, +m[3]);
-  }
-  return BAD_DATE;
+  const dayFirst = m !== null;
+  if (!dayFirst) m = MON_D_Y_RE.exec(s);
+  if (m === null) return BAD_DATE;
+  const mo = monthOf(dayFirst ? m[3] : m[2]);
+  if (mo === 0 || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5])) return BAD_DATE;
+  return ymd(fullYear(+m[4], m[4].length), mo, +(dayFirst ? m[2] : m[3]));
 }
 
 /**
@@ -280,7 +264,7 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_MONEY;
   if (PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), BAD_MONEY);
-  let s = textOf(cell, ERROR_MONEY);
+  let s = valueText(cell, ERROR_MONEY);
   if (typeof s !== 'string') return s;
   let negative = false;
   if (s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */) {
@@ -328,7 +312,7 @@ export function parseNumber(cell: Cell): number | null | ParseFailure {
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_NUMBER;
   if (PLAIN_RE.test(cell)) return finiteOr(+cell, BAD_NUMBER);
-  const s = textOf(cell, ERROR_NUMBER);
+  const s = valueText(cell, ERROR_NUMBER);
   return typeof s === 'string' ? finiteOr(numberText(s, true), BAD_NUMBER) : s;
 }
 
@@ -342,7 +326,7 @@ export function parsePercent(cell: Cell): number | null | ParseFailure {
   if (typeof cell === 'number') return fraction(cell);
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_PERCENT;
-  let s = textOf(cell, ERROR_PERCENT);
+  let s = valueText(cell, ERROR_PERCENT);
   if (typeof s !== 'string') return s;
   const percent = s.charCodeAt(s.length - 1) === 37; // ends with '%'
   if (percent) s = s.slice(0, -1).trim();
@@ -412,7 +396,7 @@ export function parseBoolean(cell: Cell): boolean | null | ParseFailure {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : BAD_YES_NO;
   if (typeof cell === 'string') {
-    const s = textOf(cell, ERROR_YES_NO);
+    const s = valueText(cell, ERROR_YES_NO);
     if (typeof s !== 'string') return s;
     return YES_NO.get(s.toLowerCase()) ?? BAD_YES_NO;
   }
