@@ -37,21 +37,14 @@ function civil(day: number): void {
   cy = yoe + era * 400 + (cm <= 2 ? 1 : 0);
 }
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-/** Days in month m (1-12) of year y. */
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeap(y) ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
 /** The day of a civil date; null when impossible (2023-02-30, month 13, year outside 1900..2200). */
 export function dayFromYMD(y: number, m: number, d: number): Day | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return daysFromCivil(y, m, d);
+  if (y < 1900 || y > 2200 || m < 1 || m > 12) return null;
+  // A day of month the month does not have runs over into another month: read back, it differs.
+  const day = daysFromCivil(y, m, d);
+  civil(day);
+  return cd === d ? day : null;
 }
 
 function pad2(n: number): string {
