@@ -106,8 +106,6 @@ interface ZoneDay {
 interface ZoneState {
   fmt: Intl.DateTimeFormat | null;
   days: Map<number, ZoneDay>;
-  lastDay: number;
-  last: ZoneDay | null;
   /**
    * The offset of each UTC day from MIN_DAY - 1 to MAX_DAY + 1 that has a single offset all day, NaN
    * until asked (or when the day holds a transition): a sheet's dates are read with one array read each
@@ -147,7 +145,7 @@ function zoneState(tz: string): ZoneState {
     } catch {
       // An unknown zone name (fmt stays null): read instants as UTC rather than fail on every cell.
     }
-    st = { fmt, days: new Map(), lastDay: Number.NaN, last: null, steady: null };
+    st = { fmt, days: new Map(), steady: null };
     zones.set(tz, st);
   }
   lastZoneName = tz;
@@ -166,7 +164,6 @@ function intlOffset(fmt: Intl.DateTimeFormat, t: number): number {
 }
 
 function zoneDay(st: ZoneState, fmt: Intl.DateTimeFormat, day: number): ZoneDay {
-  if (day === st.lastDay && st.last) return st.last;
   let zd = st.days.get(day);
   if (!zd) {
     const start = day * DAY_MS;
@@ -189,8 +186,6 @@ function zoneDay(st: ZoneState, fmt: Intl.DateTimeFormat, day: number): ZoneDay 
     zd = { a, b, t };
     st.days.set(day, zd);
   }
-  st.lastDay = day;
-  st.last = zd;
   return zd;
 }
 
@@ -228,7 +223,6 @@ function localDayOf(t: number, timeZone: string): number {
 /** The instant of local midnight of that day in that zone (the first instant of the day if midnight is skipped). */
 export function dateOfDay(day: Day, timeZone: string): Date {
   const local = day * DAY_MS;
-  if (isUtcName(timeZone)) return new Date(local);
   const o0 = zoneOffset(local, timeZone);
   const t1 = local - zoneOffset(local - o0, timeZone);
   if (t1 + zoneOffset(t1, timeZone) === local) return new Date(t1);
