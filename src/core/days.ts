@@ -267,8 +267,7 @@ export function periodEnd(day: Day, period: 'month' | 'quarter'): Day {
  * outside 1900..2200.
  */
 export function dayFromSerial(n: number): Day | null {
-  if (typeof n !== 'number' || !(n >= 1) || n >= 2958466) return null;
-  const i = Math.floor(n);
+  const i = Math.floor(n); // below 1 (and NaN) falls outside the range
   if (i === 60) return null;
   const day = i < 60 ? i - 25568 : i - 25569;
   return inDayRange(day) ? day : null;

@@ -174,10 +174,7 @@ function parseDayText(raw: string): Day | null | ParseFailure {
  * day is ignored; the civil date is taken as written.
  */
 export function parseDay(cell: Cell, timeZone: string): Day | null | ParseFailure {
-  if (typeof cell === 'string') {
-    if (cell.length === 0) return null;
-    return parseDayText(cell);
-  }
+  if (typeof cell === 'string') return parseDayText(cell);
   if (typeof cell === 'number') return serialDay(cell);
   if (cell === null || cell === undefined) return null;
   if (isDateObject(cell)) {
