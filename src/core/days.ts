@@ -122,10 +122,6 @@ const zones = new Map<string, ZoneState>();
 let lastZoneName = '';
 let lastZone: ZoneState | null = null;
 
-function isUtcName(tz: string): boolean {
-  return tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Etc/GMT' || tz === '';
-}
-
 function zoneState(tz: string): ZoneState {
   if (tz === lastZoneName && lastZone) return lastZone;
   let st = zones.get(tz);
@@ -189,10 +185,10 @@ function zoneDay(st: ZoneState, fmt: Intl.DateTimeFormat, day: number): ZoneDay 
   return zd;
 }
 
-/** Offset (ms, local minus UTC) of the zone at instant t. */
-export function zoneOffset(t: number, timeZone: string): number {
-  if (isUtcName(timeZone)) return 0;
-  const st = zoneState(timeZone);
+/** Offset (ms, local minus UTC) of the zone at instant t; UTC by name without asking Intl. */
+function zoneOffset(t: number, tz: string): number {
+  if (tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Etc/GMT' || tz === '') return 0;
+  const st = zoneState(tz);
   const fmt = st.fmt;
   if (!fmt || !Number.isFinite(t)) return 0;
   const day = Math.floor(t / DAY_MS);
