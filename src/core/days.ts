@@ -37,63 +37,59 @@ function civil(day: number): void {
   cy = yoe + era * 400 + (cm <= 2 ? 1 : 0);
 }
 
-function isLeap(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-/** Days in month m (1-12) of year y. */
-export function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeap(y) ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
 /** The day of a civil date; null when impossible (2023-02-30, month 13, year outside 1900..2200). */
 export function dayFromYMD(y: number, m: number, d: number): Day | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return daysFromCivil(y, m, d);
-}
-
-export function ymdOfDay(day: Day): { y: number; m: number; d: number } {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12) return null;
+  // A day of month the month does not have runs over into another month: read back, it differs.
+  const day = daysFromCivil(y, m, d);
   civil(day);
-  return { y: cy, m: cm, d: cd };
+  return cd === d ? day : null;
 }
 
 function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+  return String(n).padStart(2, '0');
 }
 
 function pad4(n: number): string {
-  if (n >= 1000) return String(n);
-  if (n < 0) return String(n);
-  return `000${n}`.slice(-4);
+  return n < 0 ? String(n) : String(n).padStart(4, '0');
 }
 
 /** 'YYYY-MM-DD'. */
 export function isoOfDay(day: Day): string {
-  civil(day);
-  return `${pad4(cy)}-${pad2(cm)}-${pad2(cd)}`;
+  return `${periodKey(day, 'month')}-${pad2(cd)}`;
 }
 
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
+/** The value of the ASCII digits of a string from some index on, set by digitRun. */
+export let runValue = 0;
+
+/** Where the run of ASCII digits of s starting at i ends; their value in runValue. */
+export function digitRun(s: string, i: number): number {
+  runValue = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    runValue = runValue * 10 + c;
+  }
+  return i;
+}
+
+/**
+ * The day of the 'YYYY-MM-DD' that s starts with when no digit follows it: null when impossible (2023-02-30),
+ * undefined when s does not start that way.
+ */
+export function isoPrefix(s: string): Day | null | undefined {
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || digitRun(s, 0) !== 4) return undefined;
+  const y = runValue;
+  if (digitRun(s, 5) !== 7) return undefined;
+  const m = runValue;
+  if (digitRun(s, 8) !== 10) return undefined;
+  return dayFromYMD(y, m, runValue);
 }
 
 /** Strict 'YYYY-MM-DD' (nothing before or after); null otherwise or when impossible. */
 export function dayFromIso(s: string): Day | null {
-  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
-    return null;
-  const y0 = digit(s, 0);
-  const y1 = digit(s, 1);
-  const y2 = digit(s, 2);
-  const y3 = digit(s, 3);
-  const m0 = digit(s, 5);
-  const m1 = digit(s, 6);
-  const d0 = digit(s, 8);
-  const d1 = digit(s, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
-  return dayFromYMD(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1);
+  return typeof s === 'string' && s.length === 10 ? (isoPrefix(s) ?? null) : null;
 }
 
 // ---- time zones ----
@@ -110,8 +106,6 @@ interface ZoneDay {
 interface ZoneState {
   fmt: Intl.DateTimeFormat | null;
   days: Map<number, ZoneDay>;
-  lastDay: number;
-  last: ZoneDay | null;
   /**
    * The offset of each UTC day from MIN_DAY - 1 to MAX_DAY + 1 that has a single offset all day, NaN
    * until asked (or when the day holds a transition): a sheet's dates are read with one array read each
@@ -127,10 +121,6 @@ const STEADY_LENGTH = MAX_DAY + 2 - STEADY_FROM;
 const zones = new Map<string, ZoneState>();
 let lastZoneName = '';
 let lastZone: ZoneState | null = null;
-
-function isUtcName(tz: string): boolean {
-  return tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Etc/GMT' || tz === '';
-}
 
 function zoneState(tz: string): ZoneState {
   if (tz === lastZoneName && lastZone) return lastZone;
@@ -149,10 +139,9 @@ function zoneState(tz: string): ZoneState {
         second: 'numeric',
       });
     } catch {
-      // An unknown zone name: read instants as UTC rather than fail on every cell.
-      fmt = null;
+      // An unknown zone name (fmt stays null): read instants as UTC rather than fail on every cell.
     }
-    st = { fmt, days: new Map(), lastDay: Number.NaN, last: null, steady: null };
+    st = { fmt, days: new Map(), steady: null };
     zones.set(tz, st);
   }
   lastZoneName = tz;
@@ -163,43 +152,14 @@ function zoneState(tz: string): ZoneState {
 /** Offset (ms) of the zone at instant t (whole seconds), straight from Intl. */
 function intlOffset(fmt: Intl.DateTimeFormat, t: number): number {
   const ts = Math.floor(t / 1000) * 1000;
-  const parts = fmt.formatToParts(ts);
-  let y = 1970;
-  let mo = 1;
-  let d = 1;
-  let h = 0;
-  let mi = 0;
-  let s = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i];
-    switch (p.type) {
-      case 'year':
-        y = +p.value;
-        break;
-      case 'month':
-        mo = +p.value;
-        break;
-      case 'day':
-        d = +p.value;
-        break;
-      case 'hour':
-        h = +p.value % 24;
-        break;
-      case 'minute':
-        mi = +p.value;
-        break;
-      case 'second':
-        s = +p.value;
-        break;
-      default:
-        break;
-    }
-  }
-  return (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000 - ts;
+  const f: Record<string, number> = {};
+  for (const p of fmt.formatToParts(ts)) f[p.type] = +p.value;
+  const seconds =
+    daysFromCivil(f.year, f.month, f.day) * 86400 + (f.hour % 24) * 3600 + f.minute * 60 + f.second;
+  return seconds * 1000 - ts;
 }
 
 function zoneDay(st: ZoneState, fmt: Intl.DateTimeFormat, day: number): ZoneDay {
-  if (day === st.lastDay && st.last) return st.last;
   let zd = st.days.get(day);
   if (!zd) {
     const start = day * DAY_MS;
@@ -222,15 +182,13 @@ function zoneDay(st: ZoneState, fmt: Intl.DateTimeFormat, day: number): ZoneDay 
     zd = { a, b, t };
     st.days.set(day, zd);
   }
-  st.lastDay = day;
-  st.last = zd;
   return zd;
 }
 
-/** Offset (ms, local minus UTC) of the zone at instant t. */
-export function zoneOffset(t: number, timeZone: string): number {
-  if (isUtcName(timeZone)) return 0;
-  const st = zoneState(timeZone);
+/** Offset (ms, local minus UTC) of the zone at instant t; UTC by name without asking Intl. */
+function zoneOffset(t: number, tz: string): number {
+  if (tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT' || tz === 'Etc/GMT' || tz === '') return 0;
+  const st = zoneState(tz);
   const fmt = st.fmt;
   if (!fmt || !Number.isFinite(t)) return 0;
   const day = Math.floor(t / DAY_MS);
@@ -251,8 +209,7 @@ export function zoneOffset(t: number, timeZone: string): number {
 
 /** The civil date of an instant in an IANA zone ('UTC' and 'Etc/UTC' short-circuit). */
 export function dayOfDate(date: Date, timeZone: string): Day {
-  const t = date.getTime();
-  return Math.floor((t + zoneOffset(t, timeZone)) / DAY_MS);
+  return localDayOf(date.getTime(), timeZone);
 }
 
 function localDayOf(t: number, timeZone: string): number {
@@ -262,7 +219,6 @@ function localDayOf(t: number, timeZone: string): number {
 /** The instant of local midnight of that day in that zone (the first instant of the day if midnight is skipped). */
 export function dateOfDay(day: Day, timeZone: string): Date {
   const local = day * DAY_MS;
-  if (isUtcName(timeZone)) return new Date(local);
   const o0 = zoneOffset(local, timeZone);
   const t1 = local - zoneOffset(local - o0, timeZone);
   if (t1 + zoneOffset(t1, timeZone) === local) return new Date(t1);
@@ -275,42 +231,28 @@ export function dateOfDay(day: Day, timeZone: string): Date {
 
 // ---- periods ----
 
-export function monthKey(day: Day): string {
-  civil(day);
-  return `${pad4(cy)}-${pad2(cm)}`;
-}
-
-export function quarterKey(day: Day): string {
-  civil(day);
-  return `${pad4(cy)}-Q${Math.floor((cm - 1) / 3) + 1}`;
-}
-
+/** 'YYYY-MM' or 'YYYY-Qn' of the month or quarter containing day. */
 export function periodKey(day: Day, period: 'month' | 'quarter'): string {
-  return period === 'quarter' ? quarterKey(day) : monthKey(day);
+  civil(day);
+  return period === 'quarter' ? `${pad4(cy)}-Q${Math.floor((cm - 1) / 3) + 1}` : `${pad4(cy)}-${pad2(cm)}`;
+}
+
+/** First month of the month or quarter containing the day civil() last read. */
+function firstMonth(period: 'month' | 'quarter'): number {
+  return period === 'quarter' ? cm - ((cm - 1) % 3) : cm;
 }
 
 /** First day of the month or quarter containing day. */
 export function periodStart(day: Day, period: 'month' | 'quarter'): Day {
   civil(day);
-  const m = period === 'quarter' ? Math.floor((cm - 1) / 3) * 3 + 1 : cm;
-  return daysFromCivil(cy, m, 1);
+  return daysFromCivil(cy, firstMonth(period), 1);
 }
 
-/** Last day (inclusive) of the month or quarter containing day. */
+/** Last day (inclusive) of the month or quarter containing day: the day before the next one starts. */
 export function periodEnd(day: Day, period: 'month' | 'quarter'): Day {
   civil(day);
-  const m = period === 'quarter' ? Math.floor((cm - 1) / 3) * 3 + 3 : cm;
-  return daysFromCivil(cy, m, daysInMonth(cy, m));
-}
-
-/** Same day-of-month n months later (or earlier), clamped to the month's last day (Jan 31 + 1 → Feb 28/29). */
-export function addMonths(day: Day, n: number): Day {
-  civil(day);
-  const total = cy * 12 + (cm - 1) + Math.trunc(n);
-  const y = Math.floor(total / 12);
-  const m = total - y * 12 + 1;
-  const dim = daysInMonth(y, m);
-  return daysFromCivil(y, m, Math.min(cd, dim));
+  // Month 13 reads as January of the next year.
+  return daysFromCivil(cy, firstMonth(period) + (period === 'quarter' ? 3 : 1), 1) - 1;
 }
 
 // ---- Excel serials ----
@@ -321,11 +263,10 @@ export function addMonths(day: Day, n: number): Day {
  * outside 1900..2200.
  */
 export function dayFromSerial(n: number): Day | null {
-  if (typeof n !== 'number' || !(n >= 1) || n >= 2958466) return null;
-  const i = Math.floor(n);
+  const i = Math.floor(n); // below 1 (and NaN) falls outside the range
   if (i === 60) return null;
   const day = i < 60 ? i - 25568 : i - 25569;
-  return day < MIN_DAY || day > MAX_DAY ? null : day;
+  return inDayRange(day) ? day : null;
 }
 
 /** True when day lies in 1900-01-01..2200-12-31. */

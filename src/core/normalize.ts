@@ -82,19 +82,9 @@ export function isBlank(cell: Cell): boolean {
   return false;
 }
 
-const ERROR_VALUES = new Set([
-  '#N/A',
-  '#REF!',
-  '#VALUE!',
-  '#DIV/0!',
-  '#NAME?',
-  '#NUM!',
-  '#NULL!',
-  '#ERROR!',
-  '#SPILL!',
-  '#CALC!',
-  '#GETTING_DATA',
-]);
+const ERROR_VALUES = new Set(
+  '#N/A #REF! #VALUE! #DIV/0! #NAME? #NUM! #NULL! #ERROR! #SPILL! #CALC! #GETTING_DATA'.split(' '),
+);
 
 /** The spreadsheet error value a cell holds as text ('#N/A', '#REF!'…), else null. */
 export function errorValue(cell: Cell): string | null {
@@ -115,8 +105,6 @@ export function errorValue(cell: Cell): string | null {
 /** Levenshtein distance (UTF-16 code units). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
   if (a.length < b.length) {
     const t = a;
     a = b;
@@ -130,11 +118,8 @@ export function editDistance(a: string, b: string): number {
     cur[0] = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const del = prev[j] + 1;
-      const ins = cur[j - 1] + 1;
-      const sub = prev[j - 1] + cost;
-      cur[j] = del < ins ? Math.min(del, sub) : Math.min(ins, sub);
+      const sub = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, sub);
     }
     const t = prev;
     prev = cur;

@@ -1,7 +1,7 @@
 // Reading cell values. Every failure is a value (a ParseFailure), never a throw and never a guess.
 // Convention: T = the value, null = blank, ParseFailure = could not read it.
-import { dayFromSerial, dayFromYMD, dayOfDate, inDayRange } from './days';
-import { errorValue, isDateObject } from './normalize';
+import { dayFromSerial, dayFromYMD, dayOfDate, digitRun, inDayRange, isoPrefix, runValue } from './days';
+import { errorValue, hasNonAscii, isDateObject } from './normalize';
 import type { Cell, Day, IssueCode } from './types';
 
 export type ParseFailure = { fail: IssueCode; expected: string };
@@ -29,86 +29,59 @@ const ERROR_MARK = failure('error-value', 'mark');
 const BAD_YES_NO = failure('bad-mark', 'yes-no');
 const ERROR_YES_NO = failure('error-value', 'yes-no');
 
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Text that means "nothing here" in a value column. */
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '―', '−']);
 
 function prepare(s: string): string {
   const t = s.trim();
-  return NON_ASCII.test(t) ? t.normalize('NFKC').trim() : t;
+  return hasNonAscii(t) ? t.normalize('NFKC').trim() : t;
+}
+
+/** The prepared text of a value; null when blank or a placeholder, the error failure for '#N/A' and the like. */
+function valueText(cell: string, error: ParseFailure): string | null | ParseFailure {
+  if (cell.length === 0) return null;
+  const s = prepare(cell);
+  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
+  return s.charCodeAt(0) === 35 && errorValue(s) !== null ? error : s;
 }
 
 // ---- dates ----
 
 const TIME_REST =
   /^(?:\s*t\s*|\s+|\s*,\s*)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?\s*(?:[ap]\.?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}(?::?\d{2})?)?$/i;
-const YMD_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(.*)$/;
-const DMY_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d])(.*)$/;
 const CJK_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号]?)?(.*)$/;
 const D_MON_Y_RE =
   /^(?:([a-z]+)\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+|\s*[-/.]\s*)([a-z]+)\.?(?:\s*,\s*|\s+|\s*[-/.]\s*)(\d{4}|\d{2})(?![\d])(.*)$/i;
 const MON_D_Y_RE =
   /^(?:([a-z]+)\.?,?\s+)?([a-z]+)\.?(?:\s+|\s*[-/.]\s*)(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+|\s*[-/.]\s*)(\d{4})(?![\d])(.*)$/i;
-const DIGITS_RE = /^\d+(?:\.\d+)?$/;
+const PLAIN_RE = /^\d+(?:\.\d+)?$/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
-const WEEKDAYS = new Set([
-  'mon',
-  'monday',
-  'tue',
-  'tues',
-  'tuesday',
-  'wed',
-  'wednesday',
-  'thu',
-  'thur',
-  'thurs',
-  'thursday',
-  'fri',
-  'friday',
-  'sat',
-  'saturday',
-  'sun',
-  'sunday',
-]);
+/** English month names and their first three letters (and 'sept'), lower case. */
+const MONTHS: Record<string, number> = { sept: 9 };
+'january|february|march|april|may|june|july|august|september|october|november|december'
+  .split('|')
+  .forEach((name, i) => {
+    MONTHS[name] = MONTHS[name.slice(0, 3)] = i + 1;
+  });
+const WEEKDAYS = new Set(['tues', 'thur', 'thurs']);
+for (const name of 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'.split('|')) {
+  WEEKDAYS.add(name).add(name.slice(0, 3));
+}
 
 function monthOf(word: string): number {
   const m = MONTHS[word.toLowerCase()];
   return m === undefined ? 0 : m;
 }
 
+/** Nothing, or a time after a date (never with a line break, which the date regexes' '(.*)$' refuse too). */
 function restOk(rest: string): boolean {
-  return rest.length === 0 || TIME_REST.test(rest);
+  return rest.length === 0 || (TIME_REST.test(rest) && !LINE_BREAK.test(rest));
 }
 
-function fullYear(text: string): number {
-  const n = +text;
-  if (text.length !== 2) return n;
+/** A year as written with that many digits: two digits are 1970..2069. */
+function fullYear(n: number, digits: number): number {
+  if (digits !== 2) return n;
   return n < 70 ? 2000 + n : 1900 + n;
 }
 
@@ -119,73 +92,38 @@ function ymd(y: number, m: number, d: number): Day | ParseFailure {
 
 /** Fast path: 'YYYY-MM-DD' optionally followed by a time. */
 function isoFast(s: string): Day | ParseFailure | undefined {
-  if (s.length < 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return undefined;
-    y = y * 10 + c;
-  }
-  const m0 = s.charCodeAt(5) - 48;
-  const m1 = s.charCodeAt(6) - 48;
-  const d0 = s.charCodeAt(8) - 48;
-  const d1 = s.charCodeAt(9) - 48;
-  if (m0 < 0 || m0 > 9 || m1 < 0 || m1 > 9 || d0 < 0 || d0 > 9 || d1 < 0 || d1 > 9) return undefined;
-  if (s.length > 10) {
-    const c = s.charCodeAt(10);
-    if (c >= 48 && c <= 57) return undefined;
-    if (!TIME_REST.test(s.slice(10))) return BAD_DATE;
-  }
-  return ymd(y, m0 * 10 + m1, d0 * 10 + d1);
+  const day = isoPrefix(s);
+  if (day === undefined) return undefined;
+  if (s.length > 10 && !TIME_REST.test(s.slice(10))) return BAD_DATE;
+  return day === null ? IMPOSSIBLE_DATE : day;
 }
 
 /**
- * Fast path without regexes for the whole string being three digit groups with one separator kind:
- * 'M/D/YYYY', 'D-M-YYYY', 'YYYY/M/D'… Same rules as the regex path; undefined when not of that shape.
+ * Dates of three digit groups with one separator kind, read without regexes, optionally followed by a time:
+ * 'YYYY/M/D', 'M/D/YYYY' (day first when the first number > 12), 'D-M-YYYY' and 'D.M.YY' (month first when
+ * only that reading is possible). Undefined when s does not start with digits, a separator and a digit;
+ * any other text of that start is a failure.
  */
 function numericDate(s: string): Day | ParseFailure | undefined {
-  const len = s.length;
-  let i = 0;
-  let a = 0;
-  let la = 0;
-  while (i < len) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    a = a * 10 + c;
-    la++;
-    i++;
-  }
-  if (i >= len) return undefined;
-  const sep = s.charCodeAt(i);
+  const la = digitRun(s, 0);
+  const a = runValue;
+  const sep = s.charCodeAt(la);
   if (sep !== 47 && sep !== 45 && sep !== 46) return undefined;
-  i++;
-  let b = 0;
-  let lb = 0;
-  while (i < len) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    b = b * 10 + c;
-    lb++;
-    i++;
-  }
-  if (i >= len || s.charCodeAt(i) !== sep) return undefined;
-  i++;
-  let y = 0;
-  let ly = 0;
-  while (i < len) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return undefined;
-    y = y * 10 + c;
-    ly++;
-    i++;
-  }
-  if (lb < 1 || lb > 2) return undefined;
-  if (la === 4 && ly >= 1 && ly <= 2) return ymd(a, b, y);
-  if (la < 1 || la > 2 || (ly !== 4 && ly !== 2)) return undefined;
-  if (ly === 2) {
-    if (sep === 45) return BAD_DATE; // 'NN-NN-NN' could be year first: no guess
-    y = y < 70 ? 2000 + y : 1900 + y;
-  }
+  const bEnd = digitRun(s, la + 1);
+  const b = runValue;
+  const lb = bEnd - la - 1;
+  if (lb === 0) return undefined;
+  if (lb > 2 || s.charCodeAt(bEnd) !== sep) return BAD_DATE;
+  const end = digitRun(s, bEnd + 1);
+  const c = runValue;
+  const lc = end - bEnd - 1;
+  if (end < s.length && !restOk(s.slice(end))) return BAD_DATE;
+  if (la === 4 && lc >= 1 && lc <= 2) return ymd(a, b, c);
+  if (la > 2 || (lc !== 4 && lc !== 2)) return BAD_DATE;
+  if (lc === 2 && sep === 45) return BAD_DATE; // 'NN-NN-NN' could be year first: no guess
+  const y = fullYear(c, lc);
+  // US month-first unless the first number cannot be a month; '-' and '.': day first, unless only the
+  // month-first reading is possible.
   if (sep === 47) return a > 12 ? ymd(y, b, a) : ymd(y, a, b);
   return b > 12 && a <= 12 ? ymd(y, a, b) : ymd(y, b, a);
 }
@@ -199,15 +137,14 @@ function serialDay(n: number): Day | ParseFailure {
 function parseDayText(raw: string): Day | null | ParseFailure {
   const fast = isoFast(raw);
   if (fast !== undefined) return fast;
-  const s = prepare(raw);
-  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_DATE;
+  const s = valueText(raw, ERROR_DATE);
+  if (typeof s !== 'string') return s;
   const again = s === raw ? undefined : isoFast(s);
   if (again !== undefined) return again;
 
   const c0 = s.charCodeAt(0);
   if (c0 >= 48 && c0 <= 57) {
-    if (DIGITS_RE.test(s)) {
+    if (PLAIN_RE.test(s)) {
       // 'YYYYMMDD' when it reads as a valid date, else an Excel serial typed as text.
       if (s.length === 8) {
         const d = dayFromYMD(+s.slice(0, 4), +s.slice(4, 6), +s.slice(6, 8));
@@ -217,50 +154,17 @@ function parseDayText(raw: string): Day | null | ParseFailure {
     }
     const quick = numericDate(s);
     if (quick !== undefined) return quick;
-    let m = YMD_RE.exec(s);
-    if (m) return restOk(m[5]) ? ymd(+m[1], +m[3], +m[4]) : BAD_DATE;
-    m = DMY_RE.exec(s);
-    if (m) {
-      if (!restOk(m[5])) return BAD_DATE;
-      const a = +m[1];
-      const b = +m[3];
-      const sep = m[2];
-      if (sep === '-' && m[4].length === 2) return BAD_DATE; // 'NN-NN-NN' could be year first: no guess
-      const y = fullYear(m[4]);
-      if (sep === '/') {
-        // US month-first unless the first number cannot be a month.
-        return a > 12 ? ymd(y, b, a) : ymd(y, a, b);
-      }
-      // '-' and '.': day first, unless only the month-first reading is possible.
-      return b > 12 && a <= 12 ? ymd(y, a, b) : ymd(y, b, a);
-    }
-    m = CJK_RE.exec(s);
-    if (m) {
-      if (!restOk(m[4])) return BAD_DATE;
-      return ymd(+m[1], +m[2], m[3] === undefined ? 1 : +m[3]);
-    }
-    m = D_MON_Y_RE.exec(s);
-    if (m && m[1] === undefined) {
-      const mo = monthOf(m[3]);
-      if (mo === 0 || !restOk(m[5])) return BAD_DATE;
-      return ymd(fullYear(m[4]), mo, +m[2]);
-    }
-    return BAD_DATE;
+    const m = CJK_RE.exec(s);
+    if (m) return restOk(m[4]) ? ymd(+m[1], +m[2], m[3] === undefined ? 1 : +m[3]) : BAD_DATE;
   }
+  // Day or month first, after a weekday or not: '15 Apr 2021', 'Thu, 15 Apr 2021', 'April 15th, 2021'.
   let m = D_MON_Y_RE.exec(s);
-  if (m) {
-    const mo = monthOf(m[3]);
-    if (mo === 0 || !WEEKDAYS.has(m[1].toLowerCase()) || !restOk(m[5])) return BAD_DATE;
-    return ymd(fullYear(m[4]), mo, +m[2]);
-  }
-  m = MON_D_Y_RE.exec(s);
-  if (m) {
-    const mo = monthOf(m[2]);
-    if (mo === 0 || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5]))
-      return BAD_DATE;
-    return ymd(+m[4], mo, +m[3]);
-  }
-  return BAD_DATE;
+  const dayFirst = m !== null;
+  if (!dayFirst) m = MON_D_Y_RE.exec(s);
+  if (m === null) return BAD_DATE;
+  const mo = monthOf(dayFirst ? m[3] : m[2]);
+  if (mo === 0 || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5])) return BAD_DATE;
+  return ymd(fullYear(+m[4], m[4].length), mo, +(dayFirst ? m[2] : m[3]));
 }
 
 /**
@@ -270,14 +174,8 @@ function parseDayText(raw: string): Day | null | ParseFailure {
  * day is ignored; the civil date is taken as written.
  */
 export function parseDay(cell: Cell, timeZone: string): Day | null | ParseFailure {
-  if (typeof cell === 'string') {
-    if (cell.length === 0) return null;
-    return parseDayText(cell);
-  }
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return BAD_DATE;
-    return serialDay(cell);
-  }
+  if (typeof cell === 'string') return parseDayText(cell);
+  if (typeof cell === 'number') return serialDay(cell);
   if (cell === null || cell === undefined) return null;
   if (isDateObject(cell)) {
     const t = cell.getTime();
@@ -292,7 +190,6 @@ export function parseDay(cell: Cell, timeZone: string): Day | null | ParseFailur
 
 // ---- numbers and money ----
 
-const PLAIN_RE = /^\d+(?:\.\d+)?$/;
 const FRACTION_RE = /^\.\d+$/;
 const THOUSANDS_RE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const EURO_RE = /^\d{1,3}(?:\.\d{3})+,\d{1,2}$/;
@@ -331,32 +228,8 @@ function numberBody(body: string, cjkMultiplier: boolean): string | null {
   return null;
 }
 
-function powerOfTen(scale: number): number {
-  switch (scale) {
-    case 1:
-      return 0;
-    case 10:
-      return 1;
-    case 100:
-      return 2;
-    case 1000:
-      return 3;
-    case 10000:
-      return 4;
-    case 100000:
-      return 5;
-    case 1000000:
-      return 6;
-    case 10000000:
-      return 7;
-    case 100000000:
-      return 8;
-    case 1000000000:
-      return 9;
-    default:
-      return -1;
-  }
-}
+/** Powers of ten by exponent, for scales read as a shift of the decimal point. */
+const TENS = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000];
 
 /** n × 10^exp without binary noise (1.1 × 10^4 is 11000, not 11000.000000000002). */
 function shift(text: string, exp: number): number {
@@ -365,12 +238,9 @@ function shift(text: string, exp: number): number {
 
 function scaleNumber(n: number, scale: number): number {
   if (scale === 1) return n;
-  const exp = powerOfTen(scale);
-  if (exp > 0) {
-    const t = String(n);
-    if (t.indexOf('e') < 0) return shift(t, exp);
-  }
-  return n * scale;
+  const exp = TENS.indexOf(scale);
+  const t = String(n);
+  return exp > 0 && !t.includes('e') ? shift(t, exp) : n * scale;
 }
 
 function finiteOr(v: number, bad: ParseFailure): number | ParseFailure {
@@ -390,11 +260,9 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
   if (typeof cell === 'number') return finiteOr(scaleNumber(cell, scale), BAD_MONEY);
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_MONEY;
-  if (cell.length === 0) return null;
-  if (PLAIN_RE.test(cell)) return finiteOr(scale === 1 ? +cell : shiftOrScale(cell, scale), BAD_MONEY);
-  let s = prepare(cell);
-  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_MONEY;
+  if (PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), BAD_MONEY);
+  let s = valueText(cell, ERROR_MONEY);
+  if (typeof s !== 'string') return s;
   let negative = false;
   if (s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */) {
     negative = true;
@@ -421,27 +289,28 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
 }
 
 function shiftOrScale(text: string, scale: number): number {
-  const exp = powerOfTen(scale);
+  const exp = TENS.indexOf(scale);
   return exp >= 0 ? shift(text, exp) : +text * scale;
+}
+
+/** The value of number text ('12', '-1,234.5'; a sign only when signed), NaN when it is none. */
+function numberText(s: string, signed: boolean): number {
+  const m = NUMBER_RE.exec(s);
+  if (!m || (m[1] && !signed)) return Number.NaN;
+  const body = numberBody(m[2], false);
+  if (body === null || EURO_RE.test(m[2])) return Number.NaN;
+  const v = +body;
+  return isMinus(m[1]) ? -v : v;
 }
 
 /** A plain number: numbers, '12', '-12.5', '1,234'. Percent signs and currency are failures here. */
 export function parseNumber(cell: Cell): number | null | ParseFailure {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : BAD_NUMBER;
+  if (typeof cell === 'number') return finiteOr(cell, BAD_NUMBER);
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_NUMBER;
-  if (cell.length === 0) return null;
   if (PLAIN_RE.test(cell)) return finiteOr(+cell, BAD_NUMBER);
-  const s = prepare(cell);
-  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_NUMBER;
-  const m = NUMBER_RE.exec(s);
-  if (!m) return BAD_NUMBER;
-  const body = numberBody(m[2], false);
-  if (body === null || EURO_RE.test(m[2])) return BAD_NUMBER;
-  const v = +body;
-  if (!Number.isFinite(v)) return BAD_NUMBER;
-  return isMinus(m[1]) ? -v : v;
+  const s = valueText(cell, ERROR_NUMBER);
+  return typeof s === 'string' ? finiteOr(numberText(s, true), BAD_NUMBER) : s;
 }
 
 function fraction(n: number): number | ParseFailure {
@@ -454,78 +323,30 @@ export function parsePercent(cell: Cell): number | null | ParseFailure {
   if (typeof cell === 'number') return fraction(cell);
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_PERCENT;
-  if (cell.length === 0) return null;
-  let s = prepare(cell);
-  if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-  if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_PERCENT;
-  let percent = false;
-  if (s.charCodeAt(s.length - 1) === 37 /* % */) {
-    percent = true;
-    s = s.slice(0, -1).trim();
-  }
-  const m = NUMBER_RE.exec(s);
-  if (!m || m[1]) return BAD_PERCENT;
-  const body = numberBody(m[2], false);
-  if (body === null || EURO_RE.test(m[2])) return BAD_PERCENT;
-  const n = +body;
+  let s = valueText(cell, ERROR_PERCENT);
+  if (typeof s !== 'string') return s;
+  const percent = s.charCodeAt(s.length - 1) === 37; // ends with '%'
+  if (percent) s = s.slice(0, -1).trim();
+  const n = numberText(s, false);
+  if (Number.isNaN(n)) return BAD_PERCENT;
   if (!percent) return fraction(n);
   return n > 100 ? BAD_PERCENT : n / 100;
 }
 
 // ---- marks and yes/no ----
 
-const MARKS = new Map<string, boolean>([
-  ['✓', true],
-  ['✔', true],
-  ['√', true],
-  ['☑', true],
-  ['✅', true],
-  ['☑\ufe0f', true],
-  ['✔\ufe0f', true],
-  ['yes', true],
-  ['y', true],
-  ['true', true],
-  ['是', true],
-  ['是的', true],
-  ['已', true],
-  ['有', true],
-  ['对', true],
-  ['done', true],
-  ['完成', true],
-  ['已完成', true],
-  ['达成', true],
-  ['已达成', true],
-  ['确认', true],
-  ['已确认', true],
-  ['met', true],
-  ['ok', true],
-  ['okay', true],
-  ['confirmed', true],
-  ['checked', true],
-  ['x', true],
-  ['no', false],
-  ['n', false],
-  ['false', false],
-  ['否', false],
-  ['未', false],
-  ['未完成', false],
-  ['未达成', false],
-  ['未确认', false],
-  ['没有', false],
-  ['无', false],
-  ['-', false],
-  ['--', false],
-  ['—', false],
-  ['——', false],
-  ['–', false],
-  ['0', false],
-  ['×', false],
-  ['✗', false],
-  ['✘', false],
-  ['☐', false],
-  ['not met', false],
-  ['not yet', false],
-]);
+/** Words (separated by '|') read as true, then those read as false. */
+function wordMap(yes: string, no: string): Map<string, boolean> {
+  const map = new Map<string, boolean>();
+  for (const word of yes.split('|')) map.set(word, true);
+  for (const word of no.split('|')) map.set(word, false);
+  return map;
+}
+
+const MARKS = wordMap(
+  '✓|✔|√|☑|✅|☑\ufe0f|✔\ufe0f|yes|y|true|是|是的|已|有|对|done|完成|已完成|达成|已达成|确认|已确认|met|ok|okay|confirmed|checked|x',
+  'no|n|false|否|未|未完成|未达成|未确认|没有|无|-|--|—|——|–|0|×|✗|✘|☐|not met|not yet',
+);
 
 const SIGNED_NUMBER_RE = /^[+\-−]?\s*(?:\d[\d,]*(?:\.\d+)?|\.\d+)$/;
 
@@ -549,9 +370,8 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
     const mark = MARKS.get(lower);
     if (mark !== undefined) return mark;
     if (SIGNED_NUMBER_RE.test(lower)) {
-      const n = parseNumber(lower.replace('−', '-'));
-      if (typeof n === 'number') return n > 0;
-      return BAD_MARK;
+      const n = numberText(lower, true);
+      return Number.isFinite(n) ? n > 0 : BAD_MARK;
     }
     const d = parseDayText(s);
     if (typeof d === 'number') return true;
@@ -562,34 +382,10 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
   return BAD_MARK;
 }
 
-const YES_NO = new Map<string, boolean>([
-  ['yes', true],
-  ['y', true],
-  ['true', true],
-  ['1', true],
-  ['是', true],
-  ['是的', true],
-  ['阻塞', true],
-  ['blocking', true],
-  ['blocker', true],
-  ['✓', true],
-  ['✔', true],
-  ['√', true],
-  ['x', true],
-  ['no', false],
-  ['n', false],
-  ['false', false],
-  ['0', false],
-  ['否', false],
-  ['不是', false],
-  ['不阻塞', false],
-  ['非阻塞', false],
-  ['non-blocking', false],
-  ['nonblocking', false],
-  ['not blocking', false],
-  ['×', false],
-  ['✗', false],
-]);
+const YES_NO = wordMap(
+  'yes|y|true|1|是|是的|阻塞|blocking|blocker|✓|✔|√|x',
+  'no|n|false|0|否|不是|不阻塞|非阻塞|non-blocking|nonblocking|not blocking|×|✗',
+);
 
 /** Yes/no columns such as "blocking": yes/y/true/是/阻塞/1 vs no/n/false/否/0; blank (or '-') → null. */
 export function parseBoolean(cell: Cell): boolean | null | ParseFailure {
@@ -597,12 +393,9 @@ export function parseBoolean(cell: Cell): boolean | null | ParseFailure {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : BAD_YES_NO;
   if (typeof cell === 'string') {
-    const s = prepare(cell);
-    if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-    if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_YES_NO;
-    const lower = s.toLowerCase();
-    const yes = YES_NO.get(lower);
-    return yes === undefined ? BAD_YES_NO : yes;
+    const s = valueText(cell, ERROR_YES_NO);
+    if (typeof s !== 'string') return s;
+    return YES_NO.get(s.toLowerCase()) ?? BAD_YES_NO;
   }
   return BAD_YES_NO;
 }
