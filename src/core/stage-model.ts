@@ -15,11 +15,7 @@ export function kindOfWord(text: string): StageKind | null {
   for (const kind of Object.keys(KIND_LABELS) as StageKind[]) {
     if (KIND_LABELS[kind].some((w) => normalizeKey(w) === key)) return kind;
   }
-  if (OPEN_WORDS.includes(key)) return 'open';
-  for (const kind of ['won', 'lost', 'hold'] as const) {
-    if (KIND_WORDS[kind].includes(key)) return kind;
-  }
-  return null;
+  return OPEN_WORDS.includes(key) ? 'open' : terminalKind(key);
 }
 
 function criterionOf(text: string, kind: Criterion['kind']): Criterion {
@@ -34,96 +30,75 @@ function cellString(cell: Cell): string {
   return cell == null ? '' : String(cell).trim();
 }
 
+type StageColumn = keyof typeof STAGE_COLUMNS;
+
 /** Parses the Stages tab. Returns null when the tab has no recognisable header. */
 export function parseStages(sheet: SheetData): { model: StageModel; issues: Issue[] } | null {
   const located = locateColumns(sheet.values, STAGE_COLUMNS);
   if (!located || located.cols.stage === undefined) return null;
   const { cols, headers, headerRow } = located;
   const log = new IssueLog(sheet.name);
+  const issue = (r: number, key: StageColumn, value: string, code: Issue['code'], params?: Issue['params']) =>
+    log.cell(r, cols[key]!, headers[cols[key]!], value, code, params);
   const stages: Stage[] = [];
   const seen = new Map<string, number>();
-  const get = (row: readonly Cell[], key: keyof typeof STAGE_COLUMNS): Cell =>
-    cols[key] === undefined ? '' : row[cols[key]!];
 
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
-    const name = cellString(get(row, 'stage'));
+    const get = (key: StageColumn): Cell => (cols[key] === undefined ? '' : row[cols[key]!]);
+    const text = (key: StageColumn): string => cellString(get(key));
+    /** A figure of the row; a bad one is reported and read as blank. */
+    const figure = (key: 'maxDays' | 'probability', parse: typeof parseNumber): number | null => {
+      const parsed = parse(get(key));
+      if (!isFailure(parsed)) return parsed;
+      issue(r, key, text(key), parsed.fail, { expected: parsed.expected });
+      return null;
+    };
+    const name = text('stage');
     if (name === '') continue;
     const key = normalizeKey(name);
     if (seen.has(key)) {
-      log.cell(r, cols.stage!, headers[cols.stage!], name, 'stage-duplicate', { first: seen.get(key)! + 1 });
+      issue(r, 'stage', name, 'stage-duplicate', { first: seen.get(key)! + 1 });
       continue;
     }
     seen.set(key, r);
 
     let order = stages.length + 1;
-    const orderCell = get(row, 'order');
-    const parsedOrder = parseNumber(orderCell);
+    const parsedOrder = parseNumber(get('order'));
     if (typeof parsedOrder === 'number') order = parsedOrder;
-    else if (cols.order !== undefined) {
-      log.cell(r, cols.order, headers[cols.order], cellString(orderCell), 'stage-missing-order', {
-        used: order,
-      });
-    }
+    else if (cols.order !== undefined)
+      issue(r, 'order', text('order'), 'stage-missing-order', { used: order });
 
-    const kindText = cellString(get(row, 'kind'));
-    let kind = kindOfWord(kindText) ?? kindOfWord(name) ?? 'open';
-    if (kindText !== '' && kindOfWord(kindText) === null) {
-      log.cell(r, cols.kind!, headers[cols.kind!], kindText, 'stage-bad-kind');
-      kind = kindOfWord(name) ?? 'open';
-    }
+    const kindText = text('kind');
+    const typedKind = kindOfWord(kindText);
+    if (kindText !== '' && typedKind === null) issue(r, 'kind', kindText, 'stage-bad-kind');
 
-    const maxDays = parseNumber(get(row, 'maxDays'));
-    if (isFailure(maxDays)) {
-      log.cell(r, cols.maxDays!, headers[cols.maxDays!], cellString(get(row, 'maxDays')), maxDays.fail, {
-        expected: maxDays.expected,
-      });
-    }
-    const probability = parsePercent(get(row, 'probability'));
-    if (isFailure(probability)) {
-      log.cell(
-        r,
-        cols.probability!,
-        headers[cols.probability!],
-        cellString(get(row, 'probability')),
-        probability.fail,
-        {
-          expected: probability.expected,
-        },
-      );
-    }
+    const maxDays = figure('maxDays', parseNumber);
+    const probability = figure('probability', parsePercent);
 
     stages.push({
       order,
       name,
-      aliases: splitList(String(get(row, 'aliases') ?? '').replace(/\|/g, '\n')),
-      kind,
+      aliases: splitList(String(get('aliases') ?? '').replace(/\|/g, '\n')),
+      kind: typedKind ?? kindOfWord(name) ?? 'open',
       criteria: [
-        ...splitList(get(row, 'elements')).map((t) => criterionOf(t, 'element')),
-        ...splitList(get(row, 'commitments')).map((t) => criterionOf(t, 'commitment')),
+        ...splitList(get('elements')).map((t) => criterionOf(t, 'element')),
+        ...splitList(get('commitments')).map((t) => criterionOf(t, 'commitment')),
       ],
-      actions: splitList(get(row, 'actions')),
-      support: splitList(get(row, 'support')),
-      maxDays: typeof maxDays === 'number' && maxDays > 0 ? maxDays : undefined,
-      probability: typeof probability === 'number' ? probability : undefined,
-      guidance: cellString(get(row, 'guidance')),
+      actions: splitList(get('actions')),
+      support: splitList(get('support')),
+      maxDays: maxDays !== null && maxDays > 0 ? maxDays : undefined,
+      probability: probability ?? undefined,
+      guidance: text('guidance'),
       row: r + 1,
     });
   }
 
   // Stable sort by order keeps the tab's row order among equal orders.
   stages.sort((a, b) => a.order - b.order);
-  dropConflictingAliases(stages, log, cols.aliases, headers);
-  return { model: { source: 'sheet', stages }, issues: log.list };
-}
 
-/** An alias naming another stage (or another stage's alias) would make a cycle: report and drop it. */
-function dropConflictingAliases(
-  stages: Stage[],
-  log: IssueLog,
-  aliasCol: number | undefined,
-  headers: string[],
-): void {
+  // An alias naming another stage (or another stage's alias) would make a cycle: report and drop it.
+  // (Only a tab with an alias column has aliases.)
   const owner = new Map<string, Stage>();
   for (const s of stages) owner.set(normalizeKey(s.name), s);
   for (const s of stages) {
@@ -131,22 +106,14 @@ function dropConflictingAliases(
       const key = normalizeKey(alias);
       const other = owner.get(key);
       if (other && other !== s) {
-        log.cell(
-          s.row - 1,
-          aliasCol ?? 0,
-          aliasCol === undefined ? undefined : headers[aliasCol],
-          alias,
-          'stage-alias-conflict',
-          {
-            stage: other.name,
-          },
-        );
+        issue(s.row - 1, 'aliases', alias, 'stage-alias-conflict', { stage: other.name });
         return false;
       }
       owner.set(key, s);
       return true;
     });
   }
+  return { model: { source: 'sheet', stages }, issues: log.list };
 }
 
 /**
