@@ -115,24 +115,22 @@ export function parseObjections(
     const customer = customers.find(customerText);
     if (customer < 0) issue('customer', 'unknown-customer');
 
+    /** A typed word of one of the tables; an unknown word is reported and read as blank. */
+    const word = <K extends string>(
+      k: Col,
+      table: Record<K, readonly string[]>,
+      code: Issue['code'],
+    ): K | null => {
+      if (text(k) === '') return null;
+      const found = wordOf(table, text(k));
+      if (!found) issue(k, code);
+      return found;
+    };
     const plan = text('plan');
-    let status: ObjectionStatus = plan === '' ? 'raised' : 'planned';
-    if (text('status') !== '') {
-      const s = wordOf(STATUS_WORDS, text('status'));
-      if (s) status = s;
-      else issue('status', 'unknown-objection-status');
-    }
-    let type: ObjectionType = 'other';
-    if (text('type') !== '') {
-      const t = wordOf(OBJECTION_TYPE_WORDS, text('type'));
-      if (t) type = t;
-      else issue('type', 'unknown-objection-type');
-    }
-    let resolution: Resolution | null = null;
-    if (text('resolution') !== '') {
-      resolution = wordOf(RESOLUTION_WORDS, text('resolution'));
-      if (!resolution) issue('resolution', 'unknown-resolution');
-    }
+    const status =
+      word('status', STATUS_WORDS, 'unknown-objection-status') ?? (plan === '' ? 'raised' : 'planned');
+    const type = word('type', OBJECTION_TYPE_WORDS, 'unknown-objection-type') ?? 'other';
+    const resolution = word('resolution', RESOLUTION_WORDS, 'unknown-resolution');
     const blocking = parseBoolean(cell('blocking'));
     if (isFailure(blocking)) issue('blocking', blocking.fail, { expected: blocking.expected });
 
