@@ -31,7 +31,7 @@ export interface InventoryRequest {
 }
 
 export type InventoryOutcome =
-  | { ok: true; inventory: Inventory; lang: Lang; tabs: Partial<Record<TabId, string>> }
+  | { ok: true; inventory: Inventory; lang: Lang }
   | {
       ok: false;
       code: 'no-customer-sheet' | 'customer-sheet-not-found' | 'bad-as-of';
@@ -145,22 +145,16 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     ? parseObjections(objectionsTab, new CustomerIndex(table.customers), timeZone)
     : null;
   if (parsedObjections) issues.push(...parsedObjections.issues);
-  const historyTab = findTab(sheets, 'history');
 
   const inventory = computeInventory({
     table,
     objections: parsedObjections?.objections ?? [],
-    history: parseHistory(historyTab ?? null, timeZone),
+    history: parseHistory(findTab(sheets, 'history') ?? null, timeZone),
     settings,
     asOf,
     issues,
   });
-  const tabs: Partial<Record<TabId, string>> = { customers: customerSheet.name };
-  if (stagesTab) tabs.stages = stagesTab.name;
-  if (objectionsTab) tabs.objections = objectionsTab.name;
-  if (historyTab) tabs.history = historyTab.name;
-  if (settingsTab) tabs.settings = settingsTab.name;
-  return { ok: true, inventory, lang, tabs };
+  return { ok: true, inventory, lang };
 }
 
 export type { Inventory };
