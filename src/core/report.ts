@@ -56,6 +56,12 @@ export const REPORT_TEXT_LIMIT = 5000;
 const u = (s: string): ReportCell => ({ text: truncate(s, REPORT_TEXT_LIMIT) });
 const day = (d: Day | null): ReportCell => (d === null ? null : { day: d });
 
+/**
+ * The report grid as it grows. `add` appends a row (formatted whole when given a kind) and returns its index;
+ * `header` appends a row of labels, `label` is the report's own label `report.<key>`; `cell`, `column` (the
+ * rows from `from` to the last so far) and `format` format a cell, a column or a block; `more` ends a list cut
+ * at `limit` with how many more there are; `chart` records a chart of a block starting in column A.
+ */
 class GridBuilder {
   readonly rows: ReportCell[][] = [];
   readonly formats: ReportFormat[] = [];
@@ -68,7 +74,6 @@ class GridBuilder {
     return this.rows.length;
   }
 
-  /** The report's own label `report.<key>`. */
   label(key: string): string {
     return this.t(`report.${key}`);
   }
@@ -81,7 +86,6 @@ class GridBuilder {
     return r;
   }
 
-  /** A header row of labels. */
   header(keys: string[]): number {
     return this.add(
       keys.map((k) => this.label(k)),
@@ -93,7 +97,6 @@ class GridBuilder {
     if (rect.rows > 0 && rect.cols > 0) this.formats.push({ rect, kind });
   }
 
-  /** Formats one cell. */
   cell(row: number, col: number, kind: ReportFormatKind): void {
     this.format({ row, col, rows: 1, cols: 1 }, kind);
   }
@@ -103,17 +106,14 @@ class GridBuilder {
     return this.add([title], 'section');
   }
 
-  /** Formats one column of the rows from `from` to the last one so far. */
   column(col: number, from: number, kind: ReportFormatKind): void {
     this.format({ row: from, col, rows: this.rows.length - from, cols: 1 }, kind);
   }
 
-  /** The last line of a list cut at `limit`: how many more there are. */
   more(total: number, limit: number): void {
     if (total > limit) this.add([this.t('report.more', { n: total - limit })], 'muted');
   }
 
-  /** A chart of the block of `rows` rows and `cols` columns starting at row `row`, column A. */
   chart(
     id: ChartSpec['id'],
     kind: ChartSpec['kind'],
