@@ -114,15 +114,8 @@ class GridBuilder {
     if (total > limit) this.add([this.t('report.more', { n: total - limit })], 'muted');
   }
 
-  chart(
-    id: ChartSpec['id'],
-    kind: ChartSpec['kind'],
-    title: string,
-    row: number,
-    rows: number,
-    cols: number,
-  ): void {
-    this.charts.push({ id, kind, title, data: { row, col: 0, rows, cols }, anchor: { row, col: 0 } });
+  chart(id: ChartSpec['id'], kind: ChartSpec['kind'], row: number, rows: number, cols: number): void {
+    this.charts.push({ id, kind, data: { row, col: 0, rows, cols } });
   }
 
   build(): Report {
@@ -132,8 +125,6 @@ class GridBuilder {
     );
     const columnWidths = new Array(width).fill(110);
     columnWidths[0] = 180;
-    // Charts sit to the right of the grid, next to their data.
-    for (const chart of this.charts) chart.anchor.col = width + 1;
     return { rows, width, formats: this.formats, charts: this.charts, columnWidths, frozenRows: 1 };
   }
 }
@@ -231,7 +222,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], n[kind]]);
   g.column(1, funnelHead + 1, 'integer');
   g.column(2, funnelHead + 1, 'money');
-  if (nOpen > 0) g.chart('funnel', 'bar', label('funnel'), funnelHead, funnelEnd - funnelHead, 2);
+  if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, funnelEnd - funnelHead, 2);
 
   // Rep x stage concurrency
   g.section(label('concurrency'));
@@ -247,7 +238,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   }
   if (nOpen > 0 && inv.reps.length > 0) {
     g.format({ row: repHead + 1, col: 1, rows: inv.reps.length, cols: nOpen }, 'heat');
-    g.chart('concurrency', 'stacked-bar', label('concurrency'), repHead, inv.reps.length + 1, nOpen + 1);
+    g.chart('concurrency', 'stacked-bar', repHead, inv.reps.length + 1, nOpen + 1);
   }
   g.column(nOpen + 6, repHead + 1, 'money');
 
@@ -369,7 +360,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.column(4, resHead + 1, 'percent');
   g.column(5, resHead + 1, 'decimal');
   g.column(7, resHead + 1, 'decimal');
-  g.chart('wins', 'column', label('winsChart'), resHead, results.periods.length + 1, 2);
+  g.chart('wins', 'column', resHead, results.periods.length + 1, 2);
   if (results.balance) {
     const b = results.balance;
     const r = g.add([
