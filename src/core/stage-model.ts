@@ -118,10 +118,11 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
 
 /**
  * Well-known stage sequences of CRM exports and common templates, used to order stage values found
- * in the data when there is no Stages tab. Normalized keys, earliest first.
+ * in the data when there is no Stages tab. Normalized keys, earliest first. In order: Salesforce's standard
+ * opportunity stages, HubSpot's default deal pipeline, Pipedrive's default pipeline, Odoo CRM, the Maven CRM
+ * sample, and two common Chinese pipelines.
  */
 const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
-  // Salesforce standard opportunity stages
   [
     'prospecting',
     'qualification',
@@ -132,7 +133,6 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'proposalpricequote',
     'negotiationreview',
   ],
-  // HubSpot default deal pipeline
   [
     'appointmentscheduled',
     'qualifiedtobuy',
@@ -140,7 +140,6 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'decisionmakerboughtin',
     'contractsent',
   ],
-  // Pipedrive default pipeline
   [
     'lead',
     'qualified',
@@ -150,11 +149,8 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'proposalmade',
     'negotiationsstarted',
   ],
-  // Odoo CRM
   ['new', 'qualified', 'proposition'],
-  // Maven CRM sample
   ['prospecting', 'engaging'],
-  // Common Chinese pipelines
   ['线索', '初步接触', '需求确认', '立项', '方案', '报价', '投标', '商务谈判', '签约跟进'],
   ['线索', '商机', '报价', '谈判', '签约'],
 ];
@@ -172,7 +168,9 @@ export interface StageObservation {
  */
 export function stagesFromData(observations: readonly StageObservation[]): StageModel {
   interface Seen {
+    key: string;
     name: string;
+    kind: StageKind;
     first: number;
     count: number;
     milestones: number;
@@ -186,20 +184,16 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
     if (seen) {
       seen.count++;
       seen.milestones += o.milestones;
-    } else byKey.set(key, { name, first: i, count: 1, milestones: o.milestones });
+    } else {
+      const kind = terminalKind(key) ?? 'open';
+      byKey.set(key, { key, name, kind, first: i, count: 1, milestones: o.milestones });
+    }
   });
 
-  const open: Seen[] = [];
-  const terminal: { seen: Seen; kind: StageKind }[] = [];
-  for (const [key, seen] of byKey) {
-    const kind = terminalKind(key);
-    if (kind) terminal.push({ seen, kind });
-    else open.push(seen);
-  }
+  const all = [...byKey.values()];
   const rank = (s: Seen): number[] => {
-    const key = normalizeKey(s.name);
-    const num = /^[a-z]{0,2}(\d+)/.exec(key);
-    const known = KNOWN_SEQUENCES.map((seq) => seq.indexOf(key)).find((i) => i >= 0);
+    const num = /^[a-z]{0,2}(\d+)/.exec(s.key);
+    const known = KNOWN_SEQUENCES.map((seq) => seq.indexOf(s.key)).find((i) => i >= 0);
     return [
       num ? Number(num[1]) : Number.POSITIVE_INFINITY,
       known ?? Number.POSITIVE_INFINITY,
@@ -207,30 +201,31 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
       s.first,
     ];
   };
-  open.sort((a, b) => {
+  // Open stages first, by rank; then won, lost and on-hold values in order of first appearance.
+  all.sort((a, b) => {
+    if (a.kind !== b.kind) return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+    if (a.kind !== 'open') return a.first - b.first;
     const ra = rank(a);
     const rb = rank(b);
     for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
     return 0;
   });
-  const kindOrder: Record<StageKind, number> = { open: 0, won: 1, lost: 2, hold: 3 };
-  terminal.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.seen.first - b.seen.first);
 
-  const stages: Stage[] = [...open.map((s) => ({ seen: s, kind: 'open' as StageKind })), ...terminal].map(
-    ({ seen, kind }, i) => ({
-      order: i + 1,
-      name: seen.name,
-      aliases: [],
-      kind,
-      criteria: [],
-      actions: [],
-      support: [],
-      guidance: '',
-      row: 0,
-    }),
-  );
+  const stages: Stage[] = all.map((s, i) => ({
+    order: i + 1,
+    name: s.name,
+    aliases: [],
+    kind: s.kind,
+    criteria: [],
+    actions: [],
+    support: [],
+    guidance: '',
+    row: 0,
+  }));
   return { source: 'data', stages };
 }
+
+const KIND_ORDER: readonly StageKind[] = ['open', 'won', 'lost', 'hold'];
 
 function terminalKind(key: string): StageKind | null {
   for (const kind of ['won', 'lost', 'hold'] as const) {
@@ -239,11 +234,14 @@ function terminalKind(key: string): StageKind | null {
   return null;
 }
 
-/** Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. */
+/**
+ * Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. `find` gives the
+ * stage index for a typed value, or -1, remembering each answer (typed values repeat down a column);
+ * `names` lists all names, for "did you mean" suggestions.
+ */
 export class StageLookup {
   private readonly byKey = new Map<string, number>();
   private readonly byKind: Partial<Record<StageKind, number>> = {};
-  /** Typed values repeat down a column: remember each answer. */
   private readonly byText = new Map<string, number>();
 
   constructor(readonly model: StageModel) {
@@ -256,7 +254,6 @@ export class StageLookup {
     });
   }
 
-  /** Stage index for a typed value, or -1. */
   find(text: string): number {
     const seen = this.byText.get(text);
     if (seen !== undefined) return seen;
@@ -267,20 +264,13 @@ export class StageLookup {
 
   private lookup(text: string): number {
     const key = normalizeKey(text);
-    const hit = this.byKey.get(key);
+    // The name or alias, else the same after a numbered prefix ("1 - Prospecting", "S2 Discovery").
+    const hit = this.byKey.get(key) ?? this.byKey.get(key.replace(/^[a-z]?\d+/, ''));
     if (hit !== undefined) return hit;
-    // "1 - Prospecting", "S2 Discovery": a numbered prefix before a known name.
-    const stripped = key.replace(/^[a-z]?\d+/, '');
-    if (stripped !== key && stripped !== '') {
-      const again = this.byKey.get(stripped);
-      if (again !== undefined) return again;
-    }
     const kind = terminalKind(key);
-    if (kind) return this.byKind[kind] ?? -1;
-    return -1;
+    return (kind && this.byKind[kind]) ?? -1;
   }
 
-  /** All names, for "did you mean" suggestions. */
   names(): string[] {
     return this.model.stages.map((s) => s.name);
   }
