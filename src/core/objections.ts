@@ -13,7 +13,6 @@ export interface Objection {
   customerText: string;
   /** Index into the customer list, -1 when no customer matches. */
   customer: number;
-  stageText: string;
   type: ObjectionType;
   text: string;
   owner: string;
@@ -139,7 +138,6 @@ export function parseObjections(
       id: text('id'),
       customerText,
       customer,
-      stageText: text('stage'),
       type,
       text: body,
       owner: text('owner'),
