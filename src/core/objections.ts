@@ -60,11 +60,10 @@ const RESOLUTION_WORDS: Record<Resolution, readonly string[]> = {
 function wordOf<K extends string>(table: Record<K, readonly string[]>, text: string): K | null {
   const key = normalizeKey(text);
   if (key === '') return null;
-  for (const k of Object.keys(table) as K[]) if (table[k].some((w) => normalizeKey(w) === key)) return k;
-  // "预算 budget", "Budget (预算)": any listed word as a whole part of the text.
-  for (const k of Object.keys(table) as K[])
-    if (table[k].some((w) => key.startsWith(normalizeKey(w)))) return k;
-  return null;
+  const first = (match: (word: string) => boolean): K | null =>
+    (Object.keys(table) as K[]).find((k) => table[k].some(match)) ?? null;
+  // A listed word as the whole text; else, for "预算 budget" or "Budget (预算)", one the text starts with.
+  return first((w) => normalizeKey(w) === key) ?? first((w) => key.startsWith(normalizeKey(w)));
 }
 
 /** Finds a customer by id first, then by normalized name. */
