@@ -31,7 +31,7 @@ export interface InventoryRequest {
 }
 
 export type InventoryOutcome =
-  | { ok: true; inventory: Inventory; lang: Lang; tabs: Partial<Record<TabId, string>> }
+  | { ok: true; inventory: Inventory; lang: Lang }
   | {
       ok: false;
       code: 'no-customer-sheet' | 'customer-sheet-not-found' | 'bad-as-of';
@@ -83,16 +83,17 @@ function findTab(sheets: readonly SheetData[], id: TabId): SheetData | undefined
 
 /** A Stages tab may also be recognised by its headers (a renamed tab). */
 function findStagesTab(sheets: readonly SheetData[], customer: SheetData): SheetData | undefined {
-  const named = findTab(sheets, 'stages');
-  if (named) return named;
-  return sheets.find((s) => {
-    if (s === customer || tabIdOf(s.name) !== null) return false;
-    const located = locateColumns(s.values, STAGE_COLUMNS, 3);
-    return (
-      located?.cols.stage !== undefined &&
-      (located.cols.elements !== undefined || located.cols.commitments !== undefined)
-    );
-  });
+  return (
+    findTab(sheets, 'stages') ??
+    sheets.find((s) => {
+      if (s === customer || tabIdOf(s.name) !== null) return false;
+      const located = locateColumns(s.values, STAGE_COLUMNS, 3);
+      return (
+        located?.cols.stage !== undefined &&
+        (located.cols.elements !== undefined || located.cols.commitments !== undefined)
+      );
+    })
+  );
 }
 
 export function runInventory(request: InventoryRequest): InventoryOutcome {
@@ -125,12 +126,10 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
 
   let model: StageModel | null = null;
   const stagesTab = request.stagesSheet ?? findStagesTab(sheets, customerSheet);
-  if (stagesTab) {
-    const parsed = parseStages(stagesTab);
-    if (parsed && parsed.model.stages.length > 0) {
-      model = parsed.model;
-      issues.push(...parsed.issues);
-    }
+  const parsedStages = stagesTab && parseStages(stagesTab);
+  if (parsedStages && parsedStages.model.stages.length > 0) {
+    model = parsedStages.model;
+    issues.push(...parsedStages.issues);
   }
   if (!model && settings.template && settings.template !== 'data') model = template(settings.template, lang);
 
@@ -145,22 +144,16 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     ? parseObjections(objectionsTab, new CustomerIndex(table.customers), timeZone)
     : null;
   if (parsedObjections) issues.push(...parsedObjections.issues);
-  const historyTab = findTab(sheets, 'history');
 
   const inventory = computeInventory({
     table,
     objections: parsedObjections?.objections ?? [],
-    history: parseHistory(historyTab ?? null, timeZone),
+    history: parseHistory(findTab(sheets, 'history') ?? null, timeZone),
     settings,
     asOf,
     issues,
   });
-  const tabs: Partial<Record<TabId, string>> = { customers: customerSheet.name };
-  if (stagesTab) tabs.stages = stagesTab.name;
-  if (objectionsTab) tabs.objections = objectionsTab.name;
-  if (historyTab) tabs.history = historyTab.name;
-  if (settingsTab) tabs.settings = settingsTab.name;
-  return { ok: true, inventory, lang, tabs };
+  return { ok: true, inventory, lang };
 }
 
 export type { Inventory };

@@ -13,7 +13,6 @@ export interface Objection {
   customerText: string;
   /** Index into the customer list, -1 when no customer matches. */
   customer: number;
-  stageText: string;
   type: ObjectionType;
   text: string;
   owner: string;
@@ -61,11 +60,10 @@ const RESOLUTION_WORDS: Record<Resolution, readonly string[]> = {
 function wordOf<K extends string>(table: Record<K, readonly string[]>, text: string): K | null {
   const key = normalizeKey(text);
   if (key === '') return null;
-  for (const k of Object.keys(table) as K[]) if (table[k].some((w) => normalizeKey(w) === key)) return k;
-  // "预算 budget", "Budget (预算)": any listed word as a whole part of the text.
-  for (const k of Object.keys(table) as K[])
-    if (table[k].some((w) => key.startsWith(normalizeKey(w)))) return k;
-  return null;
+  const first = (match: (word: string) => boolean): K | null =>
+    (Object.keys(table) as K[]).find((k) => table[k].some(match)) ?? null;
+  // A listed word as the whole text; else, for "预算 budget" or "Budget (预算)", one the text starts with.
+  return first((w) => normalizeKey(w) === key) ?? first((w) => key.startsWith(normalizeKey(w)));
 }
 
 /** Finds a customer by id first, then by normalized name. */
@@ -115,24 +113,22 @@ export function parseObjections(
     const customer = customers.find(customerText);
     if (customer < 0) issue('customer', 'unknown-customer');
 
+    /** A typed word of one of the tables; an unknown word is reported and read as blank. */
+    const word = <K extends string>(
+      k: Col,
+      table: Record<K, readonly string[]>,
+      code: Issue['code'],
+    ): K | null => {
+      if (text(k) === '') return null;
+      const found = wordOf(table, text(k));
+      if (!found) issue(k, code);
+      return found;
+    };
     const plan = text('plan');
-    let status: ObjectionStatus = plan === '' ? 'raised' : 'planned';
-    if (text('status') !== '') {
-      const s = wordOf(STATUS_WORDS, text('status'));
-      if (s) status = s;
-      else issue('status', 'unknown-objection-status');
-    }
-    let type: ObjectionType = 'other';
-    if (text('type') !== '') {
-      const t = wordOf(OBJECTION_TYPE_WORDS, text('type'));
-      if (t) type = t;
-      else issue('type', 'unknown-objection-type');
-    }
-    let resolution: Resolution | null = null;
-    if (text('resolution') !== '') {
-      resolution = wordOf(RESOLUTION_WORDS, text('resolution'));
-      if (!resolution) issue('resolution', 'unknown-resolution');
-    }
+    const status =
+      word('status', STATUS_WORDS, 'unknown-objection-status') ?? (plan === '' ? 'raised' : 'planned');
+    const type = word('type', OBJECTION_TYPE_WORDS, 'unknown-objection-type') ?? 'other';
+    const resolution = word('resolution', RESOLUTION_WORDS, 'unknown-resolution');
     const blocking = parseBoolean(cell('blocking'));
     if (isFailure(blocking)) issue('blocking', blocking.fail, { expected: blocking.expected });
 
@@ -141,7 +137,6 @@ export function parseObjections(
       id: text('id'),
       customerText,
       customer,
-      stageText: text('stage'),
       type,
       text: body,
       owner: text('owner'),

@@ -56,14 +56,26 @@ export const REPORT_TEXT_LIMIT = 5000;
 const u = (s: string): ReportCell => ({ text: truncate(s, REPORT_TEXT_LIMIT) });
 const day = (d: Day | null): ReportCell => (d === null ? null : { day: d });
 
+/**
+ * The report grid as it grows. `add` appends a row (formatted whole when given a kind) and returns its index;
+ * `header` appends a row of labels, `label` is the report's own label `report.<key>`; `cell`, `column` (the
+ * rows from `from` to the last so far) and `format` format a cell, a column or a block; `more` ends a list cut
+ * at `limit` with how many more there are; `chart` records a chart of a block starting in column A.
+ */
 class GridBuilder {
   readonly rows: ReportCell[][] = [];
   readonly formats: ReportFormat[] = [];
   readonly charts: ChartSpec[] = [];
   width = 2;
 
+  constructor(private readonly t: ReportText) {}
+
   get next(): number {
     return this.rows.length;
+  }
+
+  label(key: string): string {
+    return this.t(`report.${key}`);
   }
 
   add(cells: ReportCell[], kind?: ReportFormatKind): number {
@@ -74,8 +86,19 @@ class GridBuilder {
     return r;
   }
 
+  header(keys: string[]): number {
+    return this.add(
+      keys.map((k) => this.label(k)),
+      'header',
+    );
+  }
+
   format(rect: GridRect, kind: ReportFormatKind): void {
     if (rect.rows > 0 && rect.cols > 0) this.formats.push({ rect, kind });
+  }
+
+  cell(row: number, col: number, kind: ReportFormatKind): void {
+    this.format({ row, col, rows: 1, cols: 1 }, kind);
   }
 
   section(title: string): number {
@@ -83,13 +106,16 @@ class GridBuilder {
     return this.add([title], 'section');
   }
 
-  /** Formats one column of the rows [from, to). */
-  column(col: number, from: number, to: number, kind: ReportFormatKind): void {
-    this.format({ row: from, col, rows: to - from, cols: 1 }, kind);
+  column(col: number, from: number, kind: ReportFormatKind): void {
+    this.format({ row: from, col, rows: this.rows.length - from, cols: 1 }, kind);
   }
 
-  more(shown: number, total: number, text: ReportText): void {
-    if (total > shown) this.add([text('report.more', { n: total - shown })], 'muted');
+  more(total: number, limit: number): void {
+    if (total > limit) this.add([this.t('report.more', { n: total - limit })], 'muted');
+  }
+
+  chart(id: ChartSpec['id'], kind: ChartSpec['kind'], row: number, rows: number, cols: number): void {
+    this.charts.push({ id, kind, data: { row, col: 0, rows, cols } });
   }
 
   build(): Report {
@@ -105,25 +131,18 @@ class GridBuilder {
 
 // Passes over all customers are functions of their own (see gapList): buildReport runs once a run.
 
-function stateCounts(inv: Inventory): { stalled: number; overdueActions: number; missingActions: number } {
-  const counts = { stalled: 0, overdueActions: 0, missingActions: 0 };
-  for (const s of inv.states) {
-    if (s.stalled || s.resumeDue) counts.stalled++;
-    if (s.nextAction === 'overdue') counts.overdueActions++;
-    else if (s.nextAction === 'missing') counts.missingActions++;
-  }
-  return counts;
-}
-
-/** Value of the won, lost and on-hold customers. */
-function closedValues(inv: Inventory): { won: number; lost: number; hold: number } {
-  const value = { won: 0, lost: 0, hold: 0 };
-  for (const c of inv.table.customers) {
-    if (c.status === 'won') value.won += c.value ?? 0;
-    else if (c.status === 'lost') value.lost += c.value ?? 0;
-    else if (c.status === 'hold') value.hold += c.value ?? 0;
-  }
-  return value;
+/** Stalled customers, overdue and missing next actions, and the value of the won, lost and on-hold ones. */
+function counts(inv: Inventory) {
+  const n = { stalled: 0, overdueActions: 0, missingActions: 0, won: 0, lost: 0, hold: 0 };
+  const { customers } = inv.table;
+  inv.states.forEach((s, i) => {
+    if (s.stalled || s.resumeDue) n.stalled++;
+    if (s.nextAction === 'overdue') n.overdueActions++;
+    else if (s.nextAction === 'missing') n.missingActions++;
+    const c = customers[i];
+    if (c.status === 'won' || c.status === 'lost' || c.status === 'hold') n[c.status] += c.value ?? 0;
+  });
+  return n;
 }
 
 /** Order of the gap list: ahead, behind, match, none (a comparison per row, not a look-up by name). */
@@ -149,14 +168,17 @@ function gapList(inv: Inventory): number[] {
 
 /** Turns the inventory into the report grid. `t` gives the labels in the report's language. */
 export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Issue) => string): Report {
-  const g = new GridBuilder();
-  const { table, states, results } = inv;
+  const g = new GridBuilder(t);
+  const label = (key: string): string => g.label(key);
+  const { table, states, results, totals } = inv;
   const customers = table.customers;
   const stages = table.model.stages;
   const openNames = inv.openStages.map((i) => stages[i].name);
+  const nOpen = openNames.length;
   const criterionName = (k: number): string => table.criteria[k].criterion.name;
   const who = (i: number): ReportCell => u(customers[i].name || customers[i].id);
-  const repCell = (rep: string): ReportCell => (rep === '' ? t('report.noRep') : u(rep));
+  const repCell = (rep: string): ReportCell => (rep === '' ? label('noRep') : u(rep));
+  const ot = inv.objectionTotals;
 
   g.add([t('report.title', { asOf: isoOfDay(inv.asOf) })], 'title');
   g.add(
@@ -164,107 +186,65 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     'muted',
   );
 
-  // Summary figures
-  g.section(t('report.summary'));
-  const { stalled, overdueActions, missingActions } = stateCounts(inv);
-  const summary: [string, number | null, ReportFormatKind][] = [
-    ['report.customers', inv.totals.customers, 'integer'],
-    ['report.open', inv.totals.open, 'integer'],
-    ['report.won', inv.totals.won, 'integer'],
-    ['report.lost', inv.totals.lost, 'integer'],
-    ['report.hold', inv.totals.hold, 'integer'],
-    ['report.openValue', results.openValue, 'money'],
-    ['report.weighted', results.weightedPipeline, 'money'],
-    ['report.winRate', results.winRate, 'percent'],
-    ['report.cycle', results.avgCycleDays, 'decimal'],
-    ['report.velocity', results.velocityPerDay, 'money'],
-    ['report.coverage', results.coverage, 'decimal'],
-    ['report.coverageNeeded', results.coverageNeeded, 'decimal'],
-    ['report.stalled', stalled, 'integer'],
-    ['report.actionsOverdue', overdueActions, 'integer'],
-    ['report.actionsMissing', missingActions, 'integer'],
-    ['report.objectionsOpen', inv.objectionTotals.open, 'integer'],
-    ['report.objectionsOverdue', inv.objectionTotals.overdue, 'integer'],
-    ['report.objectionsBlocking', inv.objectionTotals.blocking, 'integer'],
-    ['report.issues', inv.issues.length, 'integer'],
+  // Summary figures (integers unless a format is named)
+  g.section(label('summary'));
+  const n = counts(inv);
+  const summary: [string, number | null, ReportFormatKind?][] = [
+    ['customers', totals.customers],
+    ['open', totals.open],
+    ['won', totals.won],
+    ['lost', totals.lost],
+    ['hold', totals.hold],
+    ['openValue', results.openValue, 'money'],
+    ['weighted', results.weightedPipeline, 'money'],
+    ['winRate', results.winRate, 'percent'],
+    ['cycle', results.avgCycleDays, 'decimal'],
+    ['velocity', results.velocityPerDay, 'money'],
+    ['coverage', results.coverage, 'decimal'],
+    ['coverageNeeded', results.coverageNeeded, 'decimal'],
+    ['stalled', n.stalled],
+    ['actionsOverdue', n.overdueActions],
+    ['actionsMissing', n.missingActions],
+    ['objectionsOpen', ot.open],
+    ['objectionsOverdue', ot.overdue],
+    ['objectionsBlocking', ot.blocking],
+    ['issues', inv.issues.length],
   ];
-  for (const [key, value, kind] of summary) {
-    const r = g.add([t(key), value]);
-    g.format({ row: r, col: 1, rows: 1, cols: 1 }, kind);
-  }
+  for (const [key, value, kind] of summary) g.cell(g.add([label(key), value]), 1, kind ?? 'integer');
 
   // Stage funnel
-  g.section(t('report.funnel'));
-  const funnelHead = g.add([t('report.stage'), t('report.customers'), t('report.value')], 'header');
+  g.section(label('funnel'));
+  const funnelHead = g.header(['stage', 'customers', 'value']);
   inv.stageCounts.forEach((s, p) => {
     g.add([u(openNames[p]), s.customers, s.value]);
   });
   const funnelEnd = g.next;
-  const closedValue = closedValues(inv);
-  for (const kind of ['won', 'lost', 'hold'] as const) {
-    g.add([t(`report.${kind}`), inv.totals[kind], closedValue[kind]]);
-  }
-  g.column(1, funnelHead + 1, g.next, 'integer');
-  g.column(2, funnelHead + 1, g.next, 'money');
-  if (openNames.length > 0) {
-    g.charts.push({
-      id: 'funnel',
-      kind: 'bar',
-      title: t('report.funnel'),
-      data: { row: funnelHead, col: 0, rows: funnelEnd - funnelHead, cols: 2 },
-      anchor: { row: funnelHead, col: 0 },
-    });
-  }
+  for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], n[kind]]);
+  g.column(1, funnelHead + 1, 'integer');
+  g.column(2, funnelHead + 1, 'money');
+  if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, funnelEnd - funnelHead, 2);
 
   // Rep x stage concurrency
-  g.section(t('report.concurrency'));
+  g.section(label('concurrency'));
   const repHead = g.add(
-    [
-      t('report.rep'),
-      ...openNames.map(u),
-      t('report.open'),
-      t('report.band'),
-      t('report.flags'),
-      t('report.won'),
-      t('report.lost'),
-      t('report.wonValue'),
-    ],
+    [label('rep'), ...openNames.map(u), ...['open', 'band', 'flags', 'won', 'lost', 'wonValue'].map(label)],
     'header',
   );
-  const nOpen = openNames.length;
   for (const r of inv.reps) {
     const band = r.band ? `${r.band.low}–${r.band.high ?? '∞'}` : '';
     const flags = r.flags.map((f) => t(`flag.${f}`)).join(', ');
     const row = g.add([repCell(r.rep), ...r.byStage, r.open, band, flags, r.won, r.lost, r.wonValue]);
-    if (r.flags.length) g.format({ row, col: nOpen + 3, rows: 1, cols: 1 }, 'bad');
+    if (r.flags.length) g.cell(row, nOpen + 3, 'bad');
   }
   if (nOpen > 0 && inv.reps.length > 0) {
     g.format({ row: repHead + 1, col: 1, rows: inv.reps.length, cols: nOpen }, 'heat');
-    g.charts.push({
-      id: 'concurrency',
-      kind: 'stacked-bar',
-      title: t('report.concurrency'),
-      data: { row: repHead, col: 0, rows: inv.reps.length + 1, cols: nOpen + 1 },
-      anchor: { row: repHead, col: 0 },
-    });
+    g.chart('concurrency', 'stacked-bar', repHead, inv.reps.length + 1, nOpen + 1);
   }
-  g.column(nOpen + 6, repHead + 1, g.next, 'money');
+  g.column(nOpen + 6, repHead + 1, 'money');
 
   // Stage check and gaps
-  g.section(t('report.gaps'));
-  g.add(
-    [
-      t('report.row'),
-      t('report.customer'),
-      t('report.rep'),
-      t('report.declared'),
-      t('report.evidenced'),
-      t('report.check'),
-      t('report.nextStage'),
-      t('report.gap'),
-    ],
-    'header',
-  );
+  g.section(label('gaps'));
+  g.header(['row', 'customer', 'rep', 'declared', 'evidenced', 'check', 'nextStage', 'gap']);
   const gapRows = gapList(inv);
   for (const i of gapRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
@@ -282,80 +262,45 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       u(next),
       u([...gap, ...actions.map((a) => `▸ ${a}`)].join('; ')),
     ]);
-    if (s.check === 'ahead') g.format({ row: r, col: 5, rows: 1, cols: 1 }, 'bad');
-    else if (s.check === 'behind') g.format({ row: r, col: 5, rows: 1, cols: 1 }, 'warn');
+    if (s.check === 'ahead') g.cell(r, 5, 'bad');
+    else if (s.check === 'behind') g.cell(r, 5, 'warn');
   }
-  g.more(Math.min(gapRows.length, LIST_LIMIT), gapRows.length, t);
+  g.more(gapRows.length, LIST_LIMIT);
 
   // Stalled customers
-  g.section(t('report.stalledList'));
-  g.add(
-    [
-      t('report.row'),
-      t('report.customer'),
-      t('report.rep'),
-      t('report.stage'),
-      t('report.daysInStage'),
-      t('report.limit'),
-      t('report.daysSinceContact'),
-      t('report.nextAction'),
-    ],
-    'header',
-  );
-  const stalledRows = inv.stalled;
-  for (const i of stalledRows.slice(0, LIST_LIMIT)) {
+  g.section(label('stalledList'));
+  g.header(['row', 'customer', 'rep', 'stage', 'daysInStage', 'limit', 'daysSinceContact', 'nextAction']);
+  for (const i of inv.stalled.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];
-    const stage = stages[inv.openStages[s.current]];
     g.add([
       c.row,
       who(i),
       repCell(c.rep),
       s.resumeDue
         ? t('report.resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
-        : u(stage?.name ?? ''),
+        : u(stages[inv.openStages[s.current]]?.name ?? ''),
       s.daysInStage,
       s.stallLimit,
       s.daysSinceContact,
       s.nextAction ? t(`action.${s.nextAction}`) : null,
     ]);
   }
-  g.more(Math.min(stalledRows.length, LIST_LIMIT), stalledRows.length, t);
+  g.more(inv.stalled.length, LIST_LIMIT);
 
   // Objections
-  g.section(t('report.objections'));
-  const ot = inv.objectionTotals;
-  g.add(
-    [
-      t('report.objectionType'),
-      t('report.total'),
-      t('report.open'),
-      t('report.overdue'),
-      t('report.blocking'),
-    ],
-    'header',
-  );
+  g.section(label('objections'));
+  g.header(['objectionType', 'total', 'open', 'overdue', 'blocking']);
   for (const [type, v] of Object.entries(ot.byType)) {
     if (v) g.add([t(`type.${type}`), v.total, v.open, v.overdue, v.blocking]);
   }
   g.add(
-    [t('report.byStatus'), ...Object.entries(ot.byStatus).map(([s, n]) => `${t(`status.${s}`)}: ${n}`)],
+    [label('byStatus'), ...Object.entries(ot.byStatus).map(([s, n]) => `${t(`status.${s}`)}: ${n}`)],
     'muted',
   );
-  g.add([t('report.unplanned'), ot.unplanned, t('report.unsupervised'), ot.unsupervised]);
+  g.add([label('unplanned'), ot.unplanned, label('unsupervised'), ot.unsupervised]);
   if (ot.attention.length > 0) {
-    const head = g.add(
-      [
-        t('report.row'),
-        t('report.customer'),
-        t('report.objectionType'),
-        t('report.objection'),
-        t('report.owner'),
-        t('report.due'),
-        t('report.attention'),
-      ],
-      'header',
-    );
+    const head = g.header(['row', 'customer', 'objectionType', 'objection', 'owner', 'due', 'attention']);
     for (const { index, reasons } of ot.attention.slice(0, ATTENTION_LIMIT)) {
       const o = inv.objections[index];
       g.add([
@@ -368,22 +313,13 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
         reasons.map((r) => t(`attention.${r}`)).join(', '),
       ]);
     }
-    g.column(5, head + 1, g.next, 'date');
-    g.more(Math.min(ot.attention.length, ATTENTION_LIMIT), ot.attention.length, t);
+    g.column(5, head + 1, 'date');
+    g.more(ot.attention.length, ATTENTION_LIMIT);
   }
 
   // Same-stage cohorts
-  g.section(t('report.cohorts'));
-  g.add(
-    [
-      t('report.stage'),
-      t('report.customers'),
-      t('report.reps'),
-      t('report.mostMissing'),
-      t('report.lacking'),
-    ],
-    'header',
-  );
+  g.section(label('cohorts'));
+  g.header(['stage', 'customers', 'reps', 'mostMissing', 'lacking']);
   for (const c of inv.cohorts) {
     g.add([
       u(openNames[c.stage]),
@@ -395,21 +331,18 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   }
 
   // Results per period
-  g.section(t(inv.settings.period === 'quarter' ? 'report.resultsQuarter' : 'report.resultsMonth'));
-  const resHead = g.add(
-    [
-      t('report.period'),
-      t('report.wins'),
-      t('report.wonValue'),
-      t('report.lost'),
-      t('report.winRate'),
-      t('report.cycle'),
-      t('report.headcount'),
-      t('report.winsPerRep'),
-      t('report.target'),
-    ],
-    'header',
-  );
+  g.section(label(inv.settings.period === 'quarter' ? 'resultsQuarter' : 'resultsMonth'));
+  const resHead = g.header([
+    'period',
+    'wins',
+    'wonValue',
+    'lost',
+    'winRate',
+    'cycle',
+    'headcount',
+    'winsPerRep',
+    'target',
+  ]);
   for (const p of results.periods) {
     g.add([
       u(p.period),
@@ -423,68 +356,54 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       p.winsTarget,
     ]);
   }
-  g.column(2, resHead + 1, g.next, 'money');
-  g.column(4, resHead + 1, g.next, 'percent');
-  g.column(5, resHead + 1, g.next, 'decimal');
-  g.column(7, resHead + 1, g.next, 'decimal');
-  g.charts.push({
-    id: 'wins',
-    kind: 'column',
-    title: t('report.winsChart'),
-    data: { row: resHead, col: 0, rows: results.periods.length + 1, cols: 2 },
-    anchor: { row: resHead, col: 0 },
-  });
+  g.column(2, resHead + 1, 'money');
+  g.column(4, resHead + 1, 'percent');
+  g.column(5, resHead + 1, 'decimal');
+  g.column(7, resHead + 1, 'decimal');
+  g.chart('wins', 'column', resHead, results.periods.length + 1, 2);
   if (results.balance) {
     const b = results.balance;
     const r = g.add([
-      t('report.balance'),
+      label('balance'),
       b.headcountChange,
       b.productivityChange,
       b.outputChange,
-      t('report.balanceNote'),
+      label('balanceNote'),
     ]);
     g.format({ row: r, col: 1, rows: 1, cols: 3 }, 'percent');
-    g.format({ row: r, col: 3, rows: 1, cols: 1 }, b.outputChange < 0 ? 'bad' : 'good');
+    g.cell(r, 3, b.outputChange < 0 ? 'bad' : 'good');
   }
 
   // Support matrix
-  if (inv.support.functions.length > 0) {
-    g.section(t('report.support'));
-    const head = g.add([t('report.stage'), ...inv.support.functions.map(u)], 'header');
-    inv.support.counts.forEach((row, p) => {
+  const { functions, counts: support } = inv.support;
+  if (functions.length > 0) {
+    g.section(label('support'));
+    const head = g.add([label('stage'), ...functions.map(u)], 'header');
+    support.forEach((row, p) => {
       g.add([u(openNames[p]), ...row]);
     });
-    g.format(
-      { row: head + 1, col: 1, rows: inv.support.counts.length, cols: inv.support.functions.length },
-      'heat',
-    );
+    g.format({ row: head + 1, col: 1, rows: support.length, cols: functions.length }, 'heat');
   }
 
   // Data issues
   g.section(t('report.dataIssues', { n: inv.issues.length }));
-  g.add(
-    [t('report.sheet'), t('report.row'), t('report.column'), t('report.value'), t('report.message')],
-    'header',
-  );
+  g.header(['sheet', 'row', 'column', 'value', 'message']);
   const groups = groupIssues(inv.issues);
   for (const group of groups.slice(0, ISSUE_LIMIT)) {
     const [first] = group;
-    if (group.length === 1) {
-      g.add([u(first.sheet), first.row, u(first.column), u(first.value), u(issueText(first))]);
-      continue;
+    let value = first.value;
+    let message = issueText(first);
+    if (group.length > 1) {
+      const rows = group.slice(0, ROWS_LISTED).map((i) => i.row);
+      value = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
+      message += ` — ${t('report.issueGroup', {
+        n: group.length,
+        rows: `${rows.join(', ')}${group.length > ROWS_LISTED ? ', …' : ''}`,
+      })}`;
     }
-    const rows = group.slice(0, ROWS_LISTED).map((i) => i.row);
-    const values = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
-    const text = t('report.issueGroup', {
-      n: group.length,
-      rows: `${rows.join(', ')}${group.length > ROWS_LISTED ? ', …' : ''}`,
-    });
-    g.add([u(first.sheet), first.row, u(first.column), u(values), u(`${issueText(first)} — ${text}`)]);
+    g.add([u(first.sheet), first.row, u(first.column), u(value), u(message)]);
   }
-  g.more(Math.min(groups.length, ISSUE_LIMIT), groups.length, t);
+  g.more(groups.length, ISSUE_LIMIT);
 
-  // Charts sit to the right of the grid, next to their data.
-  const report = g.build();
-  for (const chart of report.charts) chart.anchor = { row: chart.anchor.row, col: report.width + 1 };
-  return report;
+  return g.build();
 }

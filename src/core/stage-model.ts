@@ -15,11 +15,7 @@ export function kindOfWord(text: string): StageKind | null {
   for (const kind of Object.keys(KIND_LABELS) as StageKind[]) {
     if (KIND_LABELS[kind].some((w) => normalizeKey(w) === key)) return kind;
   }
-  if (OPEN_WORDS.includes(key)) return 'open';
-  for (const kind of ['won', 'lost', 'hold'] as const) {
-    if (KIND_WORDS[kind].includes(key)) return kind;
-  }
-  return null;
+  return OPEN_WORDS.includes(key) ? 'open' : terminalKind(key);
 }
 
 function criterionOf(text: string, kind: Criterion['kind']): Criterion {
@@ -34,96 +30,75 @@ function cellString(cell: Cell): string {
   return cell == null ? '' : String(cell).trim();
 }
 
+type StageColumn = keyof typeof STAGE_COLUMNS;
+
 /** Parses the Stages tab. Returns null when the tab has no recognisable header. */
 export function parseStages(sheet: SheetData): { model: StageModel; issues: Issue[] } | null {
   const located = locateColumns(sheet.values, STAGE_COLUMNS);
   if (!located || located.cols.stage === undefined) return null;
   const { cols, headers, headerRow } = located;
   const log = new IssueLog(sheet.name);
+  const issue = (r: number, key: StageColumn, value: string, code: Issue['code'], params?: Issue['params']) =>
+    log.cell(r, cols[key]!, headers[cols[key]!], value, code, params);
   const stages: Stage[] = [];
   const seen = new Map<string, number>();
-  const get = (row: readonly Cell[], key: keyof typeof STAGE_COLUMNS): Cell =>
-    cols[key] === undefined ? '' : row[cols[key]!];
 
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
-    const name = cellString(get(row, 'stage'));
+    const get = (key: StageColumn): Cell => (cols[key] === undefined ? '' : row[cols[key]!]);
+    const text = (key: StageColumn): string => cellString(get(key));
+    /** A figure of the row; a bad one is reported and read as blank. */
+    const figure = (key: 'maxDays' | 'probability', parse: typeof parseNumber): number | null => {
+      const parsed = parse(get(key));
+      if (!isFailure(parsed)) return parsed;
+      issue(r, key, text(key), parsed.fail, { expected: parsed.expected });
+      return null;
+    };
+    const name = text('stage');
     if (name === '') continue;
     const key = normalizeKey(name);
     if (seen.has(key)) {
-      log.cell(r, cols.stage!, headers[cols.stage!], name, 'stage-duplicate', { first: seen.get(key)! + 1 });
+      issue(r, 'stage', name, 'stage-duplicate', { first: seen.get(key)! + 1 });
       continue;
     }
     seen.set(key, r);
 
     let order = stages.length + 1;
-    const orderCell = get(row, 'order');
-    const parsedOrder = parseNumber(orderCell);
+    const parsedOrder = parseNumber(get('order'));
     if (typeof parsedOrder === 'number') order = parsedOrder;
-    else if (cols.order !== undefined) {
-      log.cell(r, cols.order, headers[cols.order], cellString(orderCell), 'stage-missing-order', {
-        used: order,
-      });
-    }
+    else if (cols.order !== undefined)
+      issue(r, 'order', text('order'), 'stage-missing-order', { used: order });
 
-    const kindText = cellString(get(row, 'kind'));
-    let kind = kindOfWord(kindText) ?? kindOfWord(name) ?? 'open';
-    if (kindText !== '' && kindOfWord(kindText) === null) {
-      log.cell(r, cols.kind!, headers[cols.kind!], kindText, 'stage-bad-kind');
-      kind = kindOfWord(name) ?? 'open';
-    }
+    const kindText = text('kind');
+    const typedKind = kindOfWord(kindText);
+    if (kindText !== '' && typedKind === null) issue(r, 'kind', kindText, 'stage-bad-kind');
 
-    const maxDays = parseNumber(get(row, 'maxDays'));
-    if (isFailure(maxDays)) {
-      log.cell(r, cols.maxDays!, headers[cols.maxDays!], cellString(get(row, 'maxDays')), maxDays.fail, {
-        expected: maxDays.expected,
-      });
-    }
-    const probability = parsePercent(get(row, 'probability'));
-    if (isFailure(probability)) {
-      log.cell(
-        r,
-        cols.probability!,
-        headers[cols.probability!],
-        cellString(get(row, 'probability')),
-        probability.fail,
-        {
-          expected: probability.expected,
-        },
-      );
-    }
+    const maxDays = figure('maxDays', parseNumber);
+    const probability = figure('probability', parsePercent);
 
     stages.push({
       order,
       name,
-      aliases: splitList(String(get(row, 'aliases') ?? '').replace(/\|/g, '\n')),
-      kind,
+      aliases: splitList(String(get('aliases') ?? '').replace(/\|/g, '\n')),
+      kind: typedKind ?? kindOfWord(name) ?? 'open',
       criteria: [
-        ...splitList(get(row, 'elements')).map((t) => criterionOf(t, 'element')),
-        ...splitList(get(row, 'commitments')).map((t) => criterionOf(t, 'commitment')),
+        ...splitList(get('elements')).map((t) => criterionOf(t, 'element')),
+        ...splitList(get('commitments')).map((t) => criterionOf(t, 'commitment')),
       ],
-      actions: splitList(get(row, 'actions')),
-      support: splitList(get(row, 'support')),
-      maxDays: typeof maxDays === 'number' && maxDays > 0 ? maxDays : undefined,
-      probability: typeof probability === 'number' ? probability : undefined,
-      guidance: cellString(get(row, 'guidance')),
+      actions: splitList(get('actions')),
+      support: splitList(get('support')),
+      maxDays: maxDays !== null && maxDays > 0 ? maxDays : undefined,
+      probability: probability ?? undefined,
+      guidance: text('guidance'),
       row: r + 1,
     });
   }
 
   // Stable sort by order keeps the tab's row order among equal orders.
   stages.sort((a, b) => a.order - b.order);
-  dropConflictingAliases(stages, log, cols.aliases, headers);
-  return { model: { source: 'sheet', stages }, issues: log.list };
-}
 
-/** An alias naming another stage (or another stage's alias) would make a cycle: report and drop it. */
-function dropConflictingAliases(
-  stages: Stage[],
-  log: IssueLog,
-  aliasCol: number | undefined,
-  headers: string[],
-): void {
+  // An alias naming another stage (or another stage's alias) would make a cycle: report and drop it.
+  // (Only a tab with an alias column has aliases.)
   const owner = new Map<string, Stage>();
   for (const s of stages) owner.set(normalizeKey(s.name), s);
   for (const s of stages) {
@@ -131,30 +106,23 @@ function dropConflictingAliases(
       const key = normalizeKey(alias);
       const other = owner.get(key);
       if (other && other !== s) {
-        log.cell(
-          s.row - 1,
-          aliasCol ?? 0,
-          aliasCol === undefined ? undefined : headers[aliasCol],
-          alias,
-          'stage-alias-conflict',
-          {
-            stage: other.name,
-          },
-        );
+        issue(s.row - 1, 'aliases', alias, 'stage-alias-conflict', { stage: other.name });
         return false;
       }
       owner.set(key, s);
       return true;
     });
   }
+  return { model: { source: 'sheet', stages }, issues: log.list };
 }
 
 /**
  * Well-known stage sequences of CRM exports and common templates, used to order stage values found
- * in the data when there is no Stages tab. Normalized keys, earliest first.
+ * in the data when there is no Stages tab. Normalized keys, earliest first. In order: Salesforce's standard
+ * opportunity stages, HubSpot's default deal pipeline, Pipedrive's default pipeline, Odoo CRM, the Maven CRM
+ * sample, and two common Chinese pipelines.
  */
 const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
-  // Salesforce standard opportunity stages
   [
     'prospecting',
     'qualification',
@@ -165,7 +133,6 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'proposalpricequote',
     'negotiationreview',
   ],
-  // HubSpot default deal pipeline
   [
     'appointmentscheduled',
     'qualifiedtobuy',
@@ -173,7 +140,6 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'decisionmakerboughtin',
     'contractsent',
   ],
-  // Pipedrive default pipeline
   [
     'lead',
     'qualified',
@@ -183,11 +149,8 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'proposalmade',
     'negotiationsstarted',
   ],
-  // Odoo CRM
   ['new', 'qualified', 'proposition'],
-  // Maven CRM sample
   ['prospecting', 'engaging'],
-  // Common Chinese pipelines
   ['线索', '初步接触', '需求确认', '立项', '方案', '报价', '投标', '商务谈判', '签约跟进'],
   ['线索', '商机', '报价', '谈判', '签约'],
 ];
@@ -205,7 +168,9 @@ export interface StageObservation {
  */
 export function stagesFromData(observations: readonly StageObservation[]): StageModel {
   interface Seen {
+    key: string;
     name: string;
+    kind: StageKind;
     first: number;
     count: number;
     milestones: number;
@@ -219,20 +184,16 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
     if (seen) {
       seen.count++;
       seen.milestones += o.milestones;
-    } else byKey.set(key, { name, first: i, count: 1, milestones: o.milestones });
+    } else {
+      const kind = terminalKind(key) ?? 'open';
+      byKey.set(key, { key, name, kind, first: i, count: 1, milestones: o.milestones });
+    }
   });
 
-  const open: Seen[] = [];
-  const terminal: { seen: Seen; kind: StageKind }[] = [];
-  for (const [key, seen] of byKey) {
-    const kind = terminalKind(key);
-    if (kind) terminal.push({ seen, kind });
-    else open.push(seen);
-  }
+  const all = [...byKey.values()];
   const rank = (s: Seen): number[] => {
-    const key = normalizeKey(s.name);
-    const num = /^[a-z]{0,2}(\d+)/.exec(key);
-    const known = KNOWN_SEQUENCES.map((seq) => seq.indexOf(key)).find((i) => i >= 0);
+    const num = /^[a-z]{0,2}(\d+)/.exec(s.key);
+    const known = KNOWN_SEQUENCES.map((seq) => seq.indexOf(s.key)).find((i) => i >= 0);
     return [
       num ? Number(num[1]) : Number.POSITIVE_INFINITY,
       known ?? Number.POSITIVE_INFINITY,
@@ -240,30 +201,31 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
       s.first,
     ];
   };
-  open.sort((a, b) => {
+  // Open stages first, by rank; then won, lost and on-hold values in order of first appearance.
+  all.sort((a, b) => {
+    if (a.kind !== b.kind) return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+    if (a.kind !== 'open') return a.first - b.first;
     const ra = rank(a);
     const rb = rank(b);
     for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
     return 0;
   });
-  const kindOrder: Record<StageKind, number> = { open: 0, won: 1, lost: 2, hold: 3 };
-  terminal.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.seen.first - b.seen.first);
 
-  const stages: Stage[] = [...open.map((s) => ({ seen: s, kind: 'open' as StageKind })), ...terminal].map(
-    ({ seen, kind }, i) => ({
-      order: i + 1,
-      name: seen.name,
-      aliases: [],
-      kind,
-      criteria: [],
-      actions: [],
-      support: [],
-      guidance: '',
-      row: 0,
-    }),
-  );
+  const stages: Stage[] = all.map((s, i) => ({
+    order: i + 1,
+    name: s.name,
+    aliases: [],
+    kind: s.kind,
+    criteria: [],
+    actions: [],
+    support: [],
+    guidance: '',
+    row: 0,
+  }));
   return { source: 'data', stages };
 }
+
+const KIND_ORDER: readonly StageKind[] = ['open', 'won', 'lost', 'hold'];
 
 function terminalKind(key: string): StageKind | null {
   for (const kind of ['won', 'lost', 'hold'] as const) {
@@ -272,11 +234,14 @@ function terminalKind(key: string): StageKind | null {
   return null;
 }
 
-/** Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. */
+/**
+ * Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. `find` gives the
+ * stage index for a typed value, or -1, remembering each answer (typed values repeat down a column);
+ * `names` lists all names, for "did you mean" suggestions.
+ */
 export class StageLookup {
   private readonly byKey = new Map<string, number>();
   private readonly byKind: Partial<Record<StageKind, number>> = {};
-  /** Typed values repeat down a column: remember each answer. */
   private readonly byText = new Map<string, number>();
 
   constructor(readonly model: StageModel) {
@@ -289,7 +254,6 @@ export class StageLookup {
     });
   }
 
-  /** Stage index for a typed value, or -1. */
   find(text: string): number {
     const seen = this.byText.get(text);
     if (seen !== undefined) return seen;
@@ -300,20 +264,13 @@ export class StageLookup {
 
   private lookup(text: string): number {
     const key = normalizeKey(text);
-    const hit = this.byKey.get(key);
+    // The name or alias, else the same after a numbered prefix ("1 - Prospecting", "S2 Discovery").
+    const hit = this.byKey.get(key) ?? this.byKey.get(key.replace(/^[a-z]?\d+/, ''));
     if (hit !== undefined) return hit;
-    // "1 - Prospecting", "S2 Discovery": a numbered prefix before a known name.
-    const stripped = key.replace(/^[a-z]?\d+/, '');
-    if (stripped !== key && stripped !== '') {
-      const again = this.byKey.get(stripped);
-      if (again !== undefined) return again;
-    }
     const kind = terminalKind(key);
-    if (kind) return this.byKind[kind] ?? -1;
-    return -1;
+    return (kind && this.byKind[kind]) ?? -1;
   }
 
-  /** All names, for "did you mean" suggestions. */
   names(): string[] {
     return this.model.stages.map((s) => s.name);
   }

@@ -247,14 +247,12 @@ export interface ReportFormat {
   kind: ReportFormatKind;
 }
 
+/** A chart of report figures; the Sheets shell draws each data row as an in-cell bar beside it. */
 export interface ChartSpec {
   id: 'funnel' | 'concurrency' | 'wins';
   kind: 'bar' | 'stacked-bar' | 'column';
-  title: string;
   /** The data block, first row = headers, first column = categories. */
   data: GridRect;
-  /** Top-left cell where the chart is placed. */
-  anchor: { row: number; col: number };
 }
 
 export interface Report {

@@ -24,23 +24,17 @@ function report(): Report {
       {
         id: 'funnel',
         kind: 'bar',
-        title: 'Funnel',
         data: { row: 0, col: 0, rows: 3, cols: 2 },
-        anchor: { row: 0, col: 4 },
       },
       {
         id: 'concurrency',
         kind: 'stacked-bar',
-        title: 'Reps',
         data: { row: 3, col: 0, rows: 3, cols: 3 },
-        anchor: { row: 3, col: 4 },
       },
       {
         id: 'wins',
         kind: 'column',
-        title: 'Wins',
         data: { row: 6, col: 0, rows: 2, cols: 2 },
-        anchor: { row: 6, col: 4 },
       },
     ],
     columnWidths: [180, 110, 110],

@@ -352,9 +352,7 @@ describe('writeWorkbookWithReport', () => {
       {
         id: 'funnel',
         kind: 'bar',
-        title: 'x',
         data: { row: 1, col: 0, rows: 4, cols: 2 },
-        anchor: { row: 0, col: 6 },
       },
     ],
     columnWidths: [140, 70, 84, 56],
