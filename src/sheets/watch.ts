@@ -7,7 +7,7 @@ import { TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
-import { inventoryOfSpreadsheet, readSpreadsheet, type SpreadsheetInventory } from './read';
+import { inventoryOfSpreadsheet, readStart, type SpreadsheetInventory } from './read';
 import { appendHistory, historyRow } from './triggers';
 
 /** The handlers the installed triggers call (globals in src/main.ts). */
@@ -17,7 +17,7 @@ const DAILY_HOUR = 6;
 /** Installs or removes this user's watch triggers to match Settings; returns whether they are on. */
 export function syncWatchTriggers(): boolean {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { settings } = readSpreadsheet(ss, { withHistory: false, withObjections: false });
+  const { settings } = readStart(ss);
   const handlers: string[] = Object.values(WATCH_HANDLERS);
   const existing = ScriptApp.getProjectTriggers().filter((t) => handlers.includes(t.getHandlerFunction()));
   if (!settings.watchChanges) {
