@@ -98,15 +98,12 @@ export function historyRow(
   change: { customer: string; id: string; row: number; field: string; old: string; new: string },
   source: string,
 ): Cell[] {
+  const { customer, id, row, field, old } = change;
   return [
     when,
-    asSheetText(who),
-    asSheetText(change.customer),
-    asSheetText(change.id),
-    change.row,
-    asSheetText(change.field),
-    asSheetText(change.old),
-    asSheetText(change.new),
+    ...[who, customer, id].map(asSheetText),
+    row,
+    ...[field, old, change.new].map(asSheetText),
     source,
   ];
 }

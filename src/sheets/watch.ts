@@ -52,7 +52,7 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     const { read, inventory, lang, timeZone } = computed;
     if (!read.customer || !read.settings.watchChanges) return 0;
     const now = snapshotOf(read.customer.data.values, inventory.table, timeZone);
-    const tab = TAB_NAMES.snapshot.map((n) => read.handles.get(n)).find((s) => s) ?? null;
+    const tab = read.tabs.snapshot;
     const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
     const changes = before ? diffSnapshots(before, now) : [];
     const today = todayIn(timeZone);
