@@ -71,10 +71,6 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   };
 }
 
-function editContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext {
-  return cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
-}
-
 /**
  * Appends rows to the History tab: the one named `known` (found when a context was read), else the
  * language's name, created with its header when missing. One row is appended atomically (appendRow).
@@ -211,7 +207,7 @@ export function handleEdit(e: EditEvent): void {
   try {
     const range = e.range;
     const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
-    const ctx = editContext(ss);
+    const ctx = cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
     const tab = range.getGridId();
     if (tab !== ctx.customerSheetId) {
       // What the formulas, this trigger and the sidebar cached was read from these tabs.
