@@ -108,9 +108,8 @@ export function refreshFormulasCommand(): void {
   const pattern = new RegExp(`\\b(${FUNCTION_NAMES.join('|')})\\s*\\(`, 'i');
   let count = 0;
   for (const sheet of ss.getSheets()) {
-    const range = sheet.getDataRange();
-    const formulas = range.getFormulas();
     const cells: [number, number, string][] = [];
+    const formulas = sheet.getDataRange().getFormulas();
     formulas.forEach((row, r) => {
       row.forEach((f, c) => {
         if (f && pattern.test(f)) cells.push([r + 1, c + 1, f]);
