@@ -146,8 +146,8 @@ export function stageGap(rows: unknown): string | number | (string | number)[][]
 export function stageOf(rows: unknown): string | number | (string | number)[][] {
   return perRow(rows, (inv, i) => {
     const c = inv.table.customers[i];
-    const pos = inv.states[i].evidenced;
     if (c.status !== 'open') return c.stageText;
+    const pos = inv.states[i].evidenced;
     return pos === null ? '' : (inv.table.model.stages[inv.openStages[pos]]?.name ?? '');
   });
 }

@@ -75,8 +75,12 @@ function rule(help: string, values?: string[]): GoogleAppsScript.Spreadsheet.Dat
 }
 
 /** Sets the rule on the data rows of one column (0-based). */
-function validate(sheet: Sheet, index: number, rule: GoogleAppsScript.Spreadsheet.DataValidation): void {
-  sheet.getRange(2, index + 1, DATA_ROWS, 1).setDataValidation(rule);
+function validate(
+  sheet: Sheet,
+  index: number,
+  validation: GoogleAppsScript.Spreadsheet.DataValidation,
+): void {
+  sheet.getRange(2, index + 1, DATA_ROWS, 1).setDataValidation(validation);
 }
 
 /** A conditional format: the data rows of `sheet` for which `formula` holds get `color`. */
