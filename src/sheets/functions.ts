@@ -66,9 +66,8 @@ function readContext(): FormulaContext {
 
 /** A formula argument as rows: a single cell arrives as a value, a range as a 2D array. */
 function asRows(input: unknown): Cell[][] {
-  if (Array.isArray(input))
-    return (input as unknown[]).map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
-  return [[input as Cell]];
+  const rows: unknown[] = Array.isArray(input) ? input : [input];
+  return rows.map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
 }
 
 /**

@@ -206,11 +206,11 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
 
     let model: StageModel | null = templateId === 'data' ? null : template(templateId, lang);
     // The customer tab as every reader chooses it, counted only when its header is recognised.
-    const customerName = chosen && detectHeader(headOf(chosen).values, settings.mapping) ? chosen.name : null;
-    if (!model && chosen && customerName) {
+    const customer = chosen && detectHeader(headOf(chosen).values, settings.mapping) ? chosen : null;
+    if (!model && customer) {
       // "From my data": the distinct stage values of the customer tab become the Stages tab.
-      const data = [readAll(chosen.sheet, chosen.name)];
-      const outcome = runInventory({ sheets: data, asOf: '2000-01-01', timeZone: 'UTC', lang });
+      const sheets = [readAll(customer.sheet, customer.name)];
+      const outcome = runInventory({ sheets, asOf: '2000-01-01', timeZone: 'UTC', lang });
       if (outcome.ok && outcome.inventory.table.model.stages.length > 0)
         model = outcome.inventory.table.model;
     }
@@ -221,7 +221,7 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
     make('stages', (sheet) => writeHeader(sheet, stageRows));
     make('objections', (sheet) => createObjections(sheet, lang));
     make('settings', (sheet) => createSettings(sheet, lang, templateId));
-    if (customerName) kept.push(customerName);
+    if (customer) kept.push(customer.name);
     else make('customers', (sheet) => createCustomers(sheet, lang, model));
     forgetContexts();
     return { created, kept };
