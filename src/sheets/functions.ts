@@ -47,9 +47,10 @@ function loadContext(): FormulaContext {
 function readContext(): FormulaContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { layout, settingsData, settings, chosen } = readStart(ss);
+  const lang = userLang(settings.lang);
   const head = chosen && headOf(chosen);
   const header = head && detectHeader(head.values, settings.mapping);
-  if (!head || !header) fail(userLang(settings.lang), 'fn.noHeader');
+  if (!head || !header) fail(lang, 'fn.noHeader');
   const headerRow = (head.values[header.row] ?? []).map((c) => (isDateObject(c) ? '' : c));
   // The rows 1:10 span every column of the tab: drop the blank ones after the last header.
   while (headerRow.length > 0 && cellText(headerRow[headerRow.length - 1]) === '') headerRow.pop();
@@ -60,7 +61,7 @@ function readContext(): FormulaContext {
     objections: readTab(layout, 'objections'),
     settings: settingsData,
     timeZone: ss.getSpreadsheetTimeZone(),
-    lang: userLang(settings.lang),
+    lang,
   };
 }
 

@@ -82,7 +82,14 @@ export function appendHistory(
   known: string | null,
 ): void {
   if (rows.length === 0) return;
-  const log = historySheet(ss, lang, known);
+  const name = known ?? TAB_NAMES.history[lang === 'zh' ? 0 : 1];
+  let log = ss.getSheetByName(name);
+  if (!log) {
+    log = ss.insertSheet(name);
+    log.getRange(1, 1, 1, 9).setValues([headersOf(HISTORY_COLUMNS, lang)]);
+    log.setFrozenRows(1);
+    log.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);
+  }
   if (rows.length === 1) log.appendRow(rows[0]);
   else log.getRange(log.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
 }
@@ -102,21 +109,6 @@ export function historyRow(
     ...[field, old, change.new].map(asSheetText),
     source,
   ];
-}
-
-function historySheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  lang: Lang,
-  known: string | null,
-): GoogleAppsScript.Spreadsheet.Sheet {
-  const name = known ?? TAB_NAMES.history[lang === 'zh' ? 0 : 1];
-  const found = ss.getSheetByName(name);
-  if (found) return found;
-  const sheet = ss.insertSheet(name);
-  sheet.getRange(1, 1, 1, 9).setValues([headersOf(HISTORY_COLUMNS, lang)]);
-  sheet.setFrozenRows(1);
-  sheet.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);
-  return sheet;
 }
 
 /** A block of cells, 1-based and inclusive: [first row, first column, last row, last column]. */
