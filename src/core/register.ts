@@ -45,7 +45,7 @@ export function locateColumns<K extends string>(
         matches++;
       }
     }
-    if (matches >= minMatches) return { headerRow: r, cols, headers: row.map((c) => textOf(c)) };
+    if (matches >= minMatches) return { headerRow: r, cols, headers: row.map(textOf) };
   }
   return null;
 }
@@ -66,17 +66,12 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-/** The column label issues use: "E (Stage)". */
-export function columnLabel(index: number, header: string | undefined): string {
-  const letter = columnLetter(index);
-  return header ? `${letter} (${header})` : letter;
-}
-
 /** Collects issues for one tab with sheet row numbers. */
 export class IssueLog {
   readonly list: Issue[] = [];
   constructor(readonly sheet: string) {}
 
+  /** An issue of one cell; its column is labelled as "E (Stage)", or "E" without a header. */
   cell(
     gridRow: number,
     col: number,
@@ -85,18 +80,13 @@ export class IssueLog {
     code: Issue['code'],
     params?: Issue['params'],
   ): void {
-    this.list.push({
-      sheet: this.sheet,
-      row: gridRow + 1,
-      column: columnLabel(col, header),
-      value,
-      code,
-      params,
-    });
+    const letter = columnLetter(col);
+    this.row(gridRow, code, value, params, header ? `${letter} (${header})` : letter);
   }
 
-  row(gridRow: number, code: Issue['code'], value = '', params?: Issue['params']): void {
-    this.list.push({ sheet: this.sheet, row: gridRow + 1, column: '', value, code, params });
+  /** An issue of a whole row (no column). */
+  row(gridRow: number, code: Issue['code'], value = '', params?: Issue['params'], column = ''): void {
+    this.list.push({ sheet: this.sheet, row: gridRow + 1, column, value, code, params });
   }
 }
 

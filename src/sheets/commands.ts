@@ -5,9 +5,9 @@ import { TAB_NAMES } from '../core/tabs';
 import type { TemplateId } from '../core/types';
 import { issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
-import { PandianError, userLang, withDocumentLock } from './errors';
+import { alert, PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
-import { inventoryOfSpreadsheet, nameOf, readSpreadsheet } from './read';
+import { headOf, inventoryOfSpreadsheet, nameOf, readStart } from './read';
 import { setupSheets } from './setup';
 import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
@@ -34,8 +34,7 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
 /** Shows what Pandian does and where to start. */
 export function showHelp(): void {
   const t = translator(userLang());
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(t('help.title'), t('help.body'), ui.ButtonSet.OK);
+  alert(t('help.title'), t('help.body'));
 }
 
 const TEMPLATE_CHOICES: Record<string, TemplateId> = {
@@ -56,31 +55,26 @@ export function setupCommand(): void {
   const choice = TEMPLATE_CHOICES[text];
   if (!choice) throw new PandianError('setup.badChoice', { value: text });
   const { created, kept } = setupSheets(choice, lang);
-  ui.alert(
+  alert(
     t('setup.title'),
     t('setup.done', { created: created.join(', ') || '—', kept: kept.join(', ') || '—' }),
-    ui.ButtonSet.OK,
   );
 }
 
 /** Map columns…: shows which header each role was given, and how to change it. */
 export function mapColumnsCommand(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const read = readSpreadsheet(ss, { withHistory: false, withObjections: false });
-  const lang = userLang(read.settings.lang);
-  const t = translator(lang);
-  if (!read.customer) throw new PandianError('error.noCustomerSheet');
-  const header = detectHeader(read.customer.data.values, read.settings.mapping);
-  if (!header) throw new PandianError('error.noCustomerSheet');
-  const headers = read.customer.data.values[header.row] ?? [];
+  const { settings, chosen } = readStart(SpreadsheetApp.getActiveSpreadsheet());
+  const head = chosen && headOf(chosen);
+  const header = head && detectHeader(head.values, settings.mapping);
+  if (!head || !header) throw new PandianError('error.noCustomerSheet');
+  const t = translator(userLang(settings.lang));
+  const headers = head.values[header.row] ?? [];
   const lines = (Object.entries(header.roles) as [string, number][]).map(
     ([role, col]) => `${role} → ${String(headers[col])}`,
   );
-  const ui = SpreadsheetApp.getUi();
-  ui.alert(
-    t('map.title', { sheet: read.customer.data.name, row: header.row + 1 }),
+  alert(
+    t('map.title', { sheet: head.name, row: header.row + 1 }),
     `${lines.join('\n')}\n\n${t('map.howTo')}`,
-    ui.ButtonSet.OK,
   );
 }
 
@@ -114,9 +108,8 @@ export function refreshFormulasCommand(): void {
   const pattern = new RegExp(`\\b(${FUNCTION_NAMES.join('|')})\\s*\\(`, 'i');
   let count = 0;
   for (const sheet of ss.getSheets()) {
-    const range = sheet.getDataRange();
-    const formulas = range.getFormulas();
     const cells: [number, number, string][] = [];
+    const formulas = sheet.getDataRange().getFormulas();
     formulas.forEach((row, r) => {
       row.forEach((f, c) => {
         if (f && pattern.test(f)) cells.push([r + 1, c + 1, f]);

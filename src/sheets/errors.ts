@@ -60,9 +60,14 @@ export function runCommand(command: () => void): void {
     command();
   } catch (e) {
     const lang = userLang();
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(translator(lang)('error.title'), errorMessage(e, lang), ui.ButtonSet.OK);
+    alert(translator(lang)('error.title'), errorMessage(e, lang));
   }
+}
+
+/** A message box with an OK button. */
+export function alert(title: string, body: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, body, ui.ButtonSet.OK);
 }
 
 /**

@@ -8,7 +8,7 @@ import { cellText, isDateObject } from '../core/normalize';
 import { detectHeader } from '../core/table';
 import { TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, SheetData } from '../core/types';
-import { translator } from '../i18n/messages';
+import { type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
@@ -35,6 +35,11 @@ interface FormulaContext {
   lang: Lang;
 }
 
+/** A formula's error: Sheets shows the message in the cell. */
+function fail(lang: Lang, key: MessageKey, params?: Record<string, string | number>): never {
+  throw new Error(translator(lang)(key, params));
+}
+
 function loadContext(): FormulaContext {
   return cachedContext('formula', CACHE_SECONDS, readContext);
 }
@@ -42,9 +47,10 @@ function loadContext(): FormulaContext {
 function readContext(): FormulaContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { layout, settingsData, settings, chosen } = readStart(ss);
-  const head = chosen ? headOf(chosen) : null;
-  const header = head ? detectHeader(head.values, settings.mapping) : null;
-  if (!head || !header) throw new Error(translator(userLang(settings.lang))('fn.noHeader'));
+  const lang = userLang(settings.lang);
+  const head = chosen && headOf(chosen);
+  const header = head && detectHeader(head.values, settings.mapping);
+  if (!head || !header) fail(lang, 'fn.noHeader');
   const headerRow = (head.values[header.row] ?? []).map((c) => (isDateObject(c) ? '' : c));
   // The rows 1:10 span every column of the tab: drop the blank ones after the last header.
   while (headerRow.length > 0 && cellText(headerRow[headerRow.length - 1]) === '') headerRow.pop();
@@ -55,15 +61,14 @@ function readContext(): FormulaContext {
     objections: readTab(layout, 'objections'),
     settings: settingsData,
     timeZone: ss.getSpreadsheetTimeZone(),
-    lang: userLang(settings.lang),
+    lang,
   };
 }
 
 /** A formula argument as rows: a single cell arrives as a value, a range as a 2D array. */
 function asRows(input: unknown): Cell[][] {
-  if (Array.isArray(input))
-    return (input as unknown[]).map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
-  return [[input as Cell]];
+  const rows: unknown[] = Array.isArray(input) ? input : [input];
+  return rows.map((r) => (Array.isArray(r) ? (r as Cell[]) : [r as Cell]));
 }
 
 /**
@@ -80,7 +85,7 @@ function inventoryOf(ctx: FormulaContext, customer: SheetData, extra: SheetData[
     lang: ctx.lang,
     customerSheet: customer.name,
   });
-  if (!outcome.ok) throw new Error(translator(ctx.lang)('fn.noHeader'));
+  if (!outcome.ok) fail(ctx.lang, 'fn.noHeader');
   return outcome.inventory;
 }
 
@@ -96,9 +101,8 @@ function perRow(
   const rows = asRows(input);
   const ctx = loadContext();
   const width = ctx.header.length;
-  if (rows[0] && rows[0].length > width && width > 0) {
-    throw new Error(translator(ctx.lang)('fn.tooWide', { width, got: rows[0].length }));
-  }
+  if (rows[0] && rows[0].length > width && width > 0)
+    fail(ctx.lang, 'fn.tooWide', { width, got: rows[0].length });
   // Days in stage come from History when the tab has no stage-entered column (read fresh, not cached).
   const history = withHistory
     ? TAB_NAMES.history.map((n) => SpreadsheetApp.getActiveSpreadsheet().getSheetByName(n)).find((h) => h)
@@ -109,22 +113,30 @@ function perRow(
     history ? [{ name: history.getName(), values: history.getDataRange().getValues() }] : [],
   );
   const t = translator(ctx.lang);
-  const out: (string | number)[][] = rows.map(() => ['']);
-  inv.table.customers.forEach((c, i) => {
-    // Synthetic grid: header on row 1, input row k on sheet row k + 2.
-    out[c.row - 2] = [answer(inv, i, t)];
-  });
-  return out.length === 1 ? out[0][0] : out;
+  return byRow(inv, rows.length, (i) => answer(inv, i, t));
 }
 
-const openStageName = (inv: Inventory, pos: number | null): string =>
-  pos === null ? '' : (inv.table.model.stages[inv.openStages[pos]]?.name ?? '');
+/**
+ * One answer per input row of a synthetic grid (header on row 1, input row k on sheet row k + 2): rows that
+ * are not customers answer ''. A single row gives a single value.
+ */
+function byRow(
+  inv: Inventory,
+  count: number,
+  answer: (i: number) => string | number,
+): string | number | (string | number)[][] {
+  const out: (string | number)[][] = Array.from({ length: count }, () => ['']);
+  inv.table.customers.forEach((c, i) => {
+    out[c.row - 2] = [answer(i)];
+  });
+  return count === 1 ? out[0][0] : out;
+}
 
 export function stageGap(rows: unknown): string | number | (string | number)[][] {
   return perRow(rows, (inv, i) => {
+    if (inv.table.customers[i].status !== 'open') return '';
     const s = inv.states[i];
     const actions = inv.table.model.stages[inv.openStages[s.current]]?.actions ?? [];
-    if (inv.table.customers[i].status !== 'open') return '';
     return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions.map((a) => `▸ ${a}`)].join(
       '; ',
     );
@@ -135,7 +147,8 @@ export function stageOf(rows: unknown): string | number | (string | number)[][] 
   return perRow(rows, (inv, i) => {
     const c = inv.table.customers[i];
     if (c.status !== 'open') return c.stageText;
-    return openStageName(inv, inv.states[i].evidenced);
+    const pos = inv.states[i].evidenced;
+    return pos === null ? '' : (inv.table.model.stages[inv.openStages[pos]]?.name ?? '');
   });
 }
 
@@ -151,7 +164,7 @@ export function daysInStage(rows: unknown): string | number | (string | number)[
 }
 
 /** Objection status for customer names or ids: "2 open · 1 overdue · blocking". */
-export function objectionStatus(customers: unknown): string | (string | number)[][] {
+export function objectionStatus(customers: unknown): string | number | (string | number)[][] {
   const ctx = loadContext();
   const t = translator(ctx.lang);
   const names = asRows(customers).map((r) => String(r[0] ?? '').trim());
@@ -161,26 +174,21 @@ export function objectionStatus(customers: unknown): string | (string | number)[
     { ...ctx, settings: null },
     { name: 'Customers', values: [['ID', 'Customer'], ...names.map((n) => [n, n])] },
   );
-  const out: string[][] = names.map(() => ['']);
-  inv.table.customers.forEach((c, i) => {
+  return byRow(inv, names.length, (i) => {
     const s = inv.states[i].objections;
     const parts: string[] = [];
     if (s.open > 0) parts.push(t('fn.open', { n: s.open }));
     if (s.overdue > 0) parts.push(t('fn.overdue', { n: s.overdue }));
     if (s.blocking > 0) parts.push(t('fn.blocking'));
-    out[c.row - 2] = [
-      parts.length ? parts.join(' · ') : s.lastResolution ? t(`resolution.${s.lastResolution}`) : '—',
-    ];
+    return parts.length ? parts.join(' · ') : s.lastResolution ? t(`resolution.${s.lastResolution}`) : '—';
   });
-  return out.length === 1 ? out[0][0] : out;
 }
 
 /** Open customers of a rep (optionally at one stage), from the whole customer tab. */
 export function repLoad(rep: unknown, stage?: unknown): number {
   const ctx = loadContext();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getSheetByName(ctx.customerSheet);
-  if (!sheet) throw new Error(translator(ctx.lang)('fn.noHeader'));
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ctx.customerSheet);
+  if (!sheet) fail(ctx.lang, 'fn.noHeader');
   const inv = inventoryOf(ctx, { name: ctx.customerSheet, values: sheet.getDataRange().getValues() });
   const who = String(rep ?? '').trim();
   const load = inv.reps.find((r) => r.rep === who);
@@ -191,6 +199,6 @@ export function repLoad(rep: unknown, stage?: unknown): number {
     const st = inv.table.model.stages[s];
     return [st.name, ...st.aliases].some((n) => n.trim().toLowerCase() === stageText.toLowerCase());
   });
-  if (pos < 0) throw new Error(translator(ctx.lang)('fn.unknownStage', { stage: stageText }));
+  if (pos < 0) fail(ctx.lang, 'fn.unknownStage', { stage: stageText });
   return load.byStage[pos];
 }

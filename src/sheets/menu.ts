@@ -17,17 +17,13 @@ const ITEMS = [
  * but the Ui may be touched, so the user's locale is unknown and the labels carry both languages.
  */
 export function buildMenu(authModeNone: boolean): void {
-  const label = authModeNone ? bilingual : translator(langOfLocale(Session.getActiveUserLocale()));
+  const label = authModeNone
+    ? (key: MessageKey) => `${translator('zh')(key)} ${translator('en')(key)}`
+    : translator(langOfLocale(Session.getActiveUserLocale()));
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const [key, fn] of ITEMS) {
     if (key === 'menu.help') menu.addSeparator();
     menu.addItem(label(key), fn);
   }
   menu.addToUi();
-}
-
-const zh = translator('zh');
-const en = translator('en');
-function bilingual(key: MessageKey): string {
-  return `${zh(key)} ${en(key)}`;
 }

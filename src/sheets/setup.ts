@@ -51,12 +51,9 @@ const CUSTOMER_HEADERS: readonly (readonly [string, string])[] = [
   ['需要支持', 'Support Needed'],
 ];
 
-function pick(pair: readonly [string, string], lang: Lang): string {
-  return lang === 'zh' ? pair[0] : pair[1];
-}
-
-function tabName(id: TabId, lang: Lang): string {
-  return TAB_NAMES[id][lang === 'zh' ? 0 : 1];
+/** The name of a [zh, en, ...] pair in a language. */
+function pick(names: readonly string[], lang: Lang): string {
+  return lang === 'zh' ? names[0] : names[1];
 }
 
 function writeHeader(sheet: Sheet, rows: (string | number)[][]): void {
@@ -68,20 +65,36 @@ function writeHeader(sheet: Sheet, rows: (string | number)[][]): void {
   sheet.setFrozenRows(1);
 }
 
-function listRule(values: string[], help: string): GoogleAppsScript.Spreadsheet.DataValidation {
-  return SpreadsheetApp.newDataValidation()
-    .requireValueInList(values, true)
+/** A dropdown of `values` (a date picker without them) that warns, never rejects. */
+function rule(help: string, values?: string[]): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation();
+  return (values ? builder.requireValueInList(values, true) : builder.requireDate())
     .setAllowInvalid(true)
     .setHelpText(help)
     .build();
 }
 
-function dateRule(help: string): GoogleAppsScript.Spreadsheet.DataValidation {
-  return SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(true).setHelpText(help).build();
+/** Sets the rule on the data rows of one column (0-based). */
+function validate(
+  sheet: Sheet,
+  index: number,
+  validation: GoogleAppsScript.Spreadsheet.DataValidation,
+): void {
+  sheet.getRange(2, index + 1, DATA_ROWS, 1).setDataValidation(validation);
 }
 
-function column(sheet: Sheet, index: number): GoogleAppsScript.Spreadsheet.Range {
-  return sheet.getRange(2, index + 1, DATA_ROWS, 1);
+/** A conditional format: the data rows of `sheet` for which `formula` holds get `color`. */
+function highlight(
+  sheet: Sheet,
+  width: number,
+  formula: string,
+  color: string,
+): GoogleAppsScript.Spreadsheet.ConditionalFormatRule {
+  return SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(formula)
+    .setBackground(color)
+    .setRanges([sheet.getRange(2, 1, DATA_ROWS, width)])
+    .build();
 }
 
 function createObjections(sheet: Sheet, lang: Lang): void {
@@ -93,48 +106,53 @@ function createObjections(sheet: Sheet, lang: Lang): void {
   const words = (prefix: string, ids: readonly string[]): string[] =>
     ids.map((id) => t(`${prefix}.${id}` as MessageKey));
   const statuses = words('status', OBJECTION_STATUSES);
-  column(sheet, at('type')).setDataValidation(listRule(words('type', OBJECTION_TYPES), t('setup.helpType')));
-  column(sheet, at('status')).setDataValidation(listRule(statuses, t('setup.helpStatus')));
-  column(sheet, at('resolution')).setDataValidation(
-    listRule(words('resolution', RESOLUTIONS), t('setup.helpResolution')),
-  );
-  column(sheet, at('blocking')).setDataValidation(
-    listRule(lang === 'zh' ? ['是', '否'] : ['yes', 'no'], t('setup.helpBlocking')),
+  validate(sheet, at('type'), rule(t('setup.helpType'), words('type', OBJECTION_TYPES)));
+  validate(sheet, at('status'), rule(t('setup.helpStatus'), statuses));
+  validate(sheet, at('resolution'), rule(t('setup.helpResolution'), words('resolution', RESOLUTIONS)));
+  validate(
+    sheet,
+    at('blocking'),
+    rule(t('setup.helpBlocking'), lang === 'zh' ? ['是', '否'] : ['yes', 'no']),
   );
   for (const k of ['raised', 'due', 'resolved', 'reviewedOn'] as const)
-    column(sheet, at(k)).setDataValidation(dateRule(t('setup.helpDate')));
+    validate(sheet, at(k), rule(t('setup.helpDate')));
   // Overdue: a due date in the past on an objection neither resolved nor accepted.
   const due = columnLetter(at('due'));
   const status = columnLetter(at('status'));
-  const rule = SpreadsheetApp.newConditionalFormatRule()
-    .whenFormulaSatisfied(
-      `=AND($${due}2<>"",$${due}2<TODAY(),$${status}2<>"${statuses[3]}",$${status}2<>"${statuses[4]}")`,
-    )
-    .setBackground('#fce8e6')
-    .setRanges([sheet.getRange(2, 1, DATA_ROWS, headers.length)])
-    .build();
-  sheet.setConditionalFormatRules([rule]);
+  const overdue = `=AND($${due}2<>"",$${due}2<TODAY(),$${status}2<>"${statuses[3]}",$${status}2<>"${statuses[4]}")`;
+  sheet.setConditionalFormatRules([highlight(sheet, headers.length, overdue, '#fce8e6')]);
 }
 
 function createSettings(sheet: Sheet, lang: Lang, templateId: TemplateId): void {
-  const key = (k: keyof typeof SETTINGS_KEYS): string =>
-    pick(SETTINGS_KEYS[k] as unknown as [string, string], lang);
   const no = lang === 'zh' ? '否' : 'no';
+  const values: Partial<Record<keyof typeof SETTINGS_KEYS, string | number>> = {
+    lang,
+    template: templateId,
+    period: 'month',
+    unplannedDays: 3,
+    contactDays: 14,
+    trackEdits: no,
+    watchChanges: no,
+  };
+  // The rows in this order, the settings without a default left blank.
+  const keys = [
+    'lang',
+    'template',
+    'period',
+    'wipLow',
+    'wipHigh',
+    'winsTarget',
+    'valueTarget',
+    'unplannedDays',
+    'stallDays',
+    'contactDays',
+    'trackEdits',
+    'watchChanges',
+    'customerSheet',
+  ] as const;
   writeHeader(sheet, [
     headersOf(SETTINGS_COLUMNS, lang),
-    [key('lang'), lang],
-    [key('template'), templateId],
-    [key('period'), 'month'],
-    [key('wipLow'), ''],
-    [key('wipHigh'), ''],
-    [key('winsTarget'), ''],
-    [key('valueTarget'), ''],
-    [key('unplannedDays'), 3],
-    [key('stallDays'), ''],
-    [key('contactDays'), 14],
-    [key('trackEdits'), no],
-    [key('watchChanges'), no],
-    [key('customerSheet'), ''],
+    ...keys.map((k) => [pick(SETTINGS_KEYS[k], lang), values[k] ?? '']),
   ]);
 }
 
@@ -143,41 +161,28 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
   const criteria = model ? model.stages.flatMap((s) => s.criteria.map((c) => c.name)) : [];
   const headers = [...CUSTOMER_HEADERS.map((h) => pick(h, lang)), ...criteria];
   writeHeader(sheet, [headers]);
-  const stageCol = 3;
   if (model)
-    column(sheet, stageCol).setDataValidation(
-      listRule(
-        model.stages.map((s) => s.name),
+    validate(
+      sheet,
+      3,
+      rule(
         t('setup.helpStage'),
+        model.stages.map((s) => s.name),
       ),
     );
-  column(sheet, 4).setDataValidation(
-    listRule(
-      (['open', 'won', 'lost', 'hold'] as const).map((k) => pick(KIND_LABELS[k], lang)),
-      t('setup.helpStatus'),
-    ),
-  );
-  for (const c of [6, 7, 8, 10, 11, 12, 13])
-    column(sheet, c).setDataValidation(dateRule(t('setup.helpDate')));
+  const statuses = Object.values(KIND_LABELS).map((pair) => pick(pair, lang));
+  validate(sheet, 4, rule(t('setup.helpStatus'), statuses));
+  for (const c of [6, 7, 8, 10, 11, 12, 13]) validate(sheet, c, rule(t('setup.helpDate')));
   if (criteria.length) {
     sheet
       .getRange(2, CUSTOMER_HEADERS.length + 1, DATA_ROWS, criteria.length)
-      .setDataValidation(dateRule(t('setup.helpCriterion')));
+      .setDataValidation(rule(t('setup.helpCriterion')));
   }
   const next = columnLetter(10);
   const entered = columnLetter(11);
-  const all = sheet.getRange(2, 1, DATA_ROWS, headers.length);
   sheet.setConditionalFormatRules([
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=AND($${next}2<>"",$${next}2<TODAY())`)
-      .setBackground('#fce8e6')
-      .setRanges([all])
-      .build(),
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=AND($${entered}2<>"",TODAY()-$${entered}2>30)`)
-      .setBackground('#fef7e0')
-      .setRanges([all])
-      .build(),
+    highlight(sheet, headers.length, `=AND($${next}2<>"",$${next}2<TODAY())`, '#fce8e6'),
+    highlight(sheet, headers.length, `=AND($${entered}2<>"",TODAY()-$${entered}2>30)`, '#fef7e0'),
   ]);
 }
 
@@ -186,31 +191,26 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const { layout, settings, chosen } = readStart(ss);
-    const existingName = (id: TabId): string | undefined => {
-      const sheet = layout.tabs[id];
-      return sheet ? nameOf(layout.handles, sheet) : undefined;
-    };
     const created: string[] = [];
     const kept: string[] = [];
     const make = (id: TabId, fill: (sheet: Sheet) => void): void => {
-      const have = existingName(id);
+      const have = layout.tabs[id];
       if (have) {
-        kept.push(have);
+        kept.push(nameOf(layout.handles, have));
         return;
       }
-      const name = tabName(id, lang);
-      const sheet = ss.insertSheet(name);
-      fill(sheet);
+      const name = pick(TAB_NAMES[id], lang);
+      fill(ss.insertSheet(name));
       created.push(name);
     };
 
     let model: StageModel | null = templateId === 'data' ? null : template(templateId, lang);
     // The customer tab as every reader chooses it, counted only when its header is recognised.
-    const customerName = chosen && detectHeader(headOf(chosen).values, settings.mapping) ? chosen.name : null;
-    if (!model && chosen && customerName) {
+    const customer = chosen && detectHeader(headOf(chosen).values, settings.mapping) ? chosen : null;
+    if (!model && customer) {
       // "From my data": the distinct stage values of the customer tab become the Stages tab.
-      const data = [readAll(chosen.sheet, chosen.name)];
-      const outcome = runInventory({ sheets: data, asOf: '2000-01-01', timeZone: 'UTC', lang });
+      const sheets = [readAll(customer.sheet, customer.name)];
+      const outcome = runInventory({ sheets, asOf: '2000-01-01', timeZone: 'UTC', lang });
       if (outcome.ok && outcome.inventory.table.model.stages.length > 0)
         model = outcome.inventory.table.model;
     }
@@ -221,7 +221,7 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
     make('stages', (sheet) => writeHeader(sheet, stageRows));
     make('objections', (sheet) => createObjections(sheet, lang));
     make('settings', (sheet) => createSettings(sheet, lang, templateId));
-    if (customerName) kept.push(customerName);
+    if (customer) kept.push(customer.name);
     else make('customers', (sheet) => createCustomers(sheet, lang, model));
     forgetContexts();
     return { created, kept };

@@ -1,9 +1,9 @@
 // The edit trigger: when Settings says "Track edits", an edit of a stage, status, element or commitment
 // cell stamps stage-entered / last-updated, appends to History, and notes an unknown stage value. It reads
 // only the edited block and the top of the tab (cached), never the whole sheet, and never fails the edit.
-import { dateOfDay, dayFromIso, dayOfDate, isoOfDay } from '../core/days';
+import { dateOfDay, dayFromIso } from '../core/days';
 import { watchedColumns } from '../core/history';
-import { cellText, isDateObject, nearest } from '../core/normalize';
+import { cellText, nearest } from '../core/normalize';
 import { parseStages } from '../core/stage-model';
 import { detectHeader, matchCriteria } from '../core/table';
 import { HISTORY_COLUMNS, headersOf, TAB_NAMES } from '../core/tabs';
@@ -39,58 +39,36 @@ interface EditContext {
   lang: Lang;
 }
 
-function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext | null {
+function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext {
   const { layout, settings, chosen } = readStart(ss);
   const { tabs } = layout;
-  const historyName = tabs.history ? nameOf(layout.handles, tabs.history) : null;
-  const lang = userLang(settings.lang);
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const configSheetIds = [tabs.stages, tabs.settings, tabs.objections]
-    .filter((t) => t !== undefined)
-    .map((t) => t.getSheetId());
-  const off: EditContext = {
-    historySheet: historyName,
-    customerSheetId: chosen ? chosen.sheet.getSheetId() : null,
-    configSheetIds,
-    trackEdits: false,
-    timeZone,
-    customerSheet: '',
-    headerRow: 0,
-    headers: [],
-    roles: {},
-    watched: {},
-    stageNames: [],
-    stageAliases: [],
-    lang,
-  };
-  if (!settings.trackEdits || !chosen) return off;
-  const head = headOf(chosen);
-  const header = detectHeader(head.values, settings.mapping);
-  if (!header) return off;
-  const headers = (head.values[header.row] ?? []).map((c) => cellText(c));
-  const stages = readTab(layout, 'stages');
+  // With Track edits off (or no customer header) only the ids are needed: which tab an edit is on.
+  const head = settings.trackEdits && chosen ? headOf(chosen) : null;
+  const header = head && detectHeader(head.values, settings.mapping);
+  const headers = header ? (head.values[header.row] ?? []).map((c) => cellText(c)) : [];
+  const stages = header ? readTab(layout, 'stages') : null;
   const model = stages ? parseStages(stages)?.model : undefined;
-  const criteria = model ? matchCriteria(model, headers, header.roles) : [];
   const watched: Record<number, string> = {};
-  for (const c of watchedColumns(header.roles, criteria)) watched[c] = headers[c];
+  if (header)
+    for (const c of watchedColumns(header.roles, model ? matchCriteria(model, headers, header.roles) : []))
+      watched[c] = headers[c];
   return {
-    ...off,
-    trackEdits: true,
-    historySheet: historyName,
-    timeZone,
-    customerSheet: chosen.name,
-    headerRow: header.row + 1,
+    trackEdits: !!header,
+    customerSheetId: chosen ? chosen.sheet.getSheetId() : null,
+    configSheetIds: [tabs.stages, tabs.settings, tabs.objections]
+      .filter((t) => t !== undefined)
+      .map((t) => t.getSheetId()),
+    historySheet: tabs.history ? nameOf(layout.handles, tabs.history) : null,
+    timeZone: ss.getSpreadsheetTimeZone(),
+    customerSheet: chosen?.name ?? '',
+    headerRow: header ? header.row + 1 : 0,
     headers,
-    roles: header.roles,
+    roles: header ? header.roles : {},
     watched,
     stageNames: model?.stages.map((s) => s.name) ?? [],
     stageAliases: model?.stages.map((s) => s.aliases) ?? [],
-    lang,
+    lang: userLang(settings.lang),
   };
-}
-
-function editContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext | null {
-  return cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
 }
 
 /**
@@ -104,7 +82,14 @@ export function appendHistory(
   known: string | null,
 ): void {
   if (rows.length === 0) return;
-  const log = historySheet(ss, lang, known);
+  const name = known ?? TAB_NAMES.history[lang === 'zh' ? 0 : 1];
+  let log = ss.getSheetByName(name);
+  if (!log) {
+    log = ss.insertSheet(name);
+    log.getRange(1, 1, 1, 9).setValues([headersOf(HISTORY_COLUMNS, lang)]);
+    log.setFrozenRows(1);
+    log.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);
+  }
   if (rows.length === 1) log.appendRow(rows[0]);
   else log.getRange(log.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
 }
@@ -116,46 +101,24 @@ export function historyRow(
   change: { customer: string; id: string; row: number; field: string; old: string; new: string },
   source: string,
 ): Cell[] {
+  const { customer, id, row, field, old } = change;
   return [
     when,
-    asSheetText(who),
-    asSheetText(change.customer),
-    asSheetText(change.id),
-    change.row,
-    asSheetText(change.field),
-    asSheetText(change.old),
-    asSheetText(change.new),
+    ...[who, customer, id].map(asSheetText),
+    row,
+    ...[field, old, change.new].map(asSheetText),
     source,
   ];
 }
 
-function historySheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  lang: Lang,
-  known: string | null,
-): GoogleAppsScript.Spreadsheet.Sheet {
-  const name = known ?? TAB_NAMES.history[lang === 'zh' ? 0 : 1];
-  const found = ss.getSheetByName(name);
-  if (found) return found;
-  const sheet = ss.insertSheet(name);
-  sheet.getRange(1, 1, 1, 9).setValues([headersOf(HISTORY_COLUMNS, lang)]);
-  sheet.setFrozenRows(1);
-  sheet.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);
-  return sheet;
-}
-
-interface Position {
-  row0: number;
-  col0: number;
-  nRows: number;
-  nCols: number;
-}
+/** A block of cells, 1-based and inclusive: [first row, first column, last row, last column]. */
+type Block = [number, number, number, number];
 
 /**
- * Position of an A1 range ("D5", "D5:F9", "Sheet!D5"): one service call instead of four. Whole rows or
+ * The block of an A1 range ("D5", "D5:F9", "Sheet!D5"): one service call instead of four. Whole rows or
  * columns ("D:D", "3:3") give null and are asked for directly.
  */
-export function parseA1(a1: string): Position | null {
+function parseA1(a1: string): Block | null {
   const ref = a1.slice(a1.lastIndexOf('!') + 1);
   const [from, to = from] = ref.split(':');
   const cell = (s: string): [number, number] | null => {
@@ -167,8 +130,7 @@ export function parseA1(a1: string): Position | null {
   };
   const a = cell(from);
   const b = cell(to);
-  if (!a || !b) return null;
-  return { row0: a[0], col0: a[1], nRows: b[0] - a[0] + 1, nCols: b[1] - a[1] + 1 };
+  return a && b ? [...a, ...b] : null;
 }
 
 /**
@@ -189,23 +151,16 @@ type EditEvent = {
   user?: { getEmail(): string; email?: unknown } | string;
 };
 
-function positionOf(range: EditEvent['range']): Position {
-  const { rowStart, columnStart, rowEnd, columnEnd } = range;
-  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
-  if (whole(rowStart) && whole(columnStart) && whole(rowEnd) && whole(columnEnd))
-    return {
-      row0: rowStart,
-      col0: columnStart,
-      nRows: rowEnd - rowStart + 1,
-      nCols: columnEnd - columnStart + 1,
-    };
+function blockOf(range: EditEvent['range']): Block {
+  const block = [range.rowStart, range.columnStart, range.rowEnd, range.columnEnd];
+  if (block.every((n): n is number => Number.isInteger(n) && (n as number) > 0)) return block as Block;
   return (
-    parseA1(range.getA1Notation()) ?? {
-      row0: range.getRow(),
-      col0: range.getColumn(),
-      nRows: range.getNumRows(),
-      nCols: range.getNumColumns(),
-    }
+    parseA1(range.getA1Notation()) ?? [
+      range.getRow(),
+      range.getColumn(),
+      range.getLastRow(),
+      range.getLastColumn(),
+    ]
   );
 }
 
@@ -239,18 +194,12 @@ function writeTogether(
   list.setValue(value);
 }
 
-function display(v: unknown, timeZone: string): string {
-  if (isDateObject(v)) return isoOfDay(dayOfDate(v, timeZone));
-  return cellText(v as Cell);
-}
-
 /** onEdit: log and stamp what changed on the customer tab. Never throws into the user's edit. */
 export function handleEdit(e: EditEvent): void {
   try {
     const range = e.range;
     const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
-    const ctx = editContext(ss);
-    if (!ctx) return;
+    const ctx = cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
     const tab = range.getGridId();
     if (tab !== ctx.customerSheetId) {
       // What the formulas, this trigger and the sidebar cached was read from these tabs.
@@ -259,69 +208,59 @@ export function handleEdit(e: EditEvent): void {
     }
     if (!ctx.trackEdits) return;
 
-    const { row0, col0, nRows, nCols } = positionOf(range);
-    const firstRow = Math.max(row0, ctx.headerRow + 1);
-    if (firstRow > row0 + nRows - 1) return;
+    const [top, left, bottom, right] = blockOf(range);
+    const firstRow = Math.max(top, ctx.headerRow + 1);
+    if (firstRow > bottom) return;
+    const { roles, timeZone, watched } = ctx;
     const cols: number[] = [];
-    for (let c = col0 - 1; c < col0 - 1 + nCols; c++) if (ctx.watched[c] !== undefined) cols.push(c);
+    for (let c = left - 1; c < right; c++) if (watched[c] !== undefined) cols.push(c);
     if (cols.length === 0) return;
 
-    const { timeZone } = ctx;
     const today = todayIn(timeZone);
-    const rowCount = row0 + nRows - firstRow;
-    const width = Math.max(ctx.headers.length, col0 - 1 + nCols);
+    const width = Math.max(ctx.headers.length, right);
     // The edited rows as they are now: identity (id, customer) and new values in one read.
-    const lastRow = firstRow + rowCount - 1;
-    const rows = ss.getRange(tabA1(ctx.customerSheet, firstRow, lastRow, 0, width - 1)).getValues();
-    const single = nRows === 1 && nCols === 1;
+    const rows = ss.getRange(tabA1(ctx.customerSheet, firstRow, bottom, 0, width - 1)).getValues();
+    const single = top === bottom && left === right;
     const who = userOf(e);
+    const old = single ? cellText(e.oldValue as Cell, timeZone) : '';
     const history: Cell[][] = [];
-    const stageCol = ctx.roles.stage;
-    let stageChanged = false;
+    const stageCol = roles.stage;
     rows.forEach((row, k) => {
-      const customer = ctx.roles.customer === undefined ? '' : cellText(row[ctx.roles.customer]);
-      const rid = ctx.roles.id === undefined ? '' : cellText(row[ctx.roles.id]);
+      const customer = roles.customer === undefined ? '' : cellText(row[roles.customer]);
+      const id = roles.id === undefined ? '' : cellText(row[roles.id]);
       for (const c of cols) {
         const now = single && e.value !== undefined ? e.value : row[c];
-        const old = single ? (e.oldValue ?? '') : '';
-        if (c === stageCol) stageChanged = true;
-        history.push(
-          historyRow(
-            today,
-            who,
-            {
-              customer,
-              id: rid,
-              row: firstRow + k,
-              field: ctx.watched[c],
-              old: display(old, timeZone),
-              new: display(now, timeZone),
-            },
-            single ? 'edit' : 'paste',
-          ),
-        );
+        const change = {
+          customer,
+          id,
+          row: firstRow + k,
+          field: watched[c],
+          old,
+          new: cellText(now as Cell, timeZone),
+        };
+        history.push(historyRow(today, who, change, single ? 'edit' : 'paste'));
       }
     });
 
     // Stamps (only the columns Pandian maintains, only when they exist), written together by one call.
-    const stampCols = [stageChanged ? ctx.roles.stageEntered : undefined, ctx.roles.lastUpdated].filter(
-      (c): c is number => c !== undefined,
+    const stageChanged = stageCol !== undefined && cols.includes(stageCol);
+    const stampCols = [stageChanged ? roles.stageEntered : undefined, roles.lastUpdated].filter(
+      (c) => c !== undefined,
     );
     if (stampCols.length > 0) {
-      const stampDate = dateOfDay(dayFromIso(today)!, timeZone);
-      const a1s = stampCols.map((c) => tabA1(ctx.customerSheet, firstRow, lastRow, c, c));
-      writeTogether(ss, range, a1s, stampDate);
+      const a1s = stampCols.map((c) => tabA1(ctx.customerSheet, firstRow, bottom, c, c));
+      writeTogether(ss, range, a1s, dateOfDay(dayFromIso(today)!, timeZone));
     }
 
     // A note on an unknown stage value (single edits; a paste is logged without notes). Pandian flags a
     // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)
     // and gets one, there is no flag to add or remove and the note is not even read.
-    if (single && stageCol === col0 - 1 && ctx.stageNames.length > 0) {
+    if (single && stageCol === left - 1 && ctx.stageNames.length > 0) {
       const names = ctx.stageNames.concat(...ctx.stageAliases).map((n) => n.trim().toLowerCase());
       const unknown = (v: string) => v.trim() !== '' && !names.includes(v.trim().toLowerCase());
-      const typed = display(e.value ?? rows[0][stageCol], timeZone);
+      const typed = cellText((e.value ?? rows[0][stageCol]) as Cell, timeZone);
       const flagNeeded = unknown(typed);
-      const couldBeFlagged = e.oldValue !== undefined && unknown(display(e.oldValue, timeZone));
+      const couldBeFlagged = e.oldValue !== undefined && unknown(old);
       if (flagNeeded || couldBeFlagged) {
         const t = translator(ctx.lang);
         // The user's own note is kept: Pandian's flag goes after it and is the only part it removes.

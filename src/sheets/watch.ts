@@ -7,7 +7,7 @@ import { TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
-import { inventoryOfSpreadsheet, readSpreadsheet, type SpreadsheetInventory } from './read';
+import { inventoryOfSpreadsheet, readStart, type SpreadsheetInventory } from './read';
 import { appendHistory, historyRow } from './triggers';
 
 /** The handlers the installed triggers call (globals in src/main.ts). */
@@ -17,7 +17,7 @@ const DAILY_HOUR = 6;
 /** Installs or removes this user's watch triggers to match Settings; returns whether they are on. */
 export function syncWatchTriggers(): boolean {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { settings } = readSpreadsheet(ss, { withHistory: false, withObjections: false });
+  const { settings } = readStart(ss);
   const handlers: string[] = Object.values(WATCH_HANDLERS);
   const existing = ScriptApp.getProjectTriggers().filter((t) => handlers.includes(t.getHandlerFunction()));
   if (!settings.watchChanges) {
@@ -52,7 +52,7 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     const { read, inventory, lang, timeZone } = computed;
     if (!read.customer || !read.settings.watchChanges) return 0;
     const now = snapshotOf(read.customer.data.values, inventory.table, timeZone);
-    const tab = TAB_NAMES.snapshot.map((n) => read.handles.get(n)).find((s) => s) ?? null;
+    const tab = read.tabs.snapshot;
     const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
     const changes = before ? diffSnapshots(before, now) : [];
     const today = todayIn(timeZone);
