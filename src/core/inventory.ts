@@ -56,7 +56,6 @@ export interface RepLoad {
   open: number;
   /** Open customers per open-stage position. */
   byStage: number[];
-  stagesCovered: number;
   won: number;
   lost: number;
   hold: number;
@@ -96,7 +95,6 @@ export interface Results {
   periods: PeriodResult[];
   winRate: number | null;
   avgCycleDays: number | null;
-  avgDealValue: number | null;
   /** Value per day: open x average deal x win rate / cycle days. */
   velocityPerDay: number | null;
   weightedPipeline: number;
@@ -128,8 +126,6 @@ export interface Inventory {
   table: CustomerTable;
   /** Stage indices (into table.model.stages) of the open stages, in order. */
   openStages: number[];
-  /** Whether the customer tab records any exit criterion (else there is no evidence). */
-  hasEvidence: boolean;
   states: CustomerState[];
   totals: { customers: number; open: number; won: number; lost: number; hold: number };
   /** Open customers and their value per open-stage position (the funnel). */
@@ -210,7 +206,6 @@ export function computeInventory(input: InventoryInput): Inventory {
     settings,
     table,
     openStages,
-    hasEvidence,
     states,
     totals,
     reps,
@@ -446,7 +441,6 @@ function computeReps(
         rep: c.rep,
         open: 0,
         byStage: new Array(nOpen).fill(0),
-        stagesCovered: 0,
         won: 0,
         lost: 0,
         hold: 0,
@@ -464,10 +458,9 @@ function computeReps(
     } else if (c.status === 'won') r.wonValue += c.value ?? 0;
   });
 
-  const band = wipBand(settings, results, byRep.size, table);
+  const band = wipBand(settings, results, table);
   const reps = [...byRep.values()].sort((a, b) => b.open - a.open || a.rep.localeCompare(b.rep));
   for (const r of reps) {
-    r.stagesCovered = r.byStage.filter((n) => n > 0).length;
     r.band = band;
     if (band && r.open < band.low) r.flags.push('below-band');
     if (band && band.high !== null && r.open > band.high) r.flags.push('above-band');
@@ -480,12 +473,7 @@ function computeReps(
  * The WIP band: from Settings, or by Little's law - open deals needed = wins per period / win rate x
  * cycle time in periods - with room either side (x0.8 .. x1.25).
  */
-function wipBand(
-  settings: Settings,
-  results: Results,
-  repCount: number,
-  table: CustomerTable,
-): RepLoad['band'] {
+function wipBand(settings: Settings, results: Results, table: CustomerTable): RepLoad['band'] {
   if (settings.wipLow !== undefined || settings.wipHigh !== undefined) {
     return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? null };
   }
@@ -493,8 +481,9 @@ function wipBand(
   if (!winRate || !avgCycleDays || table.roles.created === undefined) return null;
   let winsPerRep = settings.winsTarget;
   if (winsPerRep === undefined) {
-    const withData = periods.filter((p) => p.headcount > 0 && p.winsPerRep !== null);
-    if (withData.length === 0 || repCount === 0) return null;
+    // Periods with reps in play (winsPerRep is null only where headcount is 0).
+    const withData = periods.filter((p) => p.winsPerRep !== null);
+    if (withData.length === 0) return null;
     winsPerRep = withData.reduce((s, p) => s + (p.winsPerRep ?? 0), 0) / withData.length;
   }
   if (winsPerRep <= 0) return null;
@@ -743,10 +732,9 @@ function computeResults(
   // Due in the as-of day's period (the last one), from the as-of day on.
   const current = periods[periods.length - 1];
   const open = openTotals(customers, states, table, openStages, asOf, current.end);
-  const openCount = open.count;
   const velocityPerDay =
     winRate !== null && avgCycleDays && avgDealValue !== null
-      ? (openCount * avgDealValue * winRate) / avgCycleDays
+      ? (open.count * avgDealValue * winRate) / avgCycleDays
       : null;
 
   let coverage: number | null = null;
@@ -759,11 +747,9 @@ function computeResults(
   const prev = periods[periods.length - 2];
   const before = settings.headcountBefore ?? prev?.headcount;
   if (prev && before && prev.wins > 0 && current.headcount > 0) {
-    const prevProductivity = prev.wins / before;
-    const productivity = current.wins / current.headcount;
     balance = {
       headcountChange: current.headcount / before - 1,
-      productivityChange: productivity / prevProductivity - 1,
+      productivityChange: current.wins / current.headcount / (prev.wins / before) - 1,
       outputChange: current.wins / prev.wins - 1,
     };
   }
@@ -772,7 +758,6 @@ function computeResults(
     periods,
     winRate,
     avgCycleDays,
-    avgDealValue,
     velocityPerDay,
     weightedPipeline: open.weighted,
     openValue: open.value,
