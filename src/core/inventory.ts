@@ -193,7 +193,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     wonStage,
     gaps: new Map(),
   };
-  const states = customers.map((c, i) => customerState(c, objectionsOf.get(i) ?? NO_OBJECTION_LIST, ctx));
+  const states = customers.map((c, i) => customerState(c, objectionsOf.get(i), ctx));
 
   const totals = countTotals(customers);
 
@@ -249,7 +249,6 @@ interface StateContext {
 
 /** The gap of every closed customer (shared: never mutated). */
 const NO_GAP: number[] = [];
-const NO_OBJECTION_LIST: readonly Objection[] = [];
 
 /**
  * Criterion indices unmet in the open stages up to position `current`, earliest first. Customers with
@@ -282,7 +281,12 @@ export function evidenceReach(met: ArrayLike<number>, byPos: readonly (readonly 
   return reach;
 }
 
-function customerState(c: Customer, objections: readonly Objection[], ctx: StateContext): CustomerState {
+/** `objections`: the customer's own, if any. */
+function customerState(
+  c: Customer,
+  objections: readonly Objection[] | undefined,
+  ctx: StateContext,
+): CustomerState {
   const { asOf, settings, table, openStages, posOf, byPos } = ctx;
   const nOpen = openStages.length;
   const reach = ctx.hasEvidence ? evidenceReach(c.met, byPos) : 0;
@@ -339,7 +343,7 @@ function customerState(c: Customer, objections: readonly Objection[], ctx: State
     nextStage,
     snoozed,
     resumeDue,
-    objections: summarizeObjections(objections, asOf),
+    objections: objections ? summarizeObjections(objections, asOf) : NO_OBJECTIONS,
   };
 }
 
@@ -364,7 +368,6 @@ const NO_OBJECTIONS: ObjectionSummary = Object.freeze({
 });
 
 export function summarizeObjections(list: readonly Objection[], asOf: Day): ObjectionSummary {
-  if (list.length === 0) return NO_OBJECTIONS;
   const s: ObjectionSummary = { ...NO_OBJECTIONS };
   let lastResolved = Number.NEGATIVE_INFINITY;
   for (const o of list) {
