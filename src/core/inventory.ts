@@ -712,6 +712,7 @@ function computeResults(
     const wins = tally.wins[i];
     const lost = tally.lost[i];
     const headcount = heads[i];
+    const perHead = (target: number | undefined) => (target === undefined ? null : target * headcount);
     return {
       period: periodKey(start, settings.period),
       start,
@@ -723,13 +724,12 @@ function computeResults(
       avgCycleDays: ratio(tally.cycleSum[i], tally.cycleCount[i]),
       headcount,
       winsPerRep: ratio(wins, headcount),
-      winsTarget: settings.winsTarget === undefined ? null : settings.winsTarget * headcount,
-      valueTarget: settings.valueTarget === undefined ? null : settings.valueTarget * headcount,
+      winsTarget: perHead(settings.winsTarget),
+      valueTarget: perHead(settings.valueTarget),
     };
   });
 
-  const { won, lost } = closed;
-  const winRate = ratio(won, won + lost);
+  const winRate = ratio(closed.won, closed.won + closed.lost);
   const avgCycleDays = ratio(closed.cycleSum, closed.cycleCount);
   const avgDealValue = ratio(closed.wonValueSum, closed.wonValueCount);
   // Due in the as-of day's period (the last one), from the as-of day on.
