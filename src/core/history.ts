@@ -20,14 +20,15 @@ export interface HistoryEntry {
 export function parseHistory(sheet: SheetData | null, timeZone: string): HistoryEntry[] {
   if (!sheet) return [];
   const located = locateColumns(sheet.values, HISTORY_COLUMNS);
-  if (!located) return [];
-  const { cols, headerRow } = located;
+  const when = located?.cols.when;
+  if (when === undefined) return [];
+  const { cols, headerRow } = located!;
   const out: HistoryEntry[] = [];
   const text = (row: readonly unknown[], k: keyof typeof HISTORY_COLUMNS): string =>
     cols[k] === undefined ? '' : cellText(row[cols[k]!] as never);
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
-    const day = cols.when === undefined ? null : parseDay(row[cols.when], timeZone);
+    const day = parseDay(row[when], timeZone);
     if (typeof day !== 'number') continue;
     out.push({
       day,
@@ -42,23 +43,21 @@ export function parseHistory(sheet: SheetData | null, timeZone: string): History
 }
 
 /**
- * The day each customer last changed stage, keyed by id and by normalized name. `isStageField` tells
- * which History fields are the stage column (its header in the customer tab).
+ * The day each customer last changed stage, keyed by id and by normalized name. `stageHeader` is the
+ * stage column's header in the customer tab: the History field its changes are logged under.
  */
 export function lastStageChange(entries: readonly HistoryEntry[], stageHeader: string): Map<string, Day> {
   const out = new Map<string, Day>();
   const stageKey = normalizeKey(stageHeader);
   if (stageKey === '') return out;
+  const latest = (key: string, day: Day): void => {
+    const prev = out.get(key);
+    if (prev === undefined || day > prev) out.set(key, day);
+  };
   for (const e of entries) {
     if (normalizeKey(e.field) !== stageKey) continue;
-    for (const key of [
-      e.id === '' ? '' : `id:${e.id}`,
-      e.customer === '' ? '' : `name:${normalizeKey(e.customer)}`,
-    ]) {
-      if (key === '') continue;
-      const prev = out.get(key);
-      if (prev === undefined || e.day > prev) out.set(key, e.day);
-    }
+    if (e.id !== '') latest(`id:${e.id}`, e.day);
+    if (e.customer !== '') latest(`name:${normalizeKey(e.customer)}`, e.day);
   }
   return out;
 }

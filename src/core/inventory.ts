@@ -56,7 +56,6 @@ export interface RepLoad {
   open: number;
   /** Open customers per open-stage position. */
   byStage: number[];
-  stagesCovered: number;
   won: number;
   lost: number;
   hold: number;
@@ -96,7 +95,6 @@ export interface Results {
   periods: PeriodResult[];
   winRate: number | null;
   avgCycleDays: number | null;
-  avgDealValue: number | null;
   /** Value per day: open x average deal x win rate / cycle days. */
   velocityPerDay: number | null;
   weightedPipeline: number;
@@ -128,8 +126,6 @@ export interface Inventory {
   table: CustomerTable;
   /** Stage indices (into table.model.stages) of the open stages, in order. */
   openStages: number[];
-  /** Whether the customer tab records any exit criterion (else there is no evidence). */
-  hasEvidence: boolean;
   states: CustomerState[];
   totals: { customers: number; open: number; won: number; lost: number; hold: number };
   /** Open customers and their value per open-stage position (the funnel). */
@@ -197,25 +193,32 @@ export function computeInventory(input: InventoryInput): Inventory {
     wonStage,
     gaps: new Map(),
   };
-  const states = customers.map((c, i) => customerState(c, objectionsOf.get(i) ?? NO_OBJECTION_LIST, ctx));
+  const states = customers.map((c, i) => customerState(c, objectionsOf.get(i), ctx));
 
   const totals = countTotals(customers);
 
   const results = computeResults(customers, states, table, openStages, settings, asOf);
   const reps = computeReps(customers, states, openStages.length, settings, results, table);
+  const lacking = criteria.map(() => 0);
+  const cohorts = computeCohorts(customers, states, openStages.length, lacking);
   return {
     asOf,
     settings,
     table,
     openStages,
-    hasEvidence,
     states,
     totals,
     reps,
-    stageCounts: stageCounts(customers, states, openStages.length),
-    cohorts: computeCohorts(customers, states, openStages.length, criteria.length),
+    stageCounts: cohorts.map(({ members }) => ({
+      customers: members.length,
+      value: members.reduce((sum, i) => sum + (customers[i].value ?? 0), 0),
+    })),
+    cohorts,
     stalled: stalledList(customers, states),
-    lacking: lackingCriteria(states, criteria.length),
+    lacking: lacking
+      .map((customers, criterion) => ({ criterion, customers }))
+      .filter((x) => x.customers > 0)
+      .sort((a, b) => b.customers - a.customers || a.criterion - b.criterion),
     objections: input.objections,
     objectionTotals: objectionTotals(input.objections, asOf, settings),
     results,
@@ -226,12 +229,7 @@ export function computeInventory(input: InventoryInput): Inventory {
 
 function countTotals(customers: readonly Customer[]): Inventory['totals'] {
   const totals = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
-  for (const c of customers) {
-    if (c.status === 'open') totals.open++;
-    else if (c.status === 'won') totals.won++;
-    else if (c.status === 'lost') totals.lost++;
-    else totals.hold++;
-  }
+  for (const c of customers) totals[c.status]++;
   return totals;
 }
 
@@ -251,7 +249,6 @@ interface StateContext {
 
 /** The gap of every closed customer (shared: never mutated). */
 const NO_GAP: number[] = [];
-const NO_OBJECTION_LIST: readonly Objection[] = [];
 
 /**
  * Criterion indices unmet in the open stages up to position `current`, earliest first. Customers with
@@ -284,20 +281,26 @@ export function evidenceReach(met: ArrayLike<number>, byPos: readonly (readonly 
   return reach;
 }
 
-function customerState(c: Customer, objections: readonly Objection[], ctx: StateContext): CustomerState {
+/** `objections`: the customer's own, if any. */
+function customerState(
+  c: Customer,
+  objections: readonly Objection[] | undefined,
+  ctx: StateContext,
+): CustomerState {
   const { asOf, settings, table, openStages, posOf, byPos } = ctx;
   const nOpen = openStages.length;
   const reach = ctx.hasEvidence ? evidenceReach(c.met, byPos) : 0;
   const evidenced = ctx.hasEvidence && nOpen > 0 ? Math.min(reach, nOpen - 1) : null;
   const declaredPos = c.declared >= 0 ? (posOf.get(c.declared) ?? null) : null;
   const current = Math.max(declaredPos ?? 0, evidenced ?? 0);
+  const open = c.status === 'open';
 
   let check: StageCheck = 'none';
-  if (c.status === 'open' && evidenced !== null && declaredPos !== null) {
+  if (open && evidenced !== null && declaredPos !== null) {
     check = declaredPos > evidenced ? 'ahead' : declaredPos < evidenced ? 'behind' : 'match';
   }
 
-  const gap = c.status === 'open' ? gapOf(c.met, current, ctx) : NO_GAP;
+  const gap = open ? gapOf(c.met, current, ctx) : NO_GAP;
 
   // Without a Stage Entered date, the last stage change the History tab records.
   let entered: Day | null = c.stageEntered ?? null;
@@ -311,22 +314,19 @@ function customerState(c: Customer, objections: readonly Objection[], ctx: State
   const daysSinceContact = c.lastContact === null ? null : asOf - c.lastContact;
 
   let nextAction: NextActionState = null;
-  if (
-    c.status === 'open' &&
-    (table.roles.nextAction !== undefined || table.roles.nextActionDue !== undefined)
-  ) {
+  if (open && (table.roles.nextAction !== undefined || table.roles.nextActionDue !== undefined)) {
     if (c.nextActionDue !== null && c.nextActionDue < asOf) nextAction = 'overdue';
     else if (c.nextAction === '' && c.nextActionDue === null) nextAction = 'missing';
     else nextAction = 'ok';
   }
 
-  const snoozed = c.status === 'hold' && c.resumeOn !== null && c.resumeOn > asOf;
-  const resumeDue = c.status === 'hold' && c.resumeOn !== null && c.resumeOn <= asOf;
+  const resumeOn = c.status === 'hold' ? c.resumeOn : null;
+  const snoozed = resumeOn !== null && resumeOn > asOf;
+  const resumeDue = resumeOn !== null && resumeOn <= asOf;
   const stage = table.model.stages[openStages[current]];
   const stallLimit = stage?.maxDays ?? settings.stallDays ?? null;
-  const stalled =
-    c.status === 'open' && daysInStage !== null && stallLimit !== null && daysInStage > stallLimit;
-  const nextStage = c.status === 'open' ? (openStages[current + 1] ?? ctx.wonStage) : null;
+  const stalled = open && daysInStage !== null && stallLimit !== null && daysInStage > stallLimit;
+  const nextStage = open ? (openStages[current + 1] ?? ctx.wonStage) : null;
 
   return {
     current,
@@ -343,7 +343,7 @@ function customerState(c: Customer, objections: readonly Objection[], ctx: State
     nextStage,
     snoozed,
     resumeDue,
-    objections: summarizeObjections(objections, asOf),
+    objections: objections ? summarizeObjections(objections, asOf) : NO_OBJECTIONS,
   };
 }
 
@@ -368,14 +368,7 @@ const NO_OBJECTIONS: ObjectionSummary = Object.freeze({
 });
 
 export function summarizeObjections(list: readonly Objection[], asOf: Day): ObjectionSummary {
-  if (list.length === 0) return NO_OBJECTIONS;
-  const s: ObjectionSummary = {
-    open: 0,
-    overdue: 0,
-    blocking: 0,
-    oldestOpenDays: null,
-    lastResolution: null,
-  };
+  const s: ObjectionSummary = { ...NO_OBJECTIONS };
   let lastResolved = Number.NEGATIVE_INFINITY;
   for (const o of list) {
     if (isOpenObjection(o)) {
@@ -404,15 +397,11 @@ function objectionTotals(list: readonly Objection[], asOf: Day, settings: Settin
     attention: [],
   };
   list.forEach((o, index) => {
-    const open = isOpenObjection(o);
-    const overdue = isOverdue(o, asOf);
-    const unplanned = isUnplanned(o, asOf, settings.unplannedDays);
-    const unsupervised = isUnsupervised(o);
     const type = t.byType[o.type] ?? { open: 0, overdue: 0, blocking: 0, total: 0 };
     t.byType[o.type] = type;
     type.total++;
     t.byStatus[o.status] = (t.byStatus[o.status] ?? 0) + 1;
-    if (open) {
+    if (isOpenObjection(o)) {
       t.open++;
       type.open++;
       if (o.blocking) {
@@ -420,16 +409,20 @@ function objectionTotals(list: readonly Objection[], asOf: Day, settings: Settin
         type.blocking++;
       }
     }
-    if (overdue) {
+    const reasons: ObjectionTotals['attention'][number]['reasons'] = [];
+    if (isOverdue(o, asOf)) {
       t.overdue++;
       type.overdue++;
+      reasons.push('overdue');
     }
-    if (unplanned) t.unplanned++;
-    if (unsupervised) t.unsupervised++;
-    const reasons: ('overdue' | 'unplanned' | 'unsupervised')[] = [];
-    if (overdue) reasons.push('overdue');
-    if (unplanned) reasons.push('unplanned');
-    if (unsupervised) reasons.push('unsupervised');
+    if (isUnplanned(o, asOf, settings.unplannedDays)) {
+      t.unplanned++;
+      reasons.push('unplanned');
+    }
+    if (isUnsupervised(o)) {
+      t.unsupervised++;
+      reasons.push('unsupervised');
+    }
     if (reasons.length) t.attention.push({ index, reasons });
   });
   return t;
@@ -451,7 +444,6 @@ function computeReps(
         rep: c.rep,
         open: 0,
         byStage: new Array(nOpen).fill(0),
-        stagesCovered: 0,
         won: 0,
         lost: 0,
         hold: 0,
@@ -462,21 +454,16 @@ function computeReps(
       };
       byRep.set(c.rep, r);
     }
+    r[c.status]++;
     if (c.status === 'open') {
-      r.open++;
       if (nOpen > 0) r.byStage[states[i].current]++;
       r.openValue += c.value ?? 0;
-    } else if (c.status === 'won') {
-      r.won++;
-      r.wonValue += c.value ?? 0;
-    } else if (c.status === 'lost') r.lost++;
-    else r.hold++;
+    } else if (c.status === 'won') r.wonValue += c.value ?? 0;
   });
 
-  const band = wipBand(settings, results, byRep.size, table);
+  const band = wipBand(settings, results, table);
   const reps = [...byRep.values()].sort((a, b) => b.open - a.open || a.rep.localeCompare(b.rep));
   for (const r of reps) {
-    r.stagesCovered = r.byStage.filter((n) => n > 0).length;
     r.band = band;
     if (band && r.open < band.low) r.flags.push('below-band');
     if (band && band.high !== null && r.open > band.high) r.flags.push('above-band');
@@ -489,12 +476,7 @@ function computeReps(
  * The WIP band: from Settings, or by Little's law - open deals needed = wins per period / win rate x
  * cycle time in periods - with room either side (x0.8 .. x1.25).
  */
-function wipBand(
-  settings: Settings,
-  results: Results,
-  repCount: number,
-  table: CustomerTable,
-): RepLoad['band'] {
+function wipBand(settings: Settings, results: Results, table: CustomerTable): RepLoad['band'] {
   if (settings.wipLow !== undefined || settings.wipHigh !== undefined) {
     return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? null };
   }
@@ -502,28 +484,15 @@ function wipBand(
   if (!winRate || !avgCycleDays || table.roles.created === undefined) return null;
   let winsPerRep = settings.winsTarget;
   if (winsPerRep === undefined) {
-    const withData = periods.filter((p) => p.headcount > 0 && p.winsPerRep !== null);
-    if (withData.length === 0 || repCount === 0) return null;
+    // Periods with reps in play (winsPerRep is null only where headcount is 0).
+    const withData = periods.filter((p) => p.winsPerRep !== null);
+    if (withData.length === 0) return null;
     winsPerRep = withData.reduce((s, p) => s + (p.winsPerRep ?? 0), 0) / withData.length;
   }
   if (winsPerRep <= 0) return null;
   const cyclePeriods = avgCycleDays / PERIOD_DAYS[settings.period];
   const target = (winsPerRep / winRate) * cyclePeriods;
   return { low: Math.max(1, Math.floor(target * 0.8)), high: Math.max(1, Math.ceil(target * 1.25)) };
-}
-
-function stageCounts(
-  customers: readonly Customer[],
-  states: readonly CustomerState[],
-  nOpen: number,
-): Inventory['stageCounts'] {
-  const counts = Array.from({ length: nOpen }, () => ({ customers: 0, value: 0 }));
-  customers.forEach((c, i) => {
-    if (c.status !== 'open' || nOpen === 0) return;
-    counts[states[i].current].customers++;
-    counts[states[i].current].value += c.value ?? 0;
-  });
-  return counts;
 }
 
 function stalledList(customers: readonly Customer[], states: readonly CustomerState[]): number[] {
@@ -540,30 +509,15 @@ function stalledList(customers: readonly Customer[], states: readonly CustomerSt
   return sortIndices(out, longestFirst, rows);
 }
 
-/** How many customers (all, or the given ones) lack each criterion: counts[k]. */
-function countLacking(
-  states: readonly CustomerState[],
-  nCriteria: number,
-  which?: readonly number[],
-): number[] {
-  const counts = new Array<number>(nCriteria).fill(0);
-  if (which) for (const i of which) for (const k of states[i].gap) counts[k]++;
-  else for (const s of states) for (const k of s.gap) counts[k]++;
-  return counts;
-}
-
-function lackingCriteria(states: readonly CustomerState[], nCriteria: number): Inventory['lacking'] {
-  return countLacking(states, nCriteria)
-    .map((customers, criterion) => ({ criterion, customers }))
-    .filter((x) => x.customers > 0)
-    .sort((a, b) => b.customers - a.customers || a.criterion - b.criterion);
-}
-
+/**
+ * Open customers by open-stage position, each cohort with the criterion most of its members lack;
+ * `lacking[k]` is raised by how many open customers lack criterion k.
+ */
 function computeCohorts(
   customers: readonly Customer[],
   states: readonly CustomerState[],
   nOpen: number,
-  nCriteria: number,
+  lacking: number[],
 ): Cohort[] {
   const cohorts: Cohort[] = [];
   for (let p = 0; p < nOpen; p++) cohorts.push({ stage: p, members: [], reps: 0, criterion: -1, lacking: 0 });
@@ -572,10 +526,14 @@ function computeCohorts(
   });
   for (const cohort of cohorts) {
     const reps = new Set<string>();
-    for (const i of cohort.members) reps.add(customers[i].rep);
+    const counts = lacking.map(() => 0);
+    for (const i of cohort.members) {
+      reps.add(customers[i].rep);
+      for (const k of states[i].gap) counts[k]++;
+    }
     cohort.reps = reps.size;
-    const lacking = countLacking(states, nCriteria, cohort.members);
-    lacking.forEach((n, k) => {
+    counts.forEach((n, k) => {
+      lacking[k] += n;
       if (n > cohort.lacking) {
         cohort.lacking = n;
         cohort.criterion = k;
@@ -647,20 +605,20 @@ function headcounts(customers: readonly Customer[], { starts, ends }: Spans): nu
 function closedTotals(customers: readonly Customer[], asOf: Day) {
   const t = { won: 0, lost: 0, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
   for (const c of customers) {
+    const close = closeDayOf(c);
+    // t.first starts at asOf and only moves earlier.
+    if (close !== null && close < t.first) t.first = close;
     if (c.status === 'won') {
       t.won++;
       if (c.value !== null) {
         t.wonValueSum += c.value;
         t.wonValueCount++;
       }
-      const close = closeDayOf(c);
       if (close !== null && c.created !== null && close >= c.created) {
         t.cycleSum += close - c.created;
         t.cycleCount++;
       }
     } else if (c.status === 'lost') t.lost++;
-    const close = closeDayOf(c);
-    if (close !== null && close < t.first && close <= asOf) t.first = close;
   }
   return t;
 }
@@ -729,6 +687,11 @@ function openTotals(
   return t;
 }
 
+/** a / b, or null when b is not positive. */
+function ratio(a: number, b: number): number | null {
+  return b > 0 ? a / b : null;
+}
+
 // Each pass over the customers is a function of its own: called once a run, a long loop in a larger
 // function is compiled on the fly and thrown away again where the code after it runs.
 function computeResults(
@@ -749,6 +712,7 @@ function computeResults(
     const wins = tally.wins[i];
     const lost = tally.lost[i];
     const headcount = heads[i];
+    const perHead = (target: number | undefined) => (target === undefined ? null : target * headcount);
     return {
       period: periodKey(start, settings.period),
       start,
@@ -756,26 +720,24 @@ function computeResults(
       wins,
       lost,
       wonValue: tally.wonValue[i],
-      winRate: wins + lost > 0 ? wins / (wins + lost) : null,
-      avgCycleDays: tally.cycleCount[i] > 0 ? tally.cycleSum[i] / tally.cycleCount[i] : null,
+      winRate: ratio(wins, wins + lost),
+      avgCycleDays: ratio(tally.cycleSum[i], tally.cycleCount[i]),
       headcount,
-      winsPerRep: headcount > 0 ? wins / headcount : null,
-      winsTarget: settings.winsTarget === undefined ? null : settings.winsTarget * headcount,
-      valueTarget: settings.valueTarget === undefined ? null : settings.valueTarget * headcount,
+      winsPerRep: ratio(wins, headcount),
+      winsTarget: perHead(settings.winsTarget),
+      valueTarget: perHead(settings.valueTarget),
     };
   });
 
-  const { won, lost } = closed;
-  const winRate = won + lost > 0 ? won / (won + lost) : null;
-  const avgCycleDays = closed.cycleCount > 0 ? closed.cycleSum / closed.cycleCount : null;
-  const avgDealValue = closed.wonValueCount > 0 ? closed.wonValueSum / closed.wonValueCount : null;
+  const winRate = ratio(closed.won, closed.won + closed.lost);
+  const avgCycleDays = ratio(closed.cycleSum, closed.cycleCount);
+  const avgDealValue = ratio(closed.wonValueSum, closed.wonValueCount);
   // Due in the as-of day's period (the last one), from the as-of day on.
   const current = periods[periods.length - 1];
   const open = openTotals(customers, states, table, openStages, asOf, current.end);
-  const openCount = open.count;
   const velocityPerDay =
     winRate !== null && avgCycleDays && avgDealValue !== null
-      ? (openCount * avgDealValue * winRate) / avgCycleDays
+      ? (open.count * avgDealValue * winRate) / avgCycleDays
       : null;
 
   let coverage: number | null = null;
@@ -788,11 +750,9 @@ function computeResults(
   const prev = periods[periods.length - 2];
   const before = settings.headcountBefore ?? prev?.headcount;
   if (prev && before && prev.wins > 0 && current.headcount > 0) {
-    const prevProductivity = prev.wins / before;
-    const productivity = current.wins / current.headcount;
     balance = {
       headcountChange: current.headcount / before - 1,
-      productivityChange: productivity / prevProductivity - 1,
+      productivityChange: current.wins / current.headcount / (prev.wins / before) - 1,
       outputChange: current.wins / prev.wins - 1,
     };
   }
@@ -801,7 +761,6 @@ function computeResults(
     periods,
     winRate,
     avgCycleDays,
-    avgDealValue,
     velocityPerDay,
     weightedPipeline: open.weighted,
     openValue: open.value,

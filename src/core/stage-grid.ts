@@ -10,8 +10,12 @@ export const KIND_LABELS: Record<StageKind, readonly [string, string]> = {
   hold: ['搁置', 'hold'],
 };
 
-function criterionCell(list: Criterion[]): string {
-  return list.map((c) => [c.name, ...c.aliases].join(' | ')).join('\n');
+/** The criteria of one kind, one a line. */
+function criterionCell(list: readonly Criterion[], kind: Criterion['kind']): string {
+  return list
+    .filter((c) => c.kind === kind)
+    .map((c) => [c.name, ...c.aliases].join(' | '))
+    .join('\n');
 }
 
 /** Header row plus one row per stage. */
@@ -23,8 +27,8 @@ export function stagesGrid(model: StageModel, lang: Lang): (string | number)[][]
       s.name,
       s.aliases.join(' | '),
       KIND_LABELS[s.kind][lang === 'zh' ? 0 : 1],
-      criterionCell(s.criteria.filter((c) => c.kind === 'element')),
-      criterionCell(s.criteria.filter((c) => c.kind === 'commitment')),
+      criterionCell(s.criteria, 'element'),
+      criterionCell(s.criteria, 'commitment'),
       s.actions.join('\n'),
       s.support.join('\n'),
       s.maxDays ?? '',
