@@ -8,7 +8,7 @@ import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
 import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
 import { cellText } from '../core/normalize';
-import { CustomerIndex, type Objection, parseObjections } from '../core/objections';
+import { CustomerIndex, parseObjections } from '../core/objections';
 import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
@@ -68,20 +68,17 @@ export interface CriterionState {
   column: string | null;
 }
 
+/** An objection of the customer as the card shows it (the page tells open from closed, and overdue, itself). */
 export interface ObjectionView {
   row: number;
   id: string;
   type: ObjectionType;
   text: string;
-  owner: string;
-  raised: string | null;
   status: ObjectionStatus;
   plan: string;
   due: string | null;
   resolution: Resolution | null;
   blocking: boolean;
-  open: boolean;
-  overdue: boolean;
 }
 
 export interface CustomerCard {
@@ -432,25 +429,6 @@ function iso(day: Day | null): string | null {
   return day === null ? null : isoOfDay(day);
 }
 
-function objectionView(o: Objection, asOf: Day): ObjectionView {
-  const open = o.status !== 'resolved' && o.status !== 'accepted';
-  return {
-    row: o.row,
-    id: o.id,
-    type: o.type,
-    text: o.text,
-    owner: o.owner,
-    raised: iso(o.raised),
-    status: o.status,
-    plan: o.plan,
-    due: iso(o.due),
-    resolution: o.resolution,
-    blocking: o.blocking,
-    open,
-    overdue: open && o.due !== null && o.due < asOf,
-  };
-}
-
 /** The card for one customer row, from core's inventory of that row. */
 function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: string): CustomerCard {
   const c = inv.table.customers[0];
@@ -496,7 +474,19 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: st
       hasText: inv.table.roles.nextAction !== undefined,
       hasDue: inv.table.roles.nextActionDue !== undefined,
     },
-    objections: inv.objections.filter((o) => o.customer === 0).map((o) => objectionView(o, inv.asOf)),
+    objections: inv.objections
+      .filter((o) => o.customer === 0)
+      .map(({ row, id, type, text, status, plan, due, resolution, blocking }) => ({
+        row,
+        id,
+        type,
+        text,
+        status,
+        plan,
+        due: iso(due),
+        resolution,
+        blocking,
+      })),
     issues: inv.issues
       .filter((i) => i.sheet === customerSheet && i.row === syntheticRow && i.column !== '')
       .map((i) => ({ column: i.column, value: i.value, message: issueMessage(i, lang) })),
