@@ -401,7 +401,6 @@ function inventoryOfRow(
   values: readonly Cell[],
   row: number,
   objections: SheetData | null,
-  asOf: string,
 ): Inventory | null {
   const customer = requireCustomer(ctx);
   const gap = Math.min(row - customer.headerRow - 1, 2);
@@ -415,7 +414,7 @@ function inventoryOfRow(
   if (objections) sheets.push(objections);
   const outcome = runInventory({
     sheets,
-    asOf,
+    asOf: todayIn(ctx.timeZone),
     timeZone: ctx.timeZone,
     lang,
     customerSheet: customer.sheet,
@@ -504,7 +503,7 @@ function viewOfRow(
   const customer = requireCustomer(ctx);
   if (row <= customer.headerRow) return { kind: 'header', row, customerSheet: customer.sheet };
   const values = cells ?? readRows(ss, customer.sheet, row, row, customer.header.length)[0];
-  const inv = inventoryOfRow(ctx, lang, values, row, readObjections(ss, ctx), todayIn(ctx.timeZone));
+  const inv = inventoryOfRow(ctx, lang, values, row, readObjections(ss, ctx));
   if (!inv) return { kind: 'not-customer', row, customerSheet: customer.sheet };
   const c = inv.table.customers[0];
   const target: RowTarget = { sheet: customer.sheet, row, id: c.id, name: c.name };
@@ -513,25 +512,25 @@ function viewOfRow(
 
 // ---- Safe writes ----
 
-function dateValue(isoDay: string, timeZone: string): Date | '' {
-  if (isoDay === '') return '';
-  const day = dayFromIso(isoDay);
-  if (day === null) throw new PageError('badDate', { value: isoDay });
-  return dateOfDay(day, timeZone);
+/** A checked day as the cell value that records it: '' for none. */
+function dateValue(day: Day | null, timeZone: string): Date | '' {
+  return day === null ? '' : dateOfDay(day, timeZone);
 }
 
+/** The target row as read afresh inside the lock, and what it takes to write it. */
 interface OpenTarget {
+  call: Call;
   ctx: SheetContext;
   sheet: Sheet;
-  values: Cell[];
   inv: Inventory;
+  t: ReturnType<typeof translator>;
 }
 
 /**
  * Re-reads the target row (with a fresh header: columns may have moved) and checks it still holds the customer
  * the card was drawn for. Call inside the document lock.
  */
-function openTarget(call: Call, target: RowTarget, withObjections: boolean): OpenTarget {
+function openTarget(call: Call, target: RowTarget): OpenTarget {
   const ctx = loadContext(call.ss, true);
   const customer = requireCustomer(ctx);
   const refuse = (): never => {
@@ -543,24 +542,26 @@ function openTarget(call: Call, target: RowTarget, withObjections: boolean): Ope
   if (!Number.isInteger(target.row) || target.row <= customer.headerRow || target.row > sheet!.getLastRow())
     refuse();
   const [values] = readRows(call.ss, target.sheet, target.row, target.row, customer.header.length);
-  const objections = withObjections ? readObjections(call.ss, ctx) : null;
-  const inv = inventoryOfRow(ctx, call.lang, values, target.row, objections, todayIn(ctx.timeZone));
+  const inv = inventoryOfRow(ctx, call.lang, values, target.row, null);
   const c = inv?.table.customers[0];
-  if (!inv || !c || c.id !== target.id || c.name !== target.name) refuse();
-  return { ctx, sheet: sheet!, values, inv: inv! };
+  if (!c || c.id !== target.id || c.name !== target.name) refuse();
+  return { call, ctx, sheet: sheet!, inv: inv!, t: translator(call.lang) };
 }
 
 /**
- * Runs a write under the lock, then answers with the card of the same row read afresh. A write to the
- * Objections tab forgets the cached context, which holds that tab.
+ * Runs a write of the target row under the lock, then answers with the card of the same row read afresh. A
+ * write to the Objections tab forgets the cached context, which holds that tab. Check the target and the
+ * input before calling.
  */
-function writeThenView(call: Call, target: RowTarget, write: () => void, objections = false): CustomerView {
-  withDocumentLock(write);
-  if (objections) forgetContexts('sidebar');
-  const ctx = loadContext(call.ss, false);
-  if (ctx.customer?.sheet !== target.sheet)
-    throw new PageError('rowChanged', { row: target.row, name: target.name });
-  return viewOfRow(call.ss, ctx, call.lang, target.row);
+function writeRow(target: RowTarget, write: (open: OpenTarget) => void, objections = false): CustomerView {
+  return serve((call) => {
+    withDocumentLock(() => write(openTarget(call, target)));
+    if (objections) forgetContexts('sidebar');
+    const ctx = loadContext(call.ss, false);
+    if (ctx.customer?.sheet !== target.sheet)
+      throw new PageError('rowChanged', { row: target.row, name: target.name });
+    return viewOfRow(call.ss, ctx, call.lang, target.row);
+  });
 }
 
 function text(value: unknown, max = 2000): string {
@@ -572,15 +573,15 @@ function oneOf<T extends string>(list: readonly T[], value: unknown, field: stri
   throw new PageError('badInput', { field });
 }
 
-function checkIso(value: unknown): string {
-  if (value === undefined || value === '') return '';
-  if (typeof value !== 'string' || dayFromIso(value) === null) {
-    throw new PageError('badDate', { value: String(value) });
-  }
-  return value;
+/** A date from the page ('YYYY-MM-DD'); null for none (undefined or ''). */
+function checkDay(value: unknown): Day | null {
+  if (value === undefined || value === '') return null;
+  const day = typeof value === 'string' ? dayFromIso(value) : null;
+  if (day === null) throw new PageError('badDate', { value: String(value) });
+  return day;
 }
 
-function checkTarget(target: RowTarget): RowTarget {
+function checkTarget(target: RowTarget): void {
   if (
     !target ||
     typeof target.sheet !== 'string' ||
@@ -590,7 +591,6 @@ function checkTarget(target: RowTarget): RowTarget {
   ) {
     throw new PageError('badInput', { field: 'target' });
   }
-  return target;
 }
 
 /** The Objections tab with its columns, created with headers in `lang` when missing. */
@@ -691,95 +691,79 @@ export function sidebarCustomer(clientLang?: string): CustomerView {
 
 /** Writes today's date into the criterion's cell of the target row. */
 export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerView {
-  return serve((call) => {
-    checkTarget(target);
-    return writeThenView(call, target, () => {
-      const { inv, sheet, ctx } = openTarget(call, target, false);
-      const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
-      if (k < 0 || inv.table.criteria[k].col < 0)
-        throw new PageError('noColumn', { name: String(criterion) });
-      if (inv.table.customers[0].met[k] === 1) return;
-      sheet
-        .getRange(target.row, inv.table.criteria[k].col + 1)
-        .setValue(dateValue(isoOfDay(inv.asOf), ctx.timeZone));
-    });
+  checkTarget(target);
+  return writeRow(target, ({ inv, sheet, ctx }) => {
+    const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
+    if (k < 0 || inv.table.criteria[k].col < 0) throw new PageError('noColumn', { name: String(criterion) });
+    if (inv.table.customers[0].met[k] === 1) return;
+    sheet.getRange(target.row, inv.table.criteria[k].col + 1).setValue(dateOfDay(inv.asOf, ctx.timeZone));
   });
 }
 
 /** Sets the next action and its due date ('' clears); only the cells whose value changes are written. */
 export function sidebarSetNextAction(target: RowTarget, action: { text: string; due: string }): CustomerView {
-  return serve((call) => {
-    checkTarget(target);
-    const wantText = text(action?.text);
-    const wantDue = checkIso(action?.due);
-    return writeThenView(call, target, () => {
-      const { inv, sheet, ctx } = openTarget(call, target, false);
-      const { roles } = inv.table;
-      const c = inv.table.customers[0];
-      if (wantText !== c.nextAction) {
-        if (roles.nextAction === undefined) throw new PageError('noNextActionColumn');
-        sheet.getRange(target.row, roles.nextAction + 1).setValue(asSheetText(wantText));
-      }
-      if ((wantDue === '' ? null : dayFromIso(wantDue)) !== c.nextActionDue) {
-        if (roles.nextActionDue === undefined) throw new PageError('noNextActionColumn');
-        sheet.getRange(target.row, roles.nextActionDue + 1).setValue(dateValue(wantDue, ctx.timeZone));
-      }
-    });
+  checkTarget(target);
+  const wantText = text(action?.text);
+  const wantDue = checkDay(action?.due);
+  return writeRow(target, ({ inv, sheet, ctx }) => {
+    const { roles } = inv.table;
+    const c = inv.table.customers[0];
+    if (wantText !== c.nextAction) {
+      if (roles.nextAction === undefined) throw new PageError('noNextActionColumn');
+      sheet.getRange(target.row, roles.nextAction + 1).setValue(asSheetText(wantText));
+    }
+    if (wantDue !== c.nextActionDue) {
+      if (roles.nextActionDue === undefined) throw new PageError('noNextActionColumn');
+      sheet.getRange(target.row, roles.nextActionDue + 1).setValue(dateValue(wantDue, ctx.timeZone));
+    }
   });
 }
 
 /** Appends an objection for the target customer to the Objections tab (created when missing). */
 export function sidebarAddObjection(target: RowTarget, input: NewObjection): CustomerView {
-  return serve((call) => {
-    checkTarget(target);
-    const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
-    const body = text(input?.text);
-    if (body === '') throw new PageError('objectionText');
-    const plan = text(input?.plan);
-    const due = checkIso(input?.due);
-    const t = translator(call.lang);
-    return writeThenView(
-      call,
-      target,
-      () => {
-        const { inv, ctx } = openTarget(call, target, false);
-        const tab = objectionsTab(call, ctx, true);
-        const c = inv.table.customers[0];
-        const s = inv.states[0];
-        const stage =
-          c.status === 'open' && inv.openStages.length > 0
-            ? inv.table.model.stages[inv.openStages[s.current]].name
-            : c.stageText;
-        const today = todayIn(ctx.timeZone);
-        const ids =
-          tab.cols.id === undefined
-            ? []
-            : tab.values.slice(tab.headerRow + 1).map((r) => cellText(r[tab.cols.id!]));
-        const fields: Partial<Record<keyof typeof OBJECTION_COLUMNS, string | Date>> = {
-          id: asSheetText(nextObjectionId(ids.filter((x) => x !== ''))),
-          customer: asSheetText(c.id !== '' ? c.id : c.name),
-          stage: asSheetText(stage),
-          type: t(`type.${type}` as MessageKey),
-          objection: asSheetText(body),
-          owner: asSheetText(c.rep),
-          raised: dateValue(today, ctx.timeZone),
-          status: t(plan === '' ? 'status.raised' : 'status.planned'),
-          plan: asSheetText(plan),
-          due: dateValue(due, ctx.timeZone),
-          blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
-        };
-        const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
-        const row: (string | Date)[] = new Array(width).fill('');
-        for (const key of Object.keys(fields) as (keyof typeof OBJECTION_COLUMNS)[]) {
-          const col = tab.cols[key];
-          if (col !== undefined) row[col] = fields[key] ?? '';
-        }
-        const at = Math.max(tab.sheet.getLastRow(), tab.headerRow + 1) + 1;
-        tab.sheet.getRange(at, 1, 1, width).setValues([row]);
-      },
-      true,
-    );
-  });
+  checkTarget(target);
+  const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
+  const body = text(input?.text);
+  if (body === '') throw new PageError('objectionText');
+  const plan = text(input?.plan);
+  const due = checkDay(input?.due);
+  return writeRow(
+    target,
+    ({ call, inv, ctx, t }) => {
+      const tab = objectionsTab(call, ctx, true);
+      const c = inv.table.customers[0];
+      const stage =
+        c.status === 'open' && inv.openStages.length > 0
+          ? inv.table.model.stages[inv.openStages[inv.states[0].current]].name
+          : c.stageText;
+      const ids =
+        tab.cols.id === undefined
+          ? []
+          : tab.values.slice(tab.headerRow + 1).map((r) => cellText(r[tab.cols.id!]));
+      const fields: Partial<Record<keyof typeof OBJECTION_COLUMNS, string | Date>> = {
+        id: asSheetText(nextObjectionId(ids)),
+        customer: asSheetText(c.id !== '' ? c.id : c.name),
+        stage: asSheetText(stage),
+        type: t(`type.${type}` as MessageKey),
+        objection: asSheetText(body),
+        owner: asSheetText(c.rep),
+        raised: dateOfDay(inv.asOf, ctx.timeZone),
+        status: t(plan === '' ? 'status.raised' : 'status.planned'),
+        plan: asSheetText(plan),
+        due: dateValue(due, ctx.timeZone),
+        blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
+      };
+      const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
+      const row: (string | Date)[] = new Array(width).fill('');
+      for (const [key, value] of Object.entries(fields)) {
+        const col = tab.cols[key as keyof typeof OBJECTION_COLUMNS];
+        if (col !== undefined) row[col] = value;
+      }
+      const at = Math.max(tab.sheet.getLastRow(), tab.headerRow + 1) + 1;
+      tab.sheet.getRange(at, 1, 1, width).setValues([row]);
+    },
+    true,
+  );
 }
 
 /** Changes status, resolution, plan or due of one objection of the target customer. */
@@ -788,57 +772,51 @@ export function sidebarUpdateObjection(
   objection: ObjectionRef,
   change: ObjectionChange,
 ): CustomerView {
-  return serve((call) => {
-    checkTarget(target);
-    const status =
-      change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
-    const resolution =
-      change?.resolution === undefined || change.resolution === ''
-        ? change?.resolution
-        : oneOf(RESOLUTIONS, change.resolution, 'resolution');
-    const plan = change?.plan === undefined ? undefined : text(change.plan);
-    const due = change?.due === undefined ? undefined : checkIso(change.due);
-    const t = translator(call.lang);
-    return writeThenView(
-      call,
-      target,
-      () => {
-        const { inv, ctx } = openTarget(call, target, false);
-        const tab = objectionsTab(call, ctx, false);
-        const parsed = parseObjections(
-          { name: tab.sheet.getName(), values: tab.values },
-          new CustomerIndex(inv.table.customers),
-          ctx.timeZone,
-        );
-        const o = parsed?.objections.find((x) => x.row === objection?.row);
-        if (o?.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
-          throw new PageError('objectionChanged', { row: Number(objection?.row) || 0 });
+  checkTarget(target);
+  const status =
+    change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
+  const resolution =
+    change?.resolution === undefined || change.resolution === ''
+      ? change?.resolution
+      : oneOf(RESOLUTIONS, change.resolution, 'resolution');
+  const plan = change?.plan === undefined ? undefined : text(change.plan);
+  const due = change?.due === undefined ? undefined : checkDay(change.due);
+  return writeRow(
+    target,
+    ({ call, inv, ctx, t }) => {
+      const tab = objectionsTab(call, ctx, false);
+      const parsed = parseObjections(
+        { name: tab.sheet.getName(), values: tab.values },
+        new CustomerIndex(inv.table.customers),
+        ctx.timeZone,
+      );
+      const o = parsed?.objections.find((x) => x.row === objection?.row);
+      if (o?.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
+        throw new PageError('objectionChanged', { row: Number(objection?.row) || 0 });
+      }
+      const put = (key: keyof typeof OBJECTION_COLUMNS, value: string | Date): void => {
+        const col = tab.cols[key];
+        if (col === undefined) {
+          throw new PageError('noObjectionColumn', {
+            column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1],
+          });
         }
-        const put = (key: keyof typeof OBJECTION_COLUMNS, value: string | Date): void => {
-          const col = tab.cols[key];
-          if (col === undefined) {
-            throw new PageError('noObjectionColumn', {
-              column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1],
-            });
-          }
-          tab.sheet.getRange(o.row, col + 1).setValue(value);
-        };
-        if (status !== undefined && status !== o.status) {
-          put('status', t(`status.${status}` as MessageKey));
-          const closing = status === 'resolved' || status === 'accepted';
-          if (closing && o.resolved === null && tab.cols.resolved !== undefined)
-            put('resolved', dateValue(todayIn(ctx.timeZone), ctx.timeZone));
-        }
-        if (resolution !== undefined && (resolution === '' ? null : resolution) !== o.resolution) {
-          put('resolution', resolution === '' ? '' : t(`resolution.${resolution}` as MessageKey));
-        }
-        if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
-        if (due !== undefined && (due === '' ? null : dayFromIso(due)) !== o.due)
-          put('due', dateValue(due, ctx.timeZone));
-      },
-      true,
-    );
-  });
+        tab.sheet.getRange(o.row, col + 1).setValue(value);
+      };
+      if (status !== undefined && status !== o.status) {
+        put('status', t(`status.${status}` as MessageKey));
+        const closing = status === 'resolved' || status === 'accepted';
+        if (closing && o.resolved === null && tab.cols.resolved !== undefined)
+          put('resolved', dateOfDay(inv.asOf, ctx.timeZone));
+      }
+      if (resolution !== undefined && (resolution === '' ? null : resolution) !== o.resolution) {
+        put('resolution', resolution === '' ? '' : t(`resolution.${resolution}` as MessageKey));
+      }
+      if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
+      if (due !== undefined && due !== o.due) put('due', dateValue(due, ctx.timeZone));
+    },
+    true,
+  );
 }
 
 /** The team view: computed by core on one read of the spreadsheet. */
