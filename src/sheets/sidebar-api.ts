@@ -242,12 +242,21 @@ const OBJECTIONS_CACHED = 60000;
 /** A card reads the header and the selected row in one block when the row is this close to the header. */
 const HEADER_WINDOW = 200;
 
-/** Cells that survive JSON: Dates become their ISO day. */
-function jsonCells(values: readonly (readonly Cell[])[], timeZone: string): (string | number | boolean)[][] {
-  return values.map((row) =>
-    row.map((cell) =>
-      cell === null || cell === undefined ? '' : typeof cell === 'object' ? cellText(cell, timeZone) : cell,
-    ),
+/** A tab as cells that survive JSON: Dates become their ISO day, empty cells ''. */
+function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
+  return (
+    data && {
+      name: data.name,
+      values: data.values.map((row) =>
+        row.map((cell) =>
+          cell === null || cell === undefined
+            ? ''
+            : typeof cell === 'object'
+              ? cellText(cell, timeZone)
+              : cell,
+        ),
+      ),
+    }
   );
 }
 
@@ -265,17 +274,16 @@ function loadContext(ss: Spreadsheet, fresh: boolean): SheetContext {
 function buildContext(ss: Spreadsheet): SheetContext {
   const timeZone = ss.getSpreadsheetTimeZone();
   // The customer tab as every reader chooses it; only its first rows are read here.
-  const { layout, settingsData: rawSettings, settings, chosen } = readStart(ss);
-  const full = (data: SheetData | null): SheetData | null =>
-    data && { name: data.name, values: jsonCells(data.values, timeZone) };
-  const settingsData = full(rawSettings);
-  const rawHead = chosen ? headOf(chosen) : null;
-  const customerHead: SheetData | null = rawHead
-    ? { name: rawHead.name, values: jsonCells(rawHead.values.slice(0, HEADER_SCAN_ROWS), timeZone) }
-    : null;
+  const { layout, settingsData, settings, chosen } = readStart(ss);
+  // The head's grid is as long as the tab (the rows past the head are holes): only the head is kept.
+  const head = chosen && headOf(chosen);
+  const customerHead = jsonTab(
+    head && { name: head.name, values: head.values.slice(0, HEADER_SCAN_ROWS) },
+    timeZone,
+  );
 
   let customer: SheetContext['customer'] = null;
-  if (customerHead) {
+  if (chosen && customerHead) {
     const found = detectHeader(customerHead.values, settings.mapping);
     // Nothing recognised yet: offer the first row with two or more cells, so Setup can map it by hand.
     const r = found
@@ -284,7 +292,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     if (r >= 0) {
       customer = {
         sheet: customerHead.name,
-        sheetId: chosen!.sheet.getSheetId(),
+        sheetId: chosen.sheet.getSheetId(),
         headerRow: r + 1,
         header: trimRight((customerHead.values[r] ?? []).map((c) => cellText(c))),
         detected: found !== null,
@@ -292,23 +300,17 @@ function buildContext(ss: Spreadsheet): SheetContext {
     }
   }
 
-  let stages = full(readTab(layout, 'stages'));
+  let stages = jsonTab(readTab(layout, 'stages'), timeZone);
   const usesTemplate = settings.template !== undefined && settings.template !== 'data';
-  if (!stages && !usesTemplate && customer?.detected) {
-    stages = derivedStages(
-      ss.getSheetByName(customer.sheet),
-      customer,
-      settings.mapping,
-      timeZone,
-      userLang(settings.lang),
-    );
+  if (!stages && !usesTemplate && chosen && customer?.detected) {
+    stages = derivedStages(chosen.sheet, customer, settings.mapping, timeZone, userLang(settings.lang));
   }
-  const objections = full(readTab(layout, 'objections'));
+  const objections = jsonTab(readTab(layout, 'objections'), timeZone);
   const small = objections !== null && JSON.stringify(objections.values).length < OBJECTIONS_CACHED;
   return {
     customer,
     stages,
-    settings: settingsData,
+    settings: jsonTab(settingsData, timeZone),
     objectionsSheet: objections?.name ?? null,
     objections: small ? objections : null,
     settingsLang: settings.lang ?? null,
@@ -322,17 +324,14 @@ function buildContext(ss: Spreadsheet): SheetContext {
  * result is cached as a Stages grid, so a card never needs the whole tab.
  */
 function derivedStages(
-  sheet: Sheet | null,
+  sheet: Sheet,
   customer: NonNullable<SheetContext['customer']>,
   mapping: Partial<Record<Role, string>>,
   timeZone: string,
   lang: Lang,
 ): SheetData | null {
-  if (!sheet) return null;
-  const { roles } = detectHeader([customer.header], mapping) ?? {
-    roles: {} as Partial<Record<Role, number>>,
-  };
-  if (roles.stage === undefined) return null;
+  const roles = detectHeader([customer.header], mapping)?.roles;
+  if (roles?.stage === undefined) return null;
   const wanted: Role[] = ['id', 'customer', 'stage', 'created', 'closed', 'expectedClose', 'stageEntered'];
   const cols = wanted.map((r) => roles[r]).filter((c): c is number => c !== undefined);
   const rows = sheet.getLastRow() - customer.headerRow;
@@ -608,12 +607,11 @@ function objectionsTab(
   if (!sheet) {
     if (!create) throw new PageError('noObjectionsTab');
     sheet = call.ss.insertSheet(TAB_NAMES.objections[call.lang === 'zh' ? 0 : 1]);
-    const headers = headersOf(OBJECTION_COLUMNS, call.lang);
-    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
     forgetContexts('sidebar');
   }
   let values = sheet.getDataRange().getValues() as Cell[][];
-  if (values.length === 0 || values.every((r) => r.every((c) => cellText(c) === ''))) {
+  // A new tab, or one left empty: it gets the headers.
+  if (values.every((r) => r.every((c) => cellText(c) === ''))) {
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
     values = [headers];
@@ -655,37 +653,33 @@ export function sidebarStart(): SidebarStart {
 
 /** The customer view for the row the user has selected. */
 export function sidebarCustomer(clientLang?: string): CustomerView {
-  return serve((call) => {
-    const ctx = call.ctx;
+  return serve(({ ss, ctx, lang }) => {
     const customer = ctx.customer;
     if (!customer?.detected) return { kind: 'no-sheet' };
-    const range = call.ss.getActiveRange();
+    const { sheet, headerRow, header } = customer;
+    const range = ss.getActiveRange();
     if (!range || range.getGridId() !== customer.sheetId) {
-      const name = call.ss.getActiveSheet().getName();
-      if (name !== customer.sheet) return { kind: 'elsewhere', sheet: name, customerSheet: customer.sheet };
+      const name = ss.getActiveSheet().getName();
+      if (name !== sheet) return { kind: 'elsewhere', sheet: name, customerSheet: sheet };
       // The customer tab under the same name but another id (deleted and made again): read afresh.
-      if (range) return viewOfRow(call.ss, loadContext(call.ss, true), call.lang, range.getRow());
-      return { kind: 'header', row: 0, customerSheet: customer.sheet };
+      if (range) return viewOfRow(ss, loadContext(ss, true), lang, range.getRow());
+      return { kind: 'header', row: 0, customerSheet: sheet };
     }
     const row = range.getRow();
-    if (row <= customer.headerRow) return { kind: 'header', row, customerSheet: customer.sheet };
+    if (row <= headerRow) return { kind: 'header', row, customerSheet: sheet };
     // The header may have moved since it was cached (columns inserted or deleted): it is read with the row
     // (one block when the row is near it) and, when it differs, the context is read afresh.
-    const { sheet, headerRow } = customer;
-    const width = customer.header.length;
-    let same = false;
-    let values: Cell[] = [];
+    let values: Cell[] | undefined;
     try {
       const near = row - headerRow <= HEADER_WINDOW;
-      const block = readRows(call.ss, sheet, near ? headerRow : row, row, width);
-      const header = near ? block[0] : readRows(call.ss, sheet, headerRow, headerRow, width)[0];
-      values = block[block.length - 1];
-      same = header.map((c) => cellText(c)).join('\u0000') === customer.header.join('\u0000');
+      const block = readRows(ss, sheet, near ? headerRow : row, row, header.length);
+      const now = near ? block[0] : readRows(ss, sheet, headerRow, headerRow, header.length)[0];
+      if (now.map((c) => cellText(c)).join('\u0000') === header.join('\u0000'))
+        values = block[block.length - 1];
     } catch {
-      same = false; // fewer columns than the cached header: it surely moved
+      // fewer columns than the cached header: it surely moved
     }
-    if (!same) return viewOfRow(call.ss, loadContext(call.ss, true), call.lang, row);
-    return viewOfRow(call.ss, ctx, call.lang, row, values);
+    return viewOfRow(ss, values ? ctx : loadContext(ss, true), lang, row, values);
   }, clientLang);
 }
 
