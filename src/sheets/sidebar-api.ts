@@ -27,6 +27,7 @@ import {
   ROLES,
   type Role,
   type SheetData,
+  type Stage,
   type StageKind,
   type TemplateId,
 } from '../core/types';
@@ -427,30 +428,32 @@ function iso(day: Day | null): string | null {
   return day === null ? null : isoOfDay(day);
 }
 
+/** The stage the customer of a one-row inventory is worked at; undefined unless it is open and there are stages. */
+function workedStage(inv: Inventory): Stage | undefined {
+  return inv.table.customers[0].status === 'open'
+    ? inv.table.model.stages[inv.openStages[inv.states[0].current]]
+    : undefined;
+}
+
 /** The card for one customer row, from core's inventory of that row. */
-function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: string): CustomerCard {
+function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
   const c = inv.table.customers[0];
   const s = inv.states[0];
-  const { model, criteria } = inv.table;
+  const { model, criteria, roles } = inv.table;
   const open = inv.openStages;
-  const stageAt = (pos: number) => model.stages[open[pos]];
-  const isOpen = c.status === 'open' && open.length > 0;
-
-  const stage = isOpen ? stageAt(s.current) : undefined;
-  const maxDays = isOpen ? s.stallLimit : null;
-  const syntheticRow = c.row;
+  const stage = workedStage(inv);
   return {
     target,
     today: isoOfDay(inv.asOf),
     rep: c.rep,
     status: c.status,
     stageText: c.stageText,
-    stages: open.map((_, pos) => stageAt(pos).name),
+    stages: open.map((i) => model.stages[i].name),
     declared: s.declaredPos,
     evidenced: s.evidenced,
-    current: isOpen ? s.current : null,
+    current: stage ? s.current : null,
     check: s.check,
-    nextStage: isOpen && s.nextStage !== null ? model.stages[s.nextStage].name : null,
+    nextStage: stage && s.nextStage !== null ? model.stages[s.nextStage].name : null,
     criteria: criteria.map((cr, k) => ({
       name: cr.criterion.name,
       kind: cr.criterion.kind,
@@ -460,17 +463,17 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: st
     })),
     actions: stage?.actions ?? [],
     guidance: stage?.guidance ?? '',
-    support: isOpen ? (c.support.length > 0 ? c.support : (stage?.support ?? [])) : [],
+    support: stage ? (c.support.length > 0 ? c.support : stage.support) : [],
     daysInStage: s.daysInStage,
-    maxDays,
+    maxDays: stage ? s.stallLimit : null,
     stalled: s.stalled,
     daysSinceContact: s.daysSinceContact,
     nextAction: {
       text: c.nextAction,
       due: iso(c.nextActionDue),
       state: s.nextAction,
-      hasText: inv.table.roles.nextAction !== undefined,
-      hasDue: inv.table.roles.nextActionDue !== undefined,
+      hasText: roles.nextAction !== undefined,
+      hasDue: roles.nextActionDue !== undefined,
     },
     objections: inv.objections
       .filter((o) => o.customer === 0)
@@ -486,7 +489,7 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: st
         blocking,
       })),
     issues: inv.issues
-      .filter((i) => i.sheet === customerSheet && i.row === syntheticRow && i.column !== '')
+      .filter((i) => i.sheet === inv.table.sheet && i.row === c.row && i.column !== '')
       .map((i) => ({ column: i.column, value: i.value, message: issueMessage(i, lang) })),
   };
 }
@@ -506,7 +509,7 @@ function viewOfRow(
   if (!inv) return { kind: 'not-customer', row, customerSheet: customer.sheet };
   const c = inv.table.customers[0];
   const target: RowTarget = { sheet: customer.sheet, row, id: c.id, name: c.name };
-  return { kind: 'customer', card: cardOf(inv, target, lang, customer.sheet) };
+  return { kind: 'customer', card: cardOf(inv, target, lang) };
 }
 
 // ---- Safe writes ----
@@ -582,8 +585,7 @@ function checkDay(value: unknown): Day | null {
 
 function checkTarget(target: RowTarget): void {
   if (
-    !target ||
-    typeof target.sheet !== 'string' ||
+    typeof target?.sheet !== 'string' ||
     typeof target.row !== 'number' ||
     typeof target.id !== 'string' ||
     typeof target.name !== 'string'
@@ -726,10 +728,7 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
     ({ call, inv, ctx, t }) => {
       const tab = objectionsTab(call, ctx, true);
       const c = inv.table.customers[0];
-      const stage =
-        c.status === 'open' && inv.openStages.length > 0
-          ? inv.table.model.stages[inv.openStages[inv.states[0].current]].name
-          : c.stageText;
+      const stage = workedStage(inv)?.name ?? c.stageText;
       const ids =
         tab.cols.id === undefined
           ? []
@@ -864,10 +863,7 @@ export function sidebarGoTo(row: number): void {
 
 /** Runs the Customer inventory (the menu command) and says where and how fast it was written. */
 export function sidebarRunInventory(): InventoryRun {
-  return serve(() => {
-    const run = inventoryCommand();
-    return { seconds: run.seconds, tab: run.tab, issues: run.issues };
-  });
+  return serve(inventoryCommand);
 }
 
 /**
