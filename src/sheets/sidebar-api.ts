@@ -391,6 +391,28 @@ function readObjections(ss: Spreadsheet, ctx: SheetContext): SheetData | null {
   return sheet ? { name: ctx.objectionsSheet, values: sheet.getDataRange().getValues() } : null;
 }
 
+/** Core's inventory of the customer tab's header over `rows`, with the context's Stages and Settings tabs. */
+function inventoryOf(
+  ctx: SheetContext,
+  lang: Lang,
+  rows: Cell[][],
+  objections: SheetData | null,
+): Inventory | null {
+  const customer = requireCustomer(ctx);
+  const sheets: SheetData[] = [{ name: customer.sheet, values: [customer.header, ...rows] }];
+  if (ctx.settings) sheets.push(ctx.settings);
+  if (objections) sheets.push(objections);
+  const outcome = runInventory({
+    sheets,
+    asOf: todayIn(ctx.timeZone),
+    timeZone: ctx.timeZone,
+    lang,
+    customerSheet: customer.sheet,
+    stagesSheet: ctx.stages ?? undefined,
+  });
+  return outcome.ok ? outcome.inventory : null;
+}
+
 /**
  * Core's inventory of one row: the header and the row make a two-row customer tab (blank rows keep a row
  * far below the header from being read as a notes row). Returns null when the row is not a customer.
@@ -402,26 +424,10 @@ function inventoryOfRow(
   row: number,
   objections: SheetData | null,
 ): Inventory | null {
-  const customer = requireCustomer(ctx);
-  const gap = Math.min(row - customer.headerRow - 1, 2);
-  const grid: Cell[][] = [
-    customer.header,
-    ...Array.from({ length: gap }, () => [] as Cell[]),
-    values.slice(),
-  ];
-  const sheets: SheetData[] = [{ name: customer.sheet, values: grid }];
-  if (ctx.settings) sheets.push(ctx.settings);
-  if (objections) sheets.push(objections);
-  const outcome = runInventory({
-    sheets,
-    asOf: todayIn(ctx.timeZone),
-    timeZone: ctx.timeZone,
-    lang,
-    customerSheet: customer.sheet,
-    stagesSheet: ctx.stages ?? undefined,
-  });
-  if (!outcome.ok || outcome.inventory.table.customers.length !== 1) return null;
-  return outcome.inventory;
+  const gap = Math.min(row - requireCustomer(ctx).headerRow - 1, 2);
+  const rows: Cell[][] = [...Array.from({ length: gap }, () => [] as Cell[]), values.slice()];
+  const inv = inventoryOf(ctx, lang, rows, objections);
+  return inv?.table.customers.length === 1 ? inv : null;
 }
 
 function iso(day: Day | null): string | null {
@@ -893,27 +899,7 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
   const tabs = (Object.keys(TAB_NAMES) as TabId[]).map((id) => ({ id, name: present(id) }));
   const template: SetupView['template'] = present('stages') ? 'sheet' : (settings.template ?? null);
   const customer = ctx.customer;
-  let criteria: SetupView['criteria'] = [];
-  if (customer?.detected) {
-    const outcome = runInventory({
-      sheets: ctx.settings
-        ? [{ name: customer.sheet, values: [customer.header] }, ctx.settings]
-        : [{ name: customer.sheet, values: [customer.header] }],
-      asOf: todayIn(ctx.timeZone),
-      timeZone: ctx.timeZone,
-      lang,
-      customerSheet: customer.sheet,
-      stagesSheet: ctx.stages ?? undefined,
-    });
-    if (outcome.ok) {
-      const t = outcome.inventory.table;
-      criteria = t.criteria.map((c) => ({
-        name: c.criterion.name,
-        stage: t.model.stages[c.stage]?.name ?? '',
-        col: c.col,
-      }));
-    }
-  }
+  const table = customer?.detected ? inventoryOf(ctx, lang, [], null)?.table : undefined;
   return {
     lang,
     template,
@@ -923,7 +909,12 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
     header: customer?.header ?? [],
     columns: customer ? (detectHeader([customer.header], settings.mapping)?.roles ?? {}) : {},
     mapping: settings.mapping,
-    criteria,
+    criteria:
+      table?.criteria.map((c) => ({
+        name: c.criterion.name,
+        stage: table.model.stages[c.stage]?.name ?? '',
+        col: c.col,
+      })) ?? [],
   };
 }
 
@@ -944,7 +935,7 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
       return { role, header };
     });
     withDocumentLock(() => {
-      let sheet = layoutOf(ss).tabs.settings ?? null;
+      let sheet = layoutOf(ss).tabs.settings;
       if (!sheet) {
         sheet = ss.insertSheet(TAB_NAMES.settings[lang === 'zh' ? 0 : 1]);
         sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);
