@@ -36,7 +36,7 @@ import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PageError, PandianError, userLang, withDocumentLock } from './errors';
-import { headOf, inventoryOfSpreadsheet, layoutOf, nameOf, readStart, readTab, tabA1 } from './read';
+import { headOf, inventoryOfSpreadsheet, layoutOf, nameOf, readAll, readStart, readTab, tabA1 } from './read';
 import { setupSheets } from './setup';
 import { asSheetText } from './write-report';
 
@@ -385,10 +385,9 @@ function readRows(ss: Spreadsheet, sheet: string, from: number, to: number, widt
 
 /** The Objections tab: from the cached context when it holds it, else read now. */
 function readObjections(ss: Spreadsheet, ctx: SheetContext): SheetData | null {
-  if (!ctx.objectionsSheet) return null;
-  if (ctx.objections) return ctx.objections;
+  if (ctx.objections || !ctx.objectionsSheet) return ctx.objections;
   const sheet = ss.getSheetByName(ctx.objectionsSheet);
-  return sheet ? { name: ctx.objectionsSheet, values: sheet.getDataRange().getValues() } : null;
+  return sheet && readAll(sheet, ctx.objectionsSheet);
 }
 
 /** Core's inventory of the customer tab's header over `rows`, with the context's Stages and Settings tabs. */
@@ -844,10 +843,7 @@ export function sidebarTeam(): TeamView {
         }),
       objections: { open, overdue, blocking, unplanned, unsupervised, byType },
       cohorts: inv.cohorts.map((cohort) => ({
-        stage: cohort.stage,
-        criterion: cohort.criterion,
-        lacking: cohort.lacking,
-        reps: cohort.reps,
+        ...cohort,
         size: cohort.members.length,
         members: cohort.members
           .slice(0, MEMBER_LIMIT)
