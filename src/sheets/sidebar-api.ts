@@ -261,12 +261,6 @@ function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
   );
 }
 
-function trimRight(cells: string[]): string[] {
-  let n = cells.length;
-  while (n > 0 && cells[n - 1] === '') n--;
-  return cells.slice(0, n);
-}
-
 /** The context from the cache, or read afresh (writes always read afresh: columns may have moved). */
 function loadContext(ss: Spreadsheet, fresh: boolean): SheetContext {
   return cachedContext('sidebar', CACHE_SECONDS, () => buildContext(ss), fresh);
@@ -291,11 +285,14 @@ function buildContext(ss: Spreadsheet): SheetContext {
       ? found.row
       : customerHead.values.findIndex((row) => row.filter((c) => cellText(c) !== '').length >= 2);
     if (r >= 0) {
+      // The head spans every column of the tab: the blank ones after the last header are dropped.
+      const header = customerHead.values[r].map((c) => cellText(c));
+      while (header.length > 0 && header[header.length - 1] === '') header.pop();
       customer = {
         sheet: customerHead.name,
         sheetId: chosen.sheet.getSheetId(),
         headerRow: r + 1,
-        header: trimRight((customerHead.values[r] ?? []).map((c) => cellText(c))),
+        header,
         detected: found !== null,
       };
     }
@@ -413,17 +410,21 @@ function inventoryOf(
 }
 
 /**
- * Core's inventory of one row: the header and the row make a two-row customer tab (blank rows keep a row
- * far below the header from being read as a notes row). Returns null when the row is not a customer.
+ * Core's inventory of one row (its `cells` when read already, else read now): the header and the row make a
+ * two-row customer tab (blank rows keep a row far below the header from being read as a notes row). Returns
+ * null when the row is not a customer.
  */
 function inventoryOfRow(
+  ss: Spreadsheet,
   ctx: SheetContext,
   lang: Lang,
-  values: readonly Cell[],
   row: number,
   objections: SheetData | null,
+  cells?: Cell[],
 ): Inventory | null {
-  const gap = Math.min(row - requireCustomer(ctx).headerRow - 1, 2);
+  const { sheet, headerRow, header } = requireCustomer(ctx);
+  const values = cells ?? readRows(ss, sheet, row, row, header.length)[0];
+  const gap = Math.min(row - headerRow - 1, 2);
   const rows: Cell[][] = [...Array.from({ length: gap }, () => [] as Cell[]), values.slice()];
   const inv = inventoryOf(ctx, lang, rows, objections);
   return inv?.table.customers.length === 1 ? inv : null;
@@ -509,8 +510,7 @@ function viewOfRow(
 ): CustomerView {
   const customer = requireCustomer(ctx);
   if (row <= customer.headerRow) return { kind: 'header', row, customerSheet: customer.sheet };
-  const values = cells ?? readRows(ss, customer.sheet, row, row, customer.header.length)[0];
-  const inv = inventoryOfRow(ctx, lang, values, row, readObjections(ss, ctx));
+  const inv = inventoryOfRow(ss, ctx, lang, row, readObjections(ss, ctx), cells);
   if (!inv) return { kind: 'not-customer', row, customerSheet: customer.sheet };
   const c = inv.table.customers[0];
   const target: RowTarget = { sheet: customer.sheet, row, id: c.id, name: c.name };
@@ -548,8 +548,7 @@ function openTarget(call: Call, target: RowTarget): OpenTarget {
   if (!sheet) refuse();
   if (!Number.isInteger(target.row) || target.row <= customer.headerRow || target.row > sheet!.getLastRow())
     refuse();
-  const [values] = readRows(call.ss, target.sheet, target.row, target.row, customer.header.length);
-  const inv = inventoryOfRow(ctx, call.lang, values, target.row, null);
+  const inv = inventoryOfRow(call.ss, ctx, call.lang, target.row, null);
   const c = inv?.table.customers[0];
   if (!c || c.id !== target.id || c.name !== target.name) refuse();
   return { call, ctx, sheet: sheet!, inv: inv!, t: translator(call.lang) };
