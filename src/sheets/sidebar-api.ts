@@ -654,7 +654,7 @@ function nextObjectionId(ids: string[]): string {
 
 /** Language and today's date for the sidebar. */
 export function sidebarStart(): SidebarStart {
-  return serve(({ ss, lang }) => ({ lang, today: todayIn(ss.getSpreadsheetTimeZone()) }));
+  return serve(({ ctx, lang }) => ({ lang, today: todayIn(ctx.timeZone) }));
 }
 
 /** The customer view for the row the user has selected. */
