@@ -540,18 +540,16 @@ interface OpenTarget {
 function openTarget(call: Call, target: RowTarget): OpenTarget {
   const ctx = loadContext(call.ss, true);
   const customer = requireCustomer(ctx);
-  const refuse = (): never => {
-    throw new PageError('rowChanged', { row: target.row, name: target.name || target.id });
-  };
-  if (target.sheet !== customer.sheet) refuse();
-  const sheet = call.ss.getSheetByName(target.sheet);
-  if (!sheet) refuse();
-  if (!Number.isInteger(target.row) || target.row <= customer.headerRow || target.row > sheet!.getLastRow())
-    refuse();
-  const inv = inventoryOfRow(call.ss, ctx, call.lang, target.row, null);
+  const { row, id, name } = target;
+  const sheet = target.sheet === customer.sheet ? call.ss.getSheetByName(target.sheet) : null;
+  const inv =
+    sheet && Number.isInteger(row) && row > customer.headerRow && row <= sheet.getLastRow()
+      ? inventoryOfRow(call.ss, ctx, call.lang, row, null)
+      : null;
   const c = inv?.table.customers[0];
-  if (!c || c.id !== target.id || c.name !== target.name) refuse();
-  return { call, ctx, sheet: sheet!, inv: inv!, t: translator(call.lang) };
+  if (!sheet || !inv || c?.id !== id || c.name !== name)
+    throw new PageError('rowChanged', { row, name: name || id });
+  return { call, ctx, sheet, inv, t: translator(call.lang) };
 }
 
 /**
@@ -772,10 +770,13 @@ export function sidebarUpdateObjection(
   checkTarget(target);
   const status =
     change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
+  // '' clears the resolution: null, as core reads a blank one.
   const resolution =
-    change?.resolution === undefined || change.resolution === ''
-      ? change?.resolution
-      : oneOf(RESOLUTIONS, change.resolution, 'resolution');
+    change?.resolution === undefined
+      ? undefined
+      : change.resolution === ''
+        ? null
+        : oneOf(RESOLUTIONS, change.resolution, 'resolution');
   const plan = change?.plan === undefined ? undefined : text(change.plan);
   const due = change?.due === undefined ? undefined : checkDay(change.due);
   return writeRow(
@@ -806,8 +807,8 @@ export function sidebarUpdateObjection(
         if (closing && o.resolved === null && tab.cols.resolved !== undefined)
           put('resolved', dateOfDay(inv.asOf, ctx.timeZone));
       }
-      if (resolution !== undefined && (resolution === '' ? null : resolution) !== o.resolution) {
-        put('resolution', resolution === '' ? '' : t(`resolution.${resolution}` as MessageKey));
+      if (resolution !== undefined && resolution !== o.resolution) {
+        put('resolution', resolution === null ? '' : t(`resolution.${resolution}` as MessageKey));
       }
       if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
       if (due !== undefined && due !== o.due) put('due', dateValue(due, ctx.timeZone));
