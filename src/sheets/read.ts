@@ -165,15 +165,16 @@ export function inventoryOfSpreadsheet(
   lang?: Lang,
 ): SpreadsheetInventory {
   const read = readSpreadsheet(ss, options);
-  if (!read.customer) throw new PandianError('error.noCustomerSheet');
   const timeZone = ss.getSpreadsheetTimeZone();
-  const outcome = runInventory({
-    sheets: read.sheets,
-    asOf: todayIn(timeZone),
-    timeZone,
-    lang: lang ?? userLang(read.settings.lang),
-    customerSheet: read.customer.data.name,
-  });
-  if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
+  const outcome =
+    read.customer &&
+    runInventory({
+      sheets: read.sheets,
+      asOf: todayIn(timeZone),
+      timeZone,
+      lang: lang ?? userLang(read.settings.lang),
+      customerSheet: read.customer.data.name,
+    });
+  if (!outcome?.ok) throw new PandianError('error.noCustomerSheet');
   return { read, inventory: outcome.inventory, lang: outcome.lang, timeZone };
 }

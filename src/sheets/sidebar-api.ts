@@ -903,7 +903,7 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
     customerSheet: customer?.sheet ?? null,
     headerRow: customer?.headerRow ?? null,
     header: customer?.header ?? [],
-    columns: customer ? (detectHeader([customer.header], settings.mapping)?.roles ?? {}) : {},
+    columns: (customer && detectHeader([customer.header], settings.mapping)?.roles) ?? {},
     mapping: settings.mapping,
     criteria:
       table?.criteria.map((c) => ({
