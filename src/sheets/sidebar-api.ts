@@ -629,20 +629,15 @@ function objectionsTab(
 
 /** Next id in the style of the last numbered id of the tab ("OBJ-007" → "OBJ-008"), else OBJ-001. */
 function nextObjectionId(ids: string[]): string {
-  let prefix = 'OBJ-';
-  let width = 3;
-  for (let i = ids.length - 1; i >= 0; i--) {
-    const m = /^(.*?)(\d+)$/.exec(ids[i]);
-    if (m) {
-      prefix = m[1];
-      width = m[2].length;
-      break;
-    }
-  }
+  const last = ids
+    .map((id) => /^(.*?)(\d+)$/.exec(id))
+    .filter((m) => m !== null)
+    .pop();
+  const prefix = last ? last[1] : 'OBJ-';
+  const width = last ? last[2].length : 3;
   let max = 0;
   for (const id of ids) {
-    if (!id.startsWith(prefix)) continue;
-    const n = Number(id.slice(prefix.length));
+    const n = id.startsWith(prefix) ? Number(id.slice(prefix.length)) : 0;
     if (Number.isInteger(n) && n > max) max = n;
   }
   return prefix + String(max + 1).padStart(width, '0');
