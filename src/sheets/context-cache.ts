@@ -1,11 +1,11 @@
 // What the formulas, the edit trigger and the sidebar need besides their input (header, stage model,
 // settings) is read once and kept in the document cache. One place builds, caches and forgets it.
 
-const KEYS = {
-  formula: 'pandian.formula-context.v1',
-  edit: 'pandian.edit-context.v1',
-  sidebar: 'pandian.sidebar-context.v1',
-} as const;
+const NAMES = ['formula', 'edit', 'sidebar'] as const;
+type ContextName = (typeof NAMES)[number];
+
+/** The cache key of a context ('pandian.sidebar-context.v1'). */
+const keyOf = (name: ContextName): string => `pandian.${name}-context.v1`;
 
 /** Cache values are limited to 100 KB; a larger context is simply rebuilt each time. */
 const MAX_CACHED = 90000;
@@ -22,22 +22,22 @@ function documentCache(): GoogleAppsScript.Cache.Cache | null {
  * The cached context `name`, or `build()` (cached for `seconds`). `fresh` skips the cache: writes
  * always read afresh, since columns may have moved.
  */
-export function cachedContext<T>(name: keyof typeof KEYS, seconds: number, build: () => T, fresh = false): T {
+export function cachedContext<T>(name: ContextName, seconds: number, build: () => T, fresh = false): T {
   const cache = documentCache();
   if (!fresh) {
-    const hit = cache?.get(KEYS[name]);
+    const hit = cache?.get(keyOf(name));
     if (hit) return JSON.parse(hit) as T;
   }
   const value = build();
   const json = JSON.stringify(value);
-  if (cache && json.length < MAX_CACHED) cache.put(KEYS[name], json, seconds);
+  if (cache && json.length < MAX_CACHED) cache.put(keyOf(name), json, seconds);
   return value;
 }
 
 /** Forgets one cached context, or all of them (after setup, settings, mapping or Stages changes). */
-export function forgetContexts(name?: keyof typeof KEYS): void {
+export function forgetContexts(name?: ContextName): void {
   const cache = documentCache();
   if (!cache) return;
-  if (name) cache.remove(KEYS[name]);
-  else cache.removeAll(Object.values(KEYS));
+  if (name) cache.remove(keyOf(name));
+  else cache.removeAll(NAMES.map(keyOf));
 }

@@ -21,8 +21,8 @@ export interface SpreadsheetRead {
   tabs: Partial<Record<TabId, Sheet>>;
 }
 
-/** All values of a tab in one read ('' for an empty tab); pass the name when it is known already. */
-export function readAll(sheet: Sheet, name = sheet.getName()): SheetData {
+/** All values of a tab in one read ('' for an empty tab), under its name (known already: no call for it). */
+export function readAll(sheet: Sheet, name: string): SheetData {
   return { name, values: sheet.getDataRange().getValues() };
 }
 
@@ -74,8 +74,8 @@ export function chooseCustomerSheet(
   if (layout.others.length === 0) return null;
   const heads = layout.others.map((o) => readHead(o.sheet, o.name));
   const found = findCustomerSheet(heads, settings.mapping);
-  const sheet = found ? layout.handles.get(found.name) : undefined;
-  return found && sheet ? { sheet, name: found.name, head: found } : null;
+  // One of the heads: the tab it was read from is at the same position.
+  return found && { ...layout.others[heads.indexOf(found)], head: found };
 }
 
 /** A Pandian tab's values in one read, when the tab exists. */
@@ -165,15 +165,16 @@ export function inventoryOfSpreadsheet(
   lang?: Lang,
 ): SpreadsheetInventory {
   const read = readSpreadsheet(ss, options);
-  if (!read.customer) throw new PandianError('error.noCustomerSheet');
   const timeZone = ss.getSpreadsheetTimeZone();
-  const outcome = runInventory({
-    sheets: read.sheets,
-    asOf: todayIn(timeZone),
-    timeZone,
-    lang: lang ?? userLang(read.settings.lang),
-    customerSheet: read.customer.data.name,
-  });
-  if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
+  const outcome =
+    read.customer &&
+    runInventory({
+      sheets: read.sheets,
+      asOf: todayIn(timeZone),
+      timeZone,
+      lang: lang ?? userLang(read.settings.lang),
+      customerSheet: read.customer.data.name,
+    });
+  if (!outcome?.ok) throw new PandianError('error.noCustomerSheet');
   return { read, inventory: outcome.inventory, lang: outcome.lang, timeZone };
 }

@@ -8,7 +8,7 @@ import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
 import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
 import { cellText } from '../core/normalize';
-import { CustomerIndex, type Objection, parseObjections } from '../core/objections';
+import { CustomerIndex, parseObjections } from '../core/objections';
 import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
@@ -27,6 +27,7 @@ import {
   ROLES,
   type Role,
   type SheetData,
+  type Stage,
   type StageKind,
   type TemplateId,
 } from '../core/types';
@@ -35,7 +36,7 @@ import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PageError, PandianError, userLang, withDocumentLock } from './errors';
-import { headOf, inventoryOfSpreadsheet, layoutOf, nameOf, readStart, readTab, tabA1 } from './read';
+import { headOf, inventoryOfSpreadsheet, layoutOf, nameOf, readAll, readStart, readTab, tabA1 } from './read';
 import { setupSheets } from './setup';
 import { asSheetText } from './write-report';
 
@@ -68,20 +69,17 @@ export interface CriterionState {
   column: string | null;
 }
 
+/** An objection of the customer as the card shows it (the page tells open from closed, and overdue, itself). */
 export interface ObjectionView {
   row: number;
   id: string;
   type: ObjectionType;
   text: string;
-  owner: string;
-  raised: string | null;
   status: ObjectionStatus;
   plan: string;
   due: string | null;
   resolution: Resolution | null;
   blocking: boolean;
-  open: boolean;
-  overdue: boolean;
 }
 
 export interface CustomerCard {
@@ -245,19 +243,22 @@ const OBJECTIONS_CACHED = 60000;
 /** A card reads the header and the selected row in one block when the row is this close to the header. */
 const HEADER_WINDOW = 200;
 
-/** Cells that survive JSON: Dates become their ISO day. */
-function jsonCells(values: readonly (readonly Cell[])[], timeZone: string): (string | number | boolean)[][] {
-  return values.map((row) =>
-    row.map((cell) =>
-      cell === null || cell === undefined ? '' : typeof cell === 'object' ? cellText(cell, timeZone) : cell,
-    ),
+/** A tab as cells that survive JSON: Dates become their ISO day, empty cells ''. */
+function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
+  return (
+    data && {
+      name: data.name,
+      values: data.values.map((row) =>
+        row.map((cell) =>
+          cell === null || cell === undefined
+            ? ''
+            : typeof cell === 'object'
+              ? cellText(cell, timeZone)
+              : cell,
+        ),
+      ),
+    }
   );
-}
-
-function trimRight(cells: string[]): string[] {
-  let n = cells.length;
-  while (n > 0 && cells[n - 1] === '') n--;
-  return cells.slice(0, n);
 }
 
 /** The context from the cache, or read afresh (writes always read afresh: columns may have moved). */
@@ -268,50 +269,46 @@ function loadContext(ss: Spreadsheet, fresh: boolean): SheetContext {
 function buildContext(ss: Spreadsheet): SheetContext {
   const timeZone = ss.getSpreadsheetTimeZone();
   // The customer tab as every reader chooses it; only its first rows are read here.
-  const { layout, settingsData: rawSettings, settings, chosen } = readStart(ss);
-  const full = (data: SheetData | null): SheetData | null =>
-    data && { name: data.name, values: jsonCells(data.values, timeZone) };
-  const settingsData = full(rawSettings);
-  const rawHead = chosen ? headOf(chosen) : null;
-  const customerHead: SheetData | null = rawHead
-    ? { name: rawHead.name, values: jsonCells(rawHead.values.slice(0, HEADER_SCAN_ROWS), timeZone) }
-    : null;
+  const { layout, settingsData, settings, chosen } = readStart(ss);
+  // The head's grid is as long as the tab (the rows past the head are holes): only the head is kept.
+  const head = chosen && headOf(chosen);
+  const customerHead = jsonTab(
+    head && { name: head.name, values: head.values.slice(0, HEADER_SCAN_ROWS) },
+    timeZone,
+  );
 
   let customer: SheetContext['customer'] = null;
-  if (customerHead) {
+  if (chosen && customerHead) {
     const found = detectHeader(customerHead.values, settings.mapping);
     // Nothing recognised yet: offer the first row with two or more cells, so Setup can map it by hand.
     const r = found
       ? found.row
       : customerHead.values.findIndex((row) => row.filter((c) => cellText(c) !== '').length >= 2);
     if (r >= 0) {
+      // The head spans every column of the tab: the blank ones after the last header are dropped.
+      const header = customerHead.values[r].map((c) => cellText(c));
+      while (header.length > 0 && header[header.length - 1] === '') header.pop();
       customer = {
         sheet: customerHead.name,
-        sheetId: chosen!.sheet.getSheetId(),
+        sheetId: chosen.sheet.getSheetId(),
         headerRow: r + 1,
-        header: trimRight((customerHead.values[r] ?? []).map((c) => cellText(c))),
+        header,
         detected: found !== null,
       };
     }
   }
 
-  let stages = full(readTab(layout, 'stages'));
+  let stages = jsonTab(readTab(layout, 'stages'), timeZone);
   const usesTemplate = settings.template !== undefined && settings.template !== 'data';
-  if (!stages && !usesTemplate && customer?.detected) {
-    stages = derivedStages(
-      ss.getSheetByName(customer.sheet),
-      customer,
-      settings.mapping,
-      timeZone,
-      userLang(settings.lang),
-    );
+  if (!stages && !usesTemplate && chosen && customer?.detected) {
+    stages = derivedStages(chosen.sheet, customer, settings.mapping, timeZone, userLang(settings.lang));
   }
-  const objections = full(readTab(layout, 'objections'));
+  const objections = jsonTab(readTab(layout, 'objections'), timeZone);
   const small = objections !== null && JSON.stringify(objections.values).length < OBJECTIONS_CACHED;
   return {
     customer,
     stages,
-    settings: settingsData,
+    settings: jsonTab(settingsData, timeZone),
     objectionsSheet: objections?.name ?? null,
     objections: small ? objections : null,
     settingsLang: settings.lang ?? null,
@@ -325,17 +322,14 @@ function buildContext(ss: Spreadsheet): SheetContext {
  * result is cached as a Stages grid, so a card never needs the whole tab.
  */
 function derivedStages(
-  sheet: Sheet | null,
+  sheet: Sheet,
   customer: NonNullable<SheetContext['customer']>,
   mapping: Partial<Record<Role, string>>,
   timeZone: string,
   lang: Lang,
 ): SheetData | null {
-  if (!sheet) return null;
-  const { roles } = detectHeader([customer.header], mapping) ?? {
-    roles: {} as Partial<Record<Role, number>>,
-  };
-  if (roles.stage === undefined) return null;
+  const roles = detectHeader([customer.header], mapping)?.roles;
+  if (roles?.stage === undefined) return null;
   const wanted: Role[] = ['id', 'customer', 'stage', 'created', 'closed', 'expectedClose', 'stageEntered'];
   const cols = wanted.map((r) => roles[r]).filter((c): c is number => c !== undefined);
   const rows = sheet.getLastRow() - customer.headerRow;
@@ -388,93 +382,84 @@ function readRows(ss: Spreadsheet, sheet: string, from: number, to: number, widt
 
 /** The Objections tab: from the cached context when it holds it, else read now. */
 function readObjections(ss: Spreadsheet, ctx: SheetContext): SheetData | null {
-  if (!ctx.objectionsSheet) return null;
-  if (ctx.objections) return ctx.objections;
+  if (ctx.objections || !ctx.objectionsSheet) return ctx.objections;
   const sheet = ss.getSheetByName(ctx.objectionsSheet);
-  return sheet ? { name: ctx.objectionsSheet, values: sheet.getDataRange().getValues() } : null;
+  return sheet && readAll(sheet, ctx.objectionsSheet);
 }
 
-/**
- * Core's inventory of one row: the header and the row make a two-row customer tab (blank rows keep a row
- * far below the header from being read as a notes row). Returns null when the row is not a customer.
- */
-function inventoryOfRow(
+/** Core's inventory of the customer tab's header over `rows`, with the context's Stages and Settings tabs. */
+function inventoryOf(
   ctx: SheetContext,
   lang: Lang,
-  values: readonly Cell[],
-  row: number,
+  rows: Cell[][],
   objections: SheetData | null,
-  asOf: string,
 ): Inventory | null {
   const customer = requireCustomer(ctx);
-  const gap = Math.min(row - customer.headerRow - 1, 2);
-  const grid: Cell[][] = [
-    customer.header,
-    ...Array.from({ length: gap }, () => [] as Cell[]),
-    values.slice(),
-  ];
-  const sheets: SheetData[] = [{ name: customer.sheet, values: grid }];
+  const sheets: SheetData[] = [{ name: customer.sheet, values: [customer.header, ...rows] }];
   if (ctx.settings) sheets.push(ctx.settings);
   if (objections) sheets.push(objections);
   const outcome = runInventory({
     sheets,
-    asOf,
+    asOf: todayIn(ctx.timeZone),
     timeZone: ctx.timeZone,
     lang,
     customerSheet: customer.sheet,
     stagesSheet: ctx.stages ?? undefined,
   });
-  if (!outcome.ok || outcome.inventory.table.customers.length !== 1) return null;
-  return outcome.inventory;
+  return outcome.ok ? outcome.inventory : null;
+}
+
+/**
+ * Core's inventory of one row (its `cells` when read already, else read now): the header and the row make a
+ * two-row customer tab (blank rows keep a row far below the header from being read as a notes row). Returns
+ * null when the row is not a customer.
+ */
+function inventoryOfRow(
+  ss: Spreadsheet,
+  ctx: SheetContext,
+  lang: Lang,
+  row: number,
+  objections: SheetData | null,
+  cells?: Cell[],
+): Inventory | null {
+  const { sheet, headerRow, header } = requireCustomer(ctx);
+  const values = cells ?? readRows(ss, sheet, row, row, header.length)[0];
+  const gap = Math.min(row - headerRow - 1, 2);
+  const rows: Cell[][] = [...Array.from({ length: gap }, () => [] as Cell[]), values.slice()];
+  const inv = inventoryOf(ctx, lang, rows, objections);
+  return inv?.table.customers.length === 1 ? inv : null;
 }
 
 function iso(day: Day | null): string | null {
   return day === null ? null : isoOfDay(day);
 }
 
-function objectionView(o: Objection, asOf: Day): ObjectionView {
-  const open = o.status !== 'resolved' && o.status !== 'accepted';
-  return {
-    row: o.row,
-    id: o.id,
-    type: o.type,
-    text: o.text,
-    owner: o.owner,
-    raised: iso(o.raised),
-    status: o.status,
-    plan: o.plan,
-    due: iso(o.due),
-    resolution: o.resolution,
-    blocking: o.blocking,
-    open,
-    overdue: open && o.due !== null && o.due < asOf,
-  };
+/** The stage the customer of a one-row inventory is worked at; undefined unless it is open and there are stages. */
+function workedStage(inv: Inventory): Stage | undefined {
+  return inv.table.customers[0].status === 'open'
+    ? inv.table.model.stages[inv.openStages[inv.states[0].current]]
+    : undefined;
 }
 
 /** The card for one customer row, from core's inventory of that row. */
-function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: string): CustomerCard {
+function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
   const c = inv.table.customers[0];
   const s = inv.states[0];
-  const { model, criteria } = inv.table;
+  const { model, criteria, roles } = inv.table;
   const open = inv.openStages;
-  const stageAt = (pos: number) => model.stages[open[pos]];
-  const isOpen = c.status === 'open' && open.length > 0;
-
-  const stage = isOpen ? stageAt(s.current) : undefined;
-  const maxDays = isOpen ? s.stallLimit : null;
-  const syntheticRow = c.row;
+  const stage = workedStage(inv);
   return {
     target,
     today: isoOfDay(inv.asOf),
     rep: c.rep,
     status: c.status,
     stageText: c.stageText,
-    stages: open.map((_, pos) => stageAt(pos).name),
+    stages: open.map((i) => model.stages[i].name),
     declared: s.declaredPos,
     evidenced: s.evidenced,
-    current: isOpen ? s.current : null,
+    current: stage ? s.current : null,
     check: s.check,
-    nextStage: isOpen && s.nextStage !== null ? model.stages[s.nextStage].name : null,
+    nextStage: stage && s.nextStage !== null ? model.stages[s.nextStage].name : null,
     criteria: criteria.map((cr, k) => ({
       name: cr.criterion.name,
       kind: cr.criterion.kind,
@@ -484,21 +469,33 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang, customerSheet: st
     })),
     actions: stage?.actions ?? [],
     guidance: stage?.guidance ?? '',
-    support: isOpen ? (c.support.length > 0 ? c.support : (stage?.support ?? [])) : [],
+    support: stage ? (c.support.length > 0 ? c.support : stage.support) : [],
     daysInStage: s.daysInStage,
-    maxDays,
+    maxDays: stage ? s.stallLimit : null,
     stalled: s.stalled,
     daysSinceContact: s.daysSinceContact,
     nextAction: {
       text: c.nextAction,
       due: iso(c.nextActionDue),
       state: s.nextAction,
-      hasText: inv.table.roles.nextAction !== undefined,
-      hasDue: inv.table.roles.nextActionDue !== undefined,
+      hasText: roles.nextAction !== undefined,
+      hasDue: roles.nextActionDue !== undefined,
     },
-    objections: inv.objections.filter((o) => o.customer === 0).map((o) => objectionView(o, inv.asOf)),
+    objections: inv.objections
+      .filter((o) => o.customer === 0)
+      .map(({ row, id, type, text, status, plan, due, resolution, blocking }) => ({
+        row,
+        id,
+        type,
+        text,
+        status,
+        plan,
+        due: iso(due),
+        resolution,
+        blocking,
+      })),
     issues: inv.issues
-      .filter((i) => i.sheet === customerSheet && i.row === syntheticRow && i.column !== '')
+      .filter((i) => i.sheet === inv.table.sheet && i.row === c.row && i.column !== '')
       .map((i) => ({ column: i.column, value: i.value, message: issueMessage(i, lang) })),
   };
 }
@@ -513,64 +510,62 @@ function viewOfRow(
 ): CustomerView {
   const customer = requireCustomer(ctx);
   if (row <= customer.headerRow) return { kind: 'header', row, customerSheet: customer.sheet };
-  const values = cells ?? readRows(ss, customer.sheet, row, row, customer.header.length)[0];
-  const inv = inventoryOfRow(ctx, lang, values, row, readObjections(ss, ctx), todayIn(ctx.timeZone));
+  const inv = inventoryOfRow(ss, ctx, lang, row, readObjections(ss, ctx), cells);
   if (!inv) return { kind: 'not-customer', row, customerSheet: customer.sheet };
   const c = inv.table.customers[0];
   const target: RowTarget = { sheet: customer.sheet, row, id: c.id, name: c.name };
-  return { kind: 'customer', card: cardOf(inv, target, lang, customer.sheet) };
+  return { kind: 'customer', card: cardOf(inv, target, lang) };
 }
 
 // ---- Safe writes ----
 
-function dateValue(isoDay: string, timeZone: string): Date | '' {
-  if (isoDay === '') return '';
-  const day = dayFromIso(isoDay);
-  if (day === null) throw new PageError('badDate', { value: isoDay });
-  return dateOfDay(day, timeZone);
+/** A checked day as the cell value that records it: '' for none. */
+function dateValue(day: Day | null, timeZone: string): Date | '' {
+  return day === null ? '' : dateOfDay(day, timeZone);
 }
 
+/** The target row as read afresh inside the lock, and what it takes to write it. */
 interface OpenTarget {
+  call: Call;
   ctx: SheetContext;
   sheet: Sheet;
-  values: Cell[];
   inv: Inventory;
+  t: ReturnType<typeof translator>;
 }
 
 /**
  * Re-reads the target row (with a fresh header: columns may have moved) and checks it still holds the customer
  * the card was drawn for. Call inside the document lock.
  */
-function openTarget(call: Call, target: RowTarget, withObjections: boolean): OpenTarget {
+function openTarget(call: Call, target: RowTarget): OpenTarget {
   const ctx = loadContext(call.ss, true);
   const customer = requireCustomer(ctx);
-  const refuse = (): never => {
-    throw new PageError('rowChanged', { row: target.row, name: target.name || target.id });
-  };
-  if (target.sheet !== customer.sheet) refuse();
-  const sheet = call.ss.getSheetByName(target.sheet);
-  if (!sheet) refuse();
-  if (!Number.isInteger(target.row) || target.row <= customer.headerRow || target.row > sheet!.getLastRow())
-    refuse();
-  const [values] = readRows(call.ss, target.sheet, target.row, target.row, customer.header.length);
-  const objections = withObjections ? readObjections(call.ss, ctx) : null;
-  const inv = inventoryOfRow(ctx, call.lang, values, target.row, objections, todayIn(ctx.timeZone));
+  const { row, id, name } = target;
+  const sheet = target.sheet === customer.sheet ? call.ss.getSheetByName(target.sheet) : null;
+  const inv =
+    sheet && Number.isInteger(row) && row > customer.headerRow && row <= sheet.getLastRow()
+      ? inventoryOfRow(call.ss, ctx, call.lang, row, null)
+      : null;
   const c = inv?.table.customers[0];
-  if (!inv || !c || c.id !== target.id || c.name !== target.name) refuse();
-  return { ctx, sheet: sheet!, values, inv: inv! };
+  if (!sheet || !inv || c?.id !== id || c.name !== name)
+    throw new PageError('rowChanged', { row, name: name || id });
+  return { call, ctx, sheet, inv, t: translator(call.lang) };
 }
 
 /**
- * Runs a write under the lock, then answers with the card of the same row read afresh. A write to the
- * Objections tab forgets the cached context, which holds that tab.
+ * Runs a write of the target row under the lock, then answers with the card of the same row read afresh. A
+ * write to the Objections tab forgets the cached context, which holds that tab. Check the target and the
+ * input before calling.
  */
-function writeThenView(call: Call, target: RowTarget, write: () => void, objections = false): CustomerView {
-  withDocumentLock(write);
-  if (objections) forgetContexts('sidebar');
-  const ctx = loadContext(call.ss, false);
-  if (ctx.customer?.sheet !== target.sheet)
-    throw new PageError('rowChanged', { row: target.row, name: target.name });
-  return viewOfRow(call.ss, ctx, call.lang, target.row);
+function writeRow(target: RowTarget, write: (open: OpenTarget) => void, objections = false): CustomerView {
+  return serve((call) => {
+    withDocumentLock(() => write(openTarget(call, target)));
+    if (objections) forgetContexts('sidebar');
+    const ctx = loadContext(call.ss, false);
+    if (ctx.customer?.sheet !== target.sheet)
+      throw new PageError('rowChanged', { row: target.row, name: target.name });
+    return viewOfRow(call.ss, ctx, call.lang, target.row);
+  });
 }
 
 function text(value: unknown, max = 2000): string {
@@ -582,25 +577,23 @@ function oneOf<T extends string>(list: readonly T[], value: unknown, field: stri
   throw new PageError('badInput', { field });
 }
 
-function checkIso(value: unknown): string {
-  if (value === undefined || value === '') return '';
-  if (typeof value !== 'string' || dayFromIso(value) === null) {
-    throw new PageError('badDate', { value: String(value) });
-  }
-  return value;
+/** A date from the page ('YYYY-MM-DD'); null for none (undefined or ''). */
+function checkDay(value: unknown): Day | null {
+  if (value === undefined || value === '') return null;
+  const day = typeof value === 'string' ? dayFromIso(value) : null;
+  if (day === null) throw new PageError('badDate', { value: String(value) });
+  return day;
 }
 
-function checkTarget(target: RowTarget): RowTarget {
+function checkTarget(target: RowTarget): void {
   if (
-    !target ||
-    typeof target.sheet !== 'string' ||
+    typeof target?.sheet !== 'string' ||
     typeof target.row !== 'number' ||
     typeof target.id !== 'string' ||
     typeof target.name !== 'string'
   ) {
     throw new PageError('badInput', { field: 'target' });
   }
-  return target;
 }
 
 /** The Objections tab with its columns, created with headers in `lang` when missing. */
@@ -618,12 +611,11 @@ function objectionsTab(
   if (!sheet) {
     if (!create) throw new PageError('noObjectionsTab');
     sheet = call.ss.insertSheet(TAB_NAMES.objections[call.lang === 'zh' ? 0 : 1]);
-    const headers = headersOf(OBJECTION_COLUMNS, call.lang);
-    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
     forgetContexts('sidebar');
   }
   let values = sheet.getDataRange().getValues() as Cell[][];
-  if (values.length === 0 || values.every((r) => r.every((c) => cellText(c) === ''))) {
+  // A new tab, or one left empty: it gets the headers.
+  if (values.every((r) => r.every((c) => cellText(c) === ''))) {
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
     values = [headers];
@@ -637,20 +629,15 @@ function objectionsTab(
 
 /** Next id in the style of the last numbered id of the tab ("OBJ-007" → "OBJ-008"), else OBJ-001. */
 function nextObjectionId(ids: string[]): string {
-  let prefix = 'OBJ-';
-  let width = 3;
-  for (let i = ids.length - 1; i >= 0; i--) {
-    const m = /^(.*?)(\d+)$/.exec(ids[i]);
-    if (m) {
-      prefix = m[1];
-      width = m[2].length;
-      break;
-    }
-  }
+  const last = ids
+    .map((id) => /^(.*?)(\d+)$/.exec(id))
+    .filter((m) => m !== null)
+    .pop();
+  const prefix = last ? last[1] : 'OBJ-';
+  const width = last ? last[2].length : 3;
   let max = 0;
   for (const id of ids) {
-    if (!id.startsWith(prefix)) continue;
-    const n = Number(id.slice(prefix.length));
+    const n = id.startsWith(prefix) ? Number(id.slice(prefix.length)) : 0;
     if (Number.isInteger(n) && n > max) max = n;
   }
   return prefix + String(max + 1).padStart(width, '0');
@@ -660,136 +647,113 @@ function nextObjectionId(ids: string[]): string {
 
 /** Language and today's date for the sidebar. */
 export function sidebarStart(): SidebarStart {
-  return serve(({ ss, lang }) => ({ lang, today: todayIn(ss.getSpreadsheetTimeZone()) }));
+  return serve(({ ctx, lang }) => ({ lang, today: todayIn(ctx.timeZone) }));
 }
 
 /** The customer view for the row the user has selected. */
 export function sidebarCustomer(clientLang?: string): CustomerView {
-  return serve((call) => {
-    const ctx = call.ctx;
+  return serve(({ ss, ctx, lang }) => {
     const customer = ctx.customer;
     if (!customer?.detected) return { kind: 'no-sheet' };
-    const range = call.ss.getActiveRange();
+    const { sheet, headerRow, header } = customer;
+    const range = ss.getActiveRange();
     if (!range || range.getGridId() !== customer.sheetId) {
-      const name = call.ss.getActiveSheet().getName();
-      if (name !== customer.sheet) return { kind: 'elsewhere', sheet: name, customerSheet: customer.sheet };
+      const name = ss.getActiveSheet().getName();
+      if (name !== sheet) return { kind: 'elsewhere', sheet: name, customerSheet: sheet };
       // The customer tab under the same name but another id (deleted and made again): read afresh.
-      if (range) return viewOfRow(call.ss, loadContext(call.ss, true), call.lang, range.getRow());
-      return { kind: 'header', row: 0, customerSheet: customer.sheet };
+      if (range) return viewOfRow(ss, loadContext(ss, true), lang, range.getRow());
+      return { kind: 'header', row: 0, customerSheet: sheet };
     }
     const row = range.getRow();
-    if (row <= customer.headerRow) return { kind: 'header', row, customerSheet: customer.sheet };
+    if (row <= headerRow) return { kind: 'header', row, customerSheet: sheet };
     // The header may have moved since it was cached (columns inserted or deleted): it is read with the row
     // (one block when the row is near it) and, when it differs, the context is read afresh.
-    const { sheet, headerRow } = customer;
-    const width = customer.header.length;
-    let same = false;
-    let values: Cell[] = [];
+    let values: Cell[] | undefined;
     try {
       const near = row - headerRow <= HEADER_WINDOW;
-      const block = readRows(call.ss, sheet, near ? headerRow : row, row, width);
-      const header = near ? block[0] : readRows(call.ss, sheet, headerRow, headerRow, width)[0];
-      values = block[block.length - 1];
-      same = header.map((c) => cellText(c)).join('\u0000') === customer.header.join('\u0000');
+      const block = readRows(ss, sheet, near ? headerRow : row, row, header.length);
+      const now = near ? block[0] : readRows(ss, sheet, headerRow, headerRow, header.length)[0];
+      if (now.map((c) => cellText(c)).join('\u0000') === header.join('\u0000'))
+        values = block[block.length - 1];
     } catch {
-      same = false; // fewer columns than the cached header: it surely moved
+      // fewer columns than the cached header: it surely moved
     }
-    if (!same) return viewOfRow(call.ss, loadContext(call.ss, true), call.lang, row);
-    return viewOfRow(call.ss, ctx, call.lang, row, values);
+    return viewOfRow(ss, values ? ctx : loadContext(ss, true), lang, row, values);
   }, clientLang);
 }
 
 /** Writes today's date into the criterion's cell of the target row. */
 export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerView {
-  return serve((call) => {
-    checkTarget(target);
-    return writeThenView(call, target, () => {
-      const { inv, sheet, ctx } = openTarget(call, target, false);
-      const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
-      if (k < 0 || inv.table.criteria[k].col < 0)
-        throw new PageError('noColumn', { name: String(criterion) });
-      if (inv.table.customers[0].met[k] === 1) return;
-      sheet
-        .getRange(target.row, inv.table.criteria[k].col + 1)
-        .setValue(dateValue(isoOfDay(inv.asOf), ctx.timeZone));
-    });
+  checkTarget(target);
+  return writeRow(target, ({ inv, sheet, ctx }) => {
+    const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
+    if (k < 0 || inv.table.criteria[k].col < 0) throw new PageError('noColumn', { name: String(criterion) });
+    if (inv.table.customers[0].met[k] === 1) return;
+    sheet.getRange(target.row, inv.table.criteria[k].col + 1).setValue(dateOfDay(inv.asOf, ctx.timeZone));
   });
 }
 
 /** Sets the next action and its due date ('' clears); only the cells whose value changes are written. */
 export function sidebarSetNextAction(target: RowTarget, action: { text: string; due: string }): CustomerView {
-  return serve((call) => {
-    checkTarget(target);
-    const wantText = text(action?.text);
-    const wantDue = checkIso(action?.due);
-    return writeThenView(call, target, () => {
-      const { inv, sheet, ctx } = openTarget(call, target, false);
-      const { roles } = inv.table;
-      const c = inv.table.customers[0];
-      if (wantText !== c.nextAction) {
-        if (roles.nextAction === undefined) throw new PageError('noNextActionColumn');
-        sheet.getRange(target.row, roles.nextAction + 1).setValue(asSheetText(wantText));
-      }
-      if ((wantDue === '' ? null : dayFromIso(wantDue)) !== c.nextActionDue) {
-        if (roles.nextActionDue === undefined) throw new PageError('noNextActionColumn');
-        sheet.getRange(target.row, roles.nextActionDue + 1).setValue(dateValue(wantDue, ctx.timeZone));
-      }
-    });
+  checkTarget(target);
+  const wantText = text(action?.text);
+  const wantDue = checkDay(action?.due);
+  return writeRow(target, ({ inv, sheet, ctx }) => {
+    const { roles } = inv.table;
+    const c = inv.table.customers[0];
+    if (wantText !== c.nextAction) {
+      if (roles.nextAction === undefined) throw new PageError('noNextActionColumn');
+      sheet.getRange(target.row, roles.nextAction + 1).setValue(asSheetText(wantText));
+    }
+    if (wantDue !== c.nextActionDue) {
+      if (roles.nextActionDue === undefined) throw new PageError('noNextActionColumn');
+      sheet.getRange(target.row, roles.nextActionDue + 1).setValue(dateValue(wantDue, ctx.timeZone));
+    }
   });
 }
 
 /** Appends an objection for the target customer to the Objections tab (created when missing). */
 export function sidebarAddObjection(target: RowTarget, input: NewObjection): CustomerView {
-  return serve((call) => {
-    checkTarget(target);
-    const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
-    const body = text(input?.text);
-    if (body === '') throw new PageError('objectionText');
-    const plan = text(input?.plan);
-    const due = checkIso(input?.due);
-    const t = translator(call.lang);
-    return writeThenView(
-      call,
-      target,
-      () => {
-        const { inv, ctx } = openTarget(call, target, false);
-        const tab = objectionsTab(call, ctx, true);
-        const c = inv.table.customers[0];
-        const s = inv.states[0];
-        const stage =
-          c.status === 'open' && inv.openStages.length > 0
-            ? inv.table.model.stages[inv.openStages[s.current]].name
-            : c.stageText;
-        const today = todayIn(ctx.timeZone);
-        const ids =
-          tab.cols.id === undefined
-            ? []
-            : tab.values.slice(tab.headerRow + 1).map((r) => cellText(r[tab.cols.id!]));
-        const fields: Partial<Record<keyof typeof OBJECTION_COLUMNS, string | Date>> = {
-          id: asSheetText(nextObjectionId(ids.filter((x) => x !== ''))),
-          customer: asSheetText(c.id !== '' ? c.id : c.name),
-          stage: asSheetText(stage),
-          type: t(`type.${type}` as MessageKey),
-          objection: asSheetText(body),
-          owner: asSheetText(c.rep),
-          raised: dateValue(today, ctx.timeZone),
-          status: t(plan === '' ? 'status.raised' : 'status.planned'),
-          plan: asSheetText(plan),
-          due: dateValue(due, ctx.timeZone),
-          blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
-        };
-        const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
-        const row: (string | Date)[] = new Array(width).fill('');
-        for (const key of Object.keys(fields) as (keyof typeof OBJECTION_COLUMNS)[]) {
-          const col = tab.cols[key];
-          if (col !== undefined) row[col] = fields[key] ?? '';
-        }
-        const at = Math.max(tab.sheet.getLastRow(), tab.headerRow + 1) + 1;
-        tab.sheet.getRange(at, 1, 1, width).setValues([row]);
-      },
-      true,
-    );
-  });
+  checkTarget(target);
+  const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
+  const body = text(input?.text);
+  if (body === '') throw new PageError('objectionText');
+  const plan = text(input?.plan);
+  const due = checkDay(input?.due);
+  return writeRow(
+    target,
+    ({ call, inv, ctx, t }) => {
+      const tab = objectionsTab(call, ctx, true);
+      const c = inv.table.customers[0];
+      const stage = workedStage(inv)?.name ?? c.stageText;
+      const ids =
+        tab.cols.id === undefined
+          ? []
+          : tab.values.slice(tab.headerRow + 1).map((r) => cellText(r[tab.cols.id!]));
+      const fields: Partial<Record<keyof typeof OBJECTION_COLUMNS, string | Date>> = {
+        id: asSheetText(nextObjectionId(ids)),
+        customer: asSheetText(c.id !== '' ? c.id : c.name),
+        stage: asSheetText(stage),
+        type: t(`type.${type}` as MessageKey),
+        objection: asSheetText(body),
+        owner: asSheetText(c.rep),
+        raised: dateOfDay(inv.asOf, ctx.timeZone),
+        status: t(plan === '' ? 'status.raised' : 'status.planned'),
+        plan: asSheetText(plan),
+        due: dateValue(due, ctx.timeZone),
+        blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
+      };
+      const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
+      const row: (string | Date)[] = new Array(width).fill('');
+      for (const [key, value] of Object.entries(fields)) {
+        const col = tab.cols[key as keyof typeof OBJECTION_COLUMNS];
+        if (col !== undefined) row[col] = value;
+      }
+      const at = Math.max(tab.sheet.getLastRow(), tab.headerRow + 1) + 1;
+      tab.sheet.getRange(at, 1, 1, width).setValues([row]);
+    },
+    true,
+  );
 }
 
 /** Changes status, resolution, plan or due of one objection of the target customer. */
@@ -798,57 +762,54 @@ export function sidebarUpdateObjection(
   objection: ObjectionRef,
   change: ObjectionChange,
 ): CustomerView {
-  return serve((call) => {
-    checkTarget(target);
-    const status =
-      change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
-    const resolution =
-      change?.resolution === undefined || change.resolution === ''
-        ? change?.resolution
+  checkTarget(target);
+  const status =
+    change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
+  // '' clears the resolution: null, as core reads a blank one.
+  const resolution =
+    change?.resolution === undefined
+      ? undefined
+      : change.resolution === ''
+        ? null
         : oneOf(RESOLUTIONS, change.resolution, 'resolution');
-    const plan = change?.plan === undefined ? undefined : text(change.plan);
-    const due = change?.due === undefined ? undefined : checkIso(change.due);
-    const t = translator(call.lang);
-    return writeThenView(
-      call,
-      target,
-      () => {
-        const { inv, ctx } = openTarget(call, target, false);
-        const tab = objectionsTab(call, ctx, false);
-        const parsed = parseObjections(
-          { name: tab.sheet.getName(), values: tab.values },
-          new CustomerIndex(inv.table.customers),
-          ctx.timeZone,
-        );
-        const o = parsed?.objections.find((x) => x.row === objection?.row);
-        if (o?.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
-          throw new PageError('objectionChanged', { row: Number(objection?.row) || 0 });
+  const plan = change?.plan === undefined ? undefined : text(change.plan);
+  const due = change?.due === undefined ? undefined : checkDay(change.due);
+  return writeRow(
+    target,
+    ({ call, inv, ctx, t }) => {
+      const tab = objectionsTab(call, ctx, false);
+      const parsed = parseObjections(
+        { name: tab.sheet.getName(), values: tab.values },
+        new CustomerIndex(inv.table.customers),
+        ctx.timeZone,
+      );
+      const o = parsed?.objections.find((x) => x.row === objection?.row);
+      if (o?.customer !== 0 || o.id !== objection.id || o.text !== objection.text) {
+        throw new PageError('objectionChanged', { row: Number(objection?.row) || 0 });
+      }
+      const put = (key: keyof typeof OBJECTION_COLUMNS, value: string | Date): void => {
+        const col = tab.cols[key];
+        if (col === undefined) {
+          throw new PageError('noObjectionColumn', {
+            column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1],
+          });
         }
-        const put = (key: keyof typeof OBJECTION_COLUMNS, value: string | Date): void => {
-          const col = tab.cols[key];
-          if (col === undefined) {
-            throw new PageError('noObjectionColumn', {
-              column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1],
-            });
-          }
-          tab.sheet.getRange(o.row, col + 1).setValue(value);
-        };
-        if (status !== undefined && status !== o.status) {
-          put('status', t(`status.${status}` as MessageKey));
-          const closing = status === 'resolved' || status === 'accepted';
-          if (closing && o.resolved === null && tab.cols.resolved !== undefined)
-            put('resolved', dateValue(todayIn(ctx.timeZone), ctx.timeZone));
-        }
-        if (resolution !== undefined && (resolution === '' ? null : resolution) !== o.resolution) {
-          put('resolution', resolution === '' ? '' : t(`resolution.${resolution}` as MessageKey));
-        }
-        if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
-        if (due !== undefined && (due === '' ? null : dayFromIso(due)) !== o.due)
-          put('due', dateValue(due, ctx.timeZone));
-      },
-      true,
-    );
-  });
+        tab.sheet.getRange(o.row, col + 1).setValue(value);
+      };
+      if (status !== undefined && status !== o.status) {
+        put('status', t(`status.${status}` as MessageKey));
+        const closing = status === 'resolved' || status === 'accepted';
+        if (closing && o.resolved === null && tab.cols.resolved !== undefined)
+          put('resolved', dateOfDay(inv.asOf, ctx.timeZone));
+      }
+      if (resolution !== undefined && resolution !== o.resolution) {
+        put('resolution', resolution === null ? '' : t(`resolution.${resolution}` as MessageKey));
+      }
+      if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
+      if (due !== undefined && due !== o.due) put('due', dateValue(due, ctx.timeZone));
+    },
+    true,
+  );
 }
 
 /** The team view: computed by core on one read of the spreadsheet. */
@@ -877,10 +838,7 @@ export function sidebarTeam(): TeamView {
         }),
       objections: { open, overdue, blocking, unplanned, unsupervised, byType },
       cohorts: inv.cohorts.map((cohort) => ({
-        stage: cohort.stage,
-        criterion: cohort.criterion,
-        lacking: cohort.lacking,
-        reps: cohort.reps,
+        ...cohort,
         size: cohort.members.length,
         members: cohort.members
           .slice(0, MEMBER_LIMIT)
@@ -902,10 +860,7 @@ export function sidebarGoTo(row: number): void {
 
 /** Runs the Customer inventory (the menu command) and says where and how fast it was written. */
 export function sidebarRunInventory(): InventoryRun {
-  return serve(() => {
-    const run = inventoryCommand();
-    return { seconds: run.seconds, tab: run.tab, issues: run.issues };
-  });
+  return serve(inventoryCommand);
 }
 
 /**
@@ -935,27 +890,7 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
   const tabs = (Object.keys(TAB_NAMES) as TabId[]).map((id) => ({ id, name: present(id) }));
   const template: SetupView['template'] = present('stages') ? 'sheet' : (settings.template ?? null);
   const customer = ctx.customer;
-  let criteria: SetupView['criteria'] = [];
-  if (customer?.detected) {
-    const outcome = runInventory({
-      sheets: ctx.settings
-        ? [{ name: customer.sheet, values: [customer.header] }, ctx.settings]
-        : [{ name: customer.sheet, values: [customer.header] }],
-      asOf: todayIn(ctx.timeZone),
-      timeZone: ctx.timeZone,
-      lang,
-      customerSheet: customer.sheet,
-      stagesSheet: ctx.stages ?? undefined,
-    });
-    if (outcome.ok) {
-      const t = outcome.inventory.table;
-      criteria = t.criteria.map((c) => ({
-        name: c.criterion.name,
-        stage: t.model.stages[c.stage]?.name ?? '',
-        col: c.col,
-      }));
-    }
-  }
+  const table = customer?.detected ? inventoryOf(ctx, lang, [], null)?.table : undefined;
   return {
     lang,
     template,
@@ -963,9 +898,14 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
     customerSheet: customer?.sheet ?? null,
     headerRow: customer?.headerRow ?? null,
     header: customer?.header ?? [],
-    columns: customer ? (detectHeader([customer.header], settings.mapping)?.roles ?? {}) : {},
+    columns: (customer && detectHeader([customer.header], settings.mapping)?.roles) ?? {},
     mapping: settings.mapping,
-    criteria,
+    criteria:
+      table?.criteria.map((c) => ({
+        name: c.criterion.name,
+        stage: table.model.stages[c.stage]?.name ?? '',
+        col: c.col,
+      })) ?? [],
   };
 }
 
@@ -986,7 +926,7 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
       return { role, header };
     });
     withDocumentLock(() => {
-      let sheet = layoutOf(ss).tabs.settings ?? null;
+      let sheet = layoutOf(ss).tabs.settings;
       if (!sheet) {
         sheet = ss.insertSheet(TAB_NAMES.settings[lang === 'zh' ? 0 : 1]);
         sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);
