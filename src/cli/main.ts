@@ -8,7 +8,7 @@ import { isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { buildReport } from '../core/report';
-import { TAB_NAMES } from '../core/tabs';
+import { nameIn, TAB_NAMES } from '../core/tabs';
 import { type Lang, ROLES, type Role, type SheetData } from '../core/types';
 import { cliTranslator } from '../i18n/cli-messages';
 import { issueMessage, langOfLocale, reportText } from '../i18n/messages';
@@ -235,7 +235,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       issueMessage(issue, reportLang),
     );
     progress('cli.writing');
-    await book.saveWithReport(out, TAB_NAMES.inventory[reportLang === 'zh' ? 0 : 1], report);
+    await book.saveWithReport(out, nameIn(TAB_NAMES.inventory, reportLang), report);
     if (options.json)
       io.stdout(`${JSON.stringify(inventoryJson(outcome.inventory, options.file, reportLang), null, 2)}\n`);
     else io.stdout(summaryText(outcome.inventory, reportLang, out));

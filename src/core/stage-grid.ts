@@ -1,6 +1,6 @@
 // A stage model written out as the rows of a Stages tab (setup and the sample workbook use it), in the
 // same cell format that stage-model.ts reads back: lists one per line, a criterion's aliases after '|'.
-import { headersOf, STAGE_COLUMNS } from './tabs';
+import { headersOf, nameIn, STAGE_COLUMNS } from './tabs';
 import type { Criterion, Lang, StageKind, StageModel } from './types';
 
 export const KIND_LABELS: Record<StageKind, readonly [string, string]> = {
@@ -26,7 +26,7 @@ export function stagesGrid(model: StageModel, lang: Lang): (string | number)[][]
       s.order,
       s.name,
       s.aliases.join(' | '),
-      KIND_LABELS[s.kind][lang === 'zh' ? 0 : 1],
+      nameIn(KIND_LABELS[s.kind], lang),
       criterionCell(s.criteria, 'element'),
       criterionCell(s.criteria, 'commitment'),
       s.actions.join('\n'),

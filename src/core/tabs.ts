@@ -87,7 +87,12 @@ export const SETTINGS_KEYS = {
 /** Settings rows whose key starts with one of these prefixes map a role to a header, e.g. "map:customer". */
 export const MAPPING_PREFIXES = ['映射:', 'map:'] as const;
 
+/** The name of a [zh, en, ...] list in a language. */
+export function nameIn(names: Names, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? names[0] : names[1];
+}
+
 /** The header of `cols` in a language (setup writes these). */
 export function headersOf(cols: Record<string, Names>, lang: 'zh' | 'en'): string[] {
-  return Object.values(cols).map((names) => (lang === 'zh' ? names[0] : names[1]));
+  return Object.values(cols).map((names) => nameIn(names, lang));
 }

@@ -1,7 +1,7 @@
 // Menu commands. Each runs inside runCommand (errors become a short alert in the user's language).
 import { buildReport } from '../core/report';
 import { detectHeader } from '../core/table';
-import { TAB_NAMES } from '../core/tabs';
+import { nameIn, TAB_NAMES } from '../core/tabs';
 import type { TemplateId } from '../core/types';
 import { issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
@@ -21,7 +21,7 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
     const report = buildReport(inventory, reportText(lang), (issue) => issueMessage(issue, lang));
     const existing = read.tabs.inventory;
     // A new tab is empty and its name is the one given: no clear and no getName for it.
-    const name = existing ? nameOf(read.handles, existing) : TAB_NAMES.inventory[lang === 'zh' ? 0 : 1];
+    const name = existing ? nameOf(read.handles, existing) : nameIn(TAB_NAMES.inventory, lang);
     const sheet = existing ?? ss.insertSheet(name);
     writeReport(sheet, report, timeZone, !existing);
     return { issues: inventory.issues.length, lang, tab: name };

@@ -8,6 +8,7 @@ import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
 import { detectHeader } from '../core/table';
 import {
   headersOf,
+  nameIn,
   OBJECTION_COLUMNS,
   SETTINGS_COLUMNS,
   SETTINGS_KEYS,
@@ -50,11 +51,6 @@ const CUSTOMER_HEADERS: readonly (readonly [string, string])[] = [
   ['恢复日期', 'Resume On'],
   ['需要支持', 'Support Needed'],
 ];
-
-/** The name of a [zh, en, ...] pair in a language. */
-function pick(names: readonly string[], lang: Lang): string {
-  return lang === 'zh' ? names[0] : names[1];
-}
 
 function writeHeader(sheet: Sheet, rows: (string | number)[][]): void {
   const width = Math.max(...rows.map((r) => r.length));
@@ -125,41 +121,32 @@ function createObjections(sheet: Sheet, lang: Lang): void {
 
 function createSettings(sheet: Sheet, lang: Lang, templateId: TemplateId): void {
   const no = lang === 'zh' ? '否' : 'no';
-  const values: Partial<Record<keyof typeof SETTINGS_KEYS, string | number>> = {
-    lang,
-    template: templateId,
-    period: 'month',
-    unplannedDays: 3,
-    contactDays: 14,
-    trackEdits: no,
-    watchChanges: no,
-  };
-  // The rows in this order, the settings without a default left blank.
-  const keys = [
-    'lang',
-    'template',
-    'period',
-    'wipLow',
-    'wipHigh',
-    'winsTarget',
-    'valueTarget',
-    'unplannedDays',
-    'stallDays',
-    'contactDays',
-    'trackEdits',
-    'watchChanges',
-    'customerSheet',
-  ] as const;
+  // The rows in this order; a setting without a default is left blank.
+  const rows: [keyof typeof SETTINGS_KEYS, string | number][] = [
+    ['lang', lang],
+    ['template', templateId],
+    ['period', 'month'],
+    ['wipLow', ''],
+    ['wipHigh', ''],
+    ['winsTarget', ''],
+    ['valueTarget', ''],
+    ['unplannedDays', 3],
+    ['stallDays', ''],
+    ['contactDays', 14],
+    ['trackEdits', no],
+    ['watchChanges', no],
+    ['customerSheet', ''],
+  ];
   writeHeader(sheet, [
     headersOf(SETTINGS_COLUMNS, lang),
-    ...keys.map((k) => [pick(SETTINGS_KEYS[k], lang), values[k] ?? '']),
+    ...rows.map(([key, value]) => [nameIn(SETTINGS_KEYS[key], lang), value]),
   ]);
 }
 
 function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): void {
   const t = translator(lang);
   const criteria = model ? model.stages.flatMap((s) => s.criteria.map((c) => c.name)) : [];
-  const headers = [...CUSTOMER_HEADERS.map((h) => pick(h, lang)), ...criteria];
+  const headers = [...CUSTOMER_HEADERS.map((h) => nameIn(h, lang)), ...criteria];
   writeHeader(sheet, [headers]);
   if (model)
     validate(
@@ -170,7 +157,7 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
         model.stages.map((s) => s.name),
       ),
     );
-  const statuses = Object.values(KIND_LABELS).map((pair) => pick(pair, lang));
+  const statuses = Object.values(KIND_LABELS).map((pair) => nameIn(pair, lang));
   validate(sheet, 4, rule(t('setup.helpStatus'), statuses));
   for (const c of [6, 7, 8, 10, 11, 12, 13]) validate(sheet, c, rule(t('setup.helpDate')));
   if (criteria.length) {
@@ -199,7 +186,7 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
         kept.push(nameOf(layout.handles, have));
         return;
       }
-      const name = pick(TAB_NAMES[id], lang);
+      const name = nameIn(TAB_NAMES[id], lang);
       fill(ss.insertSheet(name));
       created.push(name);
     };

@@ -13,7 +13,7 @@ import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
 import { detectHeader, readCustomers } from '../core/table';
-import { headersOf, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
+import { headersOf, nameIn, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
 import {
   type Cell,
   type Day,
@@ -339,7 +339,7 @@ function derivedStages(
   for (let r = 0; r < rows; r++) values.push(columns.map((col) => col[r][0] as Cell));
   const table = readCustomers({ name: customer.sheet, values }, { timeZone, model: null, mapping });
   if (!table || table.model.stages.length === 0) return null;
-  return { name: TAB_NAMES.stages[lang === 'zh' ? 0 : 1], values: stagesGrid(table.model, lang) };
+  return { name: nameIn(TAB_NAMES.stages, lang), values: stagesGrid(table.model, lang) };
 }
 
 // ---- Running a server function ----
@@ -610,7 +610,7 @@ function objectionsTab(
   let sheet = ctx.objectionsSheet ? call.ss.getSheetByName(ctx.objectionsSheet) : null;
   if (!sheet) {
     if (!create) throw new PageError('noObjectionsTab');
-    sheet = call.ss.insertSheet(TAB_NAMES.objections[call.lang === 'zh' ? 0 : 1]);
+    sheet = call.ss.insertSheet(nameIn(TAB_NAMES.objections, call.lang));
     forgetContexts('sidebar');
   }
   let values = sheet.getDataRange().getValues() as Cell[][];
@@ -791,7 +791,7 @@ export function sidebarUpdateObjection(
         const col = tab.cols[key];
         if (col === undefined) {
           throw new PageError('noObjectionColumn', {
-            column: OBJECTION_COLUMNS[key][call.lang === 'zh' ? 0 : 1],
+            column: nameIn(OBJECTION_COLUMNS[key], call.lang),
           });
         }
         tab.sheet.getRange(o.row, col + 1).setValue(value);
@@ -928,7 +928,7 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
     withDocumentLock(() => {
       let sheet = layoutOf(ss).tabs.settings;
       if (!sheet) {
-        sheet = ss.insertSheet(TAB_NAMES.settings[lang === 'zh' ? 0 : 1]);
+        sheet = ss.insertSheet(nameIn(TAB_NAMES.settings, lang));
         sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);
       }
       const values = sheet.getDataRange().getValues() as Cell[][];

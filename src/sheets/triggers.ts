@@ -6,7 +6,7 @@ import { watchedColumns } from '../core/history';
 import { cellText, nearest } from '../core/normalize';
 import { parseStages } from '../core/stage-model';
 import { detectHeader, matchCriteria } from '../core/table';
-import { HISTORY_COLUMNS, headersOf, TAB_NAMES } from '../core/tabs';
+import { HISTORY_COLUMNS, headersOf, nameIn, TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, Role } from '../core/types';
 import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
@@ -82,7 +82,7 @@ export function appendHistory(
   known: string | null,
 ): void {
   if (rows.length === 0) return;
-  const name = known ?? TAB_NAMES.history[lang === 'zh' ? 0 : 1];
+  const name = known ?? nameIn(TAB_NAMES.history, lang);
   let log = ss.getSheetByName(name);
   if (!log) {
     log = ss.insertSheet(name);

@@ -3,7 +3,7 @@
 // cannot see (pastes, imports, bulk edits by scripts or other add-ons); the daily run also refreshes the
 // Inventory. The triggers are installed and removed by Settings… to match the setting.
 import { diffSnapshots, snapshotGrid, snapshotOf, snapshotOfGrid } from '../core/history';
-import { TAB_NAMES } from '../core/tabs';
+import { nameIn, TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
@@ -62,7 +62,7 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
       lang,
       read.tabs.history?.getName() ?? null,
     );
-    const sheet = tab ?? ss.insertSheet(TAB_NAMES.snapshot[lang === 'zh' ? 0 : 1]);
+    const sheet = tab ?? ss.insertSheet(nameIn(TAB_NAMES.snapshot, lang));
     if (!tab) sheet.hideSheet();
     const grid = snapshotGrid(now);
     sheet.clearContents();

@@ -1,7 +1,7 @@
 // The Setup view: create the Pandian tabs from a template in a language, and check or correct how the customer
 // tab's columns are read (the mapping is saved to the Settings tab as "map:<role>" rows).
 import { columnLetter } from '../core/register';
-import { TAB_NAMES } from '../core/tabs';
+import { nameIn, TAB_NAMES } from '../core/tabs';
 import { type Lang, ROLES, type Role, type TemplateId } from '../core/types';
 import type { SidebarKey } from '../i18n/sidebar-messages';
 import type { MappingChange, SetupView } from '../sheets/sidebar-api';
@@ -138,7 +138,7 @@ export class SetupPanel {
             h(
               'li',
               null,
-              tab.name ?? TAB_NAMES[tab.id][this.ui.lang === 'zh' ? 0 : 1],
+              tab.name ?? nameIn(TAB_NAMES[tab.id], this.ui.lang),
               ' — ',
               tab.name ? '✓' : t('sidebar.setup.missingTab'),
             ),
