@@ -16,9 +16,10 @@ export function normalizeKey(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(NOT_ALNUM, '');
 }
 
-/** True when s contains any non-ASCII character. */
-export function hasNonAscii(s: string): boolean {
-  return NON_ASCII.test(s);
+/** s trimmed; with any non-ASCII, also NFKC-normalized (full-width → half-width) and trimmed again. */
+export function plainText(s: string): string {
+  const t = s.trim();
+  return NON_ASCII.test(t) ? t.normalize('NFKC').trim() : t;
 }
 
 /** True for a printable ASCII character other than space: never white space to trim. */

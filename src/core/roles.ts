@@ -1,6 +1,6 @@
 // Header recognition: which column plays which role (PRODUCT 1.1). Exact dictionary matches only:
 // a fuzzy guess would be a silent error.
-import { hasNonAscii, normalizeKey } from './normalize';
+import { normalizeKey, plainText } from './normalize';
 import type { Role } from './types';
 
 export interface HeaderInfo {
@@ -53,8 +53,7 @@ function scaleOf(k: string): number {
  * Brackets that hold no unit stay part of the key ('Stage (old)' → 'stageold').
  */
 export function parseHeader(text: string): HeaderInfo {
-  let s = text.trim();
-  if (hasNonAscii(s)) s = s.normalize('NFKC').trim();
+  let s = plainText(text);
   let scale = 1;
   /** Drops the unit `m` found at the end of s; false when it is no unit or nothing would be left. */
   const dropUnit = (m: RegExpExecArray | null): boolean => {

@@ -1,7 +1,7 @@
 // Reading cell values. Every failure is a value (a ParseFailure), never a throw and never a guess.
 // Convention: T = the value, null = blank, ParseFailure = could not read it.
 import { dayFromSerial, dayFromYMD, dayOfDate, digitRun, inDayRange, isoPrefix, runValue } from './days';
-import { errorValue, hasNonAscii, isDateObject } from './normalize';
+import { errorValue, isDateObject, plainText } from './normalize';
 import type { Cell, Day, IssueCode } from './types';
 
 export type ParseFailure = { fail: IssueCode; expected: string };
@@ -32,15 +32,10 @@ const ERROR_YES_NO = failure('error-value', 'yes-no');
 /** Text that means "nothing here" in a value column. */
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '―', '−']);
 
-function prepare(s: string): string {
-  const t = s.trim();
-  return hasNonAscii(t) ? t.normalize('NFKC').trim() : t;
-}
-
 /** The prepared text of a value; null when blank or a placeholder, the error failure for '#N/A' and the like. */
 function valueText(cell: string, error: ParseFailure): string | null | ParseFailure {
   if (cell.length === 0) return null;
-  const s = prepare(cell);
+  const s = plainText(cell);
   if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
   return s.charCodeAt(0) === 35 && errorValue(s) !== null ? error : s;
 }
@@ -363,7 +358,7 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
     if (cell.length === 0) return false;
     const direct = MARKS.get(cell);
     if (direct !== undefined) return direct;
-    const s = prepare(cell);
+    const s = plainText(cell);
     if (s.length === 0) return false;
     if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_MARK;
     const lower = s.toLowerCase();
