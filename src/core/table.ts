@@ -67,7 +67,7 @@ export interface ReadOptions {
   mapping?: Partial<Record<Role, string>>;
 }
 
-interface HeaderMatch {
+export interface HeaderMatch {
   row: number;
   roles: Partial<Record<Role, number>>;
   roleCount: number;

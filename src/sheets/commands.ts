@@ -1,13 +1,12 @@
 // Menu commands. Each runs inside runCommand (errors become a short alert in the user's language).
 import { buildReport } from '../core/report';
-import { detectHeader } from '../core/table';
 import { nameIn, TAB_NAMES } from '../core/tabs';
 import type { TemplateId } from '../core/types';
 import { issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
-import { headOf, inventoryOfSpreadsheet, nameOf, readStart } from './read';
+import { customerHeader, inventoryOfSpreadsheet, nameOf, readStart } from './read';
 import { setupSheets } from './setup';
 import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
@@ -63,14 +62,13 @@ export function setupCommand(): void {
 
 /** Map columns…: shows which header each role was given, and how to change it. */
 export function mapColumnsCommand(): void {
-  const { settings, chosen } = readStart(SpreadsheetApp.getActiveSpreadsheet());
-  const head = chosen && headOf(chosen);
-  const header = head && detectHeader(head.values, settings.mapping);
-  if (!head || !header) throw new PandianError('error.noCustomerSheet');
-  const t = translator(userLang(settings.lang));
-  const headers = head.values[header.row] ?? [];
+  const start = readStart(SpreadsheetApp.getActiveSpreadsheet());
+  const found = customerHeader(start);
+  if (!found) throw new PandianError('error.noCustomerSheet');
+  const { head, header, cells } = found;
+  const t = translator(userLang(start.settings.lang));
   const lines = (Object.entries(header.roles) as [string, number][]).map(
-    ([role, col]) => `${role} → ${String(headers[col])}`,
+    ([role, col]) => `${role} → ${String(cells[col])}`,
   );
   alert(
     t('map.title', { sheet: head.name, row: header.row + 1 }),

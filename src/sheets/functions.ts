@@ -4,15 +4,14 @@
 // recalculates, since Sheets does not re-run a custom function when only the Stages tab changes.
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
-import { cellText, isDateObject } from '../core/normalize';
-import { detectHeader } from '../core/table';
+import { isDateObject } from '../core/normalize';
 import { TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, SheetData } from '../core/types';
 import { type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
-import { headOf, readStart, readTab } from './read';
+import { customerHeader, readStart, readTab, withoutTrailingBlanks } from './read';
 
 const CACHE_SECONDS = 6 * 60 * 60;
 export const FUNCTION_NAMES = [
@@ -46,17 +45,14 @@ function loadContext(): FormulaContext {
 
 function readContext(): FormulaContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { layout, settingsData, settings, chosen } = readStart(ss);
-  const lang = userLang(settings.lang);
-  const head = chosen && headOf(chosen);
-  const header = head && detectHeader(head.values, settings.mapping);
-  if (!head || !header) fail(lang, 'fn.noHeader');
-  const headerRow = (head.values[header.row] ?? []).map((c) => (isDateObject(c) ? '' : c));
-  // The rows 1:10 span every column of the tab: drop the blank ones after the last header.
-  while (headerRow.length > 0 && cellText(headerRow[headerRow.length - 1]) === '') headerRow.pop();
+  const start = readStart(ss);
+  const { layout, settingsData } = start;
+  const lang = userLang(start.settings.lang);
+  const found = customerHeader(start);
+  if (!found) fail(lang, 'fn.noHeader');
   return {
-    customerSheet: head.name,
-    header: headerRow,
+    customerSheet: found.head.name,
+    header: withoutTrailingBlanks(found.cells.map((c) => (isDateObject(c) ? '' : c))),
     stages: readTab(layout, 'stages'),
     objections: readTab(layout, 'objections'),
     settings: settingsData,

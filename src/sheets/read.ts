@@ -2,10 +2,12 @@
 // getValues per tab Pandian needs, and only the first rows of tabs it must inspect to find the customer tab.
 import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
 import type { Inventory } from '../core/inventory';
+import { cellText } from '../core/normalize';
 import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
+import { detectHeader, type HeaderMatch } from '../core/table';
 import type { TabId } from '../core/tabs';
-import type { Lang, Settings, SheetData } from '../core/types';
+import type { Cell, Lang, Settings, SheetData } from '../core/types';
 import { todayIn } from './clock';
 import { PandianError, userLang } from './errors';
 
@@ -102,6 +104,24 @@ export function readStart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Start {
 /** The first rows of the chosen customer tab: those choosing it read, else read now. */
 export function headOf(chosen: NonNullable<Start['chosen']>): SheetData {
   return chosen.head ?? readHead(chosen.sheet, chosen.name);
+}
+
+/** The chosen customer tab's first rows, the header core finds in them and that row's cells; null without one. */
+export function customerHeader({ chosen, settings }: Start): {
+  head: SheetData;
+  header: HeaderMatch;
+  cells: readonly Cell[];
+} | null {
+  const head = chosen && headOf(chosen);
+  const header = head && detectHeader(head.values, settings.mapping);
+  return head && header ? { head, header, cells: head.values[header.row] ?? [] } : null;
+}
+
+/** A header row without the blank cells after its last header: a head read as rows 1:10 spans every column. */
+export function withoutTrailingBlanks<T extends Cell>(cells: readonly T[]): T[] {
+  let n = cells.length;
+  while (n > 0 && cellText(cells[n - 1]) === '') n--;
+  return cells.slice(0, n);
 }
 
 /**

@@ -5,7 +5,6 @@
 import { runInventory } from '../core/index';
 import { columnLetter } from '../core/register';
 import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
-import { detectHeader } from '../core/table';
 import {
   headersOf,
   nameIn,
@@ -27,7 +26,7 @@ import {
 import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { withDocumentLock } from './errors';
-import { headOf, nameOf, readAll, readStart } from './read';
+import { customerHeader, nameOf, readAll, readStart } from './read';
 import { asSheetText } from './write-report';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -177,7 +176,8 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
 export function setupSheets(templateId: TemplateId, lang: Lang): { created: string[]; kept: string[] } {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const { layout, settings, chosen } = readStart(ss);
+    const start = readStart(ss);
+    const { layout, chosen } = start;
     const created: string[] = [];
     const kept: string[] = [];
     const make = (id: TabId, fill: (sheet: Sheet) => void): void => {
@@ -193,7 +193,7 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
 
     let model: StageModel | null = templateId === 'data' ? null : template(templateId, lang);
     // The customer tab as every reader chooses it, counted only when its header is recognised.
-    const customer = chosen && detectHeader(headOf(chosen).values, settings.mapping) ? chosen : null;
+    const customer = customerHeader(start) ? chosen : null;
     if (!model && customer) {
       // "From my data": the distinct stage values of the customer tab become the Stages tab.
       const sheets = [readAll(customer.sheet, customer.name)];

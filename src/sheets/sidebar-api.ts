@@ -36,7 +36,17 @@ import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PageError, PandianError, userLang, withDocumentLock } from './errors';
-import { headOf, inventoryOfSpreadsheet, layoutOf, nameOf, readAll, readStart, readTab, tabA1 } from './read';
+import {
+  headOf,
+  inventoryOfSpreadsheet,
+  layoutOf,
+  nameOf,
+  readAll,
+  readStart,
+  readTab,
+  tabA1,
+  withoutTrailingBlanks,
+} from './read';
 import { setupSheets } from './setup';
 import { asSheetText } from './write-report';
 
@@ -285,9 +295,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
       ? found.row
       : customerHead.values.findIndex((row) => row.filter((c) => cellText(c) !== '').length >= 2);
     if (r >= 0) {
-      // The head spans every column of the tab: the blank ones after the last header are dropped.
-      const header = customerHead.values[r].map((c) => cellText(c));
-      while (header.length > 0 && header[header.length - 1] === '') header.pop();
+      const header = withoutTrailingBlanks(customerHead.values[r].map((c) => cellText(c)));
       customer = {
         sheet: customerHead.name,
         sheetId: chosen.sheet.getSheetId(),

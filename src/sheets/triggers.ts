@@ -5,14 +5,14 @@ import { dateOfDay, dayFromIso } from '../core/days';
 import { watchedColumns } from '../core/history';
 import { cellText, nearest } from '../core/normalize';
 import { parseStages } from '../core/stage-model';
-import { detectHeader, matchCriteria } from '../core/table';
+import { matchCriteria } from '../core/table';
 import { HISTORY_COLUMNS, headersOf, nameIn, TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, Role } from '../core/types';
 import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext, forgetContexts } from './context-cache';
 import { userLang } from './errors';
-import { headOf, nameOf, readStart, readTab, tabA1 } from './read';
+import { customerHeader, nameOf, readStart, readTab, tabA1 } from './read';
 import { asSheetText } from './write-report';
 
 const CACHE_SECONDS = 10 * 60;
@@ -40,12 +40,13 @@ interface EditContext {
 }
 
 function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext {
-  const { layout, settings, chosen } = readStart(ss);
+  const start = readStart(ss);
+  const { layout, settings, chosen } = start;
   const { tabs } = layout;
   // With Track edits off (or no customer header) only the ids are needed: which tab an edit is on.
-  const head = settings.trackEdits && chosen ? headOf(chosen) : null;
-  const header = head && detectHeader(head.values, settings.mapping);
-  const headers = header ? (head.values[header.row] ?? []).map((c) => cellText(c)) : [];
+  const found = settings.trackEdits ? customerHeader(start) : null;
+  const header = found?.header;
+  const headers = found ? found.cells.map((c) => cellText(c)) : [];
   const stages = header ? readTab(layout, 'stages') : null;
   const model = stages ? parseStages(stages)?.model : undefined;
   const watched: Record<number, string> = {};
