@@ -56,12 +56,7 @@ export const REPORT_TEXT_LIMIT = 5000;
 const u = (s: string): ReportCell => ({ text: truncate(s, REPORT_TEXT_LIMIT) });
 const day = (d: Day | null): ReportCell => (d === null ? null : { day: d });
 
-/**
- * The report grid as it grows. `add` appends a row (formatted whole when given a kind) and returns its index;
- * `header` appends a row of labels, `label` is the report's own label `report.<key>`; `cell`, `column` (the
- * rows from `from` to the last so far) and `format` format a cell, a column or a block; `more` ends a list cut
- * at `limit` with how many more there are; `chart` records a chart of a block starting in column A.
- */
+/** The report grid as it grows. */
 class GridBuilder {
   readonly rows: ReportCell[][] = [];
   readonly formats: ReportFormat[] = [];
@@ -74,10 +69,12 @@ class GridBuilder {
     return this.rows.length;
   }
 
+  /** The report's own label `report.<key>`. */
   label(key: string): string {
     return this.t(`report.${key}`);
   }
 
+  /** Appends a row (formatted whole when given a kind) and returns its index. */
   add(cells: ReportCell[], kind?: ReportFormatKind): number {
     const r = this.rows.length;
     this.rows.push(cells);
@@ -86,6 +83,7 @@ class GridBuilder {
     return r;
   }
 
+  /** Appends a row of labels. */
   header(keys: string[]): number {
     return this.add(
       keys.map((k) => this.label(k)),
@@ -106,14 +104,17 @@ class GridBuilder {
     return this.add([title], 'section');
   }
 
+  /** Formats one column of the rows from `from` to the last so far. */
   column(col: number, from: number, kind: ReportFormatKind): void {
     this.format({ row: from, col, rows: this.rows.length - from, cols: 1 }, kind);
   }
 
+  /** Ends a list cut at `limit` with how many more there are. */
   more(total: number, limit: number): void {
     if (total > limit) this.add([this.t('report.more', { n: total - limit })], 'muted');
   }
 
+  /** Records a chart of a block starting in column A. */
   chart(id: ChartSpec['id'], kind: ChartSpec['kind'], row: number, rows: number, cols: number): void {
     this.charts.push({ id, kind, data: { row, col: 0, rows, cols } });
   }

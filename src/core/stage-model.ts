@@ -118,11 +118,10 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
 
 /**
  * Well-known stage sequences of CRM exports and common templates, used to order stage values found
- * in the data when there is no Stages tab. Normalized keys, earliest first. In order: Salesforce's standard
- * opportunity stages, HubSpot's default deal pipeline, Pipedrive's default pipeline, Odoo CRM, the Maven CRM
- * sample, and two common Chinese pipelines.
+ * in the data when there is no Stages tab. Normalized keys, earliest first.
  */
 const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
+  // Salesforce standard opportunity stages
   [
     'prospecting',
     'qualification',
@@ -133,6 +132,7 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'proposalpricequote',
     'negotiationreview',
   ],
+  // HubSpot default deal pipeline
   [
     'appointmentscheduled',
     'qualifiedtobuy',
@@ -140,6 +140,7 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'decisionmakerboughtin',
     'contractsent',
   ],
+  // Pipedrive default pipeline
   [
     'lead',
     'qualified',
@@ -149,8 +150,11 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
     'proposalmade',
     'negotiationsstarted',
   ],
+  // Odoo CRM
   ['new', 'qualified', 'proposition'],
+  // Maven CRM sample
   ['prospecting', 'engaging'],
+  // Common Chinese pipelines
   ['线索', '初步接触', '需求确认', '立项', '方案', '报价', '投标', '商务谈判', '签约跟进'],
   ['线索', '商机', '报价', '谈判', '签约'],
 ];
@@ -234,14 +238,11 @@ function terminalKind(key: string): StageKind | null {
   return null;
 }
 
-/**
- * Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. `find` gives the
- * stage index for a typed value, or -1, remembering each answer (typed values repeat down a column);
- * `names` lists all names, for "did you mean" suggestions.
- */
+/** Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. */
 export class StageLookup {
   private readonly byKey = new Map<string, number>();
   private readonly byKind: Partial<Record<StageKind, number>> = {};
+  /** Typed values repeat down a column: remember each answer. */
   private readonly byText = new Map<string, number>();
 
   constructor(readonly model: StageModel) {
@@ -254,6 +255,7 @@ export class StageLookup {
     });
   }
 
+  /** Stage index for a typed value, or -1. */
   find(text: string): number {
     const seen = this.byText.get(text);
     if (seen !== undefined) return seen;
@@ -271,6 +273,7 @@ export class StageLookup {
     return (kind && this.byKind[kind]) ?? -1;
   }
 
+  /** All names, for "did you mean" suggestions. */
   names(): string[] {
     return this.model.stages.map((s) => s.name);
   }
