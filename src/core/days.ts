@@ -57,7 +57,8 @@ function pad4(n: number): string {
 
 /** 'YYYY-MM-DD'. */
 export function isoOfDay(day: Day): string {
-  return `${periodKey(day, 'month')}-${pad2(cd)}`;
+  civil(day);
+  return `${pad4(cy)}-${pad2(cm)}-${pad2(cd)}`;
 }
 
 /** The value of the ASCII digits of a string from some index on, set by digitRun. */

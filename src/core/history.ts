@@ -21,8 +21,8 @@ export function parseHistory(sheet: SheetData | null, timeZone: string): History
   if (!sheet) return [];
   const located = locateColumns(sheet.values, HISTORY_COLUMNS);
   const when = located?.cols.when;
-  if (when === undefined) return [];
-  const { cols, headerRow } = located!;
+  if (!located || when === undefined) return [];
+  const { cols, headerRow } = located;
   const out: HistoryEntry[] = [];
   const text = (row: readonly unknown[], k: keyof typeof HISTORY_COLUMNS): string =>
     cols[k] === undefined ? '' : cellText(row[cols[k]!] as never);
