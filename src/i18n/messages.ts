@@ -95,7 +95,6 @@ export const MESSAGES = {
   'report.headcount': { en: 'Headcount', zh: '人数' },
   'report.winsPerRep': { en: 'Wins per rep', zh: '人均赢单' },
   'report.target': { en: 'Wins target', zh: '赢单目标' },
-  'report.winsChart': { en: 'Wins per period', zh: '每期赢单' },
   'report.balance': {
     en: 'Last period vs previous: headcount, productivity, output',
     zh: '本期对比上期：人数、人效、产出',
