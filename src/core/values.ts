@@ -52,12 +52,12 @@ const MON_D_Y_RE =
 const PLAIN_RE = /^\d+(?:\.\d+)?$/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
-/** English month names and their first three letters (and 'sept'), lower case. */
-const MONTHS: Record<string, number> = { sept: 9 };
+/** English month names and their first three letters (and 'sept'), lower case (a Map: no 'constructor'). */
+const MONTHS = new Map<string, number>([['sept', 9]]);
 'january|february|march|april|may|june|july|august|september|october|november|december'
   .split('|')
   .forEach((name, i) => {
-    MONTHS[name] = MONTHS[name.slice(0, 3)] = i + 1;
+    MONTHS.set(name, i + 1).set(name.slice(0, 3), i + 1);
   });
 const WEEKDAYS = new Set(['tues', 'thur', 'thurs']);
 for (const name of 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'.split('|')) {
@@ -65,8 +65,7 @@ for (const name of 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'.sp
 }
 
 function monthOf(word: string): number {
-  const m = MONTHS[word.toLowerCase()];
-  return m === undefined ? 0 : m;
+  return MONTHS.get(word.toLowerCase()) ?? 0;
 }
 
 /** Nothing, or a time after a date (never with a line break, which the date regexes' '(.*)$' refuse too). */

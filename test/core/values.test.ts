@@ -150,6 +150,12 @@ describe('parseDay', () => {
     expect(parseDay(text, tz)).toBe(iso(want));
   });
 
+  test('only month names are months: words an object inherits are not', () => {
+    for (const word of ['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'])
+      expect(parseDay(`15 ${word} 2021`, tz)).toEqual(fail('bad-date', 'date'));
+    expect(parseDay('15 Sept 2021', tz)).toBe(iso('2021-09-15'));
+  });
+
   test('numbers are Excel serials', () => {
     expect(parseDay(45000, tz)).toBe(iso('2023-03-15'));
     expect(parseDay(45000.99, tz)).toBe(iso('2023-03-15'));
