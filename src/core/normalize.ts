@@ -50,9 +50,12 @@ export function truncate(s: string, n: number): string {
 const DATE_TAG = '[object Date]';
 const toStr = Object.prototype.toString;
 
-/** True for Date objects from any realm. */
+/**
+ * True for Date objects from any realm. `instanceof` answers this realm's Dates (every cell of a sheet) at
+ * once; the tag check, which costs about ten times as much per cell, is left for other objects.
+ */
 export function isDateObject(v: unknown): v is Date {
-  return typeof v === 'object' && v !== null && toStr.call(v) === DATE_TAG;
+  return v instanceof Date || (typeof v === 'object' && v !== null && toStr.call(v) === DATE_TAG);
 }
 
 /** The longest text core keeps from a cell (names, issue values); longer text is cut with '…'. */

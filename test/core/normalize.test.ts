@@ -1,6 +1,7 @@
 // The fast paths of the text helpers must answer as the plain String methods do.
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { errorValue, isBlank, trimmed } from '../../src/core/normalize';
+import { errorValue, isBlank, isDateObject, trimmed } from '../../src/core/normalize';
 
 const text = fc.oneof(
   fc.string({ maxLength: 8 }),
@@ -29,5 +30,20 @@ describe('text fast paths', () => {
       { numRuns: 2000 },
     );
     expect(errorValue('\u00a0#REF!')).toBe('#REF!');
+  });
+});
+
+describe('isDateObject', () => {
+  test('Dates of this realm and of another (Apps Script hands over its own) are Dates', () => {
+    expect(isDateObject(new Date(0))).toBe(true);
+    expect(isDateObject(new Date(Number.NaN))).toBe(true);
+    const foreign: unknown = runInNewContext('new Date(0)');
+    expect(foreign instanceof Date).toBe(false);
+    expect(isDateObject(foreign)).toBe(true);
+  });
+
+  test('nothing else is', () => {
+    for (const v of [null, undefined, 0, '2026-01-01', {}, [], runInNewContext('({})'), Date])
+      expect(isDateObject(v)).toBe(false);
   });
 });
