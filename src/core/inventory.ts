@@ -229,7 +229,9 @@ export function computeInventory(input: InventoryInput): Inventory {
 
 function countTotals(customers: readonly Customer[]): Inventory['totals'] {
   const totals = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
-  for (const c of customers) totals[c.status]++;
+  customers.forEach((c) => {
+    totals[c.status]++;
+  });
   return totals;
 }
 
@@ -572,15 +574,15 @@ function headcounts(customers: readonly Customer[], { starts, ends }: Spans): nu
   const n = starts.length;
   const rowOf = new Map<string, number>();
   const diffs: number[] = [];
-  for (const c of customers) {
-    if (c.rep === '') continue;
+  customers.forEach((c) => {
+    if (c.rep === '') return;
     const from = c.created ?? Number.NEGATIVE_INFINITY;
     const to = closeDayOf(c) ?? Number.POSITIVE_INFINITY;
     let first = 0;
     while (first < n && ends[first] < from) first++;
     let last = n - 1;
     while (last >= first && starts[last] > to) last--;
-    if (first > last) continue;
+    if (first > last) return;
     let row = rowOf.get(c.rep);
     if (row === undefined) {
       row = diffs.length;
@@ -589,7 +591,7 @@ function headcounts(customers: readonly Customer[], { starts, ends }: Spans): nu
     }
     diffs[row + first]++;
     diffs[row + last + 1]--;
-  }
+  });
   const counts = new Array<number>(n).fill(0);
   for (const row of rowOf.values()) {
     let running = 0;
@@ -604,7 +606,7 @@ function headcounts(customers: readonly Customer[], { starts, ends }: Spans): nu
 /** Won and lost counts, won value, cycle days and the first close on or before asOf: one pass. */
 function closedTotals(customers: readonly Customer[], asOf: Day) {
   const t = { won: 0, lost: 0, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
-  for (const c of customers) {
+  customers.forEach((c) => {
     const close = closeDayOf(c);
     // t.first starts at asOf and only moves earlier.
     if (close !== null && close < t.first) t.first = close;
@@ -619,7 +621,7 @@ function closedTotals(customers: readonly Customer[], asOf: Day) {
         t.cycleCount++;
       }
     } else if (c.status === 'lost') t.lost++;
-  }
+  });
   return t;
 }
 
@@ -643,7 +645,7 @@ function tallyPeriods(customers: readonly Customer[], spans: Spans, asOf: Day) {
     cycleSum: new Float64Array(n),
     cycleCount: new Float64Array(n),
   };
-  for (const c of customers) {
+  customers.forEach((c) => {
     const close = closeDayOf(c);
     if (close !== null && close <= asOf) {
       const i = periodIndex(spans, close);
@@ -658,7 +660,7 @@ function tallyPeriods(customers: readonly Customer[], spans: Spans, asOf: Day) {
         } else t.lost[i]++;
       }
     }
-  }
+  });
   return t;
 }
 
