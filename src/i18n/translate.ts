@@ -4,7 +4,8 @@
 // cli-messages.ts (the command line). Each key is in exactly one of them.
 import type { Lang } from '../core/types';
 
-export type Entry = { en: string; zh: string };
+/** One text as an [English, Chinese] pair. */
+export type Entry = [en: string, zh: string];
 export type Params = Record<string, string | number>;
 
 /** A lookup of one table in one language; `{name}` in a text is replaced by params.name. */
@@ -12,8 +13,9 @@ export function lookup<K extends string>(
   table: Record<K, Entry>,
   lang: Lang,
 ): (key: K, params?: Params) => string {
+  const index = lang === 'zh' ? 1 : 0;
   return (key, params) => {
-    const text = table[key][lang];
+    const text = table[key][index];
     return params
       ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
       : text;
