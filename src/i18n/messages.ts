@@ -161,7 +161,12 @@ export const MESSAGES = {
     '无法判断是否达成：请填日期、✓ 或“是”，未达成请留空',
   ],
   'issue.error-value': ['The cell holds a spreadsheet error', '单元格是公式错误值'],
-  'issue.unknown-stage': ['Unknown stage{suggestion}', '未知阶段{suggestion}'],
+  'issue.unknown-stage': ['Unknown stage', '未知阶段'],
+  // unknown-stage when the reader found a near stage name (see issueMessage)
+  'issue.unknown-stage-suggest': [
+    'Unknown stage — did you mean "{suggestion}"?',
+    '未知阶段，是否应为“{suggestion}”？',
+  ],
   'issue.unknown-status': [
     'Unknown status (use open, won, lost or on hold)',
     '未知状态（应为进行中、赢单、输单或搁置）',
@@ -287,13 +292,11 @@ export function reportText(lang: Lang): (key: string, params?: Params) => string
   return (key, params) => (key in MESSAGES ? t(key as MessageKey, params) : key);
 }
 
-/** One data issue in words. */
+/** One data issue in words; an unknown stage with a suggestion asks whether that stage was meant. */
 export function issueMessage(issue: Issue, lang: Lang): string {
-  const t = translator(lang);
-  const params: Params = { ...issue.params };
-  if (issue.code === 'unknown-stage') {
-    const s = issue.params?.suggestion;
-    params.suggestion = s ? (lang === 'zh' ? `，是否应为“${s}”？` : ` — did you mean "${s}"?`) : '';
-  }
-  return t(`issue.${issue.code}` as MessageKey, params);
+  const key =
+    issue.code === 'unknown-stage' && issue.params?.suggestion
+      ? 'issue.unknown-stage-suggest'
+      : `issue.${issue.code}`;
+  return translator(lang)(key as MessageKey, issue.params);
 }
