@@ -288,8 +288,7 @@ export function translator(lang: Lang): Translate {
 
 /** The report's label lookup: core asks by key string; an unknown key shows as itself (and a test fails). */
 export function reportText(lang: Lang): (key: string, params?: Params) => string {
-  const t = translator(lang);
-  return (key, params) => (key in MESSAGES ? t(key as MessageKey, params) : key);
+  return lookup<string>(MESSAGES, lang);
 }
 
 /** One data issue in words; an unknown stage with a suggestion asks whether that stage was meant. */
