@@ -4,16 +4,22 @@
 // cli-messages.ts (the command line). Each key is in exactly one of them.
 import type { Lang } from '../core/types';
 
-export type Entry = { en: string; zh: string };
+/** One text as an [English, Chinese] pair. */
+export type Entry = [en: string, zh: string];
 export type Params = Record<string, string | number>;
 
-/** A lookup of one table in one language; `{name}` in a text is replaced by params.name. */
+/**
+ * A lookup of one table in one language; `{name}` in a text is replaced by params.name. A key the table lacks
+ * (only possible through a cast or the report's key strings) shows as itself, so a missing text is visible and
+ * a test fails, rather than the command throwing.
+ */
 export function lookup<K extends string>(
   table: Record<K, Entry>,
   lang: Lang,
 ): (key: K, params?: Params) => string {
+  const index = lang === 'zh' ? 1 : 0;
   return (key, params) => {
-    const text = table[key][lang];
+    const text = table[key]?.[index] ?? key;
     return params
       ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
       : text;

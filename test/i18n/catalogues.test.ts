@@ -52,7 +52,7 @@ describe('message catalogues', () => {
 
   it('give every text in both languages with the same placeholders', () => {
     for (const table of Object.values(CATALOGUES))
-      for (const [key, { en, zh }] of Object.entries(table)) {
+      for (const [key, [en, zh]] of Object.entries(table)) {
         expect([key, en.length > 0, zh.length > 0]).toEqual([key, true, true]);
         expect([key, placeholders(zh)]).toEqual([key, placeholders(en)]);
       }
