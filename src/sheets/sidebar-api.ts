@@ -7,7 +7,7 @@
 import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
 import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
-import { cellText } from '../core/normalize';
+import { cellText, isBlank } from '../core/normalize';
 import { CustomerIndex, parseObjections } from '../core/objections';
 import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
 import { parseSettings } from '../core/settings';
@@ -253,18 +253,14 @@ const OBJECTIONS_CACHED = 60000;
 /** A card reads the header and the selected row in one block when the row is this close to the header. */
 const HEADER_WINDOW = 200;
 
-/** A tab as cells that survive JSON: Dates become their ISO day, empty cells ''. */
+/** A tab as cells that survive JSON: Dates become their ISO day, empty cells '' (both as cellText reads them). */
 function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
   return (
     data && {
       name: data.name,
       values: data.values.map((row) =>
         row.map((cell) =>
-          cell === null || cell === undefined
-            ? ''
-            : typeof cell === 'object'
-              ? cellText(cell, timeZone)
-              : cell,
+          cell === null || cell === undefined || typeof cell === 'object' ? cellText(cell, timeZone) : cell,
         ),
       ),
     }
@@ -293,7 +289,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     // Nothing recognised yet: offer the first row with two or more cells, so Setup can map it by hand.
     const r = found
       ? found.row
-      : customerHead.values.findIndex((row) => row.filter((c) => cellText(c) !== '').length >= 2);
+      : customerHead.values.findIndex((row) => row.filter((c) => !isBlank(c)).length >= 2);
     if (r >= 0) {
       const header = withoutTrailingBlanks(customerHead.values[r].map((c) => cellText(c)));
       customer = {
@@ -623,7 +619,7 @@ function objectionsTab(
   }
   let values = sheet.getDataRange().getValues() as Cell[][];
   // A new tab, or one left empty: it gets the headers.
-  if (values.every((r) => r.every((c) => cellText(c) === ''))) {
+  if (values.every((r) => r.every(isBlank))) {
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
     values = [headers];
@@ -749,7 +745,7 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
         status: t(plan === '' ? 'status.raised' : 'status.planned'),
         plan: asSheetText(plan),
         due: dateValue(due, ctx.timeZone),
-        blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
+        blocking: t(input?.blocking ? 'sidebar.yes' : 'sidebar.no'),
       };
       const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
       const row: (string | Date)[] = new Array(width).fill('');
@@ -943,11 +939,9 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
       let last = sheet.getLastRow();
       for (const { role, header } of wanted) {
         // The last row that maps this role is the one parseSettings uses.
-        let found = -1;
-        values.forEach((row, r) => {
-          const probe = parseSettings({ name: 'probe', values: [[row[0], 'x']] }).settings.mapping;
-          if (probe[role] === 'x') found = r;
-        });
+        const found = values
+          .map((row) => parseSettings({ name: 'probe', values: [[row[0], 'x']] }).settings.mapping[role])
+          .lastIndexOf('x');
         if (found >= 0) {
           if (cellText(values[found][1]) !== header)
             sheet.getRange(found + 1, 2).setValue(asSheetText(header));
