@@ -34,8 +34,8 @@ function exportedDeclaration(file, name) {
 
 /**
  * Exported functions of src/main.ts with their JSDoc and parameter names, in source order: its own function
- * declarations, and the functions it re-exports (`export { f as NAME } from './module'`, the JSDoc on the
- * specifier, the parameter names from f's declaration in that module).
+ * declarations, and the functions it re-exports (`export { f as NAME } from './module'`, or `export { f as NAME }`
+ * for one of its own: the JSDoc on the specifier, the parameter names from f's declaration).
  */
 function exportedFunctions(file) {
   const text = readFileSync(file, 'utf8');
@@ -48,8 +48,8 @@ function exportedFunctions(file) {
     return doc ? text.slice(doc.pos, doc.end).replace(/\n[ \t]*\*/g, '\n *') : '';
   };
   for (const stmt of source.statements) {
-    if (ts.isExportDeclaration(stmt) && stmt.moduleSpecifier && stmt.exportClause && !stmt.isTypeOnly) {
-      const module = join(dirname(file), `${stmt.moduleSpecifier.text}.ts`);
+    if (ts.isExportDeclaration(stmt) && stmt.exportClause && !stmt.isTypeOnly) {
+      const module = stmt.moduleSpecifier ? join(dirname(file), `${stmt.moduleSpecifier.text}.ts`) : file;
       for (const spec of stmt.exportClause.elements) {
         const declaration = exportedDeclaration(module, (spec.propertyName ?? spec.name).text);
         found.push({ name: spec.name.text, params: paramsOf(declaration), doc: jsdocOf(spec) });
@@ -81,7 +81,7 @@ function exportedFunctions(file) {
 function stub({ name, params, doc }) {
   const call = params.join(', ');
   const head = doc ? `${doc}\n` : '';
-  return `${head}function ${name}(${params.join(', ')}) {\n  return ${GLOBAL}.${name}(${call});\n}\n`;
+  return `${head}function ${name}(${params.join(', ')}) {\n\treturn ${GLOBAL}.${name}(${call});\n}\n`;
 }
 
 /** Words that must not survive into Apps Script: it has no modules and no Node globals. */

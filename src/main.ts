@@ -26,14 +26,6 @@ export function onOpen(e?: AuthEvent): void {
   buildMenu(e?.authMode === ScriptApp.AuthMode.NONE);
 }
 
-/**
- * Runs when the add-on is installed: builds the menu in the open spreadsheet.
- * @param {Object} e the install event
- */
-export function onInstall(e?: AuthEvent): void {
-  onOpen(e);
-}
-
 export {
   /**
    * Logs stage, status, element and commitment edits to History (when Settings says Track edits).
@@ -41,7 +33,6 @@ export {
    */
   handleEdit as onEdit,
 } from './sheets/triggers';
-
 export {
   /** Daily time trigger (Settings: Watch changes): logs unseen changes and refreshes the Inventory tab. */
   dailyRefreshRun as dailyRefresh,
@@ -51,6 +42,13 @@ export {
    */
   handleChange as onChangeWatch,
 } from './sheets/watch';
+export {
+  /**
+   * Runs when the add-on is installed: builds the menu in the open spreadsheet.
+   * @param {Object} e the install event
+   */
+  onOpen as onInstall,
+};
 
 /** Menu: Customer inventory (客户盘点). */
 export function menuInventory(): void {
