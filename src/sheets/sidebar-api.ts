@@ -365,8 +365,7 @@ function serve<T>(work: (call: Call) => T, clientLang?: unknown): T {
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const ctx = loadContext(ss, false);
-    const known = clientLang === 'zh' || clientLang === 'en' ? clientLang : undefined;
-    lang = ctx.settingsLang ?? known ?? userLang();
+    lang = ctx.settingsLang ?? LANGS.find((l) => l === clientLang) ?? userLang();
     return work({ ss, ctx, lang });
   } catch (e) {
     if (e instanceof PageError) throw e;
@@ -557,11 +556,12 @@ function openTarget(call: Call, target: RowTarget): OpenTarget {
 }
 
 /**
- * Runs a write of the target row under the lock, then answers with the card of the same row read afresh. A
- * write to the Objections tab forgets the cached context, which holds that tab. Check the target and the
- * input before calling.
+ * Checks the target, runs a write of the target row under the lock, then answers with the card of the same row
+ * read afresh. A write to the Objections tab forgets the cached context, which holds that tab. Check the input
+ * before calling.
  */
 function writeRow(target: RowTarget, write: (open: OpenTarget) => void, objections = false): CustomerView {
+  checkTarget(target);
   return serve((call) => {
     withDocumentLock(() => write(openTarget(call, target)));
     if (objections) forgetContexts('sidebar');
@@ -688,7 +688,6 @@ export function sidebarCustomer(clientLang?: string): CustomerView {
 
 /** Writes today's date into the criterion's cell of the target row. */
 export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerView {
-  checkTarget(target);
   return writeRow(target, ({ inv, sheet, ctx }) => {
     const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
     if (k < 0 || inv.table.criteria[k].col < 0) throw new PageError('noColumn', { name: String(criterion) });
@@ -699,26 +698,22 @@ export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerVi
 
 /** Sets the next action and its due date ('' clears); only the cells whose value changes are written. */
 export function sidebarSetNextAction(target: RowTarget, action: { text: string; due: string }): CustomerView {
-  checkTarget(target);
   const wantText = text(action?.text);
   const wantDue = checkDay(action?.due);
   return writeRow(target, ({ inv, sheet, ctx }) => {
     const { roles } = inv.table;
     const c = inv.table.customers[0];
-    if (wantText !== c.nextAction) {
-      if (roles.nextAction === undefined) throw new PageError('noNextActionColumn');
-      sheet.getRange(target.row, roles.nextAction + 1).setValue(asSheetText(wantText));
-    }
-    if (wantDue !== c.nextActionDue) {
-      if (roles.nextActionDue === undefined) throw new PageError('noNextActionColumn');
-      sheet.getRange(target.row, roles.nextActionDue + 1).setValue(dateValue(wantDue, ctx.timeZone));
-    }
+    const put = (col: number | undefined, value: string | Date): void => {
+      if (col === undefined) throw new PageError('noNextActionColumn');
+      sheet.getRange(target.row, col + 1).setValue(value);
+    };
+    if (wantText !== c.nextAction) put(roles.nextAction, asSheetText(wantText));
+    if (wantDue !== c.nextActionDue) put(roles.nextActionDue, dateValue(wantDue, ctx.timeZone));
   });
 }
 
 /** Appends an objection for the target customer to the Objections tab (created when missing). */
 export function sidebarAddObjection(target: RowTarget, input: NewObjection): CustomerView {
-  checkTarget(target);
   const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
   const body = text(input?.text);
   if (body === '') throw new PageError('objectionText');
@@ -766,7 +761,6 @@ export function sidebarUpdateObjection(
   objection: ObjectionRef,
   change: ObjectionChange,
 ): CustomerView {
-  checkTarget(target);
   const status =
     change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
   // '' clears the resolution: null, as core reads a blank one.
