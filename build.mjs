@@ -1,10 +1,11 @@
 // Builds what Apps Script and the command line run:
 //   dist/Code.js         one file for Apps Script: a top-level stub per export of src/main.ts (carrying its
-//                        JSDoc, so @customfunction autocompletes), then the bundle they delegate to (see wrapModule).
+//                        JSDoc, also for re-exports, so @customfunction autocompletes), then the bundle they delegate to (see wrapModule).
 //   dist/Sidebar.html    the sidebar: one self-contained page (script and style inlined, no CDN).
 //   dist/appsscript.json the manifest.
 //   dist/cli.js          the Node command line (bin/pandian.js loads it).
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build, transform } from 'esbuild';
 import ts from 'typescript';
 
@@ -13,7 +14,29 @@ const GLOBAL = 'Pandian';
 // helper temporaries to a file every custom-function cell loads. Class fields and later syntax stay lowered.
 const TARGET = 'es2020';
 
-/** Exported functions of src/main.ts with their JSDoc and parameter names, in source order. */
+/** The parameter names of a function declaration or expression, as written. */
+function paramsOf(fn) {
+  return fn.parameters.map((p) => (p.dotDotDotToken ? '...' : '') + p.name.getText());
+}
+
+/** The declaration of the function `name` that the module `file` exports as `export function name(`. */
+function exportedDeclaration(file, name) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2020, true);
+  const fn = source.statements.find(
+    (s) =>
+      ts.isFunctionDeclaration(s) &&
+      s.name?.text === name &&
+      ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
+  );
+  if (!fn) throw new Error(`${file} does not export a function declaration ${name}`);
+  return fn;
+}
+
+/**
+ * Exported functions of src/main.ts with their JSDoc and parameter names, in source order: its own function
+ * declarations, and the functions it re-exports (`export { f as NAME } from './module'`, or `export { f as NAME }`
+ * for one of its own: the JSDoc on the specifier, the parameter names from f's declaration).
+ */
 function exportedFunctions(file) {
   const text = readFileSync(file, 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2020, true);
@@ -21,10 +44,18 @@ function exportedFunctions(file) {
   const jsdocOf = (node) => {
     const ranges = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
     const doc = ranges.filter((r) => text.slice(r.pos, r.pos + 3) === '/**').pop();
-    return doc ? text.slice(doc.pos, doc.end) : '';
+    // A specifier's JSDoc is indented inside `export { }`: the stub's sits at the top level.
+    return doc ? text.slice(doc.pos, doc.end).replace(/\n[ \t]*\*/g, '\n *') : '';
   };
-  const paramsOf = (fn) => fn.parameters.map((p) => (p.dotDotDotToken ? '...' : '') + p.name.getText(source));
   for (const stmt of source.statements) {
+    if (ts.isExportDeclaration(stmt) && stmt.exportClause && !stmt.isTypeOnly) {
+      const module = stmt.moduleSpecifier ? join(dirname(file), `${stmt.moduleSpecifier.text}.ts`) : file;
+      for (const spec of stmt.exportClause.elements) {
+        const declaration = exportedDeclaration(module, (spec.propertyName ?? spec.name).text);
+        found.push({ name: spec.name.text, params: paramsOf(declaration), doc: jsdocOf(spec) });
+      }
+      continue;
+    }
     const exported = ts.getModifiers?.(stmt)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
     if (ts.isFunctionDeclaration(stmt) && stmt.name) {
@@ -39,7 +70,9 @@ function exportedFunctions(file) {
         }
       }
     } else {
-      throw new Error(`src/main.ts may only export functions (found: ${ts.SyntaxKind[stmt.kind]})`);
+      throw new Error(
+        `src/main.ts may only export and re-export functions (found: ${ts.SyntaxKind[stmt.kind]})`,
+      );
     }
   }
   return found;
@@ -48,7 +81,7 @@ function exportedFunctions(file) {
 function stub({ name, params, doc }) {
   const call = params.join(', ');
   const head = doc ? `${doc}\n` : '';
-  return `${head}function ${name}(${params.join(', ')}) {\n  return ${GLOBAL}.${name}(${call});\n}\n`;
+  return `${head}function ${name}(${params.join(', ')}) {\n\treturn ${GLOBAL}.${name}(${call});\n}\n`;
 }
 
 /** Words that must not survive into Apps Script: it has no modules and no Node globals. */

@@ -8,17 +8,19 @@ import { createSpreadsheet, loadBundle, openEvent } from './sandbox';
 const ROOT = join(__dirname, '..');
 const code = readFileSync(join(ROOT, 'dist/Code.js'), 'utf8');
 
-/** Exported function names of src/main.ts, read with the TypeScript parser. */
+/** Exported function names of src/main.ts (declared or re-exported), read with the TypeScript parser. */
 function mainExports(): string[] {
   const text = readFileSync(join(ROOT, 'src/main.ts'), 'utf8');
   const source = ts.createSourceFile('main.ts', text, ts.ScriptTarget.ES2020, true);
-  return source.statements.flatMap((s) =>
-    ts.isFunctionDeclaration(s) &&
-    s.name &&
-    ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  return source.statements.flatMap((s) => {
+    if (ts.isExportDeclaration(s) && s.exportClause && ts.isNamedExports(s.exportClause))
+      return s.exportClause.elements.map((e) => e.name.text);
+    return ts.isFunctionDeclaration(s) &&
+      s.name &&
+      ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
       ? [s.name.text]
-      : [],
-  );
+      : [];
+  });
 }
 
 /** The JSDoc block right above `function NAME(` in the bundle. */
@@ -44,13 +46,14 @@ describe('dist/Code.js', () => {
 
   it('keeps @customfunction and @param on every custom function stub', () => {
     const custom = names.filter((n) => /^[A-Z_]+$/.test(n));
-    expect(custom).toEqual([
-      'STAGE_GAP',
-      'STAGE_OF',
-      'STAGE_CHECK',
+    // Re-exported from one module, in the order the formatter sorts them: the set is what counts.
+    expect([...custom].sort()).toEqual([
       'DAYS_IN_STAGE',
       'OBJECTION_STATUS',
       'REP_LOAD',
+      'STAGE_CHECK',
+      'STAGE_GAP',
+      'STAGE_OF',
     ]);
     for (const name of custom) {
       expect(docOf(name)).toContain('@customfunction');

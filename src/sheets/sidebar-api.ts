@@ -7,7 +7,7 @@
 import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
 import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
-import { cellText } from '../core/normalize';
+import { cellText, isBlank } from '../core/normalize';
 import { CustomerIndex, parseObjections } from '../core/objections';
 import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
 import { parseSettings } from '../core/settings';
@@ -253,18 +253,14 @@ const OBJECTIONS_CACHED = 60000;
 /** A card reads the header and the selected row in one block when the row is this close to the header. */
 const HEADER_WINDOW = 200;
 
-/** A tab as cells that survive JSON: Dates become their ISO day, empty cells ''. */
+/** A tab as cells that survive JSON: Dates become their ISO day, empty cells '' (both as cellText reads them). */
 function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
   return (
     data && {
       name: data.name,
       values: data.values.map((row) =>
         row.map((cell) =>
-          cell === null || cell === undefined
-            ? ''
-            : typeof cell === 'object'
-              ? cellText(cell, timeZone)
-              : cell,
+          cell === null || cell === undefined || typeof cell === 'object' ? cellText(cell, timeZone) : cell,
         ),
       ),
     }
@@ -293,7 +289,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     // Nothing recognised yet: offer the first row with two or more cells, so Setup can map it by hand.
     const r = found
       ? found.row
-      : customerHead.values.findIndex((row) => row.filter((c) => cellText(c) !== '').length >= 2);
+      : customerHead.values.findIndex((row) => row.filter((c) => !isBlank(c)).length >= 2);
     if (r >= 0) {
       const header = withoutTrailingBlanks(customerHead.values[r].map((c) => cellText(c)));
       customer = {
@@ -369,8 +365,7 @@ function serve<T>(work: (call: Call) => T, clientLang?: unknown): T {
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const ctx = loadContext(ss, false);
-    const known = clientLang === 'zh' || clientLang === 'en' ? clientLang : undefined;
-    lang = ctx.settingsLang ?? known ?? userLang();
+    lang = ctx.settingsLang ?? LANGS.find((l) => l === clientLang) ?? userLang();
     return work({ ss, ctx, lang });
   } catch (e) {
     if (e instanceof PageError) throw e;
@@ -561,11 +556,12 @@ function openTarget(call: Call, target: RowTarget): OpenTarget {
 }
 
 /**
- * Runs a write of the target row under the lock, then answers with the card of the same row read afresh. A
- * write to the Objections tab forgets the cached context, which holds that tab. Check the target and the
- * input before calling.
+ * Checks the target, runs a write of the target row under the lock, then answers with the card of the same row
+ * read afresh. A write to the Objections tab forgets the cached context, which holds that tab. Check the input
+ * before calling.
  */
 function writeRow(target: RowTarget, write: (open: OpenTarget) => void, objections = false): CustomerView {
+  checkTarget(target);
   return serve((call) => {
     withDocumentLock(() => write(openTarget(call, target)));
     if (objections) forgetContexts('sidebar');
@@ -623,7 +619,7 @@ function objectionsTab(
   }
   let values = sheet.getDataRange().getValues() as Cell[][];
   // A new tab, or one left empty: it gets the headers.
-  if (values.every((r) => r.every((c) => cellText(c) === ''))) {
+  if (values.every((r) => r.every(isBlank))) {
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
     values = [headers];
@@ -692,7 +688,6 @@ export function sidebarCustomer(clientLang?: string): CustomerView {
 
 /** Writes today's date into the criterion's cell of the target row. */
 export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerView {
-  checkTarget(target);
   return writeRow(target, ({ inv, sheet, ctx }) => {
     const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
     if (k < 0 || inv.table.criteria[k].col < 0) throw new PageError('noColumn', { name: String(criterion) });
@@ -703,26 +698,22 @@ export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerVi
 
 /** Sets the next action and its due date ('' clears); only the cells whose value changes are written. */
 export function sidebarSetNextAction(target: RowTarget, action: { text: string; due: string }): CustomerView {
-  checkTarget(target);
   const wantText = text(action?.text);
   const wantDue = checkDay(action?.due);
   return writeRow(target, ({ inv, sheet, ctx }) => {
     const { roles } = inv.table;
     const c = inv.table.customers[0];
-    if (wantText !== c.nextAction) {
-      if (roles.nextAction === undefined) throw new PageError('noNextActionColumn');
-      sheet.getRange(target.row, roles.nextAction + 1).setValue(asSheetText(wantText));
-    }
-    if (wantDue !== c.nextActionDue) {
-      if (roles.nextActionDue === undefined) throw new PageError('noNextActionColumn');
-      sheet.getRange(target.row, roles.nextActionDue + 1).setValue(dateValue(wantDue, ctx.timeZone));
-    }
+    const put = (col: number | undefined, value: string | Date): void => {
+      if (col === undefined) throw new PageError('noNextActionColumn');
+      sheet.getRange(target.row, col + 1).setValue(value);
+    };
+    if (wantText !== c.nextAction) put(roles.nextAction, asSheetText(wantText));
+    if (wantDue !== c.nextActionDue) put(roles.nextActionDue, dateValue(wantDue, ctx.timeZone));
   });
 }
 
 /** Appends an objection for the target customer to the Objections tab (created when missing). */
 export function sidebarAddObjection(target: RowTarget, input: NewObjection): CustomerView {
-  checkTarget(target);
   const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
   const body = text(input?.text);
   if (body === '') throw new PageError('objectionText');
@@ -749,7 +740,7 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
         status: t(plan === '' ? 'status.raised' : 'status.planned'),
         plan: asSheetText(plan),
         due: dateValue(due, ctx.timeZone),
-        blocking: input?.blocking ? t('sidebar.yes') : t('sidebar.no'),
+        blocking: t(input?.blocking ? 'sidebar.yes' : 'sidebar.no'),
       };
       const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
       const row: (string | Date)[] = new Array(width).fill('');
@@ -770,7 +761,6 @@ export function sidebarUpdateObjection(
   objection: ObjectionRef,
   change: ObjectionChange,
 ): CustomerView {
-  checkTarget(target);
   const status =
     change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
   // '' clears the resolution: null, as core reads a blank one.
@@ -943,11 +933,9 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
       let last = sheet.getLastRow();
       for (const { role, header } of wanted) {
         // The last row that maps this role is the one parseSettings uses.
-        let found = -1;
-        values.forEach((row, r) => {
-          const probe = parseSettings({ name: 'probe', values: [[row[0], 'x']] }).settings.mapping;
-          if (probe[role] === 'x') found = r;
-        });
+        const found = values
+          .map((row) => parseSettings({ name: 'probe', values: [[row[0], 'x']] }).settings.mapping[role])
+          .lastIndexOf('x');
         if (found >= 0) {
           if (cellText(values[found][1]) !== header)
             sheet.getRange(found + 1, 2).setValue(asSheetText(header));
