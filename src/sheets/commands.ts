@@ -16,11 +16,11 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
   const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { issues, lang, tab } = withDocumentLock(() => {
-    const { read, inventory, lang, timeZone } = inventoryOfSpreadsheet(ss);
+    const { layout, inventory, lang, timeZone } = inventoryOfSpreadsheet(ss);
     const report = buildReport(inventory, reportText(lang), (issue) => issueMessage(issue, lang));
-    const existing = read.tabs.inventory;
+    const existing = layout.tabs.inventory;
     // A new tab is empty and its name is the one given: no clear and no getName for it.
-    const name = existing ? nameOf(read.handles, existing) : nameIn(TAB_NAMES.inventory, lang);
+    const name = existing ? nameOf(layout.handles, existing) : nameIn(TAB_NAMES.inventory, lang);
     const sheet = existing ?? ss.insertSheet(name);
     writeReport(sheet, report, timeZone, !existing);
     return { issues: inventory.issues.length, lang, tab: name };
