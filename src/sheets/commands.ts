@@ -36,12 +36,8 @@ export function showHelp(): void {
   alert(t('help.title'), t('help.body'));
 }
 
-const TEMPLATE_CHOICES: Record<string, TemplateId> = {
-  '1': 'b2b',
-  '2': 'meddpicc',
-  '3': 'funnel',
-  '4': 'data',
-};
+/** The templates the prompt offers as 1, 2, 3, 4. */
+const TEMPLATE_CHOICES: TemplateId[] = ['b2b', 'meddpicc', 'funnel', 'data'];
 
 /** Set up sheets…: asks for the template, creates the missing tabs, says what it kept. */
 export function setupCommand(): void {
@@ -51,7 +47,8 @@ export function setupCommand(): void {
   const answer = ui.prompt(t('setup.title'), t('setup.prompt'), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const text = answer.getResponseText().trim() || '1';
-  const choice = TEMPLATE_CHOICES[text];
+  // Matched against the numbers, not looked up by the text: a lookup would also answer "constructor".
+  const choice = TEMPLATE_CHOICES.find((_, i) => text === String(i + 1));
   if (!choice) throw new PandianError('setup.badChoice', { value: text });
   const { created, kept } = setupSheets(choice, lang);
   alert(
