@@ -35,7 +35,8 @@ interface EditContext {
   /** 0-based columns whose edits are logged, with the field name History records. */
   watched: Record<number, string>;
   stageNames: string[];
-  stageAliases: string[][];
+  /** Every stage name and alias, trimmed and lower-cased: a typed stage value that is none of them is unknown. */
+  knownStages: string[];
   lang: Lang;
 }
 
@@ -67,7 +68,8 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     roles: header ? header.roles : {},
     watched,
     stageNames: model?.stages.map((s) => s.name) ?? [],
-    stageAliases: model?.stages.map((s) => s.aliases) ?? [],
+    knownStages:
+      model?.stages.flatMap((s) => [s.name, ...s.aliases].map((n) => n.trim().toLowerCase())) ?? [],
     lang: userLang(settings.lang),
   };
 }
@@ -102,12 +104,11 @@ export function historyRow(
   change: { customer: string; id: string; row: number; field: string; old: string; new: string },
   source: string,
 ): Cell[] {
-  const { customer, id, row, field, old } = change;
   return [
     when,
-    ...[who, customer, id].map(asSheetText),
-    row,
-    ...[field, old, change.new].map(asSheetText),
+    ...[who, change.customer, change.id].map(asSheetText),
+    change.row,
+    ...[change.field, change.old, change.new].map(asSheetText),
     source,
   ];
 }
@@ -257,8 +258,7 @@ export function handleEdit(e: EditEvent): void {
     // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)
     // and gets one, there is no flag to add or remove and the note is not even read.
     if (single && stageCol === left - 1 && ctx.stageNames.length > 0) {
-      const names = ctx.stageNames.concat(...ctx.stageAliases).map((n) => n.trim().toLowerCase());
-      const unknown = (v: string) => v.trim() !== '' && !names.includes(v.trim().toLowerCase());
+      const unknown = (v: string) => v.trim() !== '' && !ctx.knownStages.includes(v.trim().toLowerCase());
       const typed = cellText((e.value ?? rows[0][stageCol]) as Cell, timeZone);
       const flagNeeded = unknown(typed);
       const couldBeFlagged = e.oldValue !== undefined && unknown(old);
