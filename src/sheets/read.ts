@@ -44,8 +44,8 @@ export function layoutOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Layout {
     const name = sheet.getName();
     handles.set(name, sheet);
     const id = tabIdOf(name);
-    if (id && !tabs[id]) tabs[id] = sheet;
-    else if (!id) others.push({ sheet, name });
+    if (id) tabs[id] ??= sheet;
+    else others.push({ sheet, name });
   }
   return { handles, tabs, others };
 }
