@@ -47,7 +47,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   // With Track edits off (or no customer header) only the ids are needed: which tab an edit is on.
   const found = settings.trackEdits ? customerHeader(start) : null;
   const header = found?.header;
-  const headers = found ? found.cells.map((c) => cellText(c)) : [];
+  const headers = found?.cells.map((c) => cellText(c)) ?? [];
   const stages = header ? readTab(layout, 'stages') : null;
   const model = stages ? parseStages(stages)?.model : undefined;
   const watched: Record<number, string> = {};
@@ -56,7 +56,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
       watched[c] = headers[c];
   return {
     trackEdits: !!header,
-    customerSheetId: chosen ? chosen.sheet.getSheetId() : null,
+    customerSheetId: chosen?.sheet.getSheetId() ?? null,
     configSheetIds: [tabs.stages, tabs.settings, tabs.objections]
       .filter((t) => t !== undefined)
       .map((t) => t.getSheetId()),
@@ -65,7 +65,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     customerSheet: chosen?.name ?? '',
     headerRow: header ? header.row + 1 : 0,
     headers,
-    roles: header ? header.roles : {},
+    roles: header?.roles ?? {},
     watched,
     stageNames: model?.stages.map((s) => s.name) ?? [],
     knownStages:
