@@ -72,8 +72,7 @@ function asRows(input: unknown): Cell[][] {
  * any `extra` tabs); the one line of error a formula shows when there is none.
  */
 function inventoryOf(ctx: FormulaContext, customer: SheetData, extra: SheetData[] = []): Inventory {
-  const sheets: SheetData[] = [customer, ...extra];
-  for (const tab of [ctx.stages, ctx.objections, ctx.settings]) if (tab) sheets.push(tab);
+  const sheets = [customer, ...extra, ctx.stages, ctx.objections, ctx.settings].filter((s) => s !== null);
   const outcome = runInventory({
     sheets,
     asOf: todayIn(ctx.timeZone),
