@@ -27,10 +27,8 @@ function documentCache(): GoogleAppsScript.Cache.Cache | null {
  */
 export function cachedContext<T>(name: ContextName, seconds: number, build: () => T, fresh = false): T {
   const cache = documentCache();
-  if (!fresh) {
-    const hit = cache?.get(keyOf(name));
-    if (hit) return JSON.parse(hit) as T;
-  }
+  const hit = fresh ? null : cache?.get(keyOf(name));
+  if (hit) return JSON.parse(hit) as T;
   const value = build();
   const json = JSON.stringify(value);
   if (cache && json.length < MAX_CACHED) cache.put(keyOf(name), json, seconds);
