@@ -132,11 +132,9 @@ export function watchedColumns(
   roles: Partial<Record<Role, number>>,
   criteria: readonly CriterionColumn[],
 ): number[] {
-  const cols: number[] = [];
-  for (const role of ['stage', 'status', 'value', 'expectedClose'] as const) {
-    const c = roles[role];
-    if (c !== undefined) cols.push(c);
-  }
+  const cols = (['stage', 'status', 'value', 'expectedClose'] as const)
+    .map((role) => roles[role])
+    .filter((c) => c !== undefined);
   for (const { col } of criteria) if (col >= 0 && !cols.includes(col)) cols.push(col);
   return cols;
 }

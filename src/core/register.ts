@@ -56,14 +56,8 @@ function textOf(cell: Cell): string {
 
 /** Spreadsheet column letters for a 0-based index: 0 -> A, 26 -> AA. */
 export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  const letter = String.fromCharCode(65 + (index % 26));
+  return index < 26 ? letter : columnLetter(Math.floor(index / 26) - 1) + letter;
 }
 
 /** Collects issues for one tab with sheet row numbers. */

@@ -16,11 +16,11 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
   const started = Date.now();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { issues, lang, tab } = withDocumentLock(() => {
-    const { read, inventory, lang, timeZone } = inventoryOfSpreadsheet(ss);
+    const { layout, inventory, lang, timeZone } = inventoryOfSpreadsheet(ss);
     const report = buildReport(inventory, reportText(lang), (issue) => issueMessage(issue, lang));
-    const existing = read.tabs.inventory;
+    const existing = layout.tabs.inventory;
     // A new tab is empty and its name is the one given: no clear and no getName for it.
-    const name = existing ? nameOf(read.handles, existing) : nameIn(TAB_NAMES.inventory, lang);
+    const name = existing ? nameOf(layout.handles, existing) : nameIn(TAB_NAMES.inventory, lang);
     const sheet = existing ?? ss.insertSheet(name);
     writeReport(sheet, report, timeZone, !existing);
     return { issues: inventory.issues.length, lang, tab: name };
@@ -36,12 +36,8 @@ export function showHelp(): void {
   alert(t('help.title'), t('help.body'));
 }
 
-const TEMPLATE_CHOICES: Record<string, TemplateId> = {
-  '1': 'b2b',
-  '2': 'meddpicc',
-  '3': 'funnel',
-  '4': 'data',
-};
+/** The templates the prompt offers as 1, 2, 3, 4. */
+const TEMPLATE_CHOICES: TemplateId[] = ['b2b', 'meddpicc', 'funnel', 'data'];
 
 /** Set up sheets…: asks for the template, creates the missing tabs, says what it kept. */
 export function setupCommand(): void {
@@ -51,7 +47,8 @@ export function setupCommand(): void {
   const answer = ui.prompt(t('setup.title'), t('setup.prompt'), ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const text = answer.getResponseText().trim() || '1';
-  const choice = TEMPLATE_CHOICES[text];
+  // Matched against the numbers, not looked up by the text: a lookup would also answer "constructor".
+  const choice = TEMPLATE_CHOICES.find((_, i) => text === String(i + 1));
   if (!choice) throw new PandianError('setup.badChoice', { value: text });
   const { created, kept } = setupSheets(choice, lang);
   alert(

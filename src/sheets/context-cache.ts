@@ -4,8 +4,11 @@
 const NAMES = ['formula', 'edit', 'sidebar'] as const;
 type ContextName = (typeof NAMES)[number];
 
-/** The cache key of a context ('pandian.sidebar-context.v1'). */
-const keyOf = (name: ContextName): string => `pandian.${name}-context.v1`;
+/**
+ * The cache key of a context ('pandian.sidebar-context.v2'). The version changes with a context's shape, so a
+ * new deployment never reads one cached by the old code (v2: the edit context's knownStages).
+ */
+const keyOf = (name: ContextName): string => `pandian.${name}-context.v2`;
 
 /** Cache values are limited to 100 KB; a larger context is simply rebuilt each time. */
 const MAX_CACHED = 90000;
@@ -24,10 +27,8 @@ function documentCache(): GoogleAppsScript.Cache.Cache | null {
  */
 export function cachedContext<T>(name: ContextName, seconds: number, build: () => T, fresh = false): T {
   const cache = documentCache();
-  if (!fresh) {
-    const hit = cache?.get(keyOf(name));
-    if (hit) return JSON.parse(hit) as T;
-  }
+  const hit = fresh ? null : cache?.get(keyOf(name));
+  if (hit) return JSON.parse(hit) as T;
   const value = build();
   const json = JSON.stringify(value);
   if (cache && json.length < MAX_CACHED) cache.put(keyOf(name), json, seconds);

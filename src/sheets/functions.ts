@@ -11,7 +11,7 @@ import { type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
-import { customerHeader, readStart, readTab, withoutTrailingBlanks } from './read';
+import { customerHeader, readAll, readStart, readTab, withoutTrailingBlanks } from './read';
 
 const CACHE_SECONDS = 6 * 60 * 60;
 export const FUNCTION_NAMES = [
@@ -72,8 +72,7 @@ function asRows(input: unknown): Cell[][] {
  * any `extra` tabs); the one line of error a formula shows when there is none.
  */
 function inventoryOf(ctx: FormulaContext, customer: SheetData, extra: SheetData[] = []): Inventory {
-  const sheets: SheetData[] = [customer, ...extra];
-  for (const tab of [ctx.stages, ctx.objections, ctx.settings]) if (tab) sheets.push(tab);
+  const sheets = [customer, ...extra, ctx.stages, ctx.objections, ctx.settings].filter((s) => s !== null);
   const outcome = runInventory({
     sheets,
     asOf: todayIn(ctx.timeZone),
@@ -106,7 +105,7 @@ function perRow(
   const inv = inventoryOf(
     ctx,
     { name: ctx.customerSheet, values: [ctx.header, ...rows] },
-    history ? [{ name: history.getName(), values: history.getDataRange().getValues() }] : [],
+    history ? [readAll(history, history.getName())] : [],
   );
   const t = translator(ctx.lang);
   return byRow(inv, rows.length, (i) => answer(inv, i, t));
@@ -185,7 +184,7 @@ export function repLoad(rep: unknown, stage?: unknown): number {
   const ctx = loadContext();
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ctx.customerSheet);
   if (!sheet) fail(ctx.lang, 'fn.noHeader');
-  const inv = inventoryOf(ctx, { name: ctx.customerSheet, values: sheet.getDataRange().getValues() });
+  const inv = inventoryOf(ctx, readAll(sheet, ctx.customerSheet));
   const who = String(rep ?? '').trim();
   const load = inv.reps.find((r) => r.rep === who);
   if (!load) return 0;

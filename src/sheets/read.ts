@@ -13,16 +13,6 @@ import { PandianError, userLang } from './errors';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface SpreadsheetRead {
-  /** Full values of the customer tab and the Pandian tabs that exist (Inventory excluded). */
-  sheets: SheetData[];
-  customer: { sheet: Sheet; data: SheetData } | null;
-  settings: Settings;
-  handles: Map<string, Sheet>;
-  /** Pandian tab id -> sheet, for the tabs that exist. */
-  tabs: Partial<Record<TabId, Sheet>>;
-}
-
 /** All values of a tab in one read ('' for an empty tab), under its name (known already: no call for it). */
 export function readAll(sheet: Sheet, name: string): SheetData {
   return { name, values: sheet.getDataRange().getValues() };
@@ -54,8 +44,8 @@ export function layoutOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Layout {
     const name = sheet.getName();
     handles.set(name, sheet);
     const id = tabIdOf(name);
-    if (id && !tabs[id]) tabs[id] = sheet;
-    else if (!id) others.push({ sheet, name });
+    if (id) tabs[id] ??= sheet;
+    else others.push({ sheet, name });
   }
   return { handles, tabs, others };
 }
@@ -125,34 +115,6 @@ export function withoutTrailingBlanks<T extends Cell>(cells: readonly T[]): T[] 
 }
 
 /**
- * Reads what an inventory needs. `withHistory` is false for callers that do not date stage changes.
- * The customer tab is chosen by chooseCustomerSheet.
- */
-export function readSpreadsheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  options: { withHistory?: boolean; withObjections?: boolean } = {},
-): SpreadsheetRead {
-  const { layout, settingsData, settings, chosen } = readStart(ss);
-  const { handles, tabs } = layout;
-  const sheets: SheetData[] = [];
-  if (settingsData) sheets.push(settingsData);
-  let customer: SpreadsheetRead['customer'] = null;
-  if (chosen) {
-    const data = readAll(chosen.sheet, chosen.name);
-    sheets.push(data);
-    customer = { sheet: chosen.sheet, data };
-  }
-  const want: TabId[] = ['stages'];
-  if (options.withObjections !== false) want.push('objections');
-  if (options.withHistory !== false) want.push('history');
-  for (const id of want) {
-    const data = readTab(layout, id);
-    if (data) sheets.push(data);
-  }
-  return { sheets, customer, settings, handles, tabs };
-}
-
-/**
  * A1 notation of a block of a tab named in it ('It''s'!A5:N7): Spreadsheet.getRange and getRangeList take it
  * without a Sheet handle, which would cost a call of its own. Rows 1-based, columns 0-based.
  */
@@ -168,7 +130,11 @@ export function nameOf(handles: Map<string, Sheet>, sheet: Sheet): string {
 }
 
 export interface SpreadsheetInventory {
-  read: SpreadsheetRead;
+  /** The tabs as read: Pandian's by id, every handle by name. */
+  layout: Layout;
+  settings: Settings;
+  /** Full values of the customer tab. */
+  customer: SheetData;
   inventory: Inventory;
   /** The report's language: Settings, else the user's locale. */
   lang: Lang;
@@ -176,25 +142,33 @@ export interface SpreadsheetInventory {
 }
 
 /**
- * Reads the spreadsheet once and computes today's inventory with core; a spreadsheet without a
- * customer tab is the user's to fix (PandianError with the message saying how).
+ * Reads the spreadsheet once (the Settings tab, the customer tab chosen by chooseCustomerSheet, and the
+ * Stages, Objections and History tabs that exist; Objections not when `withObjections` is false) and
+ * computes today's inventory with core; a spreadsheet without a customer tab is the user's to fix
+ * (PandianError with the message saying how).
  */
 export function inventoryOfSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  options: Parameters<typeof readSpreadsheet>[1] = {},
+  options: { withObjections?: boolean } = {},
   lang?: Lang,
 ): SpreadsheetInventory {
-  const read = readSpreadsheet(ss, options);
+  const { layout, settingsData, settings, chosen } = readStart(ss);
+  const customer = chosen && readAll(chosen.sheet, chosen.name);
+  const want: TabId[] =
+    options.withObjections === false ? ['stages', 'history'] : ['stages', 'objections', 'history'];
+  const sheets = [settingsData, customer, ...want.map((id) => readTab(layout, id))].filter(
+    (s): s is SheetData => s !== null,
+  );
   const timeZone = ss.getSpreadsheetTimeZone();
   const outcome =
-    read.customer &&
+    customer &&
     runInventory({
-      sheets: read.sheets,
+      sheets,
       asOf: todayIn(timeZone),
       timeZone,
-      lang: lang ?? userLang(read.settings.lang),
-      customerSheet: read.customer.data.name,
+      lang: lang ?? userLang(settings.lang),
+      customerSheet: customer.name,
     });
-  if (!outcome?.ok) throw new PandianError('error.noCustomerSheet');
-  return { read, inventory: outcome.inventory, lang: outcome.lang, timeZone };
+  if (!customer || !outcome?.ok) throw new PandianError('error.noCustomerSheet');
+  return { layout, settings, customer, inventory: outcome.inventory, lang: outcome.lang, timeZone };
 }

@@ -60,22 +60,17 @@ function writeHeader(sheet: Sheet, rows: (string | number)[][]): void {
   sheet.setFrozenRows(1);
 }
 
-/** A dropdown of `values` (a date picker without them) that warns, never rejects. */
-function rule(help: string, values?: string[]): GoogleAppsScript.Spreadsheet.DataValidation {
+/**
+ * Sets a rule on the data rows of `width` columns from `index` (0-based): a dropdown of `values` (a date
+ * picker without them) that warns, never rejects.
+ */
+function validate(sheet: Sheet, index: number, help: string, values?: string[], width = 1): void {
   const builder = SpreadsheetApp.newDataValidation();
-  return (values ? builder.requireValueInList(values, true) : builder.requireDate())
+  const rule = (values ? builder.requireValueInList(values, true) : builder.requireDate())
     .setAllowInvalid(true)
     .setHelpText(help)
     .build();
-}
-
-/** Sets the rule on the data rows of one column (0-based). */
-function validate(
-  sheet: Sheet,
-  index: number,
-  validation: GoogleAppsScript.Spreadsheet.DataValidation,
-): void {
-  sheet.getRange(2, index + 1, DATA_ROWS, 1).setDataValidation(validation);
+  sheet.getRange(2, index + 1, DATA_ROWS, width).setDataValidation(rule);
 }
 
 /** A conditional format: the data rows of `sheet` for which `formula` holds get `color`. */
@@ -101,16 +96,12 @@ function createObjections(sheet: Sheet, lang: Lang): void {
   const words = (prefix: string, ids: readonly string[]): string[] =>
     ids.map((id) => t(`${prefix}.${id}` as MessageKey));
   const statuses = words('status', OBJECTION_STATUSES);
-  validate(sheet, at('type'), rule(t('setup.helpType'), words('type', OBJECTION_TYPES)));
-  validate(sheet, at('status'), rule(t('setup.helpStatus'), statuses));
-  validate(sheet, at('resolution'), rule(t('setup.helpResolution'), words('resolution', RESOLUTIONS)));
-  validate(
-    sheet,
-    at('blocking'),
-    rule(t('setup.helpBlocking'), lang === 'zh' ? ['是', '否'] : ['yes', 'no']),
-  );
+  validate(sheet, at('type'), t('setup.helpType'), words('type', OBJECTION_TYPES));
+  validate(sheet, at('status'), t('setup.helpStatus'), statuses);
+  validate(sheet, at('resolution'), t('setup.helpResolution'), words('resolution', RESOLUTIONS));
+  validate(sheet, at('blocking'), t('setup.helpBlocking'), lang === 'zh' ? ['是', '否'] : ['yes', 'no']);
   for (const k of ['raised', 'due', 'resolved', 'reviewedOn'] as const)
-    validate(sheet, at(k), rule(t('setup.helpDate')));
+    validate(sheet, at(k), t('setup.helpDate'));
   // Overdue: a due date in the past on an objection neither resolved nor accepted.
   const due = columnLetter(at('due'));
   const status = columnLetter(at('status'));
@@ -151,19 +142,14 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
     validate(
       sheet,
       3,
-      rule(
-        t('setup.helpStage'),
-        model.stages.map((s) => s.name),
-      ),
+      t('setup.helpStage'),
+      model.stages.map((s) => s.name),
     );
   const statuses = Object.values(KIND_LABELS).map((pair) => nameIn(pair, lang));
-  validate(sheet, 4, rule(t('setup.helpStatus'), statuses));
-  for (const c of [6, 7, 8, 10, 11, 12, 13]) validate(sheet, c, rule(t('setup.helpDate')));
-  if (criteria.length) {
-    sheet
-      .getRange(2, CUSTOMER_HEADERS.length + 1, DATA_ROWS, criteria.length)
-      .setDataValidation(rule(t('setup.helpCriterion')));
-  }
+  validate(sheet, 4, t('setup.helpStatus'), statuses);
+  for (const c of [6, 7, 8, 10, 11, 12, 13]) validate(sheet, c, t('setup.helpDate'));
+  if (criteria.length)
+    validate(sheet, CUSTOMER_HEADERS.length, t('setup.helpCriterion'), undefined, criteria.length);
   const next = columnLetter(10);
   const entered = columnLetter(11);
   sheet.setConditionalFormatRules([

@@ -35,7 +35,8 @@ interface EditContext {
   /** 0-based columns whose edits are logged, with the field name History records. */
   watched: Record<number, string>;
   stageNames: string[];
-  stageAliases: string[][];
+  /** Every stage name and alias, trimmed and lower-cased: a typed stage value that is none of them is unknown. */
+  knownStages: string[];
   lang: Lang;
 }
 
@@ -46,7 +47,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   // With Track edits off (or no customer header) only the ids are needed: which tab an edit is on.
   const found = settings.trackEdits ? customerHeader(start) : null;
   const header = found?.header;
-  const headers = found ? found.cells.map((c) => cellText(c)) : [];
+  const headers = found?.cells.map((c) => cellText(c)) ?? [];
   const stages = header ? readTab(layout, 'stages') : null;
   const model = stages ? parseStages(stages)?.model : undefined;
   const watched: Record<number, string> = {};
@@ -55,7 +56,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
       watched[c] = headers[c];
   return {
     trackEdits: !!header,
-    customerSheetId: chosen ? chosen.sheet.getSheetId() : null,
+    customerSheetId: chosen?.sheet.getSheetId() ?? null,
     configSheetIds: [tabs.stages, tabs.settings, tabs.objections]
       .filter((t) => t !== undefined)
       .map((t) => t.getSheetId()),
@@ -64,10 +65,11 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     customerSheet: chosen?.name ?? '',
     headerRow: header ? header.row + 1 : 0,
     headers,
-    roles: header ? header.roles : {},
+    roles: header?.roles ?? {},
     watched,
     stageNames: model?.stages.map((s) => s.name) ?? [],
-    stageAliases: model?.stages.map((s) => s.aliases) ?? [],
+    knownStages:
+      model?.stages.flatMap((s) => [s.name, ...s.aliases].map((n) => n.trim().toLowerCase())) ?? [],
     lang: userLang(settings.lang),
   };
 }
@@ -102,12 +104,11 @@ export function historyRow(
   change: { customer: string; id: string; row: number; field: string; old: string; new: string },
   source: string,
 ): Cell[] {
-  const { customer, id, row, field, old } = change;
   return [
     when,
-    ...[who, customer, id].map(asSheetText),
-    row,
-    ...[field, old, change.new].map(asSheetText),
+    ...[who, change.customer, change.id].map(asSheetText),
+    change.row,
+    ...[change.field, change.old, change.new].map(asSheetText),
     source,
   ];
 }
@@ -257,8 +258,7 @@ export function handleEdit(e: EditEvent): void {
     // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)
     // and gets one, there is no flag to add or remove and the note is not even read.
     if (single && stageCol === left - 1 && ctx.stageNames.length > 0) {
-      const names = ctx.stageNames.concat(...ctx.stageAliases).map((n) => n.trim().toLowerCase());
-      const unknown = (v: string) => v.trim() !== '' && !names.includes(v.trim().toLowerCase());
+      const unknown = (v: string) => v.trim() !== '' && !ctx.knownStages.includes(v.trim().toLowerCase());
       const typed = cellText((e.value ?? rows[0][stageCol]) as Cell, timeZone);
       const flagNeeded = unknown(typed);
       const couldBeFlagged = e.oldValue !== undefined && unknown(old);

@@ -49,10 +49,10 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
       if (e instanceof PandianError) return 0; // no customer tab (yet): nothing to watch
       throw e;
     }
-    const { read, inventory, lang, timeZone } = computed;
-    if (!read.customer || !read.settings.watchChanges) return 0;
-    const now = snapshotOf(read.customer.data.values, inventory.table, timeZone);
-    const tab = read.tabs.snapshot;
+    const { layout, settings, customer, inventory, lang, timeZone } = computed;
+    if (!settings.watchChanges) return 0;
+    const now = snapshotOf(customer.values, inventory.table, timeZone);
+    const tab = layout.tabs.snapshot;
     const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
     const changes = before ? diffSnapshots(before, now) : [];
     const today = todayIn(timeZone);
@@ -60,7 +60,7 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
       ss,
       changes.map((c) => historyRow(today, '', c, source)),
       lang,
-      read.tabs.history?.getName() ?? null,
+      layout.tabs.history?.getName() ?? null,
     );
     const sheet = tab ?? ss.insertSheet(nameIn(TAB_NAMES.snapshot, lang));
     if (!tab) sheet.hideSheet();

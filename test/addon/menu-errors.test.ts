@@ -45,15 +45,18 @@ describe.each([
     ]);
   });
 
-  it('menuSetup with an answer that is not 1–4 names the answer, and creates nothing', () => {
-    const ss = noCustomers();
-    const sandbox = loadPinned({ spreadsheet: ss, locale });
-    sandbox.env.ui.answerPrompt(' 9 ');
-    expect(alertsOf(sandbox, 'menuSetup')).toEqual([
-      { title: t('error.title'), prompt: t('setup.badChoice', { value: '9' }) },
-    ]);
-    expect(Object.keys(ss.snapshot())).toEqual(['Notes']);
-  });
+  it.each([' 9 ', 'constructor', '01'])(
+    'menuSetup with an answer that is not 1–4 (%j) names the answer, and creates nothing',
+    (answer) => {
+      const ss = noCustomers();
+      const sandbox = loadPinned({ spreadsheet: ss, locale });
+      sandbox.env.ui.answerPrompt(answer);
+      expect(alertsOf(sandbox, 'menuSetup')).toEqual([
+        { title: t('error.title'), prompt: t('setup.badChoice', { value: answer.trim() }) },
+      ]);
+      expect(Object.keys(ss.snapshot())).toEqual(['Notes']);
+    },
+  );
 
   it('menuInventory while another Pandian command holds the document lock says to try again', () => {
     const sandbox = loadPinned({ spreadsheet: noCustomers(), locale });
