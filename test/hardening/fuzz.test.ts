@@ -403,18 +403,14 @@ function runB2B() {
 
 describe('the whole engine on random workbooks', () => {
   it('never throws; totals, concurrency, gaps and issues hold; the report and the JSON are well formed', () => {
-    let runs = 0;
-    let withCustomers = 0;
     fc.assert(
       fc.property(workbook, (w) => {
-        runs++;
         const request = requestOf(w);
         const out = runInventory(request);
         if (!out.ok) {
           expect(['no-customer-sheet', 'customer-sheet-not-found']).toContain(out.code);
           return;
         }
-        if (out.inventory.totals.customers > 0) withCustomers++;
         checkInventory(out.inventory, request);
         checkReport(out.inventory, out.lang);
         const doc = inventoryJson(out.inventory, 'random.xlsx', out.lang);
@@ -422,8 +418,16 @@ describe('the whole engine on random workbooks', () => {
       }),
       opts(200),
     );
-    // The generator reaches the interesting part: most runs read customers.
-    expect(withCustomers).toBeGreaterThan(runs / 2);
+  });
+
+  it('reaches the interesting part: most random workbooks have customers', () => {
+    // A fixed sample, not the runs above: those stop at a time cap, so their number depends on the machine.
+    const sample = fc.sample(workbook, { seed: SEED, numRuns: 200 });
+    const withCustomers = sample.filter((w) => {
+      const out = runInventory(requestOf(w));
+      return out.ok && out.inventory.totals.customers > 0;
+    }).length;
+    expect(withCustomers).toBeGreaterThan(sample.length / 2);
   });
 
   it('gives the same inventory, report and JSON for the same input', () => {
