@@ -27,43 +27,47 @@ export interface Objection {
   blocking: boolean;
 }
 
-const STATUS_WORDS: Record<ObjectionStatus, readonly string[]> = {
-  raised: ['raised', 'new', 'open', '新提出', '提出', '新建', '待处理'],
-  planned: ['planned', 'plan', '已计划', '计划'],
-  acting: ['acting', 'inprogress', 'working', 'active', '处理中', '进行中', '跟进中'],
-  resolved: ['resolved', 'closed', 'done', 'solved', '已解决', '解决', '已关闭', '完成'],
-  accepted: ['accepted', 'acceptedrisk', 'accept', 'risk', '接受风险', '接受', '风险接受'],
+/**
+ * The words of each value, separated by spaces and written as normalized keys (see normalizeKey), in both
+ * languages.
+ */
+const STATUS_WORDS: Record<ObjectionStatus, string> = {
+  raised: 'raised new open 新提出 提出 新建 待处理',
+  planned: 'planned plan 已计划 计划',
+  acting: 'acting inprogress working active 处理中 进行中 跟进中',
+  resolved: 'resolved closed done solved 已解决 解决 已关闭 完成',
+  accepted: 'accepted acceptedrisk accept risk 接受风险 接受 风险接受',
 };
 
-export const OBJECTION_TYPE_WORDS: Record<ObjectionType, readonly string[]> = {
-  budget: ['budget', '预算'],
-  approval: ['approval', '审批'],
-  procurement: ['procurement', 'tender', 'procurementtender', '采购', '招标', '采购招标', '招投标'],
-  legal: ['legal', '法务', '法律'],
-  finance: ['finance', '财务', '付款'],
-  product: ['product', '产品', '功能'],
-  price: ['price', 'pricing', '价格', '报价'],
-  competition: ['competition', 'competitor', '竞争', '竞品', '竞争对手'],
-  timing: ['timing', 'time', '时机', '时间'],
-  relationship: ['relationship', '关系'],
-  other: ['other', '其他', '其它'],
+export const OBJECTION_TYPE_WORDS: Record<ObjectionType, string> = {
+  budget: 'budget 预算',
+  approval: 'approval 审批',
+  procurement: 'procurement tender procurementtender 采购 招标 采购招标 招投标',
+  legal: 'legal 法务 法律',
+  finance: 'finance 财务 付款',
+  product: 'product 产品 功能',
+  price: 'price pricing 价格 报价',
+  competition: 'competition competitor 竞争 竞品 竞争对手',
+  timing: 'timing time 时机 时间',
+  relationship: 'relationship 关系',
+  other: 'other 其他 其它',
 };
 
-const RESOLUTION_WORDS: Record<Resolution, readonly string[]> = {
-  responded: ['responded', 'respond', '应对'],
-  removed: ['removed', 'remove', '排除'],
-  improved: ['improved', 'improve', '优化'],
-  bypassed: ['bypassed', 'bypass', '跨越'],
-  defeated: ['defeated', 'defeat', '击碎'],
+const RESOLUTION_WORDS: Record<Resolution, string> = {
+  responded: 'responded respond 应对',
+  removed: 'removed remove 排除',
+  improved: 'improved improve 优化',
+  bypassed: 'bypassed bypass 跨越',
+  defeated: 'defeated defeat 击碎',
 };
 
-function wordOf<K extends string>(table: Record<K, readonly string[]>, text: string): K | null {
+function wordOf<K extends string>(table: Record<K, string>, text: string): K | null {
   const key = normalizeKey(text);
   if (key === '') return null;
   const first = (match: (word: string) => boolean): K | null =>
-    (Object.keys(table) as K[]).find((k) => table[k].some(match)) ?? null;
+    (Object.keys(table) as K[]).find((k) => table[k].split(' ').some(match)) ?? null;
   // A listed word as the whole text; else, for "预算 budget" or "Budget (预算)", one the text starts with.
-  return first((w) => normalizeKey(w) === key) ?? first((w) => key.startsWith(normalizeKey(w)));
+  return first((w) => w === key) ?? first((w) => key.startsWith(w));
 }
 
 /** Finds a customer by id first, then by normalized name. */
@@ -114,11 +118,7 @@ export function parseObjections(
     if (customer < 0) issue('customer', 'unknown-customer');
 
     /** A typed word of one of the tables; an unknown word is reported and read as blank. */
-    const word = <K extends string>(
-      k: Col,
-      table: Record<K, readonly string[]>,
-      code: Issue['code'],
-    ): K | null => {
+    const word = <K extends string>(k: Col, table: Record<K, string>, code: Issue['code']): K | null => {
       if (text(k) === '') return null;
       const found = wordOf(table, text(k));
       if (!found) issue(k, code);
