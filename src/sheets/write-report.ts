@@ -167,8 +167,7 @@ export function writeReport(sheet: Sheet, coreReport: Report, timeZone: string, 
   for (let c = 0; c < cols; ) {
     let end = c + 1;
     while (end < cols && widths[end] === widths[c]) end++;
-    if (end - c === 1) sheet.setColumnWidth(c + 1, widths[c]);
-    else sheet.setColumnWidths(c + 1, end - c, widths[c]);
+    sheet.setColumnWidths(c + 1, end - c, widths[c]);
     c = end;
   }
   sheet.setFrozenRows(report.frozenRows);
