@@ -99,9 +99,7 @@ const BAR_WIDTH = 240;
  */
 function barFormula(row: number, fromCol: number, toCol: number, max: number, stacked: boolean): string {
   const a1 = `${columnLetter(fromCol)}${row + 1}:${columnLetter(toCol)}${row + 1}`;
-  const colors = stacked
-    ? `;"color1","${BAR_COLORS[0]}";"color2","${BAR_COLORS[1]}"`
-    : `;"color1","${BAR_COLORS[0]}"`;
+  const colors = `;"color1","${BAR_COLORS[0]}"${stacked ? `;"color2","${BAR_COLORS[1]}"` : ''}`;
   return `=SPARKLINE(${a1},{"charttype","bar";"max",${max}${colors}})`;
 }
 
@@ -119,16 +117,16 @@ export function withBars(report: Report): Report {
     const { data } = chart;
     const first = data.col + 1;
     const last = data.col + data.cols - 1;
-    const sumOf = (r: number): number => {
+    // The common scale: the largest sum of a data row's positive values.
+    let max = 0;
+    for (let r = data.row + 1; r < data.row + data.rows; r++) {
       let sum = 0;
       for (let c = first; c <= last; c++) {
         const v = report.rows[r]?.[c];
         if (typeof v === 'number' && v > 0) sum += v;
       }
-      return sum;
-    };
-    let max = 0;
-    for (let r = data.row + 1; r < data.row + data.rows; r++) max = Math.max(max, sumOf(r));
+      max = Math.max(max, sum);
+    }
     if (max === 0 || last < first) continue;
     formats.push({ rect: { row: data.row, col, rows: 1, cols: 1 }, kind: 'header' });
     for (let r = data.row + 1; r < data.row + data.rows && r < rows.length; r++)
