@@ -63,16 +63,8 @@ class GridBuilder {
   readonly charts: ChartSpec[] = [];
   width = 2;
 
-  constructor(private readonly t: ReportText) {}
-
-  get next(): number {
-    return this.rows.length;
-  }
-
-  /** The report's own label `report.<key>`. */
-  label(key: string): string {
-    return this.t(`report.${key}`);
-  }
+  /** `label` gives the report's own text `report.<key>`. */
+  constructor(private readonly label: ReportText) {}
 
   /** Appends a row (formatted whole when given a kind) and returns its index. */
   add(cells: ReportCell[], kind?: ReportFormatKind): number {
@@ -111,7 +103,7 @@ class GridBuilder {
 
   /** Ends a list cut at `limit` with how many more there are. */
   more(total: number, limit: number): void {
-    if (total > limit) this.add([this.t('report.more', { n: total - limit })], 'muted');
+    if (total > limit) this.add([this.label('more', { n: total - limit })], 'muted');
   }
 
   /** Records a chart of a block starting in column A. */
@@ -169,8 +161,8 @@ function gapList(inv: Inventory): number[] {
 
 /** Turns the inventory into the report grid. `t` gives the labels in the report's language. */
 export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Issue) => string): Report {
-  const g = new GridBuilder(t);
-  const label = (key: string): string => g.label(key);
+  const label: ReportText = (key, params) => t(`report.${key}`, params);
+  const g = new GridBuilder(label);
   const { table, states, results, totals } = inv;
   const customers = table.customers;
   const stages = table.model.stages;
@@ -181,9 +173,9 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const repCell = (rep: string): ReportCell => (rep === '' ? label('noRep') : u(rep));
   const ot = inv.objectionTotals;
 
-  g.add([t('report.title', { asOf: isoOfDay(inv.asOf) })], 'title');
+  g.add([label('title', { asOf: isoOfDay(inv.asOf) })], 'title');
   g.add(
-    [u(t('report.source', { sheet: table.sheet, header: table.headerRow, rows: customers.length }))],
+    [u(label('source', { sheet: table.sheet, header: table.headerRow, rows: customers.length }))],
     'muted',
   );
 
@@ -219,7 +211,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   inv.stageCounts.forEach((s, p) => {
     g.add([u(openNames[p]), s.customers, s.value]);
   });
-  const funnelEnd = g.next;
+  const funnelEnd = g.rows.length;
   for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], n[kind]]);
   g.column(1, funnelHead + 1, 'integer');
   g.column(2, funnelHead + 1, 'money');
@@ -228,7 +220,11 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Rep x stage concurrency
   g.section(label('concurrency'));
   const repHead = g.add(
-    [label('rep'), ...openNames.map(u), ...['open', 'band', 'flags', 'won', 'lost', 'wonValue'].map(label)],
+    [
+      label('rep'),
+      ...openNames.map(u),
+      ...['open', 'band', 'flags', 'won', 'lost', 'wonValue'].map((k) => label(k)),
+    ],
     'header',
   );
   for (const r of inv.reps) {
@@ -279,7 +275,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       who(i),
       repCell(c.rep),
       s.resumeDue
-        ? t('report.resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
+        ? label('resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
         : u(stages[inv.openStages[s.current]]?.name ?? ''),
       s.daysInStage,
       s.stallLimit,
@@ -387,7 +383,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   }
 
   // Data issues
-  g.section(t('report.dataIssues', { n: inv.issues.length }));
+  g.section(label('dataIssues', { n: inv.issues.length }));
   g.header(['sheet', 'row', 'column', 'value', 'message']);
   const groups = groupIssues(inv.issues);
   for (const group of groups.slice(0, ISSUE_LIMIT)) {
@@ -397,7 +393,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     if (group.length > 1) {
       const rows = group.slice(0, ROWS_LISTED).map((i) => i.row);
       value = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
-      message += ` — ${t('report.issueGroup', {
+      message += ` — ${label('issueGroup', {
         n: group.length,
         rows: `${rows.join(', ')}${group.length > ROWS_LISTED ? ', …' : ''}`,
       })}`;
