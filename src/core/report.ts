@@ -75,12 +75,14 @@ class GridBuilder {
     return r;
   }
 
-  /** Appends a row of labels. */
-  header(keys: string[]): number {
-    return this.add(
-      keys.map((k) => this.label(k)),
-      'header',
-    );
+  /** The labels of keys separated by spaces. */
+  labels(keys: string): string[] {
+    return keys.split(' ').map((k) => this.label(k));
+  }
+
+  /** Appends a row of labels (keys separated by spaces). */
+  header(keys: string): number {
+    return this.add(this.labels(keys), 'header');
   }
 
   format(rect: GridRect, kind: ReportFormatKind): void {
@@ -207,7 +209,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Stage funnel
   g.section(label('funnel'));
-  const funnelHead = g.header(['stage', 'customers', 'value']);
+  const funnelHead = g.header('stage customers value');
   inv.stageCounts.forEach((s, p) => {
     g.add([u(openNames[p]), s.customers, s.value]);
   });
@@ -220,11 +222,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Rep x stage concurrency
   g.section(label('concurrency'));
   const repHead = g.add(
-    [
-      label('rep'),
-      ...openNames.map(u),
-      ...['open', 'band', 'flags', 'won', 'lost', 'wonValue'].map((k) => label(k)),
-    ],
+    [label('rep'), ...openNames.map(u), ...g.labels('open band flags won lost wonValue')],
     'header',
   );
   for (const r of inv.reps) {
@@ -241,7 +239,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Stage check and gaps
   g.section(label('gaps'));
-  g.header(['row', 'customer', 'rep', 'declared', 'evidenced', 'check', 'nextStage', 'gap']);
+  g.header('row customer rep declared evidenced check nextStage gap');
   const gapRows = gapList(inv);
   for (const i of gapRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
@@ -266,7 +264,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Stalled customers
   g.section(label('stalledList'));
-  g.header(['row', 'customer', 'rep', 'stage', 'daysInStage', 'limit', 'daysSinceContact', 'nextAction']);
+  g.header('row customer rep stage daysInStage limit daysSinceContact nextAction');
   for (const i of inv.stalled.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];
@@ -287,7 +285,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Objections
   g.section(label('objections'));
-  g.header(['objectionType', 'total', 'open', 'overdue', 'blocking']);
+  g.header('objectionType total open overdue blocking');
   for (const [type, v] of Object.entries(ot.byType)) {
     if (v) g.add([t(`type.${type}`), v.total, v.open, v.overdue, v.blocking]);
   }
@@ -297,7 +295,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   );
   g.add([label('unplanned'), ot.unplanned, label('unsupervised'), ot.unsupervised]);
   if (ot.attention.length > 0) {
-    const head = g.header(['row', 'customer', 'objectionType', 'objection', 'owner', 'due', 'attention']);
+    const head = g.header('row customer objectionType objection owner due attention');
     for (const { index, reasons } of ot.attention.slice(0, ATTENTION_LIMIT)) {
       const o = inv.objections[index];
       g.add([
@@ -316,7 +314,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Same-stage cohorts
   g.section(label('cohorts'));
-  g.header(['stage', 'customers', 'reps', 'mostMissing', 'lacking']);
+  g.header('stage customers reps mostMissing lacking');
   for (const c of inv.cohorts) {
     g.add([
       u(openNames[c.stage]),
@@ -329,17 +327,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Results per period
   g.section(label(inv.settings.period === 'quarter' ? 'resultsQuarter' : 'resultsMonth'));
-  const resHead = g.header([
-    'period',
-    'wins',
-    'wonValue',
-    'lost',
-    'winRate',
-    'cycle',
-    'headcount',
-    'winsPerRep',
-    'target',
-  ]);
+  const resHead = g.header('period wins wonValue lost winRate cycle headcount winsPerRep target');
   for (const p of results.periods) {
     g.add([
       u(p.period),
@@ -384,7 +372,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Data issues
   g.section(label('dataIssues', { n: inv.issues.length }));
-  g.header(['sheet', 'row', 'column', 'value', 'message']);
+  g.header('sheet row column value message');
   const groups = groupIssues(inv.issues);
   for (const group of groups.slice(0, ISSUE_LIMIT)) {
     const [first] = group;
