@@ -113,13 +113,11 @@ class GridBuilder {
     this.charts.push({ id, kind, data: { row, col: 0, rows, cols } });
   }
 
+  /** The report, every row padded with empty cells to the full width. */
   build(): Report {
-    const width = this.width;
-    const rows = this.rows.map((r) =>
-      r.length === width ? r : [...r, ...new Array<ReportCell>(width - r.length).fill(null)],
-    );
-    const columnWidths = new Array(width).fill(110);
-    columnWidths[0] = 180;
+    const { rows, width } = this;
+    for (const row of rows) while (row.length < width) row.push(null);
+    const columnWidths = [180, ...new Array(width - 1).fill(110)];
     return { rows, width, formats: this.formats, charts: this.charts, columnWidths, frozenRows: 1 };
   }
 }
