@@ -4,16 +4,7 @@ import { isoOfDay } from './days';
 import type { Inventory, StageCheck } from './inventory';
 import { truncate } from './normalize';
 import { sortIndices } from './order';
-import type {
-  ChartSpec,
-  Day,
-  GridRect,
-  Issue,
-  Report,
-  ReportCell,
-  ReportFormat,
-  ReportFormatKind,
-} from './types';
+import type { ChartSpec, GridRect, Issue, Report, ReportCell, ReportFormat, ReportFormatKind } from './types';
 
 /** Label lookup supplied by the shell (src/i18n): core holds no words of its own. */
 export type ReportText = (key: string, params?: Record<string, string | number>) => string;
@@ -54,7 +45,6 @@ export function groupIssues(issues: readonly Issue[]): Issue[][] {
 export const REPORT_TEXT_LIMIT = 5000;
 
 const u = (s: string): ReportCell => ({ text: truncate(s, REPORT_TEXT_LIMIT) });
-const day = (d: Day | null): ReportCell => (d === null ? null : { day: d });
 
 /** The report grid as it grows. */
 class GridBuilder {
@@ -242,9 +232,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   for (const i of gapRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];
-    const next = s.nextStage === null ? '' : stages[s.nextStage].name;
-    const gap = s.gap.map(criterionName);
-    const actions = stages[inv.openStages[s.current]]?.actions ?? [];
+    const actions = (stages[inv.openStages[s.current]]?.actions ?? []).map((a) => `▸ ${a}`);
     const r = g.add([
       c.row,
       who(i),
@@ -252,8 +240,8 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       c.stageText === '' ? null : u(c.stageText),
       s.evidenced === null ? null : u(openNames[s.evidenced]),
       t(`check.${s.check}`),
-      u(next),
-      u([...gap, ...actions.map((a) => `▸ ${a}`)].join('; ')),
+      u(s.nextStage === null ? '' : stages[s.nextStage].name),
+      u([...s.gap.map(criterionName), ...actions].join('; ')),
     ]);
     if (s.check === 'ahead') g.cell(r, 5, 'bad');
     else if (s.check === 'behind') g.cell(r, 5, 'warn');
@@ -302,7 +290,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
         t(`type.${o.type}`),
         u(o.text),
         u(o.owner),
-        day(o.due),
+        o.due === null ? null : { day: o.due },
         reasons.map((r) => t(`attention.${r}`)).join(', '),
       ]);
     }
