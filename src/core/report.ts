@@ -114,12 +114,11 @@ class GridBuilder {
 
 // Passes over all customers are functions of their own (see gapList): buildReport runs once a run.
 
-/** Stalled customers, overdue and missing next actions, and the value of the won, lost and on-hold ones. */
+/** Overdue and missing next actions, and the value of the won, lost and on-hold customers. */
 function counts(inv: Inventory) {
-  const n = { stalled: 0, overdueActions: 0, missingActions: 0, won: 0, lost: 0, hold: 0 };
+  const n = { overdueActions: 0, missingActions: 0, won: 0, lost: 0, hold: 0 };
   const { customers } = inv.table;
   inv.states.forEach((s, i) => {
-    if (s.stalled || s.resumeDue) n.stalled++;
     if (s.nextAction === 'overdue') n.overdueActions++;
     else if (s.nextAction === 'missing') n.missingActions++;
     const c = customers[i];
@@ -185,7 +184,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ['velocity', results.velocityPerDay, 'money'],
     ['coverage', results.coverage, 'decimal'],
     ['coverageNeeded', results.coverageNeeded, 'decimal'],
-    ['stalled', n.stalled],
+    ['stalled', inv.stalled.length],
     ['actionsOverdue', n.overdueActions],
     ['actionsMissing', n.missingActions],
     ['objectionsOpen', ot.open],
