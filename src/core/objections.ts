@@ -5,7 +5,7 @@ import { IssueLog, locateColumns } from './register';
 import type { Customer } from './table';
 import { OBJECTION_COLUMNS } from './tabs';
 import type { Cell, Day, Issue, ObjectionStatus, ObjectionType, Resolution, SheetData } from './types';
-import { isFailure, parseBoolean, parseDay } from './values';
+import { isFailure, type ParseFailure, parseBoolean, parseDay } from './values';
 
 export interface Objection {
   row: number;
@@ -104,12 +104,13 @@ export function parseObjections(
     const text = (k: Col): string => cellText(cell(k));
     const issue = (k: Col, code: Issue['code'], params?: Issue['params']): void =>
       log.cell(r, cols[k]!, headers[cols[k]!], text(k), code, params);
-    const day = (k: Col): Day | null => {
-      const parsed = parseDay(cell(k), timeZone);
+    /** A parsed cell; a value that does not parse is reported and read as blank. */
+    const valid = <T>(k: Col, parsed: T | ParseFailure): T | null => {
       if (!isFailure(parsed)) return parsed;
       issue(k, parsed.fail, { expected: parsed.expected });
       return null;
     };
+    const day = (k: Col): Day | null => valid(k, parseDay(cell(k), timeZone));
     const customerText = text('customer');
     const body = text('objection');
     if (customerText === '' && body === '' && text('id') === '') continue;
@@ -129,8 +130,7 @@ export function parseObjections(
       word('status', STATUS_WORDS, 'unknown-objection-status') ?? (plan === '' ? 'raised' : 'planned');
     const type = word('type', OBJECTION_TYPE_WORDS, 'unknown-objection-type') ?? 'other';
     const resolution = word('resolution', RESOLUTION_WORDS, 'unknown-resolution');
-    const blocking = parseBoolean(cell('blocking'));
-    if (isFailure(blocking)) issue('blocking', blocking.fail, { expected: blocking.expected });
+    const blocking = valid('blocking', parseBoolean(cell('blocking')));
 
     objections.push({
       row: r + 1,
