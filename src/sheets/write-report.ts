@@ -127,7 +127,7 @@ export function withBars(report: Report): Report {
       }
       max = Math.max(max, sum);
     }
-    if (max === 0 || last < first) continue;
+    if (max === 0) continue; // nothing to draw (also when the chart has no value columns)
     formats.push({ rect: { row: data.row, col, rows: 1, cols: 1 }, kind: 'header' });
     for (let r = data.row + 1; r < data.row + data.rows && r < rows.length; r++)
       rows[r][col] = barFormula(r, first, last, max, chart.kind === 'stacked-bar');
