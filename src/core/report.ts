@@ -114,17 +114,16 @@ class GridBuilder {
 
 // Passes over all customers are functions of their own (see gapList): buildReport runs once a run.
 
-/** Overdue and missing next actions, and the value of the won, lost and on-hold customers. */
+/** Customers per next-action state, and the value of the customers per status. */
 function counts(inv: Inventory) {
-  const n = { overdueActions: 0, missingActions: 0, won: 0, lost: 0, hold: 0 };
+  const nextActions = { ok: 0, missing: 0, overdue: 0 };
+  const values = { open: 0, won: 0, lost: 0, hold: 0 };
   const { customers } = inv.table;
   inv.states.forEach((s, i) => {
-    if (s.nextAction === 'overdue') n.overdueActions++;
-    else if (s.nextAction === 'missing') n.missingActions++;
-    const c = customers[i];
-    if (c.status === 'won' || c.status === 'lost' || c.status === 'hold') n[c.status] += c.value ?? 0;
+    if (s.nextAction) nextActions[s.nextAction]++;
+    values[customers[i].status] += customers[i].value ?? 0;
   });
-  return n;
+  return { nextActions, values };
 }
 
 /** Order of the gap list: ahead, behind, match, none (a comparison per row, not a look-up by name). */
@@ -170,7 +169,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Summary figures (integers unless a format is named)
   g.section(label('summary'));
-  const n = counts(inv);
+  const { nextActions, values } = counts(inv);
   const summary: [string, number | null, ReportFormatKind?][] = [
     ['customers', totals.customers],
     ['open', totals.open],
@@ -185,8 +184,8 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ['coverage', results.coverage, 'decimal'],
     ['coverageNeeded', results.coverageNeeded, 'decimal'],
     ['stalled', inv.stalled.length],
-    ['actionsOverdue', n.overdueActions],
-    ['actionsMissing', n.missingActions],
+    ['actionsOverdue', nextActions.overdue],
+    ['actionsMissing', nextActions.missing],
     ['objectionsOpen', ot.open],
     ['objectionsOverdue', ot.overdue],
     ['objectionsBlocking', ot.blocking],
@@ -201,7 +200,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.add([u(openNames[p]), s.customers, s.value]);
   });
   const funnelEnd = g.rows.length;
-  for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], n[kind]]);
+  for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], values[kind]]);
   g.column(1, funnelHead + 1, 'integer');
   g.column(2, funnelHead + 1, 'money');
   if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, funnelEnd - funnelHead, 2);
