@@ -154,7 +154,8 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const { table, states, results, totals } = inv;
   const customers = table.customers;
   const stages = table.model.stages;
-  const openNames = inv.openStages.map((i) => stages[i].name);
+  /** The open stages' names as report cells, by open-stage position. */
+  const openNames = inv.openStages.map((i) => u(stages[i].name));
   const nOpen = openNames.length;
   const criterionName = (k: number): string => table.criteria[k].criterion.name;
   const who = (i: number): ReportCell => u(customers[i].name || customers[i].id);
@@ -197,7 +198,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.section(label('funnel'));
   const funnelHead = g.header('stage customers value');
   inv.stageCounts.forEach((s, p) => {
-    g.add([u(openNames[p]), s.customers, s.value]);
+    g.add([openNames[p], s.customers, s.value]);
   });
   const funnelEnd = g.rows.length;
   for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], values[kind]]);
@@ -208,7 +209,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Rep x stage concurrency
   g.section(label('concurrency'));
   const repHead = g.add(
-    [label('rep'), ...openNames.map(u), ...g.labels('open band flags won lost wonValue')],
+    [label('rep'), ...openNames, ...g.labels('open band flags won lost wonValue')],
     'header',
   );
   for (const r of inv.reps) {
@@ -236,7 +237,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       who(i),
       repCell(c.rep),
       c.stageText === '' ? null : u(c.stageText),
-      s.evidenced === null ? null : u(openNames[s.evidenced]),
+      s.evidenced === null ? null : openNames[s.evidenced],
       t(`check.${s.check}`),
       u(s.nextStage === null ? '' : stages[s.nextStage].name),
       u([...s.gap.map(criterionName), ...actions].join('; ')),
@@ -301,7 +302,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.header('stage customers reps mostMissing lacking');
   for (const c of inv.cohorts) {
     g.add([
-      u(openNames[c.stage]),
+      openNames[c.stage],
       c.members.length,
       c.reps,
       c.criterion < 0 ? null : u(criterionName(c.criterion)),
@@ -349,7 +350,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.section(label('support'));
     const head = g.add([label('stage'), ...functions.map(u)], 'header');
     support.forEach((row, p) => {
-      g.add([u(openNames[p]), ...row]);
+      g.add([openNames[p], ...row]);
     });
     g.format({ row: head + 1, col: 1, rows: support.length, cols: functions.length }, 'heat');
   }
