@@ -5,7 +5,7 @@ import { IssueLog, locateColumns } from './register';
 import type { Customer } from './table';
 import { OBJECTION_COLUMNS } from './tabs';
 import type { Cell, Day, Issue, ObjectionStatus, ObjectionType, Resolution, SheetData } from './types';
-import { isFailure, parseBoolean, parseDay } from './values';
+import { isFailure, type ParseFailure, parseBoolean, parseDay } from './values';
 
 export interface Objection {
   row: number;
@@ -27,43 +27,47 @@ export interface Objection {
   blocking: boolean;
 }
 
-const STATUS_WORDS: Record<ObjectionStatus, readonly string[]> = {
-  raised: ['raised', 'new', 'open', '新提出', '提出', '新建', '待处理'],
-  planned: ['planned', 'plan', '已计划', '计划'],
-  acting: ['acting', 'inprogress', 'working', 'active', '处理中', '进行中', '跟进中'],
-  resolved: ['resolved', 'closed', 'done', 'solved', '已解决', '解决', '已关闭', '完成'],
-  accepted: ['accepted', 'acceptedrisk', 'accept', 'risk', '接受风险', '接受', '风险接受'],
+/**
+ * The words of each value, separated by spaces and written as normalized keys (see normalizeKey), in both
+ * languages.
+ */
+const STATUS_WORDS: Record<ObjectionStatus, string> = {
+  raised: 'raised new open 新提出 提出 新建 待处理',
+  planned: 'planned plan 已计划 计划',
+  acting: 'acting inprogress working active 处理中 进行中 跟进中',
+  resolved: 'resolved closed done solved 已解决 解决 已关闭 完成',
+  accepted: 'accepted acceptedrisk accept risk 接受风险 接受 风险接受',
 };
 
-export const OBJECTION_TYPE_WORDS: Record<ObjectionType, readonly string[]> = {
-  budget: ['budget', '预算'],
-  approval: ['approval', '审批'],
-  procurement: ['procurement', 'tender', 'procurementtender', '采购', '招标', '采购招标', '招投标'],
-  legal: ['legal', '法务', '法律'],
-  finance: ['finance', '财务', '付款'],
-  product: ['product', '产品', '功能'],
-  price: ['price', 'pricing', '价格', '报价'],
-  competition: ['competition', 'competitor', '竞争', '竞品', '竞争对手'],
-  timing: ['timing', 'time', '时机', '时间'],
-  relationship: ['relationship', '关系'],
-  other: ['other', '其他', '其它'],
+export const OBJECTION_TYPE_WORDS: Record<ObjectionType, string> = {
+  budget: 'budget 预算',
+  approval: 'approval 审批',
+  procurement: 'procurement tender procurementtender 采购 招标 采购招标 招投标',
+  legal: 'legal 法务 法律',
+  finance: 'finance 财务 付款',
+  product: 'product 产品 功能',
+  price: 'price pricing 价格 报价',
+  competition: 'competition competitor 竞争 竞品 竞争对手',
+  timing: 'timing time 时机 时间',
+  relationship: 'relationship 关系',
+  other: 'other 其他 其它',
 };
 
-const RESOLUTION_WORDS: Record<Resolution, readonly string[]> = {
-  responded: ['responded', 'respond', '应对'],
-  removed: ['removed', 'remove', '排除'],
-  improved: ['improved', 'improve', '优化'],
-  bypassed: ['bypassed', 'bypass', '跨越'],
-  defeated: ['defeated', 'defeat', '击碎'],
+const RESOLUTION_WORDS: Record<Resolution, string> = {
+  responded: 'responded respond 应对',
+  removed: 'removed remove 排除',
+  improved: 'improved improve 优化',
+  bypassed: 'bypassed bypass 跨越',
+  defeated: 'defeated defeat 击碎',
 };
 
-function wordOf<K extends string>(table: Record<K, readonly string[]>, text: string): K | null {
+function wordOf<K extends string>(table: Record<K, string>, text: string): K | null {
   const key = normalizeKey(text);
   if (key === '') return null;
   const first = (match: (word: string) => boolean): K | null =>
-    (Object.keys(table) as K[]).find((k) => table[k].some(match)) ?? null;
+    (Object.keys(table) as K[]).find((k) => table[k].split(' ').some(match)) ?? null;
   // A listed word as the whole text; else, for "预算 budget" or "Budget (预算)", one the text starts with.
-  return first((w) => normalizeKey(w) === key) ?? first((w) => key.startsWith(normalizeKey(w)));
+  return first((w) => w === key) ?? first((w) => key.startsWith(w));
 }
 
 /** Finds a customer by id first, then by normalized name. */
@@ -100,12 +104,13 @@ export function parseObjections(
     const text = (k: Col): string => cellText(cell(k));
     const issue = (k: Col, code: Issue['code'], params?: Issue['params']): void =>
       log.cell(r, cols[k]!, headers[cols[k]!], text(k), code, params);
-    const day = (k: Col): Day | null => {
-      const parsed = parseDay(cell(k), timeZone);
+    /** A parsed cell; a value that does not parse is reported and read as blank. */
+    const valid = <T>(k: Col, parsed: T | ParseFailure): T | null => {
       if (!isFailure(parsed)) return parsed;
       issue(k, parsed.fail, { expected: parsed.expected });
       return null;
     };
+    const day = (k: Col): Day | null => valid(k, parseDay(cell(k), timeZone));
     const customerText = text('customer');
     const body = text('objection');
     if (customerText === '' && body === '' && text('id') === '') continue;
@@ -114,11 +119,7 @@ export function parseObjections(
     if (customer < 0) issue('customer', 'unknown-customer');
 
     /** A typed word of one of the tables; an unknown word is reported and read as blank. */
-    const word = <K extends string>(
-      k: Col,
-      table: Record<K, readonly string[]>,
-      code: Issue['code'],
-    ): K | null => {
+    const word = <K extends string>(k: Col, table: Record<K, string>, code: Issue['code']): K | null => {
       if (text(k) === '') return null;
       const found = wordOf(table, text(k));
       if (!found) issue(k, code);
@@ -129,8 +130,7 @@ export function parseObjections(
       word('status', STATUS_WORDS, 'unknown-objection-status') ?? (plan === '' ? 'raised' : 'planned');
     const type = word('type', OBJECTION_TYPE_WORDS, 'unknown-objection-type') ?? 'other';
     const resolution = word('resolution', RESOLUTION_WORDS, 'unknown-resolution');
-    const blocking = parseBoolean(cell('blocking'));
-    if (isFailure(blocking)) issue('blocking', blocking.fail, { expected: blocking.expected });
+    const blocking = valid('blocking', parseBoolean(cell('blocking')));
 
     objections.push({
       row: r + 1,

@@ -4,16 +4,7 @@ import { isoOfDay } from './days';
 import type { Inventory, StageCheck } from './inventory';
 import { truncate } from './normalize';
 import { sortIndices } from './order';
-import type {
-  ChartSpec,
-  Day,
-  GridRect,
-  Issue,
-  Report,
-  ReportCell,
-  ReportFormat,
-  ReportFormatKind,
-} from './types';
+import type { ChartSpec, GridRect, Issue, Report, ReportCell, ReportFormat, ReportFormatKind } from './types';
 
 /** Label lookup supplied by the shell (src/i18n): core holds no words of its own. */
 export type ReportText = (key: string, params?: Record<string, string | number>) => string;
@@ -54,7 +45,6 @@ export function groupIssues(issues: readonly Issue[]): Issue[][] {
 export const REPORT_TEXT_LIMIT = 5000;
 
 const u = (s: string): ReportCell => ({ text: truncate(s, REPORT_TEXT_LIMIT) });
-const day = (d: Day | null): ReportCell => (d === null ? null : { day: d });
 
 /** The report grid as it grows. */
 class GridBuilder {
@@ -63,16 +53,8 @@ class GridBuilder {
   readonly charts: ChartSpec[] = [];
   width = 2;
 
-  constructor(private readonly t: ReportText) {}
-
-  get next(): number {
-    return this.rows.length;
-  }
-
-  /** The report's own label `report.<key>`. */
-  label(key: string): string {
-    return this.t(`report.${key}`);
-  }
+  /** `label` gives the report's own text `report.<key>`. */
+  constructor(private readonly label: ReportText) {}
 
   /** Appends a row (formatted whole when given a kind) and returns its index. */
   add(cells: ReportCell[], kind?: ReportFormatKind): number {
@@ -83,12 +65,14 @@ class GridBuilder {
     return r;
   }
 
-  /** Appends a row of labels. */
-  header(keys: string[]): number {
-    return this.add(
-      keys.map((k) => this.label(k)),
-      'header',
-    );
+  /** The labels of keys separated by spaces. */
+  labels(keys: string): string[] {
+    return keys.split(' ').map((k) => this.label(k));
+  }
+
+  /** Appends a row of labels (keys separated by spaces). */
+  header(keys: string): number {
+    return this.add(this.labels(keys), 'header');
   }
 
   format(rect: GridRect, kind: ReportFormatKind): void {
@@ -111,7 +95,7 @@ class GridBuilder {
 
   /** Ends a list cut at `limit` with how many more there are. */
   more(total: number, limit: number): void {
-    if (total > limit) this.add([this.t('report.more', { n: total - limit })], 'muted');
+    if (total > limit) this.add([this.label('more', { n: total - limit })], 'muted');
   }
 
   /** Records a chart of a block starting in column A. */
@@ -119,31 +103,27 @@ class GridBuilder {
     this.charts.push({ id, kind, data: { row, col: 0, rows, cols } });
   }
 
+  /** The report, every row padded with empty cells to the full width. */
   build(): Report {
-    const width = this.width;
-    const rows = this.rows.map((r) =>
-      r.length === width ? r : [...r, ...new Array<ReportCell>(width - r.length).fill(null)],
-    );
-    const columnWidths = new Array(width).fill(110);
-    columnWidths[0] = 180;
+    const { rows, width } = this;
+    for (const row of rows) while (row.length < width) row.push(null);
+    const columnWidths = [180, ...new Array(width - 1).fill(110)];
     return { rows, width, formats: this.formats, charts: this.charts, columnWidths, frozenRows: 1 };
   }
 }
 
 // Passes over all customers are functions of their own (see gapList): buildReport runs once a run.
 
-/** Stalled customers, overdue and missing next actions, and the value of the won, lost and on-hold ones. */
+/** Customers per next-action state, and the value of the customers per status. */
 function counts(inv: Inventory) {
-  const n = { stalled: 0, overdueActions: 0, missingActions: 0, won: 0, lost: 0, hold: 0 };
+  const nextActions = { ok: 0, missing: 0, overdue: 0 };
+  const values = { open: 0, won: 0, lost: 0, hold: 0 };
   const { customers } = inv.table;
   inv.states.forEach((s, i) => {
-    if (s.stalled || s.resumeDue) n.stalled++;
-    if (s.nextAction === 'overdue') n.overdueActions++;
-    else if (s.nextAction === 'missing') n.missingActions++;
-    const c = customers[i];
-    if (c.status === 'won' || c.status === 'lost' || c.status === 'hold') n[c.status] += c.value ?? 0;
+    if (s.nextAction) nextActions[s.nextAction]++;
+    values[customers[i].status] += customers[i].value ?? 0;
   });
-  return n;
+  return { nextActions, values };
 }
 
 /** Order of the gap list: ahead, behind, match, none (a comparison per row, not a look-up by name). */
@@ -169,27 +149,28 @@ function gapList(inv: Inventory): number[] {
 
 /** Turns the inventory into the report grid. `t` gives the labels in the report's language. */
 export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Issue) => string): Report {
-  const g = new GridBuilder(t);
-  const label = (key: string): string => g.label(key);
+  const label: ReportText = (key, params) => t(`report.${key}`, params);
+  const g = new GridBuilder(label);
   const { table, states, results, totals } = inv;
   const customers = table.customers;
   const stages = table.model.stages;
-  const openNames = inv.openStages.map((i) => stages[i].name);
+  /** The open stages' names as report cells, by open-stage position. */
+  const openNames = inv.openStages.map((i) => u(stages[i].name));
   const nOpen = openNames.length;
   const criterionName = (k: number): string => table.criteria[k].criterion.name;
   const who = (i: number): ReportCell => u(customers[i].name || customers[i].id);
   const repCell = (rep: string): ReportCell => (rep === '' ? label('noRep') : u(rep));
   const ot = inv.objectionTotals;
 
-  g.add([t('report.title', { asOf: isoOfDay(inv.asOf) })], 'title');
+  g.add([label('title', { asOf: isoOfDay(inv.asOf) })], 'title');
   g.add(
-    [u(t('report.source', { sheet: table.sheet, header: table.headerRow, rows: customers.length }))],
+    [u(label('source', { sheet: table.sheet, header: table.headerRow, rows: customers.length }))],
     'muted',
   );
 
   // Summary figures (integers unless a format is named)
   g.section(label('summary'));
-  const n = counts(inv);
+  const { nextActions, values } = counts(inv);
   const summary: [string, number | null, ReportFormatKind?][] = [
     ['customers', totals.customers],
     ['open', totals.open],
@@ -203,9 +184,9 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ['velocity', results.velocityPerDay, 'money'],
     ['coverage', results.coverage, 'decimal'],
     ['coverageNeeded', results.coverageNeeded, 'decimal'],
-    ['stalled', n.stalled],
-    ['actionsOverdue', n.overdueActions],
-    ['actionsMissing', n.missingActions],
+    ['stalled', inv.stalled.length],
+    ['actionsOverdue', nextActions.overdue],
+    ['actionsMissing', nextActions.missing],
     ['objectionsOpen', ot.open],
     ['objectionsOverdue', ot.overdue],
     ['objectionsBlocking', ot.blocking],
@@ -215,12 +196,12 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Stage funnel
   g.section(label('funnel'));
-  const funnelHead = g.header(['stage', 'customers', 'value']);
+  const funnelHead = g.header('stage customers value');
   inv.stageCounts.forEach((s, p) => {
-    g.add([u(openNames[p]), s.customers, s.value]);
+    g.add([openNames[p], s.customers, s.value]);
   });
-  const funnelEnd = g.next;
-  for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], n[kind]]);
+  const funnelEnd = g.rows.length;
+  for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], values[kind]]);
   g.column(1, funnelHead + 1, 'integer');
   g.column(2, funnelHead + 1, 'money');
   if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, funnelEnd - funnelHead, 2);
@@ -228,7 +209,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Rep x stage concurrency
   g.section(label('concurrency'));
   const repHead = g.add(
-    [label('rep'), ...openNames.map(u), ...['open', 'band', 'flags', 'won', 'lost', 'wonValue'].map(label)],
+    [label('rep'), ...openNames, ...g.labels('open band flags won lost wonValue')],
     'header',
   );
   for (const r of inv.reps) {
@@ -245,23 +226,21 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Stage check and gaps
   g.section(label('gaps'));
-  g.header(['row', 'customer', 'rep', 'declared', 'evidenced', 'check', 'nextStage', 'gap']);
+  g.header('row customer rep declared evidenced check nextStage gap');
   const gapRows = gapList(inv);
   for (const i of gapRows.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];
-    const next = s.nextStage === null ? '' : stages[s.nextStage].name;
-    const gap = s.gap.map(criterionName);
-    const actions = stages[inv.openStages[s.current]]?.actions ?? [];
+    const actions = (stages[inv.openStages[s.current]]?.actions ?? []).map((a) => `▸ ${a}`);
     const r = g.add([
       c.row,
       who(i),
       repCell(c.rep),
       c.stageText === '' ? null : u(c.stageText),
-      s.evidenced === null ? null : u(openNames[s.evidenced]),
+      s.evidenced === null ? null : openNames[s.evidenced],
       t(`check.${s.check}`),
-      u(next),
-      u([...gap, ...actions.map((a) => `▸ ${a}`)].join('; ')),
+      u(s.nextStage === null ? '' : stages[s.nextStage].name),
+      u([...s.gap.map(criterionName), ...actions].join('; ')),
     ]);
     if (s.check === 'ahead') g.cell(r, 5, 'bad');
     else if (s.check === 'behind') g.cell(r, 5, 'warn');
@@ -270,7 +249,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Stalled customers
   g.section(label('stalledList'));
-  g.header(['row', 'customer', 'rep', 'stage', 'daysInStage', 'limit', 'daysSinceContact', 'nextAction']);
+  g.header('row customer rep stage daysInStage limit daysSinceContact nextAction');
   for (const i of inv.stalled.slice(0, LIST_LIMIT)) {
     const s = states[i];
     const c = customers[i];
@@ -279,7 +258,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       who(i),
       repCell(c.rep),
       s.resumeDue
-        ? t('report.resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
+        ? label('resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
         : u(stages[inv.openStages[s.current]]?.name ?? ''),
       s.daysInStage,
       s.stallLimit,
@@ -291,7 +270,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Objections
   g.section(label('objections'));
-  g.header(['objectionType', 'total', 'open', 'overdue', 'blocking']);
+  g.header('objectionType total open overdue blocking');
   for (const [type, v] of Object.entries(ot.byType)) {
     if (v) g.add([t(`type.${type}`), v.total, v.open, v.overdue, v.blocking]);
   }
@@ -301,7 +280,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   );
   g.add([label('unplanned'), ot.unplanned, label('unsupervised'), ot.unsupervised]);
   if (ot.attention.length > 0) {
-    const head = g.header(['row', 'customer', 'objectionType', 'objection', 'owner', 'due', 'attention']);
+    const head = g.header('row customer objectionType objection owner due attention');
     for (const { index, reasons } of ot.attention.slice(0, ATTENTION_LIMIT)) {
       const o = inv.objections[index];
       g.add([
@@ -310,7 +289,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
         t(`type.${o.type}`),
         u(o.text),
         u(o.owner),
-        day(o.due),
+        o.due === null ? null : { day: o.due },
         reasons.map((r) => t(`attention.${r}`)).join(', '),
       ]);
     }
@@ -320,10 +299,10 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Same-stage cohorts
   g.section(label('cohorts'));
-  g.header(['stage', 'customers', 'reps', 'mostMissing', 'lacking']);
+  g.header('stage customers reps mostMissing lacking');
   for (const c of inv.cohorts) {
     g.add([
-      u(openNames[c.stage]),
+      openNames[c.stage],
       c.members.length,
       c.reps,
       c.criterion < 0 ? null : u(criterionName(c.criterion)),
@@ -333,17 +312,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Results per period
   g.section(label(inv.settings.period === 'quarter' ? 'resultsQuarter' : 'resultsMonth'));
-  const resHead = g.header([
-    'period',
-    'wins',
-    'wonValue',
-    'lost',
-    'winRate',
-    'cycle',
-    'headcount',
-    'winsPerRep',
-    'target',
-  ]);
+  const resHead = g.header('period wins wonValue lost winRate cycle headcount winsPerRep target');
   for (const p of results.periods) {
     g.add([
       u(p.period),
@@ -381,14 +350,14 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.section(label('support'));
     const head = g.add([label('stage'), ...functions.map(u)], 'header');
     support.forEach((row, p) => {
-      g.add([u(openNames[p]), ...row]);
+      g.add([openNames[p], ...row]);
     });
     g.format({ row: head + 1, col: 1, rows: support.length, cols: functions.length }, 'heat');
   }
 
   // Data issues
-  g.section(t('report.dataIssues', { n: inv.issues.length }));
-  g.header(['sheet', 'row', 'column', 'value', 'message']);
+  g.section(label('dataIssues', { n: inv.issues.length }));
+  g.header('sheet row column value message');
   const groups = groupIssues(inv.issues);
   for (const group of groups.slice(0, ISSUE_LIMIT)) {
     const [first] = group;
@@ -397,7 +366,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     if (group.length > 1) {
       const rows = group.slice(0, ROWS_LISTED).map((i) => i.row);
       value = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
-      message += ` — ${t('report.issueGroup', {
+      message += ` — ${label('issueGroup', {
         n: group.length,
         rows: `${rows.join(', ')}${group.length > ROWS_LISTED ? ', …' : ''}`,
       })}`;

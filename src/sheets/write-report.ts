@@ -25,65 +25,68 @@ export function sheetValue(cell: ReportCell, timeZone: string): Value {
   return cell;
 }
 
-const NUMBER_FORMATS: Partial<Record<ReportFormatKind, string>> = {
-  integer: '0',
-  money: '#,##0',
-  percent: '0%',
-  decimal: '0.0',
-  date: 'yyyy-mm-dd',
-};
-const BACKGROUNDS: Partial<Record<ReportFormatKind, string>> = {
-  section: '#e8f0fe',
-  header: '#f1f3f4',
-  bad: '#fce8e6',
-  warn: '#fef7e0',
-  good: '#e6f4ea',
-};
-const HEAT = ['#ffffff', '#e6f4ea', '#ceead6', '#a8dab5', '#81c995'];
-
 /** Per-cell format arrays for the whole grid (one setX call each). */
-export function formatArrays(report: Report): {
+interface FormatArrays {
   numberFormats: string[][];
   backgrounds: (string | null)[][];
   weights: ('bold' | 'normal')[][];
   colors: string[][];
   sizes: number[][];
-} {
+}
+
+/** What each kind of format sets, by array; a heat map's backgrounds follow its values (HEAT). */
+const STYLES: Record<
+  Exclude<ReportFormatKind, 'heat'>,
+  { [A in keyof FormatArrays]?: FormatArrays[A][number][number] }
+> = {
+  title: { weights: 'bold', sizes: 14 },
+  section: { backgrounds: '#e8f0fe', weights: 'bold', sizes: 12 },
+  header: { backgrounds: '#f1f3f4', weights: 'bold' },
+  muted: { colors: '#5f6368' },
+  integer: { numberFormats: '0' },
+  money: { numberFormats: '#,##0' },
+  percent: { numberFormats: '0%' },
+  decimal: { numberFormats: '0.0' },
+  date: { numberFormats: 'yyyy-mm-dd' },
+  bad: { backgrounds: '#fce8e6' },
+  warn: { backgrounds: '#fef7e0' },
+  good: { backgrounds: '#e6f4ea' },
+};
+const HEAT = ['#ffffff', '#e6f4ea', '#ceead6', '#a8dab5', '#81c995'];
+
+export function formatArrays(report: Report): FormatArrays {
   const fill = <T>(v: T): T[][] => report.rows.map(() => new Array<T>(report.width).fill(v));
-  const numberFormats = fill('General');
-  const backgrounds = fill<string | null>(null);
-  const weights = fill<'bold' | 'normal'>('normal');
-  const colors = fill('#202124');
-  const sizes = fill(10);
+  const f: FormatArrays = {
+    numberFormats: fill('General'),
+    backgrounds: fill<string | null>(null),
+    weights: fill<'bold' | 'normal'>('normal'),
+    colors: fill('#202124'),
+    sizes: fill(10),
+  };
   for (const { rect, kind } of report.formats) {
-    let max = 0;
+    /** Visits the cells of the rect that lie within the grid. */
+    const each = (visit: (r: number, c: number, value: ReportCell) => void): void => {
+      for (let r = rect.row; r < Math.min(rect.row + rect.rows, report.rows.length); r++)
+        for (let c = rect.col; c < Math.min(rect.col + rect.cols, report.width); c++)
+          visit(r, c, report.rows[r][c]);
+    };
     if (kind === 'heat') {
-      for (let r = rect.row; r < rect.row + rect.rows; r++)
-        for (let c = rect.col; c < rect.col + rect.cols; c++) {
-          const v = report.rows[r]?.[c];
-          if (typeof v === 'number' && v > max) max = v;
-        }
-    }
-    for (let r = rect.row; r < rect.row + rect.rows; r++) {
-      for (let c = rect.col; c < rect.col + rect.cols; c++) {
-        if (r >= report.rows.length || c >= report.width) continue;
-        const nf = NUMBER_FORMATS[kind];
-        if (nf) numberFormats[r][c] = nf;
-        const bg = BACKGROUNDS[kind];
-        if (bg) backgrounds[r][c] = bg;
-        if (kind === 'title' || kind === 'section' || kind === 'header') weights[r][c] = 'bold';
-        if (kind === 'title') sizes[r][c] = 14;
-        if (kind === 'section') sizes[r][c] = 12;
-        if (kind === 'muted') colors[r][c] = '#5f6368';
-        if (kind === 'heat') {
-          const v = report.rows[r][c];
-          const level = typeof v === 'number' && max > 0 ? Math.ceil((v / max) * (HEAT.length - 1)) : 0;
-          backgrounds[r][c] = HEAT[level];
-        }
-      }
+      let max = 0;
+      each((_r, _c, v) => {
+        if (typeof v === 'number' && v > max) max = v;
+      });
+      each((r, c, v) => {
+        f.backgrounds[r][c] =
+          HEAT[typeof v === 'number' && max > 0 ? Math.ceil((v / max) * (HEAT.length - 1)) : 0];
+      });
+    } else {
+      const style = Object.entries(STYLES[kind]) as [keyof FormatArrays, string | number][];
+      each((r, c) => {
+        for (const [array, value] of style) (f[array][r] as unknown[])[c] = value;
+      });
     }
   }
-  return { numberFormats, backgrounds, weights, colors, sizes };
+  return f;
 }
 
 const BAR_COLORS = ['#1a73e8', '#8ab4f8'];
@@ -96,9 +99,7 @@ const BAR_WIDTH = 240;
  */
 function barFormula(row: number, fromCol: number, toCol: number, max: number, stacked: boolean): string {
   const a1 = `${columnLetter(fromCol)}${row + 1}:${columnLetter(toCol)}${row + 1}`;
-  const colors = stacked
-    ? `;"color1","${BAR_COLORS[0]}";"color2","${BAR_COLORS[1]}"`
-    : `;"color1","${BAR_COLORS[0]}"`;
+  const colors = `;"color1","${BAR_COLORS[0]}"${stacked ? `;"color2","${BAR_COLORS[1]}"` : ''}`;
   return `=SPARKLINE(${a1},{"charttype","bar";"max",${max}${colors}})`;
 }
 
@@ -116,17 +117,17 @@ export function withBars(report: Report): Report {
     const { data } = chart;
     const first = data.col + 1;
     const last = data.col + data.cols - 1;
-    const sumOf = (r: number): number => {
+    // The common scale: the largest sum of a data row's positive values.
+    let max = 0;
+    for (let r = data.row + 1; r < data.row + data.rows; r++) {
       let sum = 0;
       for (let c = first; c <= last; c++) {
         const v = report.rows[r]?.[c];
         if (typeof v === 'number' && v > 0) sum += v;
       }
-      return sum;
-    };
-    let max = 0;
-    for (let r = data.row + 1; r < data.row + data.rows; r++) max = Math.max(max, sumOf(r));
-    if (max === 0 || last < first) continue;
+      max = Math.max(max, sum);
+    }
+    if (max === 0) continue; // nothing to draw (also when the chart has no value columns)
     formats.push({ rect: { row: data.row, col, rows: 1, cols: 1 }, kind: 'header' });
     for (let r = data.row + 1; r < data.row + data.rows && r < rows.length; r++)
       rows[r][col] = barFormula(r, first, last, max, chart.kind === 'stacked-bar');
@@ -164,8 +165,7 @@ export function writeReport(sheet: Sheet, coreReport: Report, timeZone: string, 
   for (let c = 0; c < cols; ) {
     let end = c + 1;
     while (end < cols && widths[end] === widths[c]) end++;
-    if (end - c === 1) sheet.setColumnWidth(c + 1, widths[c]);
-    else sheet.setColumnWidths(c + 1, end - c, widths[c]);
+    sheet.setColumnWidths(c + 1, end - c, widths[c]);
     c = end;
   }
   sheet.setFrozenRows(report.frozenRows);
