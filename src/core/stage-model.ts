@@ -2,19 +2,17 @@
 // ("From my data"), plus the lookup that turns a typed stage or status word into a stage.
 import { normalizeKey } from './normalize';
 import { IssueLog, locateColumns, splitList } from './register';
-import { KIND_LABELS } from './stage-grid';
 import { STAGE_COLUMNS } from './tabs';
 import { KIND_WORDS, OPEN_WORDS } from './templates';
 import type { Cell, Criterion, Issue, SheetData, Stage, StageKind, StageModel } from './types';
 import { isFailure, parseNumber, parsePercent } from './values';
 
-/** Reads a typed kind word: open/won/lost/hold in either language, or a won/lost/hold synonym. */
+/**
+ * Reads a typed kind word: open/won/lost/hold in either language, or a synonym. The word lists hold every
+ * KIND_LABELS label (the kind cell stagesGrid writes), so those read back without a second lookup.
+ */
 export function kindOfWord(text: string): StageKind | null {
   const key = normalizeKey(text);
-  if (key === '') return null;
-  for (const kind of Object.keys(KIND_LABELS) as StageKind[]) {
-    if (KIND_LABELS[kind].some((w) => normalizeKey(w) === key)) return kind;
-  }
   return OPEN_WORDS.includes(key) ? 'open' : terminalKind(key);
 }
 
