@@ -116,46 +116,23 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
 
 /**
  * Well-known stage sequences of CRM exports and common templates, used to order stage values found
- * in the data when there is no Stages tab. Normalized keys, earliest first.
+ * in the data when there is no Stages tab. Normalized keys, earliest first, separated by spaces.
  */
 const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
   // Salesforce standard opportunity stages
-  [
-    'prospecting',
-    'qualification',
-    'needsanalysis',
-    'valueproposition',
-    'iddecisionmakers',
-    'perceptionanalysis',
-    'proposalpricequote',
-    'negotiationreview',
-  ],
+  'prospecting qualification needsanalysis valueproposition iddecisionmakers perceptionanalysis proposalpricequote negotiationreview',
   // HubSpot default deal pipeline
-  [
-    'appointmentscheduled',
-    'qualifiedtobuy',
-    'presentationscheduled',
-    'decisionmakerboughtin',
-    'contractsent',
-  ],
+  'appointmentscheduled qualifiedtobuy presentationscheduled decisionmakerboughtin contractsent',
   // Pipedrive default pipeline
-  [
-    'lead',
-    'qualified',
-    'contactmade',
-    'demoscheduled',
-    'needsdefined',
-    'proposalmade',
-    'negotiationsstarted',
-  ],
+  'lead qualified contactmade demoscheduled needsdefined proposalmade negotiationsstarted',
   // Odoo CRM
-  ['new', 'qualified', 'proposition'],
+  'new qualified proposition',
   // Maven CRM sample
-  ['prospecting', 'engaging'],
+  'prospecting engaging',
   // Common Chinese pipelines
-  ['线索', '初步接触', '需求确认', '立项', '方案', '报价', '投标', '商务谈判', '签约跟进'],
-  ['线索', '商机', '报价', '谈判', '签约'],
-];
+  '线索 初步接触 需求确认 立项 方案 报价 投标 商务谈判 签约跟进',
+  '线索 商机 报价 谈判 签约',
+].map((sequence) => sequence.split(' '));
 
 export interface StageObservation {
   text: string;
