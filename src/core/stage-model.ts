@@ -24,10 +24,6 @@ function criterionOf(text: string, kind: Criterion['kind']): Criterion {
   return { name: name ?? text.trim(), aliases, kind };
 }
 
-function cellString(cell: Cell): string {
-  return cell == null ? '' : String(cell).trim();
-}
-
 type StageColumn = keyof typeof STAGE_COLUMNS;
 
 /** Parses the Stages tab. Returns null when the tab has no recognisable header. */
@@ -44,7 +40,7 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     const get = (key: StageColumn): Cell => (cols[key] === undefined ? '' : row[cols[key]!]);
-    const text = (key: StageColumn): string => cellString(get(key));
+    const text = (key: StageColumn): string => String(get(key) ?? '').trim();
     /** A figure of the row; a bad one is reported and read as blank. */
     const figure = (key: 'maxDays' | 'probability', parse: typeof parseNumber): number | null => {
       const parsed = parse(get(key));
@@ -77,7 +73,7 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
     stages.push({
       order,
       name,
-      aliases: splitList(String(get('aliases') ?? '').replace(/\|/g, '\n')),
+      aliases: splitList(text('aliases').replace(/\|/g, '\n')),
       kind: typedKind ?? kindOfWord(name) ?? 'open',
       criteria: [
         ...splitList(get('elements')).map((t) => criterionOf(t, 'element')),
