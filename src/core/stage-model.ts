@@ -3,17 +3,16 @@
 import { normalizeKey } from './normalize';
 import { IssueLog, locateColumns, splitList } from './register';
 import { STAGE_COLUMNS } from './tabs';
-import { KIND_WORDS, OPEN_WORDS } from './templates';
+import { KIND_OF_WORD } from './templates';
 import type { Cell, Criterion, Issue, SheetData, Stage, StageKind, StageModel } from './types';
 import { isFailure, parseNumber, parsePercent } from './values';
 
 /**
- * Reads a typed kind word: open/won/lost/hold in either language, or a synonym. The word lists hold every
- * KIND_LABELS label (the kind cell stagesGrid writes), so those read back without a second lookup.
+ * Reads a typed kind word: open/won/lost/hold in either language, or a synonym. KIND_WORDS holds every
+ * KIND_LABELS label (the kind cell stagesGrid writes), so those read back too.
  */
 export function kindOfWord(text: string): StageKind | null {
-  const key = normalizeKey(text);
-  return OPEN_WORDS.includes(key) ? 'open' : terminalKind(key);
+  return KIND_OF_WORD.get(normalizeKey(text)) ?? null;
 }
 
 function criterionOf(text: string, kind: Criterion['kind']): Criterion {
@@ -160,7 +159,7 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
       seen.count++;
       seen.milestones += o.milestones;
     } else {
-      const kind = terminalKind(key) ?? 'open';
+      const kind = KIND_OF_WORD.get(key) ?? 'open';
       byKey.set(key, { key, name, kind, first: i, count: 1, milestones: o.milestones });
     }
   });
@@ -202,13 +201,6 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
 
 const KIND_ORDER: readonly StageKind[] = ['open', 'won', 'lost', 'hold'];
 
-function terminalKind(key: string): StageKind | null {
-  for (const kind of ['won', 'lost', 'hold'] as const) {
-    if (KIND_WORDS[kind].includes(key)) return kind;
-  }
-  return null;
-}
-
 /** Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. */
 export class StageLookup {
   private readonly byKey = new Map<string, number>();
@@ -240,7 +232,8 @@ export class StageLookup {
     // The name or alias, else the same after a numbered prefix ("1 - Prospecting", "S2 Discovery").
     const hit = this.byKey.get(key) ?? this.byKey.get(key.replace(/^[a-z]?\d+/, ''));
     if (hit !== undefined) return hit;
-    const kind = terminalKind(key);
+    // A won/lost/hold word finds the first stage of that kind (byKind holds no open stage).
+    const kind = KIND_OF_WORD.get(key);
     return (kind && this.byKind[kind]) ?? -1;
   }
 

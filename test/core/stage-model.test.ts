@@ -1,5 +1,6 @@
 import { KIND_LABELS } from '../../src/core/stage-grid';
 import { kindOfWord } from '../../src/core/stage-model';
+import { KIND_OF_WORD, KIND_WORDS } from '../../src/core/templates';
 import type { StageKind } from '../../src/core/types';
 
 describe('kindOfWord', () => {
@@ -20,5 +21,11 @@ describe('kindOfWord', () => {
     expect(kindOfWord('')).toBeNull();
     expect(kindOfWord('  ')).toBeNull();
     expect(kindOfWord('Proposal')).toBeNull();
+  });
+
+  test('no kind word is in two lists', () => {
+    const all = Object.values(KIND_WORDS).flatMap((words) => words.trim().split(/\s+/));
+    expect(all.length).toBeGreaterThan(40);
+    expect(KIND_OF_WORD.size).toBe(all.length);
   });
 });
