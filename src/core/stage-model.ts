@@ -165,20 +165,21 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
   });
 
   const all = [...byKey.values()];
+  // Sort keys, compared item by item: open stages first (kind 0), by the rules above; then won, lost and
+  // on-hold values in order of first appearance.
   const rank = (s: Seen): number[] => {
+    if (s.kind !== 'open') return [KIND_ORDER.indexOf(s.kind), s.first];
     const num = /^[a-z]{0,2}(\d+)/.exec(s.key);
     const known = KNOWN_SEQUENCES.map((seq) => seq.indexOf(s.key)).find((i) => i >= 0);
     return [
+      0,
       num ? Number(num[1]) : Number.POSITIVE_INFINITY,
       known ?? Number.POSITIVE_INFINITY,
       s.milestones / s.count,
       s.first,
     ];
   };
-  // Open stages first, by rank; then won, lost and on-hold values in order of first appearance.
   all.sort((a, b) => {
-    if (a.kind !== b.kind) return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
-    if (a.kind !== 'open') return a.first - b.first;
     const ra = rank(a);
     const rb = rank(b);
     for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];

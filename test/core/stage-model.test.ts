@@ -1,5 +1,5 @@
 import { KIND_LABELS } from '../../src/core/stage-grid';
-import { kindOfWord } from '../../src/core/stage-model';
+import { kindOfWord, stagesFromData } from '../../src/core/stage-model';
 import { KIND_OF_WORD, KIND_WORDS } from '../../src/core/templates';
 import type { StageKind } from '../../src/core/types';
 
@@ -27,5 +27,47 @@ describe('kindOfWord', () => {
     const all = Object.values(KIND_WORDS).flatMap((words) => words.trim().split(/\s+/));
     expect(all.length).toBeGreaterThan(40);
     expect(KIND_OF_WORD.size).toBe(all.length);
+  });
+});
+
+describe('stagesFromData', () => {
+  const order = (texts: [string, number][]) =>
+    stagesFromData(texts.map(([text, milestones]) => ({ text, milestones }))).stages.map((s) => [
+      s.order,
+      s.name,
+      s.kind,
+    ]);
+
+  test('open stages by number, known sequence, milestones, first seen; then won, lost, hold', () => {
+    expect(
+      order([
+        ['On hold', 0],
+        ['Closed Lost', 3],
+        ['Negotiation/Review', 2],
+        ['Custom B', 1],
+        ['Closed Won', 3],
+        ['Prospecting', 0],
+        ['Custom A', 1],
+        ['2 - Proposal', 0],
+        ['Custom C', 2],
+        ['Lost', 3],
+        ['1 - Lead', 5],
+        ['', 0],
+        [' prospecting ', 4],
+        ['Custom A', 1],
+      ]),
+    ).toEqual([
+      [1, '1 - Lead', 'open'],
+      [2, '2 - Proposal', 'open'],
+      [3, 'Prospecting', 'open'],
+      [4, 'Negotiation/Review', 'open'],
+      [5, 'Custom B', 'open'],
+      [6, 'Custom A', 'open'],
+      [7, 'Custom C', 'open'],
+      [8, 'Closed Won', 'won'],
+      [9, 'Closed Lost', 'lost'],
+      [10, 'Lost', 'lost'],
+      [11, 'On hold', 'hold'],
+    ]);
   });
 });
