@@ -23,10 +23,8 @@ const DATE_HINT = /^[ymd年月日]+$/;
 /** Scale of a unit text (normalized key), 1 for a unit that does not scale, 0 when it is no unit. */
 function unitScale(unitKey: string): number {
   if (unitKey.length === 0) return 1; // only symbols: ($), (%), (*)
-  const direct = scaleOf(unitKey);
-  if (direct !== 0) return direct;
-  const p = UNIT_PREFIX.exec(unitKey);
-  return p && p[0].length < unitKey.length ? scaleOf(unitKey.slice(p[0].length)) : 0;
+  // A unit word, else one after 单位/unit/in ('单位万元', 'inthousands'); a bare prefix leaves '', no unit.
+  return scaleOf(unitKey) || scaleOf(unitKey.replace(UNIT_PREFIX, ''));
 }
 
 /** Unit words (normalized keys) by the scale they give; 1 is a unit that does not scale. */
