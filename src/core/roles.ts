@@ -117,9 +117,10 @@ export const ROLE_NAMES: Record<Role, string> = {
     'Probability|Win Probability|Win %|Deal Probability|Close Probability|hs_deal_stage_probability|Confidence|赢率|成交概率|赢单概率|赢单率|概率|成功率|把握度',
 };
 
+/** Shared by every header that matches one name, so read-only. */
 interface RoleMatch {
-  role: Role;
-  priority: number;
+  readonly role: Role;
+  readonly priority: number;
 }
 
 let roleIndex: Map<string, RoleMatch> | null = null;
@@ -130,14 +131,14 @@ function buildIndex(): Map<string, RoleMatch> {
   for (const [role, names] of Object.entries(ROLE_NAMES) as [Role, string][]) {
     names.split('|').forEach((name, priority) => {
       const key = parseHeader(name).key;
-      if (!index.has(key)) index.set(key, Object.freeze({ role, priority }));
+      if (!index.has(key)) index.set(key, { role, priority });
     });
   }
   return index;
 }
 
 /** The role a header names (exact dictionary match after parseHeader), priority lower = better; else null. */
-export function matchRole(header: string): { role: Role; priority: number } | null {
+export function matchRole(header: string): RoleMatch | null {
   if (!roleIndex) roleIndex = buildIndex();
   // No name has an empty key (a test checks), so a header without one finds nothing.
   return roleIndex.get(parseHeader(header).key) ?? null;
