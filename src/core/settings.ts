@@ -4,7 +4,7 @@ import { cellText, normalizeKey } from './normalize';
 import { IssueLog } from './register';
 import { MAPPING_PREFIXES, SETTINGS_KEYS } from './tabs';
 import type { Issue, Role, Settings, SheetData } from './types';
-import { isFailure, parseBoolean, parseNumber } from './values';
+import { parseBoolean, parseNumber } from './values';
 
 export const DEFAULT_SETTINGS: Settings = {
   period: 'month',
@@ -114,7 +114,7 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
       default: {
         const n = parseNumber(cell);
         if (typeof n === 'number' && n >= 0) settings[key] = n;
-        else if (isFailure(n) || typeof n === 'number') bad();
+        else if (n !== null) bad(); // unreadable, or below zero
       }
     }
   });

@@ -35,4 +35,19 @@ describe('parseSettings', () => {
       ['bad-setting', 4, 'A', 'map:nothing'],
     ]);
   });
+
+  test('a number setting must be a number of zero or more', () => {
+    const { settings, issues } = read([
+      ['WIP low', 2],
+      ['并发上限', '5'],
+      ['No-contact days', -1],
+      ['Default stall days', 'soon'],
+    ]);
+    expect(settings).toMatchObject({ wipLow: 2, wipHigh: 5, contactDays: 14 });
+    expect(settings.stallDays).toBeUndefined();
+    expect(issues.map((i) => [i.row, i.column, i.value])).toEqual([
+      [3, 'B', '-1'],
+      [4, 'B', 'soon'],
+    ]);
+  });
 });
