@@ -96,7 +96,7 @@ export const MAPPING_PREFIXES = ['映射:', 'map:'] as const;
 
 /** The name of a [zh, en, ...] list in a language. */
 export function nameIn(names: Names, lang: 'zh' | 'en'): string {
-  return lang === 'zh' ? names[0] : names[1];
+  return names[lang === 'zh' ? 0 : 1];
 }
 
 /** The header of `cols` in a language (setup writes these). */
