@@ -221,21 +221,20 @@ export class StageLookup {
 
   /** Stage index for a typed value, or -1. */
   find(text: string): number {
-    const seen = this.byText.get(text);
-    if (seen !== undefined) return seen;
-    const found = this.lookup(text);
-    this.byText.set(text, found);
+    let found = this.byText.get(text);
+    if (found === undefined) {
+      const key = normalizeKey(text);
+      // The name or alias, else the same after a numbered prefix ("1 - Prospecting", "S2 Discovery"),
+      // else for a won/lost/hold word the first stage of that kind (byKind holds no open stage).
+      const kind = KIND_OF_WORD.get(key);
+      found =
+        this.byKey.get(key) ??
+        this.byKey.get(key.replace(/^[a-z]?\d+/, '')) ??
+        (kind && this.byKind[kind]) ??
+        -1;
+      this.byText.set(text, found);
+    }
     return found;
-  }
-
-  private lookup(text: string): number {
-    const key = normalizeKey(text);
-    // The name or alias, else the same after a numbered prefix ("1 - Prospecting", "S2 Discovery").
-    const hit = this.byKey.get(key) ?? this.byKey.get(key.replace(/^[a-z]?\d+/, ''));
-    if (hit !== undefined) return hit;
-    // A won/lost/hold word finds the first stage of that kind (byKind holds no open stage).
-    const kind = KIND_OF_WORD.get(key);
-    return (kind && this.byKind[kind]) ?? -1;
   }
 
   /** All names, for "did you mean" suggestions. */

@@ -1,5 +1,5 @@
 import { KIND_LABELS } from '../../src/core/stage-grid';
-import { kindOfWord, stagesFromData } from '../../src/core/stage-model';
+import { kindOfWord, StageLookup, stagesFromData } from '../../src/core/stage-model';
 import { KIND_OF_WORD, KIND_WORDS } from '../../src/core/templates';
 import type { StageKind } from '../../src/core/types';
 
@@ -69,5 +69,36 @@ describe('stagesFromData', () => {
       [10, 'Lost', 'lost'],
       [11, 'On hold', 'hold'],
     ]);
+  });
+});
+
+describe('StageLookup', () => {
+  const model = stagesFromData(
+    ['Lead', 'Proposal', 'Closed Won', 'Lost', 'Won'].map((text) => ({ text, milestones: 0 })),
+  );
+  model.stages[1].aliases = ['Quote'];
+  const lookup = new StageLookup(model);
+
+  test.each([
+    ['lead', 0],
+    [' PROPOSAL ', 1],
+    ['quote', 1],
+    ['2 - Proposal', 1],
+    ['S1 Lead', 0],
+    ['Won', 3],
+    ['closed won', 2],
+    ['签约', 2],
+    ['Dropped', 4],
+    ['On hold', -1],
+    ['In progress', -1],
+    ['Negotiation', -1],
+    ['', -1],
+  ])('%s', (text, index) => {
+    expect(lookup.find(text)).toBe(index);
+    expect(lookup.find(text)).toBe(index);
+  });
+
+  test('names', () => {
+    expect(lookup.names()).toEqual(['Lead', 'Proposal', 'Closed Won', 'Won', 'Lost']);
   });
 });
