@@ -23,10 +23,8 @@ const DATE_HINT = /^[ymd年月日]+$/;
 /** Scale of a unit text (normalized key), 1 for a unit that does not scale, 0 when it is no unit. */
 function unitScale(unitKey: string): number {
   if (unitKey.length === 0) return 1; // only symbols: ($), (%), (*)
-  const direct = scaleOf(unitKey);
-  if (direct !== 0) return direct;
-  const p = UNIT_PREFIX.exec(unitKey);
-  return p && p[0].length < unitKey.length ? scaleOf(unitKey.slice(p[0].length)) : 0;
+  // A unit word, else one after 单位/unit/in ('单位万元', 'inthousands'); a bare prefix leaves '', no unit.
+  return scaleOf(unitKey) || scaleOf(unitKey.replace(UNIT_PREFIX, ''));
 }
 
 /** Unit words (normalized keys) by the scale they give; 1 is a unit that does not scale. */
@@ -84,7 +82,7 @@ export function parseHeader(text: string): HeaderInfo {
  * parseHeader key, so case, spacing, punctuation and units do not matter ('deal_stage', 'DealStage' and
  * 'Deal - Stage' are all 'Deal Stage').
  */
-const ROLE_NAMES: Record<Role, string> = {
+export const ROLE_NAMES: Record<Role, string> = {
   id: 'ID|Opportunity ID|Deal ID|Lead ID|Record ID|hs_object_id|Opportunity Number|Deal Number|编号|商机编号|商机ID|机会编号|项目编号|线索编号|客户编号|客户ID|xml_id',
   customer:
     'Customer|Customer Name|Account|Account Name|Company|Company Name|Organization|Organisation|Organization Name|Organisation Name|Client|Client Name|Associated Company|partner_name|Deal - Organization|Partner|客户|客户名称|客户全称|客户单位|公司|公司名称|企业名称|单位|单位名称|甲方|Deal Name|Opportunity Name|Deal Title|Title|Opportunity|Deal|商机名称|项目名称|机会名称|商机|项目|Name|名称|AccountId|Company ID|partner_id',
@@ -119,33 +117,29 @@ const ROLE_NAMES: Record<Role, string> = {
     'Probability|Win Probability|Win %|Deal Probability|Close Probability|hs_deal_stage_probability|Confidence|赢率|成交概率|赢单概率|赢单率|概率|成功率|把握度',
 };
 
-/** Header names per role, best first (ROLE_NAMES as lists). */
-export const ROLE_HEADERS = Object.fromEntries(
-  Object.entries(ROLE_NAMES).map(([role, names]) => [role, names.split('|')]),
-) as Record<Role, string[]>;
-
+/** Shared by every header that matches one name, so read-only. */
 interface RoleMatch {
-  role: Role;
-  priority: number;
+  readonly role: Role;
+  readonly priority: number;
 }
 
 let roleIndex: Map<string, RoleMatch> | null = null;
 
+/** Each name's parseHeader key with its role and priority; the first role to name a key keeps it. */
 function buildIndex(): Map<string, RoleMatch> {
   const index = new Map<string, RoleMatch>();
-  for (const role of Object.keys(ROLE_HEADERS) as Role[]) {
-    const names = ROLE_HEADERS[role];
-    for (let i = 0; i < names.length; i++) {
-      const key = parseHeader(names[i]).key;
-      if (key.length > 0 && !index.has(key)) index.set(key, Object.freeze({ role, priority: i }));
-    }
+  for (const [role, names] of Object.entries(ROLE_NAMES) as [Role, string][]) {
+    names.split('|').forEach((name, priority) => {
+      const key = parseHeader(name).key;
+      if (!index.has(key)) index.set(key, { role, priority });
+    });
   }
   return index;
 }
 
 /** The role a header names (exact dictionary match after parseHeader), priority lower = better; else null. */
-export function matchRole(header: string): { role: Role; priority: number } | null {
+export function matchRole(header: string): RoleMatch | null {
   if (!roleIndex) roleIndex = buildIndex();
-  // No name has an empty key, so a header without one finds nothing.
+  // No name has an empty key (a test checks), so a header without one finds nothing.
   return roleIndex.get(parseHeader(header).key) ?? null;
 }

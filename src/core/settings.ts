@@ -4,7 +4,7 @@ import { cellText, normalizeKey } from './normalize';
 import { IssueLog } from './register';
 import { MAPPING_PREFIXES, SETTINGS_KEYS } from './tabs';
 import type { Issue, Role, Settings, SheetData } from './types';
-import { isFailure, parseBoolean, parseNumber } from './values';
+import { parseBoolean, parseNumber } from './values';
 
 export const DEFAULT_SETTINGS: Settings = {
   period: 'month',
@@ -15,45 +15,51 @@ export const DEFAULT_SETTINGS: Settings = {
   watchChanges: false,
 };
 
-/** Role names accepted after a mapping prefix besides the role's own name (normalized, e.g. "expectedclose"). */
-const ROLE_WORDS: Record<Role, readonly string[]> = {
-  id: ['编号'],
-  customer: ['客户'],
-  rep: ['销售', '负责人'],
-  stage: ['阶段'],
-  status: ['状态'],
-  value: ['amount', '金额'],
-  created: ['创建日期'],
-  expectedClose: ['预计签约日期'],
-  closed: ['成交日期'],
-  lastContact: ['最近跟进'],
-  nextAction: ['下一步'],
-  nextActionDue: ['下一步截止'],
-  stageEntered: ['进入阶段日期'],
-  lastUpdated: ['最后更新'],
-  resumeOn: ['恢复日期'],
-  support: ['需要支持'],
-  probability: ['赢率'],
+/**
+ * Role names accepted after a mapping prefix besides the role's own name (normalized, e.g. "expectedclose"),
+ * separated by spaces.
+ */
+const ROLE_WORDS: Record<Role, string> = {
+  id: '编号',
+  customer: '客户',
+  rep: '销售 负责人',
+  stage: '阶段',
+  status: '状态',
+  value: 'amount 金额',
+  created: '创建日期',
+  expectedClose: '预计签约日期',
+  closed: '成交日期',
+  lastContact: '最近跟进',
+  nextAction: '下一步',
+  nextActionDue: '下一步截止',
+  stageEntered: '进入阶段日期',
+  lastUpdated: '最后更新',
+  resumeOn: '恢复日期',
+  support: '需要支持',
+  probability: '赢率',
 };
 
-/** The settings that name one of a few choices: each choice with its words in both languages (normalized). */
+/**
+ * The settings that name one of a few choices: each choice with its words in both languages (normalized),
+ * separated by spaces.
+ */
 const CHOICES: {
-  [S in 'lang' | 'period' | 'template']: Record<NonNullable<Settings[S]>, readonly string[]>;
+  [S in 'lang' | 'period' | 'template']: Record<NonNullable<Settings[S]>, string>;
 } = {
-  lang: { zh: ['zh', '中文', 'chinese', 'zhcn'], en: ['en', 'english', '英文', 'enus'] },
-  period: { month: ['month', 'monthly', '月', '月度'], quarter: ['quarter', 'quarterly', '季度', '季'] },
+  lang: { zh: 'zh 中文 chinese zhcn', en: 'en english 英文 enus' },
+  period: { month: 'month monthly 月 月度', quarter: 'quarter quarterly 季度 季' },
   template: {
-    b2b: ['b2b', 'b2bprojectsale', '项目型销售', 'b2b项目销售'],
-    meddpicc: ['meddpicc'],
-    funnel: ['funnel', '漏斗'],
-    data: ['data', 'frommydata', '按我的数据'],
+    b2b: 'b2b b2bprojectsale 项目型销售 b2b项目销售',
+    meddpicc: 'meddpicc',
+    funnel: 'funnel 漏斗',
+    data: 'data frommydata 按我的数据',
   },
 };
 
 function roleOf(word: string): Role | undefined {
   const key = normalizeKey(word);
   return (Object.keys(ROLE_WORDS) as Role[]).find(
-    (role) => normalizeKey(role) === key || ROLE_WORDS[role].includes(key),
+    (role) => normalizeKey(role) === key || ROLE_WORDS[role].split(' ').includes(key),
   );
 }
 
@@ -89,8 +95,8 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
       case 'period':
       case 'template': {
         const k = normalizeKey(value);
-        const words: Record<string, readonly string[]> = CHOICES[key];
-        const choice = Object.keys(words).find((c) => words[c].includes(k));
+        const words: Record<string, string> = CHOICES[key];
+        const choice = Object.keys(words).find((c) => words[c].split(' ').includes(k));
         if (choice) settings[key] = choice as never;
         else bad();
         return;
@@ -108,7 +114,7 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
       default: {
         const n = parseNumber(cell);
         if (typeof n === 'number' && n >= 0) settings[key] = n;
-        else if (isFailure(n) || typeof n === 'number') bad();
+        else if (n !== null) bad(); // unreadable, or below zero
       }
     }
   });

@@ -20,9 +20,9 @@ function criterionCell(list: readonly Criterion[], kind: Criterion['kind']): str
 
 /** Header row plus one row per stage. */
 export function stagesGrid(model: StageModel, lang: Lang): (string | number)[][] {
-  const rows: (string | number)[][] = [headersOf(STAGE_COLUMNS, lang)];
-  for (const s of model.stages) {
-    rows.push([
+  return [
+    headersOf(STAGE_COLUMNS, lang),
+    ...model.stages.map((s) => [
       s.order,
       s.name,
       s.aliases.join(' | '),
@@ -34,7 +34,6 @@ export function stagesGrid(model: StageModel, lang: Lang): (string | number)[][]
       s.maxDays ?? '',
       s.probability ?? '',
       s.guidance,
-    ]);
-  }
-  return rows;
+    ]),
+  ];
 }

@@ -2,20 +2,17 @@
 // ("From my data"), plus the lookup that turns a typed stage or status word into a stage.
 import { normalizeKey } from './normalize';
 import { IssueLog, locateColumns, splitList } from './register';
-import { KIND_LABELS } from './stage-grid';
 import { STAGE_COLUMNS } from './tabs';
-import { KIND_WORDS, OPEN_WORDS } from './templates';
+import { KIND_OF_WORD } from './templates';
 import type { Cell, Criterion, Issue, SheetData, Stage, StageKind, StageModel } from './types';
 import { isFailure, parseNumber, parsePercent } from './values';
 
-/** Reads a typed kind word: open/won/lost/hold in either language, or a won/lost/hold synonym. */
+/**
+ * Reads a typed kind word: open/won/lost/hold in either language, or a synonym. KIND_WORDS holds every
+ * KIND_LABELS label (the kind cell stagesGrid writes), so those read back too.
+ */
 export function kindOfWord(text: string): StageKind | null {
-  const key = normalizeKey(text);
-  if (key === '') return null;
-  for (const kind of Object.keys(KIND_LABELS) as StageKind[]) {
-    if (KIND_LABELS[kind].some((w) => normalizeKey(w) === key)) return kind;
-  }
-  return OPEN_WORDS.includes(key) ? 'open' : terminalKind(key);
+  return KIND_OF_WORD.get(normalizeKey(text)) ?? null;
 }
 
 function criterionOf(text: string, kind: Criterion['kind']): Criterion {
@@ -24,10 +21,6 @@ function criterionOf(text: string, kind: Criterion['kind']): Criterion {
     .map((s) => s.trim())
     .filter((s) => s !== '');
   return { name: name ?? text.trim(), aliases, kind };
-}
-
-function cellString(cell: Cell): string {
-  return cell == null ? '' : String(cell).trim();
 }
 
 type StageColumn = keyof typeof STAGE_COLUMNS;
@@ -46,7 +39,7 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     const get = (key: StageColumn): Cell => (cols[key] === undefined ? '' : row[cols[key]!]);
-    const text = (key: StageColumn): string => cellString(get(key));
+    const text = (key: StageColumn): string => String(get(key) ?? '').trim();
     /** A figure of the row; a bad one is reported and read as blank. */
     const figure = (key: 'maxDays' | 'probability', parse: typeof parseNumber): number | null => {
       const parsed = parse(get(key));
@@ -79,7 +72,7 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
     stages.push({
       order,
       name,
-      aliases: splitList(String(get('aliases') ?? '').replace(/\|/g, '\n')),
+      aliases: splitList(text('aliases').replace(/\|/g, '\n')),
       kind: typedKind ?? kindOfWord(name) ?? 'open',
       criteria: [
         ...splitList(get('elements')).map((t) => criterionOf(t, 'element')),
@@ -118,46 +111,23 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
 
 /**
  * Well-known stage sequences of CRM exports and common templates, used to order stage values found
- * in the data when there is no Stages tab. Normalized keys, earliest first.
+ * in the data when there is no Stages tab. Normalized keys, earliest first, separated by spaces.
  */
 const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
   // Salesforce standard opportunity stages
-  [
-    'prospecting',
-    'qualification',
-    'needsanalysis',
-    'valueproposition',
-    'iddecisionmakers',
-    'perceptionanalysis',
-    'proposalpricequote',
-    'negotiationreview',
-  ],
+  'prospecting qualification needsanalysis valueproposition iddecisionmakers perceptionanalysis proposalpricequote negotiationreview',
   // HubSpot default deal pipeline
-  [
-    'appointmentscheduled',
-    'qualifiedtobuy',
-    'presentationscheduled',
-    'decisionmakerboughtin',
-    'contractsent',
-  ],
+  'appointmentscheduled qualifiedtobuy presentationscheduled decisionmakerboughtin contractsent',
   // Pipedrive default pipeline
-  [
-    'lead',
-    'qualified',
-    'contactmade',
-    'demoscheduled',
-    'needsdefined',
-    'proposalmade',
-    'negotiationsstarted',
-  ],
+  'lead qualified contactmade demoscheduled needsdefined proposalmade negotiationsstarted',
   // Odoo CRM
-  ['new', 'qualified', 'proposition'],
+  'new qualified proposition',
   // Maven CRM sample
-  ['prospecting', 'engaging'],
+  'prospecting engaging',
   // Common Chinese pipelines
-  ['线索', '初步接触', '需求确认', '立项', '方案', '报价', '投标', '商务谈判', '签约跟进'],
-  ['线索', '商机', '报价', '谈判', '签约'],
-];
+  '线索 初步接触 需求确认 立项 方案 报价 投标 商务谈判 签约跟进',
+  '线索 商机 报价 谈判 签约',
+].map((sequence) => sequence.split(' '));
 
 export interface StageObservation {
   text: string;
@@ -189,26 +159,27 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
       seen.count++;
       seen.milestones += o.milestones;
     } else {
-      const kind = terminalKind(key) ?? 'open';
+      const kind = KIND_OF_WORD.get(key) ?? 'open';
       byKey.set(key, { key, name, kind, first: i, count: 1, milestones: o.milestones });
     }
   });
 
   const all = [...byKey.values()];
+  // Sort keys, compared item by item: open stages first (kind 0), by the rules above; then won, lost and
+  // on-hold values in order of first appearance.
   const rank = (s: Seen): number[] => {
+    if (s.kind !== 'open') return [KIND_ORDER.indexOf(s.kind), s.first];
     const num = /^[a-z]{0,2}(\d+)/.exec(s.key);
     const known = KNOWN_SEQUENCES.map((seq) => seq.indexOf(s.key)).find((i) => i >= 0);
     return [
+      0,
       num ? Number(num[1]) : Number.POSITIVE_INFINITY,
       known ?? Number.POSITIVE_INFINITY,
       s.milestones / s.count,
       s.first,
     ];
   };
-  // Open stages first, by rank; then won, lost and on-hold values in order of first appearance.
   all.sort((a, b) => {
-    if (a.kind !== b.kind) return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
-    if (a.kind !== 'open') return a.first - b.first;
     const ra = rank(a);
     const rb = rank(b);
     for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
@@ -231,13 +202,6 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
 
 const KIND_ORDER: readonly StageKind[] = ['open', 'won', 'lost', 'hold'];
 
-function terminalKind(key: string): StageKind | null {
-  for (const kind of ['won', 'lost', 'hold'] as const) {
-    if (KIND_WORDS[kind].includes(key)) return kind;
-  }
-  return null;
-}
-
 /** Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. */
 export class StageLookup {
   private readonly byKey = new Map<string, number>();
@@ -257,20 +221,20 @@ export class StageLookup {
 
   /** Stage index for a typed value, or -1. */
   find(text: string): number {
-    const seen = this.byText.get(text);
-    if (seen !== undefined) return seen;
-    const found = this.lookup(text);
-    this.byText.set(text, found);
+    let found = this.byText.get(text);
+    if (found === undefined) {
+      const key = normalizeKey(text);
+      // The name or alias, else the same after a numbered prefix ("1 - Prospecting", "S2 Discovery"),
+      // else for a won/lost/hold word the first stage of that kind (byKind holds no open stage).
+      const kind = KIND_OF_WORD.get(key);
+      found =
+        this.byKey.get(key) ??
+        this.byKey.get(key.replace(/^[a-z]?\d+/, '')) ??
+        (kind && this.byKind[kind]) ??
+        -1;
+      this.byText.set(text, found);
+    }
     return found;
-  }
-
-  private lookup(text: string): number {
-    const key = normalizeKey(text);
-    // The name or alias, else the same after a numbered prefix ("1 - Prospecting", "S2 Discovery").
-    const hit = this.byKey.get(key) ?? this.byKey.get(key.replace(/^[a-z]?\d+/, ''));
-    if (hit !== undefined) return hit;
-    const kind = terminalKind(key);
-    return (kind && this.byKind[kind]) ?? -1;
   }
 
   /** All names, for "did you mean" suggestions. */

@@ -1,4 +1,4 @@
-import { matchRole, parseHeader, ROLE_HEADERS } from '../../src/core/roles';
+import { matchRole, parseHeader, ROLE_NAMES } from '../../src/core/roles';
 import type { Role } from '../../src/core/types';
 
 /** Role → header the way detection assigns it: the best (lowest) priority wins, first column on ties. */
@@ -48,7 +48,11 @@ describe('parseHeader', () => {
   });
 });
 
-describe('ROLE_HEADERS', () => {
+describe('ROLE_NAMES', () => {
+  const ROLE_HEADERS = Object.fromEntries(
+    Object.entries(ROLE_NAMES).map(([role, names]) => [role, names.split('|')]),
+  ) as Record<Role, string[]>;
+
   test('no normalized name belongs to two roles', () => {
     const owner = new Map<string, Role>();
     for (const role of Object.keys(ROLE_HEADERS) as Role[]) {

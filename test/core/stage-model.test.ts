@@ -1,0 +1,104 @@
+import { KIND_LABELS } from '../../src/core/stage-grid';
+import { kindOfWord, StageLookup, stagesFromData } from '../../src/core/stage-model';
+import { KIND_OF_WORD, KIND_WORDS } from '../../src/core/templates';
+import type { StageKind } from '../../src/core/types';
+
+describe('kindOfWord', () => {
+  test('every kind label stagesGrid writes reads back as its kind', () => {
+    for (const kind of Object.keys(KIND_LABELS) as StageKind[]) {
+      for (const label of KIND_LABELS[kind]) {
+        expect(kindOfWord(label)).toBe(kind);
+        expect(kindOfWord(` ${label.toUpperCase()} `)).toBe(kind);
+      }
+    }
+  });
+
+  test('synonyms, and nothing for blank or unknown words', () => {
+    expect(kindOfWord('Closed Won')).toBe('won');
+    expect(kindOfWord('已丢单')).toBe('lost');
+    expect(kindOfWord('On hold')).toBe('hold');
+    expect(kindOfWord('In progress')).toBe('open');
+    expect(kindOfWord('')).toBeNull();
+    expect(kindOfWord('  ')).toBeNull();
+    expect(kindOfWord('Proposal')).toBeNull();
+  });
+
+  test('no kind word is in two lists', () => {
+    const all = Object.values(KIND_WORDS).flatMap((words) => words.trim().split(/\s+/));
+    expect(all.length).toBeGreaterThan(40);
+    expect(KIND_OF_WORD.size).toBe(all.length);
+  });
+});
+
+describe('stagesFromData', () => {
+  const order = (texts: [string, number][]) =>
+    stagesFromData(texts.map(([text, milestones]) => ({ text, milestones }))).stages.map((s) => [
+      s.order,
+      s.name,
+      s.kind,
+    ]);
+
+  test('open stages by number, known sequence, milestones, first seen; then won, lost, hold', () => {
+    expect(
+      order([
+        ['On hold', 0],
+        ['Closed Lost', 3],
+        ['Negotiation/Review', 2],
+        ['Custom B', 1],
+        ['Closed Won', 3],
+        ['Prospecting', 0],
+        ['Custom A', 1],
+        ['2 - Proposal', 0],
+        ['Custom C', 2],
+        ['Lost', 3],
+        ['1 - Lead', 5],
+        ['', 0],
+        [' prospecting ', 4],
+        ['Custom A', 1],
+      ]),
+    ).toEqual([
+      [1, '1 - Lead', 'open'],
+      [2, '2 - Proposal', 'open'],
+      [3, 'Prospecting', 'open'],
+      [4, 'Negotiation/Review', 'open'],
+      [5, 'Custom B', 'open'],
+      [6, 'Custom A', 'open'],
+      [7, 'Custom C', 'open'],
+      [8, 'Closed Won', 'won'],
+      [9, 'Closed Lost', 'lost'],
+      [10, 'Lost', 'lost'],
+      [11, 'On hold', 'hold'],
+    ]);
+  });
+});
+
+describe('StageLookup', () => {
+  const model = stagesFromData(
+    ['Lead', 'Proposal', 'Closed Won', 'Lost', 'Won'].map((text) => ({ text, milestones: 0 })),
+  );
+  model.stages[1].aliases = ['Quote'];
+  const lookup = new StageLookup(model);
+
+  test.each([
+    ['lead', 0],
+    [' PROPOSAL ', 1],
+    ['quote', 1],
+    ['2 - Proposal', 1],
+    ['S1 Lead', 0],
+    ['Won', 3],
+    ['closed won', 2],
+    ['签约', 2],
+    ['Dropped', 4],
+    ['On hold', -1],
+    ['In progress', -1],
+    ['Negotiation', -1],
+    ['', -1],
+  ])('%s', (text, index) => {
+    expect(lookup.find(text)).toBe(index);
+    expect(lookup.find(text)).toBe(index);
+  });
+
+  test('names', () => {
+    expect(lookup.names()).toEqual(['Lead', 'Proposal', 'Closed Won', 'Won', 'Lost']);
+  });
+});
