@@ -248,7 +248,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.more(gapRows.length, LIST_LIMIT);
 
   // Stalled customers
-  g.section(label('stalledList'));
+  g.section(label('stalled'));
   g.header('row customer rep stage daysInStage limit daysSinceContact nextAction');
   for (const i of inv.stalled.slice(0, LIST_LIMIT)) {
     const s = states[i];

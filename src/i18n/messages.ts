@@ -64,7 +64,6 @@ export const MESSAGES = {
   'report.gap': ['Still missing (▸ required actions)', '仍缺（▸ 必做动作）'],
   'report.issueGroup': ['{n} rows: {rows}', '共 {n} 行：{rows}'],
   'report.more': ['… and {n} more', '……另有 {n} 条'],
-  'report.stalledList': ['Stalled customers', '停滞客户'],
   'report.daysInStage': ['Days in stage', '本阶段天数'],
   'report.limit': ['Max days', '最长天数'],
   'report.daysSinceContact': ['Days since contact', '未联系天数'],
@@ -269,8 +268,8 @@ export const MESSAGES = {
     '变更监视已关闭（设置：监视变更）。',
   ],
   'toast.refreshed': ['{n} Pandian formulas recalculated.', '已重新计算 {n} 个盘点公式。'],
-  'sidebar.yes': ['yes', '是'],
-  'sidebar.no': ['no', '否'],
+  'word.yes': ['yes', '是'],
+  'word.no': ['no', '否'],
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

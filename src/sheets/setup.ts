@@ -99,7 +99,7 @@ function createObjections(sheet: Sheet, lang: Lang): void {
   validate(sheet, at('type'), t('setup.helpType'), words('type', OBJECTION_TYPES));
   validate(sheet, at('status'), t('setup.helpStatus'), statuses);
   validate(sheet, at('resolution'), t('setup.helpResolution'), words('resolution', RESOLUTIONS));
-  validate(sheet, at('blocking'), t('setup.helpBlocking'), lang === 'zh' ? ['是', '否'] : ['yes', 'no']);
+  validate(sheet, at('blocking'), t('setup.helpBlocking'), [t('word.yes'), t('word.no')]);
   for (const k of ['raised', 'due', 'resolved', 'reviewedOn'] as const)
     validate(sheet, at(k), t('setup.helpDate'));
   // Overdue: a due date in the past on an objection neither resolved nor accepted.
@@ -110,7 +110,7 @@ function createObjections(sheet: Sheet, lang: Lang): void {
 }
 
 function createSettings(sheet: Sheet, lang: Lang, templateId: TemplateId): void {
-  const no = lang === 'zh' ? '否' : 'no';
+  const no = translator(lang)('word.no');
   // The rows in this order; a setting without a default is left blank.
   const rows: [keyof typeof SETTINGS_KEYS, string | number][] = [
     ['lang', lang],
@@ -145,7 +145,7 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
       t('setup.helpStage'),
       model.stages.map((s) => s.name),
     );
-  const statuses = Object.values(KIND_LABELS).map((pair) => nameIn(pair, lang));
+  const statuses = headersOf(KIND_LABELS, lang);
   validate(sheet, 4, t('setup.helpStatus'), statuses);
   for (const c of [6, 7, 8, 10, 11, 12, 13]) validate(sheet, c, t('setup.helpDate'));
   if (criteria.length)

@@ -740,7 +740,7 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
         status: t(plan === '' ? 'status.raised' : 'status.planned'),
         plan: asSheetText(plan),
         due: dateValue(due, ctx.timeZone),
-        blocking: t(input?.blocking ? 'sidebar.yes' : 'sidebar.no'),
+        blocking: t(input?.blocking ? 'word.yes' : 'word.no'),
       };
       const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
       const row: (string | Date)[] = new Array(width).fill('');
