@@ -195,9 +195,8 @@ export function computeInventory(input: InventoryInput): Inventory {
   };
   const states = customers.map((c, i) => customerState(c, objectionsOf.get(i), ctx));
 
-  const totals = countTotals(customers);
-
-  const results = computeResults(customers, states, table, openStages, settings, asOf);
+  const statuses = statusTotals(customers, asOf);
+  const results = computeResults(customers, states, table, openStages, settings, asOf, statuses);
   const reps = computeReps(customers, states, openStages.length, settings, results, table);
   const lacking = criteria.map(() => 0);
   const cohorts = computeCohorts(customers, states, openStages.length, lacking);
@@ -207,7 +206,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     table,
     openStages,
     states,
-    totals,
+    totals: statuses.totals,
     reps,
     stageCounts: cohorts.map(({ members }) => ({
       customers: members.length,
@@ -225,14 +224,6 @@ export function computeInventory(input: InventoryInput): Inventory {
     support: supportMatrix(customers, states, table, openStages),
     issues: input.issues,
   };
-}
-
-function countTotals(customers: readonly Customer[]): Inventory['totals'] {
-  const totals = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
-  customers.forEach((c) => {
-    totals[c.status]++;
-  });
-  return totals;
 }
 
 interface StateContext {
@@ -603,15 +594,16 @@ function headcounts(customers: readonly Customer[], { starts, ends }: Spans): nu
   return counts;
 }
 
-/** Won and lost counts, won value, cycle days and the first close on or before asOf: one pass. */
-function closedTotals(customers: readonly Customer[], asOf: Day) {
-  const t = { won: 0, lost: 0, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
+/** Customers per status, won value, cycle days and the first close on or before asOf: one pass. */
+function statusTotals(customers: readonly Customer[], asOf: Day) {
+  const totals: Inventory['totals'] = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
+  const t = { totals, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
   customers.forEach((c) => {
+    totals[c.status]++;
     const close = closeDayOf(c);
     // t.first starts at asOf and only moves earlier.
     if (close !== null && close < t.first) t.first = close;
     if (c.status === 'won') {
-      t.won++;
       if (c.value !== null) {
         t.wonValueSum += c.value;
         t.wonValueCount++;
@@ -620,7 +612,7 @@ function closedTotals(customers: readonly Customer[], asOf: Day) {
         t.cycleSum += close - c.created;
         t.cycleCount++;
       }
-    } else if (c.status === 'lost') t.lost++;
+    }
   });
   return t;
 }
@@ -703,8 +695,8 @@ function computeResults(
   openStages: number[],
   settings: Settings,
   asOf: Day,
+  closed: ReturnType<typeof statusTotals>,
 ): Results {
-  const closed = closedTotals(customers, asOf);
   const spans = periodSpans(closed.first, asOf, settings.period);
   const tally = tallyPeriods(customers, spans, asOf);
   const heads = headcounts(customers, spans);
@@ -731,7 +723,8 @@ function computeResults(
     };
   });
 
-  const winRate = ratio(closed.won, closed.won + closed.lost);
+  const { won, lost } = closed.totals;
+  const winRate = ratio(won, won + lost);
   const avgCycleDays = ratio(closed.cycleSum, closed.cycleCount);
   const avgDealValue = ratio(closed.wonValueSum, closed.wonValueCount);
   // Due in the as-of day's period (the last one), from the as-of day on.
