@@ -197,7 +197,7 @@ export function computeInventory(input: InventoryInput): Inventory {
 
   const statuses = statusTotals(customers, asOf);
   const results = computeResults(customers, states, table, openStages, settings, asOf, statuses);
-  const reps = computeReps(customers, states, openStages.length, settings, results, table);
+  const reps = computeReps(customers, states, openStages.length, wipBand(settings, results, table));
   const lacking = criteria.map(() => 0);
   const cohorts = computeCohorts(customers, states, openStages.length, lacking);
   return {
@@ -425,9 +425,7 @@ function computeReps(
   customers: readonly Customer[],
   states: readonly CustomerState[],
   nOpen: number,
-  settings: Settings,
-  results: Results,
-  table: CustomerTable,
+  band: RepLoad['band'],
 ): RepLoad[] {
   const byRep = new Map<string, RepLoad>();
   customers.forEach((c, i) => {
@@ -442,7 +440,7 @@ function computeReps(
         hold: 0,
         wonValue: 0,
         openValue: 0,
-        band: null,
+        band,
         flags: [],
       };
       byRep.set(c.rep, r);
@@ -454,10 +452,8 @@ function computeReps(
     } else if (c.status === 'won') r.wonValue += c.value ?? 0;
   });
 
-  const band = wipBand(settings, results, table);
   const reps = [...byRep.values()].sort((a, b) => b.open - a.open || a.rep.localeCompare(b.rep));
   for (const r of reps) {
-    r.band = band;
     if (band && r.open < band.low) r.flags.push('below-band');
     if (band && band.high !== null && r.open > band.high) r.flags.push('above-band');
     if (nOpen >= 3 && r.byStage[0] + r.byStage[1] === 0) r.flags.push('hollow-early');
