@@ -731,22 +731,20 @@ function computeResults(
       ? (open.count * avgDealValue * winRate) / avgCycleDays
       : null;
 
-  let coverage: number | null = null;
-  if (current.valueTarget !== null) {
-    const remaining = current.valueTarget - current.wonValue;
-    coverage = remaining > 0 ? open.due / remaining : null;
-  }
+  // Null when no target is set or it is met already.
+  const coverage =
+    current.valueTarget === null ? null : ratio(open.due, current.valueTarget - current.wonValue);
 
-  let balance: Results['balance'] = null;
   const prev = periods[periods.length - 2];
   const before = settings.headcountBefore ?? prev?.headcount;
-  if (prev && before && prev.wins > 0 && current.headcount > 0) {
-    balance = {
-      headcountChange: current.headcount / before - 1,
-      productivityChange: current.wins / current.headcount / (prev.wins / before) - 1,
-      outputChange: current.wins / prev.wins - 1,
-    };
-  }
+  const balance =
+    prev && before && prev.wins > 0 && current.headcount > 0
+      ? {
+          headcountChange: current.headcount / before - 1,
+          productivityChange: current.wins / current.headcount / (prev.wins / before) - 1,
+          outputChange: current.wins / prev.wins - 1,
+        }
+      : null;
 
   return {
     periods,
