@@ -471,14 +471,16 @@ function wipBand(settings: Settings, results: Results, table: CustomerTable): Re
   }
   const { winRate, avgCycleDays, periods } = results;
   if (!winRate || !avgCycleDays || table.roles.created === undefined) return null;
-  let winsPerRep = settings.winsTarget;
-  if (winsPerRep === undefined) {
-    // Periods with reps in play (winsPerRep is null only where headcount is 0).
-    const withData = periods.filter((p) => p.winsPerRep !== null);
-    if (withData.length === 0) return null;
-    winsPerRep = withData.reduce((s, p) => s + (p.winsPerRep ?? 0), 0) / withData.length;
-  }
-  if (winsPerRep <= 0) return null;
+  // Wins per rep per period: the target, else the average over periods with reps in play (winsPerRep
+  // is null only where headcount is 0).
+  const withData = periods.filter((p) => p.winsPerRep !== null);
+  const winsPerRep =
+    settings.winsTarget ??
+    ratio(
+      withData.reduce((s, p) => s + (p.winsPerRep ?? 0), 0),
+      withData.length,
+    );
+  if (winsPerRep === null || winsPerRep <= 0) return null;
   const cyclePeriods = avgCycleDays / PERIOD_DAYS[settings.period];
   const target = (winsPerRep / winRate) * cyclePeriods;
   return { low: Math.max(1, Math.floor(target * 0.8)), high: Math.max(1, Math.ceil(target * 1.25)) };
