@@ -251,11 +251,10 @@ const NO_GAP: number[] = [];
 function gapOf(met: ArrayLike<number>, current: number, ctx: StateContext): number[] {
   const { byPos, gaps } = ctx;
   const mask = metMask(met);
+  // -1 (too many criteria for a mask) is never stored: such gaps are not shared.
   const key = mask < 0 ? -1 : mask * (byPos.length + 1) + current;
-  if (key >= 0) {
-    const known = gaps.get(key);
-    if (known) return known;
-  }
+  const known = gaps.get(key);
+  if (known) return known;
   const gap: number[] = [];
   for (let p = 0; p <= current && p < byPos.length; p++)
     for (const k of byPos[p]) if (met[k] !== 1) gap.push(k);
@@ -284,7 +283,8 @@ function customerState(
   const nOpen = openStages.length;
   const reach = ctx.hasEvidence ? evidenceReach(c.met, byPos) : 0;
   const evidenced = ctx.hasEvidence && nOpen > 0 ? Math.min(reach, nOpen - 1) : null;
-  const declaredPos = c.declared >= 0 ? (posOf.get(c.declared) ?? null) : null;
+  // Blank and unknown stages (negative) are not in posOf.
+  const declaredPos = posOf.get(c.declared) ?? null;
   const current = Math.max(declaredPos ?? 0, evidenced ?? 0);
   const open = c.status === 'open';
 
