@@ -8,7 +8,7 @@ import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
 import { sortIndices } from './order';
 import { type Customer, type CustomerTable, metMask } from './table';
-import type { Day, Issue, ObjectionType, Resolution, Settings } from './types';
+import type { Day, Issue, ObjectionType, Resolution, Settings, Stage } from './types';
 
 export type StageCheck = 'ahead' | 'behind' | 'match' | 'none';
 export type NextActionState = 'ok' | 'missing' | 'overdue' | null;
@@ -164,6 +164,8 @@ export function computeInventory(input: InventoryInput): Inventory {
     if (s.kind === 'open') openStages.push(i);
   });
   const posOf = new Map(openStages.map((stage, pos) => [stage, pos] as const));
+  // The open stages themselves, by open-stage position.
+  const stageAt = openStages.map((s) => model.stages[s]);
   const criteria = table.criteria;
   const hasEvidence = criteria.some((c) => c.col >= 0);
   // Criterion indices grouped by open-stage position, for the evidence walk.
@@ -186,6 +188,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     settings,
     table,
     openStages,
+    stageAt,
     posOf,
     byPos,
     hasEvidence,
@@ -196,7 +199,7 @@ export function computeInventory(input: InventoryInput): Inventory {
   const states = customers.map((c, i) => customerState(c, objectionsOf.get(i), ctx));
 
   const statuses = statusTotals(customers, asOf);
-  const results = computeResults(customers, states, table, openStages, settings, asOf, statuses);
+  const results = computeResults(customers, states, stageAt, settings, asOf, statuses);
   const reps = computeReps(customers, states, openStages.length, wipBand(settings, results, table));
   const lacking = criteria.map(() => 0);
   const cohorts = computeCohorts(customers, states, openStages.length, lacking);
@@ -221,7 +224,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     objections: input.objections,
     objectionTotals: objectionTotals(input.objections, asOf, settings),
     results,
-    support: supportMatrix(customers, states, table, openStages),
+    support: supportMatrix(customers, states, stageAt, table.roles.support !== undefined),
     issues: input.issues,
   };
 }
@@ -231,6 +234,7 @@ interface StateContext {
   settings: Settings;
   table: CustomerTable;
   openStages: number[];
+  stageAt: Stage[];
   posOf: Map<number, number>;
   byPos: number[][];
   hasEvidence: boolean;
@@ -279,7 +283,7 @@ function customerState(
   objections: readonly Objection[] | undefined,
   ctx: StateContext,
 ): CustomerState {
-  const { asOf, settings, table, openStages, posOf, byPos } = ctx;
+  const { asOf, settings, table, openStages, stageAt, posOf, byPos } = ctx;
   const nOpen = openStages.length;
   const reach = ctx.hasEvidence ? evidenceReach(c.met, byPos) : 0;
   const evidenced = ctx.hasEvidence && nOpen > 0 ? Math.min(reach, nOpen - 1) : null;
@@ -316,8 +320,7 @@ function customerState(
   const resumeOn = c.status === 'hold' ? c.resumeOn : null;
   const snoozed = resumeOn !== null && resumeOn > asOf;
   const resumeDue = resumeOn !== null && resumeOn <= asOf;
-  const stage = table.model.stages[openStages[current]];
-  const stallLimit = stage?.maxDays ?? settings.stallDays ?? null;
+  const stallLimit = stageAt[current]?.maxDays ?? settings.stallDays ?? null;
   const stalled = open && daysInStage !== null && stallLimit !== null && daysInStage > stallLimit;
   const nextStage = open ? (openStages[current + 1] ?? ctx.wonStage) : null;
 
@@ -658,21 +661,20 @@ function tallyPeriods(customers: readonly Customer[], spans: Spans, asOf: Day) {
 function openTotals(
   customers: readonly Customer[],
   states: readonly CustomerState[],
-  table: CustomerTable,
-  openStages: number[],
+  stageAt: readonly Stage[],
   asOf: Day,
   dueBy: Day,
 ) {
   const t = { count: 0, value: 0, weighted: 0, due: 0 };
-  const nOpen = openStages.length;
+  const nOpen = stageAt.length;
   customers.forEach((c, i) => {
     if (c.status !== 'open') return;
     t.count++;
     const v = c.value ?? 0;
     t.value += v;
-    const stage = table.model.stages[openStages[states[i].current]];
+    const { current } = states[i];
     const probability =
-      c.probability ?? stage?.probability ?? (nOpen > 0 ? (states[i].current + 1) / (nOpen + 1) : 0);
+      c.probability ?? stageAt[current]?.probability ?? (nOpen > 0 ? (current + 1) / (nOpen + 1) : 0);
     t.weighted += v * probability;
     if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) t.due += v;
   });
@@ -689,8 +691,7 @@ function ratio(a: number, b: number): number | null {
 function computeResults(
   customers: readonly Customer[],
   states: readonly CustomerState[],
-  table: CustomerTable,
-  openStages: number[],
+  stageAt: readonly Stage[],
   settings: Settings,
   asOf: Day,
   closed: ReturnType<typeof statusTotals>,
@@ -727,7 +728,7 @@ function computeResults(
   const avgDealValue = ratio(closed.wonValueSum, closed.wonValueCount);
   // Due in the as-of day's period (the last one), from the as-of day on.
   const current = periods[periods.length - 1];
-  const open = openTotals(customers, states, table, openStages, asOf, current.end);
+  const open = openTotals(customers, states, stageAt, asOf, current.end);
   const velocityPerDay =
     winRate !== null && avgCycleDays && avgDealValue !== null
       ? (open.count * avgDealValue * winRate) / avgCycleDays
@@ -764,8 +765,9 @@ function computeResults(
 function supportMatrix(
   customers: readonly Customer[],
   states: readonly CustomerState[],
-  table: CustomerTable,
-  openStages: number[],
+  stageAt: readonly Stage[],
+  /** Whether the customer tab has a support column; else each customer needs what its stage lists. */
+  hasColumn: boolean,
 ): Inventory['support'] {
   const functions: string[] = [];
   const keyIndex = new Map<string, number>();
@@ -784,13 +786,12 @@ function supportMatrix(
     nameIndex.set(name, i);
     return i;
   };
-  for (const s of openStages) for (const f of table.model.stages[s].support) add(f);
-  const hasColumn = table.roles.support !== undefined;
-  const counts: number[][] = openStages.map(() => []);
+  for (const stage of stageAt) for (const f of stage.support) add(f);
+  const counts: number[][] = stageAt.map(() => []);
   customers.forEach((c, i) => {
-    if (c.status !== 'open' || openStages.length === 0) return;
+    if (c.status !== 'open' || stageAt.length === 0) return;
     const pos = states[i].current;
-    const needs = hasColumn ? c.support : table.model.stages[openStages[pos]].support;
+    const needs = hasColumn ? c.support : stageAt[pos].support;
     for (const f of needs) {
       const fi = add(f);
       counts[pos][fi] = (counts[pos][fi] ?? 0) + 1;
