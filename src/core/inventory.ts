@@ -217,10 +217,11 @@ export function computeInventory(input: InventoryInput): Inventory {
     })),
     cohorts,
     stalled: stalledList(customers, states),
+    // The list is made in criterion order and sort is stable: ties stay in criterion order.
     lacking: lacking
       .map((customers, criterion) => ({ criterion, customers }))
       .filter((x) => x.customers > 0)
-      .sort((a, b) => b.customers - a.customers || a.criterion - b.criterion),
+      .sort((a, b) => b.customers - a.customers),
     objections: input.objections,
     objectionTotals: objectionTotals(input.objections, asOf, settings),
     results,
