@@ -158,7 +158,7 @@ const PERIODS_SHOWN = 12;
 
 export function computeInventory(input: InventoryInput): Inventory {
   const { table, settings, asOf } = input;
-  const { model, customers } = table;
+  const { model, customers, criteria } = table;
   const openStages: number[] = [];
   model.stages.forEach((s, i) => {
     if (s.kind === 'open') openStages.push(i);
@@ -166,7 +166,6 @@ export function computeInventory(input: InventoryInput): Inventory {
   const posOf = new Map(openStages.map((stage, pos) => [stage, pos] as const));
   // The open stages themselves, by open-stage position.
   const stageAt = openStages.map((s) => model.stages[s]);
-  const criteria = table.criteria;
   const hasEvidence = criteria.some((c) => c.col >= 0);
   // Criterion indices grouped by open-stage position, for the evidence walk.
   const byPos: number[][] = openStages.map(() => []);
