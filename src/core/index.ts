@@ -11,7 +11,7 @@ import { parseStages } from './stage-model';
 import { detectHeader, readCustomers } from './table';
 import { STAGE_COLUMNS, TAB_NAMES, type TabId } from './tabs';
 import { template } from './templates';
-import type { Day, Issue, Lang, Role, Settings, SheetData, StageModel } from './types';
+import type { Day, Lang, Role, Settings, SheetData } from './types';
 
 export interface InventoryRequest {
   sheets: readonly SheetData[];
@@ -102,11 +102,8 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
   if (asOf === null)
     return { ok: false, code: 'bad-as-of', sheets: sheetNames, wanted: String(request.asOf) };
   const { sheets, timeZone } = request;
-  const issues: Issue[] = [];
 
-  const settingsTab = findTab(sheets, 'settings');
-  const parsedSettings = parseSettings(settingsTab ?? null);
-  issues.push(...parsedSettings.issues);
+  const parsedSettings = parseSettings(findTab(sheets, 'settings') ?? null);
   const settings: Settings = {
     ...parsedSettings.settings,
     mapping: { ...parsedSettings.settings.mapping, ...request.mapping },
@@ -124,26 +121,22 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     };
   }
 
-  let model: StageModel | null = null;
   const stagesTab = request.stagesSheet ?? findStagesTab(sheets, customerSheet);
+  // A Stages tab without stages counts as none (its issues too): the template or the data decide.
   const parsedStages = stagesTab && parseStages(stagesTab);
-  if (parsedStages && parsedStages.model.stages.length > 0) {
-    model = parsedStages.model;
-    issues.push(...parsedStages.issues);
-  }
-  if (!model && settings.template && settings.template !== 'data') model = template(settings.template, lang);
+  const stages = parsedStages?.model.stages.length ? parsedStages : null;
+  const model =
+    stages?.model ??
+    (settings.template && settings.template !== 'data' ? template(settings.template, lang) : null);
 
   const table = readCustomers(customerSheet, { timeZone, model, mapping: settings.mapping });
   if (!table) {
     return { ok: false, code: 'no-customer-sheet', sheets: sheetNames, wanted: customerSheet.name };
   }
-  issues.push(...table.issues);
 
   const objectionsTab = request.objectionsSheet ?? findTab(sheets, 'objections');
-  const parsedObjections = objectionsTab
-    ? parseObjections(objectionsTab, new CustomerIndex(table.customers), timeZone)
-    : null;
-  if (parsedObjections) issues.push(...parsedObjections.issues);
+  const parsedObjections =
+    objectionsTab && parseObjections(objectionsTab, new CustomerIndex(table.customers), timeZone);
 
   const inventory = computeInventory({
     table,
@@ -151,7 +144,12 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     history: parseHistory(findTab(sheets, 'history') ?? null, timeZone),
     settings,
     asOf,
-    issues,
+    issues: [
+      ...parsedSettings.issues,
+      ...(stages?.issues ?? []),
+      ...table.issues,
+      ...(parsedObjections?.issues ?? []),
+    ],
   });
   return { ok: true, inventory, lang };
 }

@@ -8,7 +8,7 @@ import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
 import { sortIndices } from './order';
 import { type Customer, type CustomerTable, metMask } from './table';
-import type { Day, Issue, ObjectionType, Resolution, Settings } from './types';
+import type { Day, Issue, ObjectionType, Resolution, Settings, Stage } from './types';
 
 export type StageCheck = 'ahead' | 'behind' | 'match' | 'none';
 export type NextActionState = 'ok' | 'missing' | 'overdue' | null;
@@ -158,13 +158,14 @@ const PERIODS_SHOWN = 12;
 
 export function computeInventory(input: InventoryInput): Inventory {
   const { table, settings, asOf } = input;
-  const { model, customers } = table;
+  const { model, customers, criteria } = table;
   const openStages: number[] = [];
   model.stages.forEach((s, i) => {
     if (s.kind === 'open') openStages.push(i);
   });
   const posOf = new Map(openStages.map((stage, pos) => [stage, pos] as const));
-  const criteria = table.criteria;
+  // The open stages themselves, by open-stage position.
+  const stageAt = openStages.map((s) => model.stages[s]);
   const hasEvidence = criteria.some((c) => c.col >= 0);
   // Criterion indices grouped by open-stage position, for the evidence walk.
   const byPos: number[][] = openStages.map(() => []);
@@ -186,6 +187,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     settings,
     table,
     openStages,
+    stageAt,
     posOf,
     byPos,
     hasEvidence,
@@ -195,10 +197,9 @@ export function computeInventory(input: InventoryInput): Inventory {
   };
   const states = customers.map((c, i) => customerState(c, objectionsOf.get(i), ctx));
 
-  const totals = countTotals(customers);
-
-  const results = computeResults(customers, states, table, openStages, settings, asOf);
-  const reps = computeReps(customers, states, openStages.length, settings, results, table);
+  const statuses = statusTotals(customers, asOf);
+  const results = computeResults(customers, states, stageAt, settings, asOf, statuses);
+  const reps = computeReps(customers, states, openStages.length, wipBand(settings, results, table));
   const lacking = criteria.map(() => 0);
   const cohorts = computeCohorts(customers, states, openStages.length, lacking);
   return {
@@ -207,7 +208,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     table,
     openStages,
     states,
-    totals,
+    totals: statuses.totals,
     reps,
     stageCounts: cohorts.map(({ members }) => ({
       customers: members.length,
@@ -215,24 +216,17 @@ export function computeInventory(input: InventoryInput): Inventory {
     })),
     cohorts,
     stalled: stalledList(customers, states),
+    // The list is made in criterion order and sort is stable: ties stay in criterion order.
     lacking: lacking
       .map((customers, criterion) => ({ criterion, customers }))
       .filter((x) => x.customers > 0)
-      .sort((a, b) => b.customers - a.customers || a.criterion - b.criterion),
+      .sort((a, b) => b.customers - a.customers),
     objections: input.objections,
     objectionTotals: objectionTotals(input.objections, asOf, settings),
     results,
-    support: supportMatrix(customers, states, table, openStages),
+    support: supportMatrix(customers, states, stageAt, table.roles.support !== undefined),
     issues: input.issues,
   };
-}
-
-function countTotals(customers: readonly Customer[]): Inventory['totals'] {
-  const totals = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
-  customers.forEach((c) => {
-    totals[c.status]++;
-  });
-  return totals;
 }
 
 interface StateContext {
@@ -240,6 +234,7 @@ interface StateContext {
   settings: Settings;
   table: CustomerTable;
   openStages: number[];
+  stageAt: Stage[];
   posOf: Map<number, number>;
   byPos: number[][];
   hasEvidence: boolean;
@@ -260,11 +255,10 @@ const NO_GAP: number[] = [];
 function gapOf(met: ArrayLike<number>, current: number, ctx: StateContext): number[] {
   const { byPos, gaps } = ctx;
   const mask = metMask(met);
+  // -1 (too many criteria for a mask) is never stored: such gaps are not shared.
   const key = mask < 0 ? -1 : mask * (byPos.length + 1) + current;
-  if (key >= 0) {
-    const known = gaps.get(key);
-    if (known) return known;
-  }
+  const known = gaps.get(key);
+  if (known) return known;
   const gap: number[] = [];
   for (let p = 0; p <= current && p < byPos.length; p++)
     for (const k of byPos[p]) if (met[k] !== 1) gap.push(k);
@@ -289,11 +283,12 @@ function customerState(
   objections: readonly Objection[] | undefined,
   ctx: StateContext,
 ): CustomerState {
-  const { asOf, settings, table, openStages, posOf, byPos } = ctx;
+  const { asOf, settings, table, openStages, stageAt, posOf, byPos } = ctx;
   const nOpen = openStages.length;
   const reach = ctx.hasEvidence ? evidenceReach(c.met, byPos) : 0;
   const evidenced = ctx.hasEvidence && nOpen > 0 ? Math.min(reach, nOpen - 1) : null;
-  const declaredPos = c.declared >= 0 ? (posOf.get(c.declared) ?? null) : null;
+  // Blank and unknown stages (negative) are not in posOf.
+  const declaredPos = posOf.get(c.declared) ?? null;
   const current = Math.max(declaredPos ?? 0, evidenced ?? 0);
   const open = c.status === 'open';
 
@@ -325,8 +320,7 @@ function customerState(
   const resumeOn = c.status === 'hold' ? c.resumeOn : null;
   const snoozed = resumeOn !== null && resumeOn > asOf;
   const resumeDue = resumeOn !== null && resumeOn <= asOf;
-  const stage = table.model.stages[openStages[current]];
-  const stallLimit = stage?.maxDays ?? settings.stallDays ?? null;
+  const stallLimit = stageAt[current]?.maxDays ?? settings.stallDays ?? null;
   const stalled = open && daysInStage !== null && stallLimit !== null && daysInStage > stallLimit;
   const nextStage = open ? (openStages[current + 1] ?? ctx.wonStage) : null;
 
@@ -434,9 +428,7 @@ function computeReps(
   customers: readonly Customer[],
   states: readonly CustomerState[],
   nOpen: number,
-  settings: Settings,
-  results: Results,
-  table: CustomerTable,
+  band: RepLoad['band'],
 ): RepLoad[] {
   const byRep = new Map<string, RepLoad>();
   customers.forEach((c, i) => {
@@ -451,7 +443,7 @@ function computeReps(
         hold: 0,
         wonValue: 0,
         openValue: 0,
-        band: null,
+        band,
         flags: [],
       };
       byRep.set(c.rep, r);
@@ -463,10 +455,8 @@ function computeReps(
     } else if (c.status === 'won') r.wonValue += c.value ?? 0;
   });
 
-  const band = wipBand(settings, results, table);
   const reps = [...byRep.values()].sort((a, b) => b.open - a.open || a.rep.localeCompare(b.rep));
   for (const r of reps) {
-    r.band = band;
     if (band && r.open < band.low) r.flags.push('below-band');
     if (band && band.high !== null && r.open > band.high) r.flags.push('above-band');
     if (nOpen >= 3 && r.byStage[0] + r.byStage[1] === 0) r.flags.push('hollow-early');
@@ -484,14 +474,16 @@ function wipBand(settings: Settings, results: Results, table: CustomerTable): Re
   }
   const { winRate, avgCycleDays, periods } = results;
   if (!winRate || !avgCycleDays || table.roles.created === undefined) return null;
-  let winsPerRep = settings.winsTarget;
-  if (winsPerRep === undefined) {
-    // Periods with reps in play (winsPerRep is null only where headcount is 0).
-    const withData = periods.filter((p) => p.winsPerRep !== null);
-    if (withData.length === 0) return null;
-    winsPerRep = withData.reduce((s, p) => s + (p.winsPerRep ?? 0), 0) / withData.length;
-  }
-  if (winsPerRep <= 0) return null;
+  // Wins per rep per period: the target, else the average over periods with reps in play (winsPerRep
+  // is null only where headcount is 0).
+  const withData = periods.filter((p) => p.winsPerRep !== null);
+  const winsPerRep =
+    settings.winsTarget ??
+    ratio(
+      withData.reduce((s, p) => s + (p.winsPerRep ?? 0), 0),
+      withData.length,
+    );
+  if (winsPerRep === null || winsPerRep <= 0) return null;
   const cyclePeriods = avgCycleDays / PERIOD_DAYS[settings.period];
   const target = (winsPerRep / winRate) * cyclePeriods;
   return { low: Math.max(1, Math.floor(target * 0.8)), high: Math.max(1, Math.ceil(target * 1.25)) };
@@ -603,15 +595,16 @@ function headcounts(customers: readonly Customer[], { starts, ends }: Spans): nu
   return counts;
 }
 
-/** Won and lost counts, won value, cycle days and the first close on or before asOf: one pass. */
-function closedTotals(customers: readonly Customer[], asOf: Day) {
-  const t = { won: 0, lost: 0, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
+/** Customers per status, won value, cycle days and the first close on or before asOf: one pass. */
+function statusTotals(customers: readonly Customer[], asOf: Day) {
+  const totals: Inventory['totals'] = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
+  const t = { totals, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
   customers.forEach((c) => {
+    totals[c.status]++;
     const close = closeDayOf(c);
     // t.first starts at asOf and only moves earlier.
     if (close !== null && close < t.first) t.first = close;
     if (c.status === 'won') {
-      t.won++;
       if (c.value !== null) {
         t.wonValueSum += c.value;
         t.wonValueCount++;
@@ -620,7 +613,7 @@ function closedTotals(customers: readonly Customer[], asOf: Day) {
         t.cycleSum += close - c.created;
         t.cycleCount++;
       }
-    } else if (c.status === 'lost') t.lost++;
+    }
   });
   return t;
 }
@@ -668,21 +661,20 @@ function tallyPeriods(customers: readonly Customer[], spans: Spans, asOf: Day) {
 function openTotals(
   customers: readonly Customer[],
   states: readonly CustomerState[],
-  table: CustomerTable,
-  openStages: number[],
+  stageAt: readonly Stage[],
   asOf: Day,
   dueBy: Day,
 ) {
   const t = { count: 0, value: 0, weighted: 0, due: 0 };
-  const nOpen = openStages.length;
+  const nOpen = stageAt.length;
   customers.forEach((c, i) => {
     if (c.status !== 'open') return;
     t.count++;
     const v = c.value ?? 0;
     t.value += v;
-    const stage = table.model.stages[openStages[states[i].current]];
+    const { current } = states[i];
     const probability =
-      c.probability ?? stage?.probability ?? (nOpen > 0 ? (states[i].current + 1) / (nOpen + 1) : 0);
+      c.probability ?? stageAt[current]?.probability ?? (nOpen > 0 ? (current + 1) / (nOpen + 1) : 0);
     t.weighted += v * probability;
     if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) t.due += v;
   });
@@ -699,12 +691,11 @@ function ratio(a: number, b: number): number | null {
 function computeResults(
   customers: readonly Customer[],
   states: readonly CustomerState[],
-  table: CustomerTable,
-  openStages: number[],
+  stageAt: readonly Stage[],
   settings: Settings,
   asOf: Day,
+  closed: ReturnType<typeof statusTotals>,
 ): Results {
-  const closed = closedTotals(customers, asOf);
   const spans = periodSpans(closed.first, asOf, settings.period);
   const tally = tallyPeriods(customers, spans, asOf);
   const heads = headcounts(customers, spans);
@@ -731,33 +722,32 @@ function computeResults(
     };
   });
 
-  const winRate = ratio(closed.won, closed.won + closed.lost);
+  const { won, lost } = closed.totals;
+  const winRate = ratio(won, won + lost);
   const avgCycleDays = ratio(closed.cycleSum, closed.cycleCount);
   const avgDealValue = ratio(closed.wonValueSum, closed.wonValueCount);
   // Due in the as-of day's period (the last one), from the as-of day on.
   const current = periods[periods.length - 1];
-  const open = openTotals(customers, states, table, openStages, asOf, current.end);
+  const open = openTotals(customers, states, stageAt, asOf, current.end);
   const velocityPerDay =
     winRate !== null && avgCycleDays && avgDealValue !== null
       ? (open.count * avgDealValue * winRate) / avgCycleDays
       : null;
 
-  let coverage: number | null = null;
-  if (current.valueTarget !== null) {
-    const remaining = current.valueTarget - current.wonValue;
-    coverage = remaining > 0 ? open.due / remaining : null;
-  }
+  // Null when no target is set or it is met already.
+  const coverage =
+    current.valueTarget === null ? null : ratio(open.due, current.valueTarget - current.wonValue);
 
-  let balance: Results['balance'] = null;
   const prev = periods[periods.length - 2];
   const before = settings.headcountBefore ?? prev?.headcount;
-  if (prev && before && prev.wins > 0 && current.headcount > 0) {
-    balance = {
-      headcountChange: current.headcount / before - 1,
-      productivityChange: current.wins / current.headcount / (prev.wins / before) - 1,
-      outputChange: current.wins / prev.wins - 1,
-    };
-  }
+  const balance =
+    prev && before && prev.wins > 0 && current.headcount > 0
+      ? {
+          headcountChange: current.headcount / before - 1,
+          productivityChange: current.wins / current.headcount / (prev.wins / before) - 1,
+          outputChange: current.wins / prev.wins - 1,
+        }
+      : null;
 
   return {
     periods,
@@ -775,8 +765,9 @@ function computeResults(
 function supportMatrix(
   customers: readonly Customer[],
   states: readonly CustomerState[],
-  table: CustomerTable,
-  openStages: number[],
+  stageAt: readonly Stage[],
+  /** Whether the customer tab has a support column; else each customer needs what its stage lists. */
+  hasColumn: boolean,
 ): Inventory['support'] {
   const functions: string[] = [];
   const keyIndex = new Map<string, number>();
@@ -795,13 +786,12 @@ function supportMatrix(
     nameIndex.set(name, i);
     return i;
   };
-  for (const s of openStages) for (const f of table.model.stages[s].support) add(f);
-  const hasColumn = table.roles.support !== undefined;
-  const counts: number[][] = openStages.map(() => []);
+  for (const stage of stageAt) for (const f of stage.support) add(f);
+  const counts: number[][] = stageAt.map(() => []);
   customers.forEach((c, i) => {
-    if (c.status !== 'open' || openStages.length === 0) return;
+    if (c.status !== 'open' || stageAt.length === 0) return;
     const pos = states[i].current;
-    const needs = hasColumn ? c.support : table.model.stages[openStages[pos]].support;
+    const needs = hasColumn ? c.support : stageAt[pos].support;
     for (const f of needs) {
       const fi = add(f);
       counts[pos][fi] = (counts[pos][fi] ?? 0) + 1;
