@@ -43,7 +43,7 @@ export function parseHistory(sheet: SheetData | null, timeZone: string): History
 }
 
 /**
- * The day each customer last changed stage, keyed by id and by normalized name. `stageHeader` is the
+ * The day each customer last changed stage, keyed by id and by normalized name (see stageChangeOf). `stageHeader` is the
  * stage column's header in the customer tab: the History field its changes are logged under.
  */
 export function lastStageChange(entries: readonly HistoryEntry[], stageHeader: string): Map<string, Day> {
@@ -56,10 +56,15 @@ export function lastStageChange(entries: readonly HistoryEntry[], stageHeader: s
   };
   for (const e of entries) {
     if (normalizeKey(e.field) !== stageKey) continue;
-    if (e.id !== '') latest(`id:${e.id}`, e.day);
-    if (e.customer !== '') latest(`name:${normalizeKey(e.customer)}`, e.day);
+    if (e.id !== '') latest(rowKey(e.id, ''), e.day);
+    if (e.customer !== '') latest(rowKey('', e.customer), e.day);
   }
   return out;
+}
+
+/** A customer's last stage change in lastStageChange's map: by id, else by name; null when none. */
+export function stageChangeOf(changes: Map<string, Day>, id: string, customer: string): Day | null {
+  return (id !== '' ? changes.get(rowKey(id, '')) : undefined) ?? changes.get(rowKey('', customer)) ?? null;
 }
 
 /** The watched cells of a customer tab, keyed by row identity: what the change watcher compares. */

@@ -3,7 +3,7 @@
 // cohorts, results per period and the support matrix. Pure: the same input gives the same output.
 
 import { periodEnd, periodKey, periodStart } from './days';
-import { type HistoryEntry, lastStageChange } from './history';
+import { type HistoryEntry, lastStageChange, stageChangeOf } from './history';
 import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
 import { sortIndices } from './order';
@@ -301,12 +301,7 @@ function customerState(
 
   // Without a Stage Entered date, the last stage change the History tab records.
   let entered: Day | null = c.stageEntered ?? null;
-  if (entered === null && ctx.stageChanges.size > 0) {
-    entered =
-      (c.id !== '' ? ctx.stageChanges.get(`id:${c.id}`) : undefined) ??
-      ctx.stageChanges.get(`name:${normalizeKey(c.name)}`) ??
-      null;
-  }
+  if (entered === null && ctx.stageChanges.size > 0) entered = stageChangeOf(ctx.stageChanges, c.id, c.name);
   const daysInStage = entered === null ? null : asOf - entered;
   const daysSinceContact = c.lastContact === null ? null : asOf - c.lastContact;
 
