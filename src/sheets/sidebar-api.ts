@@ -633,18 +633,16 @@ function objectionsTab(
 
 /** Next id in the style of the last numbered id of the tab ("OBJ-007" → "OBJ-008"), else OBJ-001. */
 function nextObjectionId(ids: string[]): string {
-  const last = ids
+  const [, prefix, digits] = ids
     .map((id) => /^(.*?)(\d+)$/.exec(id))
     .filter((m) => m !== null)
-    .pop();
-  const prefix = last ? last[1] : 'OBJ-';
-  const width = last ? last[2].length : 3;
+    .pop() ?? ['', 'OBJ-', '000'];
   let max = 0;
   for (const id of ids) {
     const n = id.startsWith(prefix) ? Number(id.slice(prefix.length)) : 0;
     if (Number.isInteger(n) && n > max) max = n;
   }
-  return prefix + String(max + 1).padStart(width, '0');
+  return prefix + String(max + 1).padStart(digits.length, '0');
 }
 
 // ---- The server functions ----
@@ -880,19 +878,16 @@ export function sidebarSetup(): SetupView {
 function setupView(ss: Spreadsheet, lang: Lang): SetupView {
   const ctx = loadContext(ss, true);
   const { settings } = parseSettings(ctx.settings);
-  const layout = layoutOf(ss);
-  const present = (id: TabId): string | null => {
-    const sheet = layout.tabs[id];
-    return sheet ? nameOf(layout.handles, sheet) : null;
-  };
-  const tabs = (Object.keys(TAB_NAMES) as TabId[]).map((id) => ({ id, name: present(id) }));
-  const template: SetupView['template'] = present('stages') ? 'sheet' : (settings.template ?? null);
+  const { tabs, handles } = layoutOf(ss);
   const customer = ctx.customer;
   const table = customer?.detected ? inventoryOf(ctx, lang, [], null)?.table : undefined;
   return {
     lang,
-    template,
-    tabs,
+    template: tabs.stages ? 'sheet' : (settings.template ?? null),
+    tabs: (Object.keys(TAB_NAMES) as TabId[]).map((id) => {
+      const sheet = tabs[id];
+      return { id, name: sheet ? nameOf(handles, sheet) : null };
+    }),
     customerSheet: customer?.sheet ?? null,
     headerRow: customer?.headerRow ?? null,
     header: customer?.header ?? [],
