@@ -581,6 +581,11 @@ function oneOf<T extends string>(list: readonly T[], value: unknown, field: stri
   throw new PageError('badInput', { field });
 }
 
+/** A field the page may leave out: undefined when it did, else as `check` reads it. */
+function given<T>(value: unknown, check: (value: unknown) => T): T | undefined {
+  return value === undefined ? undefined : check(value);
+}
+
 /** A date from the page ('YYYY-MM-DD'); null for none (undefined or ''). */
 function checkDay(value: unknown): Day | null {
   if (value === undefined || value === '') return null;
@@ -759,17 +764,13 @@ export function sidebarUpdateObjection(
   objection: ObjectionRef,
   change: ObjectionChange,
 ): CustomerView {
-  const status =
-    change?.status === undefined ? undefined : oneOf(OBJECTION_STATUSES, change.status, 'status');
+  const status = given(change?.status, (v) => oneOf(OBJECTION_STATUSES, v, 'status'));
   // '' clears the resolution: null, as core reads a blank one.
-  const resolution =
-    change?.resolution === undefined
-      ? undefined
-      : change.resolution === ''
-        ? null
-        : oneOf(RESOLUTIONS, change.resolution, 'resolution');
-  const plan = change?.plan === undefined ? undefined : text(change.plan);
-  const due = change?.due === undefined ? undefined : checkDay(change.due);
+  const resolution = given(change?.resolution, (v) =>
+    v === '' ? null : oneOf(RESOLUTIONS, v, 'resolution'),
+  );
+  const plan = given(change?.plan, text);
+  const due = given(change?.due, checkDay);
   return writeRow(
     target,
     ({ call, inv, ctx, t }) => {
