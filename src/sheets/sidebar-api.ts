@@ -303,8 +303,8 @@ function buildContext(ss: Spreadsheet): SheetContext {
   }
 
   let stages = jsonTab(readTab(layout, 'stages'), timeZone);
-  const usesTemplate = settings.template !== undefined && settings.template !== 'data';
-  if (!stages && !usesTemplate && chosen && customer?.detected) {
+  // No Stages tab and no template chosen (or "from my data"): the model comes from the stage values.
+  if (!stages && (settings.template ?? 'data') === 'data' && chosen && customer?.detected) {
     stages = derivedStages(chosen.sheet, customer, settings.mapping, timeZone, userLang(settings.lang));
   }
   const objections = jsonTab(readTab(layout, 'objections'), timeZone);
