@@ -468,7 +468,7 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
       kind: cr.criterion.kind,
       stage: open.indexOf(cr.stage),
       met: c.met[k] === 1,
-      column: cr.col >= 0 ? inv.table.headers[cr.col] : null,
+      column: inv.table.headers[cr.col] ?? null,
     })),
     actions: stage?.actions ?? [],
     guidance: stage?.guidance ?? '',
