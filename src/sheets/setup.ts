@@ -148,8 +148,7 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
       t('setup.helpStage'),
       model.stages.map((s) => s.name),
     );
-  const statuses = headersOf(KIND_LABELS, lang);
-  validate(sheet, 4, t('setup.helpStatus'), statuses);
+  validate(sheet, 4, t('setup.helpStatus'), headersOf(KIND_LABELS, lang));
   for (const c of [6, 7, 8, 10, 11, 12, 13]) validate(sheet, c, t('setup.helpDate'));
   if (criteria.length)
     validate(sheet, CUSTOMER_HEADERS.length, t('setup.helpCriterion'), undefined, criteria.length);
