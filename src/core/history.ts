@@ -98,14 +98,12 @@ export function snapshotGrid(s: Snapshot): string[][] {
 
 export function snapshotOfGrid(grid: readonly (readonly unknown[])[]): Snapshot | null {
   if (grid.length === 0 || grid[0][0] !== 'key') return null;
-  const fields = grid[0].slice(4).map(String);
-  const rows = new Map<string, string[]>();
-  for (const r of grid.slice(1))
-    rows.set(
-      String(r[0]),
-      r.slice(1).map((v) => (v == null ? '' : String(v))),
-    );
-  return { fields, rows };
+  return {
+    fields: grid[0].slice(4).map(String),
+    rows: new Map(
+      grid.slice(1).map((r) => [String(r[0]), r.slice(1).map((v) => (v == null ? '' : String(v)))]),
+    ),
+  };
 }
 
 /**
@@ -115,9 +113,8 @@ export function snapshotOfGrid(grid: readonly (readonly unknown[])[]): Snapshot 
  */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange[] {
   const changes: SnapshotChange[] = [];
-  const same =
-    before.fields.length === after.fields.length && before.fields.every((f, i) => f === after.fields[i]);
-  if (!same) return changes;
+  // The same fields in the same order (JSON keeps every string apart, whatever it contains).
+  if (JSON.stringify(before.fields) !== JSON.stringify(after.fields)) return changes;
   for (const [key, now] of after.rows) {
     const was = before.rows.get(key);
     const [customer, id, row] = now;

@@ -15,8 +15,8 @@ const TRAILING_GROUP = /[([{<【〔《〈「]([^()[\]{}<>【】〔〕《》〈�
 /** A trailing unit after a separator: 'Amount USD', 'Value - in thousands', '金额/万元'. */
 const TRAILING_UNIT =
   /(?:^|[\s,/_\-:;|])\s*(?:in\s+)?(usd|cny|rmb|eur|gbp|jpy|hkd|aud|cad|sgd|chf|\$|¥|€|£|%|k|\$k|000s|'000s?|thousands?|ten[\s-]?thousands?|millions?|mm|\$m|元|万|万元|亿|亿元|千元|百万|百万元|千万|千万元|人民币|单位[:：]?\s*\S+)\s*$/;
-/** Chinese scale words glued to the end of the key: '金额万元'. */
-const CJK_SUFFIXES = ['百万元', '千万元', '万元', '亿元', '千元', '百万', '千万', '万', '亿'];
+/** A Chinese scale word glued to the end of the key ('金额万元'), the longest that leaves a key before it. */
+const CJK_SUFFIX = /.(百万元|千万元|万元|亿元|千元|百万|千万|万|亿)$/;
 const UNIT_PREFIX = /^(?:单位|units|unit|in)/;
 const DATE_HINT = /^[ymd年月日]+$/;
 
@@ -66,12 +66,10 @@ export function parseHeader(text: string): HeaderInfo {
   for (let guard = 0; guard < 4; guard++) if (!dropUnit(TRAILING_GROUP.exec(s))) break;
   dropUnit(TRAILING_UNIT.exec(s.toLowerCase()));
   let key = normalizeKey(s);
-  for (const suf of CJK_SUFFIXES) {
-    if (key.length > suf.length && key.endsWith(suf)) {
-      scale = unitScale(suf);
-      key = key.slice(0, -suf.length);
-      break;
-    }
+  const glued = CJK_SUFFIX.exec(key);
+  if (glued) {
+    scale = unitScale(glued[1]);
+    key = key.slice(0, -glued[1].length);
   }
   return { key, scale };
 }

@@ -176,33 +176,18 @@ export function template(id: Exclude<TemplateId, 'data'>, lang: Lang): StageMode
 
 /**
  * Words that mark a stage or status value as open, terminal or paused, in both languages (normalized keys,
- * separated by white space). No word is in two lists (a test checks).
+ * separated by spaces, English first). No word is in two lists (a test checks).
  */
 export const KIND_WORDS: Record<StageKind, string> = {
-  open: `
-    open active inprogress ongoing pipeline
-    进行中 跟进中 推进中 开放 有效
-  `,
-  won: `
-    won closedwon closewon win wonclosed signed success successful dealwon
-    赢单 赢 签约 已签约 成交 已成交 已完成 完成 中标 已中标 签单 已签单
-  `,
-  lost: `
-    lost closedlost closelost loss lose dead dropped disqualified dealost deallost closedlostnotqualified
-    输单 丢单 已输单 已丢单 失败 流失 已流失 未中标 关闭 已关闭
-  `,
-  hold: `
-    onhold hold paused pause snoozed dormant deferred
-    搁置 暂停 挂起 冻结 暂缓
-  `,
+  open: 'open active inprogress ongoing pipeline 进行中 跟进中 推进中 开放 有效',
+  won: 'won closedwon closewon win wonclosed signed success successful dealwon 赢单 赢 签约 已签约 成交 已成交 已完成 完成 中标 已中标 签单 已签单',
+  lost: 'lost closedlost closelost loss lose dead dropped disqualified dealost deallost closedlostnotqualified 输单 丢单 已输单 已丢单 失败 流失 已流失 未中标 关闭 已关闭',
+  hold: 'onhold hold paused pause snoozed dormant deferred 搁置 暂停 挂起 冻结 暂缓',
 };
 
 /** The kind each KIND_WORDS word names. */
 export const KIND_OF_WORD = new Map(
   (Object.keys(KIND_WORDS) as StageKind[]).flatMap((kind) =>
-    KIND_WORDS[kind]
-      .trim()
-      .split(/\s+/)
-      .map((word) => [word, kind] as const),
+    KIND_WORDS[kind].split(' ').map((word) => [word, kind] as const),
   ),
 );

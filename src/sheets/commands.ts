@@ -100,16 +100,14 @@ export function sidebarCommand(): void {
 export function refreshFormulasCommand(): void {
   forgetContexts();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const pattern = new RegExp(`\\b(${FUNCTION_NAMES.join('|')})\\s*\\(`, 'i');
+  const pattern = new RegExp(`\\b(${FUNCTION_NAMES})\\s*\\(`, 'i');
   let count = 0;
   for (const sheet of ss.getSheets()) {
-    const cells: [number, number, string][] = [];
-    const formulas = sheet.getDataRange().getFormulas();
-    formulas.forEach((row, r) => {
-      row.forEach((f, c) => {
-        if (f && pattern.test(f)) cells.push([r + 1, c + 1, f]);
-      });
-    });
+    // The pattern names a function, so a cell without a formula ('') never matches.
+    const cells = sheet
+      .getDataRange()
+      .getFormulas()
+      .flatMap((row, r) => row.flatMap((f, c) => (pattern.test(f) ? [[r + 1, c + 1, f] as const] : [])));
     if (cells.length === 0) continue;
     for (const [r, c] of cells) sheet.getRange(r, c).clearContent();
     SpreadsheetApp.flush();

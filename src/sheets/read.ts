@@ -156,9 +156,7 @@ export function inventoryOfSpreadsheet(
   const customer = chosen && readAll(chosen.sheet, chosen.name);
   const want: TabId[] =
     options.withObjections === false ? ['stages', 'history'] : ['stages', 'objections', 'history'];
-  const sheets = [settingsData, customer, ...want.map((id) => readTab(layout, id))].filter(
-    (s): s is SheetData => s !== null,
-  );
+  const sheets = [settingsData, customer, ...want.map((id) => readTab(layout, id))].filter((s) => s !== null);
   const timeZone = ss.getSpreadsheetTimeZone();
   const outcome =
     customer &&

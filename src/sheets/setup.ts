@@ -32,23 +32,23 @@ import { asSheetText } from './write-report';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DATA_ROWS = 999;
 
-/** Customer-tab headers for a new tab, in both languages (the role dictionary recognises each). */
-const CUSTOMER_HEADERS: readonly (readonly [string, string])[] = [
-  ['编号', 'ID'],
-  ['客户名称', 'Customer'],
-  ['销售代表', 'Rep'],
-  ['销售阶段', 'Stage'],
-  ['状态', 'Status'],
-  ['预计金额', 'Amount'],
-  ['创建日期', 'Created'],
-  ['预计签约日期', 'Expected Close'],
-  ['最近跟进', 'Last Contact'],
-  ['下一步', 'Next Step'],
-  ['下一步截止', 'Next Step Date'],
-  ['进入阶段日期', 'Stage Entered'],
-  ['最后更新', 'Last Updated'],
-  ['恢复日期', 'Resume On'],
-  ['需要支持', 'Support Needed'],
+/** Customer-tab headers for a new tab, 'zh|en' (the role dictionary recognises each). */
+const CUSTOMER_HEADERS = [
+  '编号|ID',
+  '客户名称|Customer',
+  '销售代表|Rep',
+  '销售阶段|Stage',
+  '状态|Status',
+  '预计金额|Amount',
+  '创建日期|Created',
+  '预计签约日期|Expected Close',
+  '最近跟进|Last Contact',
+  '下一步|Next Step',
+  '下一步截止|Next Step Date',
+  '进入阶段日期|Stage Entered',
+  '最后更新|Last Updated',
+  '恢复日期|Resume On',
+  '需要支持|Support Needed',
 ];
 
 function writeHeader(sheet: Sheet, rows: (string | number)[][]): void {
@@ -112,31 +112,34 @@ function createObjections(sheet: Sheet, lang: Lang): void {
 function createSettings(sheet: Sheet, lang: Lang, templateId: TemplateId): void {
   const no = translator(lang)('word.no');
   // The rows in this order; a setting without a default is left blank.
-  const rows: [keyof typeof SETTINGS_KEYS, string | number][] = [
-    ['lang', lang],
-    ['template', templateId],
-    ['period', 'month'],
-    ['wipLow', ''],
-    ['wipHigh', ''],
-    ['winsTarget', ''],
-    ['valueTarget', ''],
-    ['unplannedDays', 3],
-    ['stallDays', ''],
-    ['contactDays', 14],
-    ['trackEdits', no],
-    ['watchChanges', no],
-    ['customerSheet', ''],
-  ];
+  const rows: Partial<Record<keyof typeof SETTINGS_KEYS, string | number>> = {
+    lang,
+    template: templateId,
+    period: 'month',
+    wipLow: '',
+    wipHigh: '',
+    winsTarget: '',
+    valueTarget: '',
+    unplannedDays: 3,
+    stallDays: '',
+    contactDays: 14,
+    trackEdits: no,
+    watchChanges: no,
+    customerSheet: '',
+  };
   writeHeader(sheet, [
     headersOf(SETTINGS_COLUMNS, lang),
-    ...rows.map(([key, value]) => [nameIn(SETTINGS_KEYS[key], lang), value]),
+    ...Object.entries(rows).map(([key, value]) => [
+      nameIn(SETTINGS_KEYS[key as keyof typeof SETTINGS_KEYS], lang),
+      value,
+    ]),
   ]);
 }
 
 function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): void {
   const t = translator(lang);
   const criteria = model ? model.stages.flatMap((s) => s.criteria.map((c) => c.name)) : [];
-  const headers = [...CUSTOMER_HEADERS.map((h) => nameIn(h, lang)), ...criteria];
+  const headers = [...CUSTOMER_HEADERS.map((h) => nameIn(h.split('|'), lang)), ...criteria];
   writeHeader(sheet, [headers]);
   if (model)
     validate(
@@ -145,8 +148,7 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
       t('setup.helpStage'),
       model.stages.map((s) => s.name),
     );
-  const statuses = headersOf(KIND_LABELS, lang);
-  validate(sheet, 4, t('setup.helpStatus'), statuses);
+  validate(sheet, 4, t('setup.helpStatus'), headersOf(KIND_LABELS, lang));
   for (const c of [6, 7, 8, 10, 11, 12, 13]) validate(sheet, c, t('setup.helpDate'));
   if (criteria.length)
     validate(sheet, CUSTOMER_HEADERS.length, t('setup.helpCriterion'), undefined, criteria.length);

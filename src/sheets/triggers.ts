@@ -258,12 +258,12 @@ export function handleEdit(e: EditEvent): void {
     // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)
     // and gets one, there is no flag to add or remove and the note is not even read.
     if (single && stageCol === left - 1 && ctx.stageNames.length > 0) {
-      const unknown = (v: string) => v.trim() !== '' && !ctx.knownStages.includes(v.trim().toLowerCase());
+      // Both values come from cellText, which trims.
+      const unknown = (v: string) => v !== '' && !ctx.knownStages.includes(v.toLowerCase());
       const typed = cellText((e.value ?? rows[0][stageCol]) as Cell, timeZone);
       const flagNeeded = unknown(typed);
       const couldBeFlagged = e.oldValue !== undefined && unknown(old);
       if (flagNeeded || couldBeFlagged) {
-        const t = translator(ctx.lang);
         // The user's own note is kept: Pandian's flag goes after it and is the only part it removes.
         const note = range.getNote();
         const at = note.startsWith(NOTE_PREFIX) ? 0 : note.indexOf(`\n\n${NOTE_PREFIX}`);
@@ -272,7 +272,7 @@ export function handleEdit(e: EditEvent): void {
           const suggestion = nearest(typed, ctx.stageNames);
           const flag =
             NOTE_PREFIX +
-            t(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
+            translator(ctx.lang)(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
               value: typed,
               suggestion: suggestion ?? '',
             });

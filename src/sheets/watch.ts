@@ -27,9 +27,8 @@ export function syncWatchTriggers(): boolean {
   const have = new Set(existing.map((t) => t.getHandlerFunction()));
   if (!have.has(WATCH_HANDLERS.change))
     ScriptApp.newTrigger(WATCH_HANDLERS.change).forSpreadsheet(ss).onChange().create();
-  if (!have.has(WATCH_HANDLERS.daily)) {
+  if (!have.has(WATCH_HANDLERS.daily))
     ScriptApp.newTrigger(WATCH_HANDLERS.daily).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
-  }
   return true;
 }
 
