@@ -126,6 +126,8 @@ export interface Inventory {
   table: CustomerTable;
   /** Stage indices (into table.model.stages) of the open stages, in order. */
   openStages: number[];
+  /** The open stages themselves, by position: stageAt[pos] is table.model.stages[openStages[pos]]. */
+  stageAt: Stage[];
   states: CustomerState[];
   totals: { customers: number; open: number; won: number; lost: number; hold: number };
   /** Open customers and their value per open-stage position (the funnel). */
@@ -207,6 +209,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     settings,
     table,
     openStages,
+    stageAt,
     states,
     totals: statuses.totals,
     reps,

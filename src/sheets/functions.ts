@@ -125,7 +125,7 @@ export function stageGap(rows: unknown): string | number | (string | number)[][]
   return perRow(rows, (inv, i) => {
     if (inv.table.customers[i].status !== 'open') return '';
     const s = inv.states[i];
-    const actions = inv.table.model.stages[inv.openStages[s.current]]?.actions ?? [];
+    const actions = inv.stageAt[s.current]?.actions ?? [];
     return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions.map((a) => `▸ ${a}`)].join(
       '; ',
     );
@@ -137,7 +137,7 @@ export function stageOf(rows: unknown): string | number | (string | number)[][] 
     const c = inv.table.customers[i];
     if (c.status !== 'open') return c.stageText;
     const pos = inv.states[i].evidenced;
-    return pos === null ? '' : (inv.table.model.stages[inv.openStages[pos]]?.name ?? '');
+    return pos === null ? '' : (inv.stageAt[pos]?.name ?? '');
   });
 }
 

@@ -439,9 +439,7 @@ function iso(day: Day | null): string | null {
 
 /** The stage the customer of a one-row inventory is worked at; undefined unless it is open and there are stages. */
 function workedStage(inv: Inventory): Stage | undefined {
-  return inv.table.customers[0].status === 'open'
-    ? inv.table.model.stages[inv.openStages[inv.states[0].current]]
-    : undefined;
+  return inv.table.customers[0].status === 'open' ? inv.stageAt[inv.states[0].current] : undefined;
 }
 
 /** The card for one customer row, from core's inventory of that row. */
