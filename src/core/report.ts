@@ -126,25 +126,23 @@ function counts(inv: Inventory) {
   return { nextActions, values };
 }
 
-/** Order of the gap list: ahead, behind, match, none (a comparison per row, not a look-up by name). */
-function checkRank(check: StageCheck): number {
-  return check === 'ahead' ? 0 : check === 'behind' ? 1 : check === 'match' ? 2 : 3;
-}
+/** Order of the gap list by stage check (its position: a comparison per row, not a look-up by name). */
+const CHECK_ORDER: readonly StageCheck[] = ['ahead', 'behind', 'match', 'none'];
 
 /** Open customers with a gap or a stage check that is off: ahead first, then behind, then by row. */
 function gapList(inv: Inventory): number[] {
   const { customers } = inv.table;
+  const { states } = inv;
   const list: number[] = [];
-  const order: number[] = [];
-  const rows: number[] = [];
-  inv.states.forEach((s, i) => {
-    if (customers[i].status === 'open' && (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind')) {
+  states.forEach((s, i) => {
+    if (customers[i].status === 'open' && (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind'))
       list.push(i);
-      order.push(checkRank(s.check));
-      rows.push(customers[i].row);
-    }
   });
-  return sortIndices(list, order, rows);
+  return sortIndices(
+    list,
+    list.map((i) => CHECK_ORDER.indexOf(states[i].check)),
+    list.map((i) => customers[i].row),
+  );
 }
 
 /** Turns the inventory into the report grid. `t` gives the labels in the report's language. */
