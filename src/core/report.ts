@@ -359,16 +359,15 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const groups = groupIssues(inv.issues);
   for (const group of groups.slice(0, ISSUE_LIMIT)) {
     const [first] = group;
-    let value = first.value;
+    const n = group.length;
+    const rows = `${group
+      .slice(0, ROWS_LISTED)
+      .map((i) => i.row)
+      .join(', ')}${n > ROWS_LISTED ? ', …' : ''}`;
     let message = issueText(first);
-    if (group.length > 1) {
-      const rows = group.slice(0, ROWS_LISTED).map((i) => i.row);
-      value = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
-      message += ` — ${label('issueGroup', {
-        n: group.length,
-        rows: `${rows.join(', ')}${group.length > ROWS_LISTED ? ', …' : ''}`,
-      })}`;
-    }
+    if (n > 1) message += ` — ${label('issueGroup', { n, rows })}`;
+    // The value: up to three of the group's values (a lone issue's own value)
+    const value = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
     g.add([u(first.sheet), first.row, u(first.column), u(value), u(message)]);
   }
   g.more(groups.length, ISSUE_LIMIT);
