@@ -190,7 +190,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ['objectionsBlocking', ot.blocking],
     ['issues', inv.issues.length],
   ];
-  for (const [key, value, kind] of summary) g.cell(g.add([label(key), value]), 1, kind ?? 'integer');
+  for (const [key, value, kind = 'integer'] of summary) g.cell(g.add([label(key), value]), 1, kind);
 
   // Stage funnel
   g.section(label('funnel'));
@@ -257,7 +257,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       repCell(c.rep),
       s.resumeDue
         ? label('resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
-        : u(stages[inv.openStages[s.current]]?.name ?? ''),
+        : (openNames[s.current] ?? u('')),
       s.daysInStage,
       s.stallLimit,
       s.daysSinceContact,
