@@ -88,9 +88,10 @@ class GridBuilder {
     return this.add([title], 'section');
   }
 
-  /** Formats one column of the rows from `from` to the last so far. */
-  column(col: number, from: number, kind: ReportFormatKind): void {
-    this.format({ row: from, col, rows: this.rows.length - from, cols: 1 }, kind);
+  /** Formats columns (the kind of each by its index) of the rows from `from` to the last so far. */
+  columns(from: number, kinds: Record<number, ReportFormatKind>): void {
+    for (const [col, kind] of Object.entries(kinds))
+      this.format({ row: from, col: Number(col), rows: this.rows.length - from, cols: 1 }, kind);
   }
 
   /** Ends a list cut at `limit` with how many more there are. */
@@ -200,8 +201,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   });
   const funnelEnd = g.rows.length;
   for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], values[kind]]);
-  g.column(1, funnelHead + 1, 'integer');
-  g.column(2, funnelHead + 1, 'money');
+  g.columns(funnelHead + 1, { 1: 'integer', 2: 'money' });
   if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, funnelEnd - funnelHead, 2);
 
   // Rep x stage concurrency
@@ -220,7 +220,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.format({ row: repHead + 1, col: 1, rows: inv.reps.length, cols: nOpen }, 'heat');
     g.chart('concurrency', 'stacked-bar', repHead, inv.reps.length + 1, nOpen + 1);
   }
-  g.column(nOpen + 6, repHead + 1, 'money');
+  g.columns(repHead + 1, { [nOpen + 6]: 'money' });
 
   // Stage check and gaps
   g.section(label('gaps'));
@@ -291,7 +291,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
         reasons.map((r) => t(`attention.${r}`)).join(', '),
       ]);
     }
-    g.column(5, head + 1, 'date');
+    g.columns(head + 1, { 5: 'date' });
     g.more(ot.attention.length, ATTENTION_LIMIT);
   }
 
@@ -324,13 +324,10 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       p.winsTarget,
     ]);
   }
-  g.column(2, resHead + 1, 'money');
-  g.column(4, resHead + 1, 'percent');
-  g.column(5, resHead + 1, 'decimal');
-  g.column(7, resHead + 1, 'decimal');
+  g.columns(resHead + 1, { 2: 'money', 4: 'percent', 5: 'decimal', 7: 'decimal' });
   g.chart('wins', 'column', resHead, results.periods.length + 1, 2);
-  if (results.balance) {
-    const b = results.balance;
+  const b = results.balance;
+  if (b) {
     const r = g.add([
       label('balance'),
       b.headcountChange,
