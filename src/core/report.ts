@@ -83,9 +83,10 @@ class GridBuilder {
     this.format({ row, col, rows: 1, cols: 1 }, kind);
   }
 
-  section(title: string): number {
+  /** Starts a section titled with the label of `key`, after a blank row. */
+  section(key: string, params?: Record<string, string | number>): void {
     if (this.rows.length > 0) this.add([]);
-    return this.add([title], 'section');
+    this.add([this.label(key, params)], 'section');
   }
 
   /** Formats columns (the kind of each by its index) of the rows from `from` to the last so far. */
@@ -168,7 +169,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   );
 
   // Summary figures (integers unless a format is named)
-  g.section(label('summary'));
+  g.section('summary');
   const { nextActions, values } = counts(inv);
   const summary: [string, number | null, ReportFormatKind?][] = [
     ['customers', totals.customers],
@@ -194,7 +195,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   for (const [key, value, kind = 'integer'] of summary) g.cell(g.add([label(key), value]), 1, kind);
 
   // Stage funnel
-  g.section(label('funnel'));
+  g.section('funnel');
   const funnelHead = g.header('stage customers value');
   inv.stageCounts.forEach((s, p) => {
     g.add([openNames[p], s.customers, s.value]);
@@ -205,7 +206,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, funnelEnd - funnelHead, 2);
 
   // Rep x stage concurrency
-  g.section(label('concurrency'));
+  g.section('concurrency');
   const repHead = g.add(
     [label('rep'), ...openNames, ...g.labels('open band flags won lost wonValue')],
     'header',
@@ -223,7 +224,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.columns(repHead + 1, { [nOpen + 6]: 'money' });
 
   // Stage check and gaps
-  g.section(label('gaps'));
+  g.section('gaps');
   g.header('row customer rep declared evidenced check nextStage gap');
   const gapRows = gapList(inv);
   for (const i of gapRows.slice(0, LIST_LIMIT)) {
@@ -246,7 +247,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.more(gapRows.length, LIST_LIMIT);
 
   // Stalled customers
-  g.section(label('stalled'));
+  g.section('stalled');
   g.header('row customer rep stage daysInStage limit daysSinceContact nextAction');
   for (const i of inv.stalled.slice(0, LIST_LIMIT)) {
     const s = states[i];
@@ -267,7 +268,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.more(inv.stalled.length, LIST_LIMIT);
 
   // Objections
-  g.section(label('objections'));
+  g.section('objections');
   g.header('objectionType total open overdue blocking');
   for (const [type, v] of Object.entries(ot.byType)) {
     if (v) g.add([t(`type.${type}`), v.total, v.open, v.overdue, v.blocking]);
@@ -296,7 +297,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   }
 
   // Same-stage cohorts
-  g.section(label('cohorts'));
+  g.section('cohorts');
   g.header('stage customers reps mostMissing lacking');
   for (const c of inv.cohorts) {
     g.add([
@@ -309,7 +310,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   }
 
   // Results per period
-  g.section(label(inv.settings.period === 'quarter' ? 'resultsQuarter' : 'resultsMonth'));
+  g.section(inv.settings.period === 'quarter' ? 'resultsQuarter' : 'resultsMonth');
   const resHead = g.header('period wins wonValue lost winRate cycle headcount winsPerRep target');
   for (const p of results.periods) {
     g.add([
@@ -342,7 +343,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Support matrix
   const { functions, counts: support } = inv.support;
   if (functions.length > 0) {
-    g.section(label('support'));
+    g.section('support');
     const head = g.add([label('stage'), ...functions.map(u)], 'header');
     support.forEach((row, p) => {
       g.add([openNames[p], ...row]);
@@ -351,7 +352,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   }
 
   // Data issues
-  g.section(label('dataIssues', { n: inv.issues.length }));
+  g.section('dataIssues', { n: inv.issues.length });
   g.header('sheet row column value message');
   const groups = groupIssues(inv.issues);
   for (const group of groups.slice(0, ISSUE_LIMIT)) {
