@@ -4,6 +4,7 @@ import { isoOfDay } from './days';
 import type { Inventory, StageCheck } from './inventory';
 import { truncate } from './normalize';
 import { sortIndices } from './order';
+import type { Customer } from './table';
 import type { ChartSpec, GridRect, Issue, Report, ReportCell, ReportFormat, ReportFormatKind } from './types';
 
 /** Label lookup supplied by the shell (src/i18n): core holds no words of its own. */
@@ -100,6 +101,12 @@ class GridBuilder {
     if (total > limit) this.add([this.label('more', { n: total - limit })], 'muted');
   }
 
+  /** Adds the rows of the first `limit` items (`addRow` adds one), then the line saying how many more there are. */
+  list<T>(items: readonly T[], limit: number, addRow: (item: T) => void): void {
+    items.slice(0, limit).forEach(addRow);
+    this.more(items.length, limit);
+  }
+
   /** Records a chart of a block starting in column A. */
   chart(id: ChartSpec['id'], kind: ChartSpec['kind'], row: number, rows: number, cols: number): void {
     this.charts.push({ id, kind, data: { row, col: 0, rows, cols } });
@@ -158,8 +165,9 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const openNames = inv.openStages.map((i) => u(stages[i].name));
   const nOpen = openNames.length;
   const criterionName = (k: number): string => table.criteria[k].criterion.name;
-  const who = (i: number): ReportCell => u(customers[i].name || customers[i].id);
   const repCell = (rep: string): ReportCell => (rep === '' ? label('noRep') : u(rep));
+  /** The first cells of a customer's row: sheet row, customer, rep. */
+  const customerCells = (c: Customer): ReportCell[] => [c.row, u(c.name || c.id), repCell(c.rep)];
   const ot = inv.objectionTotals;
 
   g.add([label('title', { asOf: isoOfDay(inv.asOf) })], 'title');
@@ -226,15 +234,12 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Stage check and gaps
   g.section('gaps');
   g.header('row customer rep declared evidenced check nextStage gap');
-  const gapRows = gapList(inv);
-  for (const i of gapRows.slice(0, LIST_LIMIT)) {
+  g.list(gapList(inv), LIST_LIMIT, (i) => {
     const s = states[i];
     const c = customers[i];
     const actions = (stages[inv.openStages[s.current]]?.actions ?? []).map((a) => `▸ ${a}`);
     const r = g.add([
-      c.row,
-      who(i),
-      repCell(c.rep),
+      ...customerCells(c),
       c.stageText === '' ? null : u(c.stageText),
       s.evidenced === null ? null : openNames[s.evidenced],
       t(`check.${s.check}`),
@@ -243,19 +248,16 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ]);
     if (s.check === 'ahead') g.cell(r, 5, 'bad');
     else if (s.check === 'behind') g.cell(r, 5, 'warn');
-  }
-  g.more(gapRows.length, LIST_LIMIT);
+  });
 
   // Stalled customers
   g.section('stalled');
   g.header('row customer rep stage daysInStage limit daysSinceContact nextAction');
-  for (const i of inv.stalled.slice(0, LIST_LIMIT)) {
+  g.list(inv.stalled, LIST_LIMIT, (i) => {
     const s = states[i];
     const c = customers[i];
     g.add([
-      c.row,
-      who(i),
-      repCell(c.rep),
+      ...customerCells(c),
       s.resumeDue
         ? label('resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
         : (openNames[s.current] ?? u('')),
@@ -264,8 +266,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       s.daysSinceContact,
       s.nextAction ? t(`action.${s.nextAction}`) : null,
     ]);
-  }
-  g.more(inv.stalled.length, LIST_LIMIT);
+  });
 
   // Objections
   g.section('objections');
@@ -354,8 +355,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Data issues
   g.section('dataIssues', { n: inv.issues.length });
   g.header('sheet row column value message');
-  const groups = groupIssues(inv.issues);
-  for (const group of groups.slice(0, ISSUE_LIMIT)) {
+  g.list(groupIssues(inv.issues), ISSUE_LIMIT, (group) => {
     const [first] = group;
     const n = group.length;
     const rows = `${group
@@ -367,8 +367,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     // The value: up to three of the group's values (a lone issue's own value)
     const value = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
     g.add([u(first.sheet), first.row, u(first.column), u(value), u(message)]);
-  }
-  g.more(groups.length, ISSUE_LIMIT);
+  });
 
   return g.build();
 }
