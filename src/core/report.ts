@@ -208,10 +208,10 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   inv.stageCounts.forEach((s, p) => {
     g.add([openNames[p], s.customers, s.value]);
   });
-  const funnelEnd = g.rows.length;
   for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], values[kind]]);
   g.columns(funnelHead + 1, { 1: 'integer', 2: 'money' });
-  if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, funnelEnd - funnelHead, 2);
+  // The chart: the header and a row per open stage (stageCounts has one per open stage)
+  if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, nOpen + 1, 2);
 
   // Rep x stage concurrency
   g.section('concurrency');
