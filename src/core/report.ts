@@ -31,12 +31,9 @@ export function groupIssues(issues: readonly Issue[]): Issue[][] {
     if (group) group.push(issue);
     else groups.set(key, [issue]);
   }
-  const out: Issue[][] = [];
-  for (const group of groups.values()) {
-    if (group.length >= GROUP_FROM) out.push(group);
-    else for (const issue of group) out.push([issue]);
-  }
-  return out.sort((a, b) => a[0].sheet.localeCompare(b[0].sheet) || a[0].row - b[0].row);
+  return [...groups.values()]
+    .flatMap((group) => (group.length >= GROUP_FROM ? [group] : group.map((issue) => [issue])))
+    .sort((a, b) => a[0].sheet.localeCompare(b[0].sheet) || a[0].row - b[0].row);
 }
 
 /**
