@@ -61,9 +61,9 @@ const RESOLUTION_WORDS: Record<Resolution, string> = {
   defeated: 'defeated defeat 击碎',
 };
 
+/** The value `text` names, null when none (also for a blank key: the tables hold no empty word). */
 function wordOf<K extends string>(table: Record<K, string>, text: string): K | null {
   const key = normalizeKey(text);
-  if (key === '') return null;
   const first = (match: (word: string) => boolean): K | null =>
     (Object.keys(table) as K[]).find((k) => table[k].split(' ').some(match)) ?? null;
   // A listed word as the whole text; else, for "预算 budget" or "Budget (预算)", one the text starts with.

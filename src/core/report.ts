@@ -4,6 +4,7 @@ import { isoOfDay } from './days';
 import type { Inventory, StageCheck } from './inventory';
 import { truncate } from './normalize';
 import { sortIndices } from './order';
+import type { Customer } from './table';
 import type { ChartSpec, GridRect, Issue, Report, ReportCell, ReportFormat, ReportFormatKind } from './types';
 
 /** Label lookup supplied by the shell (src/i18n): core holds no words of its own. */
@@ -30,12 +31,9 @@ export function groupIssues(issues: readonly Issue[]): Issue[][] {
     if (group) group.push(issue);
     else groups.set(key, [issue]);
   }
-  const out: Issue[][] = [];
-  for (const group of groups.values()) {
-    if (group.length >= GROUP_FROM) out.push(group);
-    else for (const issue of group) out.push([issue]);
-  }
-  return out.sort((a, b) => a[0].sheet.localeCompare(b[0].sheet) || a[0].row - b[0].row);
+  return [...groups.values()]
+    .flatMap((group) => (group.length >= GROUP_FROM ? [group] : group.map((issue) => [issue])))
+    .sort((a, b) => a[0].sheet.localeCompare(b[0].sheet) || a[0].row - b[0].row);
 }
 
 /**
@@ -83,19 +81,27 @@ class GridBuilder {
     this.format({ row, col, rows: 1, cols: 1 }, kind);
   }
 
-  section(title: string): number {
+  /** Starts a section titled with the label of `key`, after a blank row. */
+  section(key: string, params?: Record<string, string | number>): void {
     if (this.rows.length > 0) this.add([]);
-    return this.add([title], 'section');
+    this.add([this.label(key, params)], 'section');
   }
 
-  /** Formats one column of the rows from `from` to the last so far. */
-  column(col: number, from: number, kind: ReportFormatKind): void {
-    this.format({ row: from, col, rows: this.rows.length - from, cols: 1 }, kind);
+  /** Formats columns (the kind of each by its index) of the rows from `from` to the last so far. */
+  columns(from: number, kinds: Record<number, ReportFormatKind>): void {
+    for (const [col, kind] of Object.entries(kinds))
+      this.format({ row: from, col: Number(col), rows: this.rows.length - from, cols: 1 }, kind);
   }
 
   /** Ends a list cut at `limit` with how many more there are. */
   more(total: number, limit: number): void {
     if (total > limit) this.add([this.label('more', { n: total - limit })], 'muted');
+  }
+
+  /** Adds the rows of the first `limit` items (`addRow` adds one), then the line saying how many more there are. */
+  list<T>(items: readonly T[], limit: number, addRow: (item: T) => void): void {
+    items.slice(0, limit).forEach(addRow);
+    this.more(items.length, limit);
   }
 
   /** Records a chart of a block starting in column A. */
@@ -126,25 +132,23 @@ function counts(inv: Inventory) {
   return { nextActions, values };
 }
 
-/** Order of the gap list: ahead, behind, match, none (a comparison per row, not a look-up by name). */
-function checkRank(check: StageCheck): number {
-  return check === 'ahead' ? 0 : check === 'behind' ? 1 : check === 'match' ? 2 : 3;
-}
+/** Order of the gap list by stage check (its position: a comparison per row, not a look-up by name). */
+const CHECK_ORDER: readonly StageCheck[] = ['ahead', 'behind', 'match', 'none'];
 
 /** Open customers with a gap or a stage check that is off: ahead first, then behind, then by row. */
 function gapList(inv: Inventory): number[] {
   const { customers } = inv.table;
+  const { states } = inv;
   const list: number[] = [];
-  const order: number[] = [];
-  const rows: number[] = [];
-  inv.states.forEach((s, i) => {
-    if (customers[i].status === 'open' && (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind')) {
+  states.forEach((s, i) => {
+    if (customers[i].status === 'open' && (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind'))
       list.push(i);
-      order.push(checkRank(s.check));
-      rows.push(customers[i].row);
-    }
   });
-  return sortIndices(list, order, rows);
+  return sortIndices(
+    list,
+    list.map((i) => CHECK_ORDER.indexOf(states[i].check)),
+    list.map((i) => customers[i].row),
+  );
 }
 
 /** Turns the inventory into the report grid. `t` gives the labels in the report's language. */
@@ -158,8 +162,9 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const openNames = inv.openStages.map((i) => u(stages[i].name));
   const nOpen = openNames.length;
   const criterionName = (k: number): string => table.criteria[k].criterion.name;
-  const who = (i: number): ReportCell => u(customers[i].name || customers[i].id);
   const repCell = (rep: string): ReportCell => (rep === '' ? label('noRep') : u(rep));
+  /** The first cells of a customer's row: sheet row, customer, rep. */
+  const customerCells = (c: Customer): ReportCell[] => [c.row, u(c.name || c.id), repCell(c.rep)];
   const ot = inv.objectionTotals;
 
   g.add([label('title', { asOf: isoOfDay(inv.asOf) })], 'title');
@@ -169,7 +174,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   );
 
   // Summary figures (integers unless a format is named)
-  g.section(label('summary'));
+  g.section('summary');
   const { nextActions, values } = counts(inv);
   const summary: [string, number | null, ReportFormatKind?][] = [
     ['customers', totals.customers],
@@ -192,22 +197,21 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ['objectionsBlocking', ot.blocking],
     ['issues', inv.issues.length],
   ];
-  for (const [key, value, kind] of summary) g.cell(g.add([label(key), value]), 1, kind ?? 'integer');
+  for (const [key, value, kind = 'integer'] of summary) g.cell(g.add([label(key), value]), 1, kind);
 
   // Stage funnel
-  g.section(label('funnel'));
+  g.section('funnel');
   const funnelHead = g.header('stage customers value');
   inv.stageCounts.forEach((s, p) => {
     g.add([openNames[p], s.customers, s.value]);
   });
-  const funnelEnd = g.rows.length;
   for (const kind of ['won', 'lost', 'hold'] as const) g.add([label(kind), totals[kind], values[kind]]);
-  g.column(1, funnelHead + 1, 'integer');
-  g.column(2, funnelHead + 1, 'money');
-  if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, funnelEnd - funnelHead, 2);
+  g.columns(funnelHead + 1, { 1: 'integer', 2: 'money' });
+  // The chart: the header and a row per open stage (stageCounts has one per open stage)
+  if (nOpen > 0) g.chart('funnel', 'bar', funnelHead, nOpen + 1, 2);
 
   // Rep x stage concurrency
-  g.section(label('concurrency'));
+  g.section('concurrency');
   const repHead = g.add(
     [label('rep'), ...openNames, ...g.labels('open band flags won lost wonValue')],
     'header',
@@ -222,20 +226,17 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.format({ row: repHead + 1, col: 1, rows: inv.reps.length, cols: nOpen }, 'heat');
     g.chart('concurrency', 'stacked-bar', repHead, inv.reps.length + 1, nOpen + 1);
   }
-  g.column(nOpen + 6, repHead + 1, 'money');
+  g.columns(repHead + 1, { [nOpen + 6]: 'money' });
 
   // Stage check and gaps
-  g.section(label('gaps'));
+  g.section('gaps');
   g.header('row customer rep declared evidenced check nextStage gap');
-  const gapRows = gapList(inv);
-  for (const i of gapRows.slice(0, LIST_LIMIT)) {
+  g.list(gapList(inv), LIST_LIMIT, (i) => {
     const s = states[i];
     const c = customers[i];
     const actions = (stages[inv.openStages[s.current]]?.actions ?? []).map((a) => `▸ ${a}`);
     const r = g.add([
-      c.row,
-      who(i),
-      repCell(c.rep),
+      ...customerCells(c),
       c.stageText === '' ? null : u(c.stageText),
       s.evidenced === null ? null : openNames[s.evidenced],
       t(`check.${s.check}`),
@@ -244,32 +245,28 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ]);
     if (s.check === 'ahead') g.cell(r, 5, 'bad');
     else if (s.check === 'behind') g.cell(r, 5, 'warn');
-  }
-  g.more(gapRows.length, LIST_LIMIT);
+  });
 
   // Stalled customers
-  g.section(label('stalled'));
+  g.section('stalled');
   g.header('row customer rep stage daysInStage limit daysSinceContact nextAction');
-  for (const i of inv.stalled.slice(0, LIST_LIMIT)) {
+  g.list(inv.stalled, LIST_LIMIT, (i) => {
     const s = states[i];
     const c = customers[i];
     g.add([
-      c.row,
-      who(i),
-      repCell(c.rep),
+      ...customerCells(c),
       s.resumeDue
         ? label('resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
-        : u(stages[inv.openStages[s.current]]?.name ?? ''),
+        : (openNames[s.current] ?? u('')),
       s.daysInStage,
       s.stallLimit,
       s.daysSinceContact,
       s.nextAction ? t(`action.${s.nextAction}`) : null,
     ]);
-  }
-  g.more(inv.stalled.length, LIST_LIMIT);
+  });
 
   // Objections
-  g.section(label('objections'));
+  g.section('objections');
   g.header('objectionType total open overdue blocking');
   for (const [type, v] of Object.entries(ot.byType)) {
     if (v) g.add([t(`type.${type}`), v.total, v.open, v.overdue, v.blocking]);
@@ -293,12 +290,12 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
         reasons.map((r) => t(`attention.${r}`)).join(', '),
       ]);
     }
-    g.column(5, head + 1, 'date');
+    g.columns(head + 1, { 5: 'date' });
     g.more(ot.attention.length, ATTENTION_LIMIT);
   }
 
   // Same-stage cohorts
-  g.section(label('cohorts'));
+  g.section('cohorts');
   g.header('stage customers reps mostMissing lacking');
   for (const c of inv.cohorts) {
     g.add([
@@ -311,7 +308,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   }
 
   // Results per period
-  g.section(label(inv.settings.period === 'quarter' ? 'resultsQuarter' : 'resultsMonth'));
+  g.section(inv.settings.period === 'quarter' ? 'resultsQuarter' : 'resultsMonth');
   const resHead = g.header('period wins wonValue lost winRate cycle headcount winsPerRep target');
   for (const p of results.periods) {
     g.add([
@@ -326,13 +323,10 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       p.winsTarget,
     ]);
   }
-  g.column(2, resHead + 1, 'money');
-  g.column(4, resHead + 1, 'percent');
-  g.column(5, resHead + 1, 'decimal');
-  g.column(7, resHead + 1, 'decimal');
+  g.columns(resHead + 1, { 2: 'money', 4: 'percent', 5: 'decimal', 7: 'decimal' });
   g.chart('wins', 'column', resHead, results.periods.length + 1, 2);
-  if (results.balance) {
-    const b = results.balance;
+  const b = results.balance;
+  if (b) {
     const r = g.add([
       label('balance'),
       b.headcountChange,
@@ -347,7 +341,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Support matrix
   const { functions, counts: support } = inv.support;
   if (functions.length > 0) {
-    g.section(label('support'));
+    g.section('support');
     const head = g.add([label('stage'), ...functions.map(u)], 'header');
     support.forEach((row, p) => {
       g.add([openNames[p], ...row]);
@@ -356,24 +350,21 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   }
 
   // Data issues
-  g.section(label('dataIssues', { n: inv.issues.length }));
+  g.section('dataIssues', { n: inv.issues.length });
   g.header('sheet row column value message');
-  const groups = groupIssues(inv.issues);
-  for (const group of groups.slice(0, ISSUE_LIMIT)) {
+  g.list(groupIssues(inv.issues), ISSUE_LIMIT, (group) => {
     const [first] = group;
-    let value = first.value;
+    const n = group.length;
+    const rows = `${group
+      .slice(0, ROWS_LISTED)
+      .map((i) => i.row)
+      .join(', ')}${n > ROWS_LISTED ? ', …' : ''}`;
     let message = issueText(first);
-    if (group.length > 1) {
-      const rows = group.slice(0, ROWS_LISTED).map((i) => i.row);
-      value = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
-      message += ` — ${label('issueGroup', {
-        n: group.length,
-        rows: `${rows.join(', ')}${group.length > ROWS_LISTED ? ', …' : ''}`,
-      })}`;
-    }
+    if (n > 1) message += ` — ${label('issueGroup', { n, rows })}`;
+    // The value: up to three of the group's values (a lone issue's own value)
+    const value = [...new Set(group.map((i) => i.value))].slice(0, 3).join(' · ');
     g.add([u(first.sheet), first.row, u(first.column), u(value), u(message)]);
-  }
-  g.more(groups.length, ISSUE_LIMIT);
+  });
 
   return g.build();
 }

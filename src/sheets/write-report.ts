@@ -117,19 +117,18 @@ export function withBars(report: Report): Report {
     const { data } = chart;
     const first = data.col + 1;
     const last = data.col + data.cols - 1;
+    /** After the chart's last data row that lies within the grid. */
+    const end = Math.min(data.row + data.rows, rows.length);
     // The common scale: the largest sum of a data row's positive values.
     let max = 0;
-    for (let r = data.row + 1; r < data.row + data.rows; r++) {
+    for (let r = data.row + 1; r < end; r++) {
       let sum = 0;
-      for (let c = first; c <= last; c++) {
-        const v = report.rows[r]?.[c];
-        if (typeof v === 'number' && v > 0) sum += v;
-      }
+      for (const v of rows[r].slice(first, last + 1)) if (typeof v === 'number' && v > 0) sum += v;
       max = Math.max(max, sum);
     }
     if (max === 0) continue; // nothing to draw (also when the chart has no value columns)
     formats.push({ rect: { row: data.row, col, rows: 1, cols: 1 }, kind: 'header' });
-    for (let r = data.row + 1; r < data.row + data.rows && r < rows.length; r++)
+    for (let r = data.row + 1; r < end; r++)
       rows[r][col] = barFormula(r, first, last, max, chart.kind === 'stacked-bar');
   }
   return {
