@@ -159,7 +159,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const customers = table.customers;
   const stages = table.model.stages;
   /** The open stages' names as report cells, by open-stage position. */
-  const openNames = inv.openStages.map((i) => u(stages[i].name));
+  const openNames = inv.stageAt.map((s) => u(s.name));
   const nOpen = openNames.length;
   const criterionName = (k: number): string => table.criteria[k].criterion.name;
   const repCell = (rep: string): ReportCell => (rep === '' ? label('noRep') : u(rep));
@@ -234,7 +234,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.list(gapList(inv), LIST_LIMIT, (i) => {
     const s = states[i];
     const c = customers[i];
-    const actions = (stages[inv.openStages[s.current]]?.actions ?? []).map((a) => `▸ ${a}`);
+    const actions = (inv.stageAt[s.current]?.actions ?? []).map((a) => `▸ ${a}`);
     const r = g.add([
       ...customerCells(c),
       c.stageText === '' ? null : u(c.stageText),
