@@ -127,7 +127,7 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
   const t = cliTranslator(lang);
   const lines: string[] = [];
   const { totals, table } = inv;
-  const openNames = inv.openStages.map((i) => table.model.stages[i].name);
+  const openNames = inv.stageAt.map((s) => s.name);
   lines.push(t('cli.heading', { sheet: table.sheet, asOf: isoOfDay(inv.asOf) }));
   lines.push(t('cli.totals', { ...totals }));
   lines.push('');

@@ -455,7 +455,7 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
     rep: c.rep,
     status: c.status,
     stageText: c.stageText,
-    stages: open.map((i) => model.stages[i].name),
+    stages: inv.stageAt.map((st) => st.name),
     declared: s.declaredPos,
     evidenced: s.evidenced,
     current: stage ? s.current : null,
@@ -811,7 +811,7 @@ export function sidebarUpdateObjection(
 export function sidebarTeam(): TeamView {
   return serve(({ ss, lang }) => {
     const inv = inventoryOfSpreadsheet(ss, {}, lang).inventory;
-    const { customers, criteria, model } = inv.table;
+    const { customers, criteria } = inv.table;
     const { open, overdue, blocking, unplanned, unsupervised, byType } = inv.objectionTotals;
     const member = (i: number): TeamMember => ({
       row: customers[i].row,
@@ -821,7 +821,7 @@ export function sidebarTeam(): TeamView {
     return {
       asOf: isoOfDay(inv.asOf),
       customerSheet: inv.table.sheet,
-      stages: inv.openStages.map((stage) => model.stages[stage].name),
+      stages: inv.stageAt.map((stage) => stage.name),
       criteria: criteria.map((c) => c.criterion.name),
       reps: inv.reps,
       stalled: inv.stalled
