@@ -132,6 +132,8 @@ export interface Criterion {
 }
 
 export type TemplateId = 'b2b' | 'meddpicc' | 'funnel' | 'data';
+/** The templates in the order Set up sheets offers them (the menu prompt numbers them 1 to 4). */
+export const TEMPLATE_IDS: readonly TemplateId[] = ['b2b', 'meddpicc', 'funnel', 'data'];
 
 export interface StageModel {
   source: TemplateId | 'sheet';

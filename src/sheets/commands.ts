@@ -1,7 +1,7 @@
 // Menu commands. Each runs inside runCommand (errors become a short alert in the user's language).
 import { buildReport } from '../core/report';
 import { nameIn, TAB_NAMES } from '../core/tabs';
-import type { TemplateId } from '../core/types';
+import { TEMPLATE_IDS } from '../core/types';
 import { issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
@@ -36,9 +36,6 @@ export function showHelp(): void {
   alert(t('help.title'), t('help.body'));
 }
 
-/** The templates the prompt offers as 1, 2, 3, 4. */
-const TEMPLATE_CHOICES: TemplateId[] = ['b2b', 'meddpicc', 'funnel', 'data'];
-
 /** Set up sheets…: asks for the template, creates the missing tabs, says what it kept. */
 export function setupCommand(): void {
   const lang = userLang();
@@ -48,7 +45,7 @@ export function setupCommand(): void {
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const text = answer.getResponseText().trim() || '1';
   // Matched against the numbers, not looked up by the text: a lookup would also answer "constructor".
-  const choice = TEMPLATE_CHOICES.find((_, i) => text === String(i + 1));
+  const choice = TEMPLATE_IDS.find((_, i) => text === String(i + 1));
   if (!choice) throw new PandianError('setup.badChoice', { value: text });
   const { created, kept } = setupSheets(choice, lang);
   alert(

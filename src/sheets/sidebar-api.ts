@@ -29,6 +29,7 @@ import {
   type SheetData,
   type Stage,
   type StageKind,
+  TEMPLATE_IDS,
   type TemplateId,
 } from '../core/types';
 import { issueMessage, type MessageKey, translator } from '../i18n/messages';
@@ -866,7 +867,6 @@ export function sidebarSetupSheets(template: TemplateId, lang: Lang): { created:
   return serve(() => setupSheets(oneOf(TEMPLATE_IDS, template, 'template'), oneOf(LANGS, lang, 'lang')));
 }
 
-const TEMPLATE_IDS: readonly TemplateId[] = ['b2b', 'meddpicc', 'funnel', 'data'];
 const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** The Setup view: template, tabs and the column mapping as Pandian reads it now. */

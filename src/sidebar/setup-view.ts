@@ -2,14 +2,13 @@
 // tab's columns are read (the mapping is saved to the Settings tab as "map:<role>" rows).
 import { columnLetter } from '../core/register';
 import { nameIn, TAB_NAMES } from '../core/tabs';
-import { type Lang, ROLES, type Role, type TemplateId } from '../core/types';
+import { type Lang, ROLES, type Role, TEMPLATE_IDS, type TemplateId } from '../core/types';
 import type { SidebarKey } from '../i18n/sidebar-messages';
 import type { MappingChange, SetupView } from '../sheets/sidebar-api';
 import { type Child, field, fill, h, option } from './dom';
 import { call } from './rpc';
 import { type Ui, whileBusy } from './ui';
 
-const TEMPLATES: readonly TemplateId[] = ['b2b', 'meddpicc', 'funnel', 'data'];
 const LANGS: readonly [Lang, string][] = [
   ['zh', '中文'],
   ['en', 'English'],
@@ -115,7 +114,7 @@ export class SetupPanel {
       this.radios(
         'template',
         t('sidebar.setup.template'),
-        TEMPLATES.map((id) => [id, t(`sidebar.template.${id}` as SidebarKey)]),
+        TEMPLATE_IDS.map((id) => [id, t(`sidebar.template.${id}` as SidebarKey)]),
         chosen,
       ),
       this.radios('lang', t('sidebar.setup.lang'), LANGS, v.lang),
