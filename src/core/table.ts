@@ -158,8 +158,8 @@ function isPlaceholderRow(row: readonly Cell[], first: number): boolean {
 /** The longest totals word with spacing and punctuation ("Grand Total:"). */
 const TOTALS_MAX_LENGTH = 16;
 
-/** First characters of the totals words' keys. */
-const TOTALS_FIRST = new Set([...TOTALS_WORDS].map((w) => w[0]));
+/** Character codes of the first characters of the totals words' keys. */
+const TOTALS_FIRST = new Set([...TOTALS_WORDS].map((w) => w.charCodeAt(0)));
 
 /**
  * False when an ASCII text's key cannot be a totals word: for ASCII, normalizeKey keeps just the letters
@@ -167,14 +167,15 @@ const TOTALS_FIRST = new Set([...TOTALS_WORDS].map((w) => w[0]));
  * name of every row ("C1", "Acme"), where building the key would allocate twice. Other text: true.
  */
 function mayBeTotals(s: string): boolean {
-  let first = '';
+  let first = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x80) return true;
-    if (first === '' && ((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) first = s[i];
-    else if (first === '' && c >= 65 && c <= 90) first = String.fromCharCode(c + 32);
+    // c | 32 lower-cases an ASCII letter, and is a lower-case letter only for letters.
+    const lower = c | 32;
+    if (first < 0 && ((c >= 48 && c <= 57) || (lower >= 97 && lower <= 122))) first = lower;
   }
-  return first !== '' && TOTALS_FIRST.has(first);
+  return TOTALS_FIRST.has(first);
 }
 
 function isTotalsCell(c: Cell): boolean {
