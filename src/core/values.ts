@@ -307,24 +307,22 @@ export function parseNumber(cell: Cell): number | null | ParseFailure {
   return typeof s === 'string' ? finiteOr(numberText(s, true), BAD_NUMBER) : s;
 }
 
-function fraction(n: number): number | ParseFailure {
-  if (!Number.isFinite(n) || n < 0 || n > 100) return BAD_PERCENT;
-  return n > 1 ? n / 100 : n;
+/** n as a fraction when 0..100 (NaN is not): a percent, or a number above 1, is divided by 100. */
+function fraction(n: number, percent: boolean): number | ParseFailure {
+  if (!(n >= 0 && n <= 100)) return BAD_PERCENT;
+  return percent || n > 1 ? n / 100 : n;
 }
 
 /** A fraction 0..1: '45%' → 0.45, 45 → 0.45 (numbers above 1 are percents), 0.45 → 0.45. */
 export function parsePercent(cell: Cell): number | null | ParseFailure {
-  if (typeof cell === 'number') return fraction(cell);
+  if (typeof cell === 'number') return fraction(cell, false);
   if (cell === null || cell === undefined) return null;
   if (typeof cell !== 'string') return BAD_PERCENT;
   let s = valueText(cell, ERROR_PERCENT);
   if (typeof s !== 'string') return s;
   const percent = s.charCodeAt(s.length - 1) === 37; // ends with '%'
   if (percent) s = s.slice(0, -1).trim();
-  const n = numberText(s, false);
-  if (Number.isNaN(n)) return BAD_PERCENT;
-  if (!percent) return fraction(n);
-  return n > 100 ? BAD_PERCENT : n / 100;
+  return fraction(numberText(s, false), percent);
 }
 
 // ---- marks and yes/no ----
