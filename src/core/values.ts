@@ -263,9 +263,8 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
     s = s.slice(1, -1).trim();
   }
   const m = MONEY_RE.exec(s.toLowerCase());
-  if (!m) return BAD_MONEY;
-  if (m[1] && m[3]) return BAD_MONEY;
-  if (negative && (m[1] || m[3])) return BAD_MONEY;
+  // At most one sign: before the currency, after it, or parentheses.
+  if (!m || (m[1] && m[3]) || (negative && (m[1] || m[3]))) return BAD_MONEY;
   const mult = m[5];
   const body = numberBody(m[4], mult !== undefined && !LATIN_RE.test(mult));
   if (body === null) return BAD_MONEY;
@@ -274,10 +273,12 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
     return BAD_MONEY;
   }
   if (isMinus(m[1]) || isMinus(m[3])) negative = !negative;
-  let v: number;
-  if (mult !== undefined) v = shift(body, MULTIPLIER_EXP[mult]);
-  else if (m[6] === '元' || m[6] === '块') v = +body;
-  else v = shiftOrScale(body, scale);
+  const v =
+    mult !== undefined
+      ? shift(body, MULTIPLIER_EXP[mult])
+      : m[6] === '元' || m[6] === '块'
+        ? +body
+        : shiftOrScale(body, scale);
   if (!Number.isFinite(v)) return BAD_MONEY;
   return negative && v !== 0 ? -v : v;
 }
