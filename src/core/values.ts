@@ -366,10 +366,10 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
       const n = numberText(lower, true);
       return Number.isFinite(n) ? n > 0 : BAD_MARK;
     }
+    // Date text (every failure is one of the shared constants).
     const d = parseDayText(s);
     if (typeof d === 'number') return true;
-    if (d !== null && d.fail === 'impossible-date') return d;
-    return BAD_MARK;
+    return d === IMPOSSIBLE_DATE ? d : BAD_MARK;
   }
   if (isDateObject(cell)) return Number.isNaN(cell.getTime()) ? BAD_MARK : true;
   return BAD_MARK;
