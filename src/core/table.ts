@@ -376,16 +376,10 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     const value = read(row, r, roles.value, money);
     const probability = read(row, r, roles.probability, parsePercent);
 
+    // A criterion without a column (col -1) reads as not met.
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k].col;
-      const cell = c < 0 ? '' : row[c];
-      let mark = 0;
-      if (!isBlank(cell)) {
-        const parsed = parseMark(cell);
-        if (isFailure(parsed)) fail(r, c, cell, parsed);
-        else if (parsed) mark = 1;
-      }
-      marks[k] = mark;
+      marks[k] = c >= 0 && read(row, r, c, parseMark) ? 1 : 0;
     }
     // Rows with the same marks share one array (never mutated): a sheet has few patterns of marks,
     // so 100,000 rows make a few hundred arrays to keep instead of 100,000.
