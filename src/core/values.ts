@@ -32,8 +32,12 @@ const ERROR_YES_NO = failure('error-value', 'yes-no');
 /** Text that means "nothing here" in a value column. */
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '―', '−']);
 
-/** The prepared text of a value; null when blank or a placeholder, the error failure for '#N/A' and the like. */
-function valueText(cell: string, error: ParseFailure): string | null | ParseFailure {
+/**
+ * The prepared text of a value cell: null when blank or a placeholder, the error failure for '#N/A' and the
+ * like, `bad` for a cell that is neither text nor blank (each parser reads numbers and booleans first).
+ */
+function valueText(cell: Cell, bad: ParseFailure, error: ParseFailure): string | null | ParseFailure {
+  if (typeof cell !== 'string') return cell === null || cell === undefined ? null : bad;
   if (cell.length === 0) return null;
   const s = plainText(cell);
   if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
@@ -131,7 +135,7 @@ function serialDay(n: number): Day | ParseFailure {
 function parseDayText(raw: string): Day | null | ParseFailure {
   const fast = isoFast(raw);
   if (fast !== undefined) return fast;
-  const s = valueText(raw, ERROR_DATE);
+  const s = valueText(raw, BAD_DATE, ERROR_DATE);
   if (typeof s !== 'string') return s;
   const again = s === raw ? undefined : isoFast(s);
   if (again !== undefined) return again;
@@ -252,10 +256,8 @@ function isMinus(sign: string): boolean {
  */
 export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure {
   if (typeof cell === 'number') return finiteOr(scaleNumber(cell, scale), BAD_MONEY);
-  if (cell === null || cell === undefined) return null;
-  if (typeof cell !== 'string') return BAD_MONEY;
-  if (PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), BAD_MONEY);
-  let s = valueText(cell, ERROR_MONEY);
+  if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), BAD_MONEY);
+  let s = valueText(cell, BAD_MONEY, ERROR_MONEY);
   if (typeof s !== 'string') return s;
   let negative = false;
   if (s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */) {
@@ -301,10 +303,8 @@ function numberText(s: string, signed: boolean): number {
 /** A plain number: numbers, '12', '-12.5', '1,234'. Percent signs and currency are failures here. */
 export function parseNumber(cell: Cell): number | null | ParseFailure {
   if (typeof cell === 'number') return finiteOr(cell, BAD_NUMBER);
-  if (cell === null || cell === undefined) return null;
-  if (typeof cell !== 'string') return BAD_NUMBER;
-  if (PLAIN_RE.test(cell)) return finiteOr(+cell, BAD_NUMBER);
-  const s = valueText(cell, ERROR_NUMBER);
+  if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(+cell, BAD_NUMBER);
+  const s = valueText(cell, BAD_NUMBER, ERROR_NUMBER);
   return typeof s === 'string' ? finiteOr(numberText(s, true), BAD_NUMBER) : s;
 }
 
@@ -317,9 +317,7 @@ function fraction(n: number, percent: boolean): number | ParseFailure {
 /** A fraction 0..1: '45%' → 0.45, 45 → 0.45 (numbers above 1 are percents), 0.45 → 0.45. */
 export function parsePercent(cell: Cell): number | null | ParseFailure {
   if (typeof cell === 'number') return fraction(cell, false);
-  if (cell === null || cell === undefined) return null;
-  if (typeof cell !== 'string') return BAD_PERCENT;
-  let s = valueText(cell, ERROR_PERCENT);
+  let s = valueText(cell, BAD_PERCENT, ERROR_PERCENT);
   if (typeof s !== 'string') return s;
   const percent = s.charCodeAt(s.length - 1) === 37; // ends with '%'
   if (percent) s = s.slice(0, -1).trim();
@@ -382,13 +380,8 @@ const YES_NO = wordMap(
 
 /** Yes/no columns such as "blocking": yes/y/true/是/阻塞/1 vs no/n/false/否/0; blank (or '-') → null. */
 export function parseBoolean(cell: Cell): boolean | null | ParseFailure {
-  if (cell === null || cell === undefined) return null;
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : BAD_YES_NO;
-  if (typeof cell === 'string') {
-    const s = valueText(cell, ERROR_YES_NO);
-    if (typeof s !== 'string') return s;
-    return YES_NO.get(s.toLowerCase()) ?? BAD_YES_NO;
-  }
-  return BAD_YES_NO;
+  const s = valueText(cell, BAD_YES_NO, ERROR_YES_NO);
+  return typeof s === 'string' ? (YES_NO.get(s.toLowerCase()) ?? BAD_YES_NO) : s;
 }
