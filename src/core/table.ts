@@ -319,10 +319,9 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   );
   // One string per rep name: the inventory keys its maps by rep, and one string compares at once.
   const repNames = new Map<string, string>();
-  // The support column repeats a few lists ("Legal, Finance"): rows with the same text share one array.
+  // The support column repeats a few lists ("Legal, Finance"): rows with the same text share one array
+  // (never mutated), rows without support ('') one empty array.
   const supportLists = new Map<string, string[]>();
-  const supportOf = (cell: Cell): string[] =>
-    isBlank(cell) ? NO_SUPPORT : memo(supportLists, cellText(cell), splitSupport);
   const readRow = (r: number): void => {
     const row = grid[r] ?? [];
     const id = text(row, roles.id);
@@ -409,7 +408,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       lastUpdated: read(row, r, roles.lastUpdated, day),
       resumeOn: read(row, r, roles.resumeOn, day),
       nextAction: text(row, roles.nextAction),
-      support: roles.support === undefined ? NO_SUPPORT : supportOf(row[roles.support]),
+      support: memo(supportLists, text(row, roles.support), splitSupport),
       met,
     });
   };
@@ -443,9 +442,6 @@ function memo<V>(map: Map<string, V>, key: string, make: (key: string) => V): V 
 }
 
 const same = (text: string): string => text;
-
-/** The support list of a row without one (shared: never mutated). */
-const NO_SUPPORT: string[] = [];
 
 function splitSupport(text: string): string[] {
   return text
