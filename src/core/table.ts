@@ -293,8 +293,6 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   /** An issue in column c of row r, under the column's header. */
   const flag = (r: number, c: number, value: string, code: Issue['code'], params?: Issue['params']): void =>
     rowsLog.cell(r, c, headers[c], value, code, params);
-  const fail = (r: number, c: number, cell: Cell, f: ParseFailure): void =>
-    flag(r, c, cellText(cell), f.fail, { expected: f.expected });
 
   /** Column c of the row read by parse; null when blank, when the tab has no such column or (an issue) unreadable. */
   const read = <T>(
@@ -306,7 +304,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     if (c === undefined) return null;
     const parsed = parse(row[c]);
     if (!isFailure(parsed)) return parsed;
-    fail(r, c, row[c], parsed);
+    flag(r, c, cellText(row[c]), parsed.fail, { expected: parsed.expected });
     return null;
   };
   const day = (cell: Cell) => parseDay(cell, tz);
