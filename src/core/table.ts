@@ -259,7 +259,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     if (wanted && roles[role] === undefined) log.row(header.row, 'mapping-header-missing', wanted, { role });
   }
   for (const d of header.duplicates) {
-    log.cell(header.row, d.col, headers[d.col], headers[d.col] ?? '', 'duplicate-header', {
+    log.cell(header.row, d.col, headers[d.col], headers[d.col], 'duplicate-header', {
       role: d.role,
       used: headers[roles[d.role]!] ?? '',
     });
