@@ -84,8 +84,7 @@ function fullYear(n: number, digits: number): number {
 }
 
 function ymd(y: number, m: number, d: number): Day | ParseFailure {
-  const day = dayFromYMD(y, m, d);
-  return day === null ? IMPOSSIBLE_DATE : day;
+  return dayFromYMD(y, m, d) ?? IMPOSSIBLE_DATE;
 }
 
 /** Fast path: 'YYYY-MM-DD' optionally followed by a time. */
@@ -93,7 +92,7 @@ function isoFast(s: string): Day | ParseFailure | undefined {
   const day = isoPrefix(s);
   if (day === undefined) return undefined;
   if (s.length > 10 && !TIME_REST.test(s.slice(10))) return BAD_DATE;
-  return day === null ? IMPOSSIBLE_DATE : day;
+  return day ?? IMPOSSIBLE_DATE;
 }
 
 /**
@@ -127,9 +126,7 @@ function numericDate(s: string): Day | ParseFailure | undefined {
 }
 
 function serialDay(n: number): Day | ParseFailure {
-  if (!Number.isFinite(n)) return BAD_DATE;
-  const day = dayFromSerial(n);
-  return day === null ? IMPOSSIBLE_DATE : day;
+  return Number.isFinite(n) ? (dayFromSerial(n) ?? IMPOSSIBLE_DATE) : BAD_DATE;
 }
 
 function parseDayText(raw: string): Day | null | ParseFailure {
