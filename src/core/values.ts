@@ -68,10 +68,6 @@ for (const name of 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'.sp
   WEEKDAYS.add(name).add(name.slice(0, 3));
 }
 
-function monthOf(word: string): number {
-  return MONTHS.get(word.toLowerCase()) ?? 0;
-}
-
 /** Nothing, or a time after a date (never with a line break, which the date regexes' '(.*)$' refuse too). */
 function restOk(rest: string): boolean {
   return rest.length === 0 || (TIME_REST.test(rest) && !LINE_BREAK.test(rest));
@@ -157,8 +153,9 @@ function parseDayText(raw: string): Day | null | ParseFailure {
   const dayFirst = m !== null;
   if (!dayFirst) m = MON_D_Y_RE.exec(s);
   if (m === null) return BAD_DATE;
-  const mo = monthOf(dayFirst ? m[3] : m[2]);
-  if (mo === 0 || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5])) return BAD_DATE;
+  const mo = MONTHS.get((dayFirst ? m[3] : m[2]).toLowerCase());
+  if (mo === undefined || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5]))
+    return BAD_DATE;
   return ymd(fullYear(+m[4], m[4].length), mo, +(dayFirst ? m[2] : m[3]));
 }
 
