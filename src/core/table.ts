@@ -462,15 +462,13 @@ export function matchCriteria(
   });
   const columnOf = (name: string) => byKey.get(normalizeKey(name));
   // Flattened in stage order.
-  const out: CriterionColumn[] = [];
-  model.stages.forEach((s, stage) => {
-    for (const criterion of s.criteria) {
+  return model.stages.flatMap((s, stage) =>
+    s.criteria.map((criterion) => {
       let col = columnOf(criterion.name);
       for (const alias of criterion.aliases) col ??= columnOf(alias);
-      out.push({ criterion, stage, col: col ?? -1 });
-    }
-  });
-  return out;
+      return { criterion, stage, col: col ?? -1 };
+    }),
+  );
 }
 
 /** "From my data": the stage values of the rows, ordered by how many milestones their rows carry. */
