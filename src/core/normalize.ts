@@ -103,11 +103,8 @@ export function errorValue(cell: Cell): string | null {
 /** Levenshtein distance (UTF-16 code units). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  if (a.length < b.length) {
-    const t = a;
-    a = b;
-    b = t;
-  }
+  // b the shorter: the rows are b's length.
+  if (a.length < b.length) [a, b] = [b, a];
   const n = b.length;
   let prev = new Array<number>(n + 1);
   let cur = new Array<number>(n + 1);
