@@ -208,13 +208,9 @@ function forEachCustomerRow(
   visit: (r: number) => void,
 ): void {
   let visited = 0;
-  let lastContent = headerRow;
-  for (let r = grid.length - 1; r > headerRow; r--) {
-    if (firstNonBlank(grid[r] ?? []) >= 0) {
-      lastContent = r;
-      break;
-    }
-  }
+  // Blank rows after the last row with content are not reported.
+  let lastContent = grid.length - 1;
+  while (lastContent > headerRow && firstNonBlank(grid[lastContent] ?? []) < 0) lastContent--;
   for (let r = headerRow + 1; r <= lastContent; r++) {
     const row = grid[r] ?? [];
     const first = firstNonBlank(row);
