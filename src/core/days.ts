@@ -235,7 +235,7 @@ export function dateOfDay(day: Day, timeZone: string): Date {
 /** 'YYYY-MM' or 'YYYY-Qn' of the month or quarter containing day. */
 export function periodKey(day: Day, period: 'month' | 'quarter'): string {
   civil(day);
-  return period === 'quarter' ? `${pad4(cy)}-Q${Math.floor((cm - 1) / 3) + 1}` : `${pad4(cy)}-${pad2(cm)}`;
+  return `${pad4(cy)}-${period === 'quarter' ? `Q${Math.floor((cm - 1) / 3) + 1}` : pad2(cm)}`;
 }
 
 /** First month of the month or quarter containing the day civil() last read. */

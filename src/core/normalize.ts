@@ -93,27 +93,18 @@ const ERROR_VALUES = new Set(
 /** The spreadsheet error value a cell holds as text ('#N/A', '#REF!'…), else null. */
 export function errorValue(cell: Cell): string | null {
   if (typeof cell !== 'string' || cell.length < 3) return null;
-  let s = cell;
-  const first = s.charCodeAt(0);
-  if (first !== 35 /* # */) {
-    if (isPlainVisible(first)) return null; // no white space before a '#' further on
-    s = s.trim();
-    if (s.charCodeAt(0) !== 35) return null;
-  } else if (s.charCodeAt(s.length - 1) <= 32) {
-    s = s.trim();
-  }
-  const u = s.toUpperCase();
+  const first = cell.charCodeAt(0);
+  if (first !== 35 /* # */ && isPlainVisible(first)) return null; // no white space before a '#' further on
+  // Trimmed when it starts with white space or ends with ASCII white space; every error value starts with '#'.
+  const u = (first !== 35 || cell.charCodeAt(cell.length - 1) <= 32 ? cell.trim() : cell).toUpperCase();
   return ERROR_VALUES.has(u) ? u : null;
 }
 
 /** Levenshtein distance (UTF-16 code units). */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  if (a.length < b.length) {
-    const t = a;
-    a = b;
-    b = t;
-  }
+  // b the shorter: the rows are b's length.
+  if (a.length < b.length) [a, b] = [b, a];
   const n = b.length;
   let prev = new Array<number>(n + 1);
   let cur = new Array<number>(n + 1);

@@ -17,7 +17,6 @@ export const HEADER_SCAN_ROWS = 10;
 
 /**
  * Finds the first row (within the first 10) where at least `minMatches` headers are known names.
- * With `mapping`, an exact header text given by the user wins over the built-in names.
  */
 export function locateColumns<K extends string>(
   grid: Grid,
@@ -50,8 +49,9 @@ export function locateColumns<K extends string>(
   return null;
 }
 
+/** The header text of a cell: trimmed (only strings can have white space at either end). */
 function textOf(cell: Cell): string {
-  return typeof cell === 'string' ? cell.trim() : cell == null ? '' : String(cell);
+  return cell == null ? '' : String(cell).trim();
 }
 
 /** Spreadsheet column letters for a 0-based index: 0 -> A, 26 -> AA. */
@@ -86,7 +86,7 @@ export class IssueLog {
 
 /** Splits a list cell: one item per line, or separated by ; ； 、 , ，. */
 export function splitList(cell: Cell): string[] {
-  if (cell == null || cell === '') return [];
+  if (cell == null) return [];
   return String(cell)
     .split(/[\n\r;；、,，]+/)
     .map((s) => s.trim())

@@ -158,8 +158,8 @@ function isPlaceholderRow(row: readonly Cell[], first: number): boolean {
 /** The longest totals word with spacing and punctuation ("Grand Total:"). */
 const TOTALS_MAX_LENGTH = 16;
 
-/** First characters of the totals words' keys. */
-const TOTALS_FIRST = new Set([...TOTALS_WORDS].map((w) => w[0]));
+/** Character codes of the first characters of the totals words' keys. */
+const TOTALS_FIRST = new Set([...TOTALS_WORDS].map((w) => w.charCodeAt(0)));
 
 /**
  * False when an ASCII text's key cannot be a totals word: for ASCII, normalizeKey keeps just the letters
@@ -167,14 +167,15 @@ const TOTALS_FIRST = new Set([...TOTALS_WORDS].map((w) => w[0]));
  * name of every row ("C1", "Acme"), where building the key would allocate twice. Other text: true.
  */
 function mayBeTotals(s: string): boolean {
-  let first = '';
+  let first = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x80) return true;
-    if (first === '' && ((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) first = s[i];
-    else if (first === '' && c >= 65 && c <= 90) first = String.fromCharCode(c + 32);
+    // c | 32 lower-cases an ASCII letter, and is a lower-case letter only for letters.
+    const lower = c | 32;
+    if (first < 0 && ((c >= 48 && c <= 57) || (lower >= 97 && lower <= 122))) first = lower;
   }
-  return first !== '' && TOTALS_FIRST.has(first);
+  return TOTALS_FIRST.has(first);
 }
 
 function isTotalsCell(c: Cell): boolean {
@@ -207,13 +208,9 @@ function forEachCustomerRow(
   visit: (r: number) => void,
 ): void {
   let visited = 0;
-  let lastContent = headerRow;
-  for (let r = grid.length - 1; r > headerRow; r--) {
-    if (firstNonBlank(grid[r] ?? []) >= 0) {
-      lastContent = r;
-      break;
-    }
-  }
+  // Blank rows after the last row with content are not reported.
+  let lastContent = grid.length - 1;
+  while (lastContent > headerRow && firstNonBlank(grid[lastContent] ?? []) < 0) lastContent--;
   for (let r = headerRow + 1; r <= lastContent; r++) {
     const row = grid[r] ?? [];
     const first = firstNonBlank(row);
@@ -258,7 +255,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     if (wanted && roles[role] === undefined) log.row(header.row, 'mapping-header-missing', wanted, { role });
   }
   for (const d of header.duplicates) {
-    log.cell(header.row, d.col, headers[d.col], headers[d.col] ?? '', 'duplicate-header', {
+    log.cell(header.row, d.col, headers[d.col], headers[d.col], 'duplicate-header', {
       role: d.role,
       used: headers[roles[d.role]!] ?? '',
     });
@@ -292,8 +289,6 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   /** An issue in column c of row r, under the column's header. */
   const flag = (r: number, c: number, value: string, code: Issue['code'], params?: Issue['params']): void =>
     rowsLog.cell(r, c, headers[c], value, code, params);
-  const fail = (r: number, c: number, cell: Cell, f: ParseFailure): void =>
-    flag(r, c, cellText(cell), f.fail, { expected: f.expected });
 
   /** Column c of the row read by parse; null when blank, when the tab has no such column or (an issue) unreadable. */
   const read = <T>(
@@ -305,7 +300,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     if (c === undefined) return null;
     const parsed = parse(row[c]);
     if (!isFailure(parsed)) return parsed;
-    fail(r, c, row[c], parsed);
+    flag(r, c, cellText(row[c]), parsed.fail, { expected: parsed.expected });
     return null;
   };
   const day = (cell: Cell) => parseDay(cell, tz);
@@ -318,10 +313,9 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
   );
   // One string per rep name: the inventory keys its maps by rep, and one string compares at once.
   const repNames = new Map<string, string>();
-  // The support column repeats a few lists ("Legal, Finance"): rows with the same text share one array.
+  // The support column repeats a few lists ("Legal, Finance"): rows with the same text share one array
+  // (never mutated), rows without support ('') one empty array.
   const supportLists = new Map<string, string[]>();
-  const supportOf = (cell: Cell): string[] =>
-    isBlank(cell) ? NO_SUPPORT : memo(supportLists, cellText(cell), splitSupport);
   const readRow = (r: number): void => {
     const row = grid[r] ?? [];
     const id = text(row, roles.id);
@@ -375,16 +369,10 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     const value = read(row, r, roles.value, money);
     const probability = read(row, r, roles.probability, parsePercent);
 
+    // A criterion without a column (col -1) reads as not met.
     for (let k = 0; k < criteria.length; k++) {
       const c = criteria[k].col;
-      const cell = c < 0 ? '' : row[c];
-      let mark = 0;
-      if (!isBlank(cell)) {
-        const parsed = parseMark(cell);
-        if (isFailure(parsed)) fail(r, c, cell, parsed);
-        else if (parsed) mark = 1;
-      }
-      marks[k] = mark;
+      marks[k] = c >= 0 && read(row, r, c, parseMark) ? 1 : 0;
     }
     // Rows with the same marks share one array (never mutated): a sheet has few patterns of marks,
     // so 100,000 rows make a few hundred arrays to keep instead of 100,000.
@@ -414,7 +402,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       lastUpdated: read(row, r, roles.lastUpdated, day),
       resumeOn: read(row, r, roles.resumeOn, day),
       nextAction: text(row, roles.nextAction),
-      support: roles.support === undefined ? NO_SUPPORT : supportOf(row[roles.support]),
+      support: memo(supportLists, text(row, roles.support), splitSupport),
       met,
     });
   };
@@ -449,9 +437,6 @@ function memo<V>(map: Map<string, V>, key: string, make: (key: string) => V): V 
 
 const same = (text: string): string => text;
 
-/** The support list of a row without one (shared: never mutated). */
-const NO_SUPPORT: string[] = [];
-
 function splitSupport(text: string): string[] {
   return text
     .split(/[\n;；、,，/]+/)
@@ -473,15 +458,13 @@ export function matchCriteria(
   });
   const columnOf = (name: string) => byKey.get(normalizeKey(name));
   // Flattened in stage order.
-  const out: CriterionColumn[] = [];
-  model.stages.forEach((s, stage) => {
-    for (const criterion of s.criteria) {
+  return model.stages.flatMap((s, stage) =>
+    s.criteria.map((criterion) => {
       let col = columnOf(criterion.name);
       for (const alias of criterion.aliases) col ??= columnOf(alias);
-      out.push({ criterion, stage, col: col ?? -1 });
-    }
-  });
-  return out;
+      return { criterion, stage, col: col ?? -1 };
+    }),
+  );
 }
 
 /** "From my data": the stage values of the rows, ordered by how many milestones their rows carry. */

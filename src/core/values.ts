@@ -32,8 +32,12 @@ const ERROR_YES_NO = failure('error-value', 'yes-no');
 /** Text that means "nothing here" in a value column. */
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '―', '−']);
 
-/** The prepared text of a value; null when blank or a placeholder, the error failure for '#N/A' and the like. */
-function valueText(cell: string, error: ParseFailure): string | null | ParseFailure {
+/**
+ * The prepared text of a value cell: null when blank or a placeholder, the error failure for '#N/A' and the
+ * like, `bad` for a cell that is neither text nor blank (each parser reads numbers and booleans first).
+ */
+function valueText(cell: Cell, bad: ParseFailure, error: ParseFailure): string | null | ParseFailure {
+  if (typeof cell !== 'string') return cell === null || cell === undefined ? null : bad;
   if (cell.length === 0) return null;
   const s = plainText(cell);
   if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
@@ -64,10 +68,6 @@ for (const name of 'monday|tuesday|wednesday|thursday|friday|saturday|sunday'.sp
   WEEKDAYS.add(name).add(name.slice(0, 3));
 }
 
-function monthOf(word: string): number {
-  return MONTHS.get(word.toLowerCase()) ?? 0;
-}
-
 /** Nothing, or a time after a date (never with a line break, which the date regexes' '(.*)$' refuse too). */
 function restOk(rest: string): boolean {
   return rest.length === 0 || (TIME_REST.test(rest) && !LINE_BREAK.test(rest));
@@ -80,8 +80,7 @@ function fullYear(n: number, digits: number): number {
 }
 
 function ymd(y: number, m: number, d: number): Day | ParseFailure {
-  const day = dayFromYMD(y, m, d);
-  return day === null ? IMPOSSIBLE_DATE : day;
+  return dayFromYMD(y, m, d) ?? IMPOSSIBLE_DATE;
 }
 
 /** Fast path: 'YYYY-MM-DD' optionally followed by a time. */
@@ -89,7 +88,7 @@ function isoFast(s: string): Day | ParseFailure | undefined {
   const day = isoPrefix(s);
   if (day === undefined) return undefined;
   if (s.length > 10 && !TIME_REST.test(s.slice(10))) return BAD_DATE;
-  return day === null ? IMPOSSIBLE_DATE : day;
+  return day ?? IMPOSSIBLE_DATE;
 }
 
 /**
@@ -123,15 +122,13 @@ function numericDate(s: string): Day | ParseFailure | undefined {
 }
 
 function serialDay(n: number): Day | ParseFailure {
-  if (!Number.isFinite(n)) return BAD_DATE;
-  const day = dayFromSerial(n);
-  return day === null ? IMPOSSIBLE_DATE : day;
+  return Number.isFinite(n) ? (dayFromSerial(n) ?? IMPOSSIBLE_DATE) : BAD_DATE;
 }
 
 function parseDayText(raw: string): Day | null | ParseFailure {
   const fast = isoFast(raw);
   if (fast !== undefined) return fast;
-  const s = valueText(raw, ERROR_DATE);
+  const s = valueText(raw, BAD_DATE, ERROR_DATE);
   if (typeof s !== 'string') return s;
   const again = s === raw ? undefined : isoFast(s);
   if (again !== undefined) return again;
@@ -156,8 +153,9 @@ function parseDayText(raw: string): Day | null | ParseFailure {
   const dayFirst = m !== null;
   if (!dayFirst) m = MON_D_Y_RE.exec(s);
   if (m === null) return BAD_DATE;
-  const mo = monthOf(dayFirst ? m[3] : m[2]);
-  if (mo === 0 || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5])) return BAD_DATE;
+  const mo = MONTHS.get((dayFirst ? m[3] : m[2]).toLowerCase());
+  if (mo === undefined || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5]))
+    return BAD_DATE;
   return ymd(fullYear(+m[4], m[4].length), mo, +(dayFirst ? m[2] : m[3]));
 }
 
@@ -252,10 +250,8 @@ function isMinus(sign: string): boolean {
  */
 export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure {
   if (typeof cell === 'number') return finiteOr(scaleNumber(cell, scale), BAD_MONEY);
-  if (cell === null || cell === undefined) return null;
-  if (typeof cell !== 'string') return BAD_MONEY;
-  if (PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), BAD_MONEY);
-  let s = valueText(cell, ERROR_MONEY);
+  if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), BAD_MONEY);
+  let s = valueText(cell, BAD_MONEY, ERROR_MONEY);
   if (typeof s !== 'string') return s;
   let negative = false;
   if (s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */) {
@@ -263,9 +259,8 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
     s = s.slice(1, -1).trim();
   }
   const m = MONEY_RE.exec(s.toLowerCase());
-  if (!m) return BAD_MONEY;
-  if (m[1] && m[3]) return BAD_MONEY;
-  if (negative && (m[1] || m[3])) return BAD_MONEY;
+  // At most one sign: before the currency, after it, or parentheses.
+  if (!m || (m[1] && m[3]) || (negative && (m[1] || m[3]))) return BAD_MONEY;
   const mult = m[5];
   const body = numberBody(m[4], mult !== undefined && !LATIN_RE.test(mult));
   if (body === null) return BAD_MONEY;
@@ -274,10 +269,12 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
     return BAD_MONEY;
   }
   if (isMinus(m[1]) || isMinus(m[3])) negative = !negative;
-  let v: number;
-  if (mult !== undefined) v = shift(body, MULTIPLIER_EXP[mult]);
-  else if (m[6] === '元' || m[6] === '块') v = +body;
-  else v = shiftOrScale(body, scale);
+  const v =
+    mult !== undefined
+      ? shift(body, MULTIPLIER_EXP[mult])
+      : m[6] === '元' || m[6] === '块'
+        ? +body
+        : shiftOrScale(body, scale);
   if (!Number.isFinite(v)) return BAD_MONEY;
   return negative && v !== 0 ? -v : v;
 }
@@ -300,31 +297,25 @@ function numberText(s: string, signed: boolean): number {
 /** A plain number: numbers, '12', '-12.5', '1,234'. Percent signs and currency are failures here. */
 export function parseNumber(cell: Cell): number | null | ParseFailure {
   if (typeof cell === 'number') return finiteOr(cell, BAD_NUMBER);
-  if (cell === null || cell === undefined) return null;
-  if (typeof cell !== 'string') return BAD_NUMBER;
-  if (PLAIN_RE.test(cell)) return finiteOr(+cell, BAD_NUMBER);
-  const s = valueText(cell, ERROR_NUMBER);
+  if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(+cell, BAD_NUMBER);
+  const s = valueText(cell, BAD_NUMBER, ERROR_NUMBER);
   return typeof s === 'string' ? finiteOr(numberText(s, true), BAD_NUMBER) : s;
 }
 
-function fraction(n: number): number | ParseFailure {
-  if (!Number.isFinite(n) || n < 0 || n > 100) return BAD_PERCENT;
-  return n > 1 ? n / 100 : n;
+/** n as a fraction when 0..100 (NaN is not): a percent, or a number above 1, is divided by 100. */
+function fraction(n: number, percent: boolean): number | ParseFailure {
+  if (!(n >= 0 && n <= 100)) return BAD_PERCENT;
+  return percent || n > 1 ? n / 100 : n;
 }
 
 /** A fraction 0..1: '45%' → 0.45, 45 → 0.45 (numbers above 1 are percents), 0.45 → 0.45. */
 export function parsePercent(cell: Cell): number | null | ParseFailure {
-  if (typeof cell === 'number') return fraction(cell);
-  if (cell === null || cell === undefined) return null;
-  if (typeof cell !== 'string') return BAD_PERCENT;
-  let s = valueText(cell, ERROR_PERCENT);
+  if (typeof cell === 'number') return fraction(cell, false);
+  let s = valueText(cell, BAD_PERCENT, ERROR_PERCENT);
   if (typeof s !== 'string') return s;
   const percent = s.charCodeAt(s.length - 1) === 37; // ends with '%'
   if (percent) s = s.slice(0, -1).trim();
-  const n = numberText(s, false);
-  if (Number.isNaN(n)) return BAD_PERCENT;
-  if (!percent) return fraction(n);
-  return n > 100 ? BAD_PERCENT : n / 100;
+  return fraction(numberText(s, false), percent);
 }
 
 // ---- marks and yes/no ----
@@ -367,10 +358,10 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
       const n = numberText(lower, true);
       return Number.isFinite(n) ? n > 0 : BAD_MARK;
     }
+    // Date text (every failure is one of the shared constants).
     const d = parseDayText(s);
     if (typeof d === 'number') return true;
-    if (d !== null && d.fail === 'impossible-date') return d;
-    return BAD_MARK;
+    return d === IMPOSSIBLE_DATE ? d : BAD_MARK;
   }
   if (isDateObject(cell)) return Number.isNaN(cell.getTime()) ? BAD_MARK : true;
   return BAD_MARK;
@@ -383,13 +374,8 @@ const YES_NO = wordMap(
 
 /** Yes/no columns such as "blocking": yes/y/true/是/阻塞/1 vs no/n/false/否/0; blank (or '-') → null. */
 export function parseBoolean(cell: Cell): boolean | null | ParseFailure {
-  if (cell === null || cell === undefined) return null;
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : BAD_YES_NO;
-  if (typeof cell === 'string') {
-    const s = valueText(cell, ERROR_YES_NO);
-    if (typeof s !== 'string') return s;
-    return YES_NO.get(s.toLowerCase()) ?? BAD_YES_NO;
-  }
-  return BAD_YES_NO;
+  const s = valueText(cell, BAD_YES_NO, ERROR_YES_NO);
+  return typeof s === 'string' ? (YES_NO.get(s.toLowerCase()) ?? BAD_YES_NO) : s;
 }
