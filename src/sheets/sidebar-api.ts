@@ -8,7 +8,7 @@ import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
 import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
 import { cellText, isBlank } from '../core/normalize';
-import { CustomerIndex, parseObjections } from '../core/objections';
+import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../core/objections';
 import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
@@ -80,7 +80,7 @@ export interface CriterionState {
   column: string | null;
 }
 
-/** An objection of the customer as the card shows it (the page tells open from closed, and overdue, itself). */
+/** An objection of the customer as the card shows it; open and overdue as core rules them. */
 export interface ObjectionView {
   row: number;
   id: string;
@@ -91,6 +91,8 @@ export interface ObjectionView {
   due: string | null;
   resolution: Resolution | null;
   blocking: boolean;
+  open: boolean;
+  overdue: boolean;
 }
 
 export interface CustomerCard {
@@ -485,16 +487,18 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
     },
     objections: inv.objections
       .filter((o) => o.customer === 0)
-      .map(({ row, id, type, text, status, plan, due, resolution, blocking }) => ({
-        row,
-        id,
-        type,
-        text,
-        status,
-        plan,
-        due: iso(due),
-        resolution,
-        blocking,
+      .map((o) => ({
+        row: o.row,
+        id: o.id,
+        type: o.type,
+        text: o.text,
+        status: o.status,
+        plan: o.plan,
+        due: iso(o.due),
+        resolution: o.resolution,
+        blocking: o.blocking,
+        open: isOpenObjection(o),
+        overdue: isOverdue(o, inv.asOf),
       })),
     issues: inv.issues
       .filter((i) => i.sheet === inv.table.sheet && i.row === c.row && i.column !== '')

@@ -37,8 +37,6 @@ const RESOLUTIONS: Record<Resolution, true> = {
 };
 const keysOf = <K extends string>(record: Record<K, true>): K[] => Object.keys(record) as K[];
 
-const isOpen = (o: ObjectionView): boolean => o.status !== 'resolved' && o.status !== 'accepted';
-
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 interface Kept {
@@ -414,8 +412,8 @@ export class CustomerPanel {
 
   private objections(c: CustomerCard): HTMLElement {
     const t = this.ui.t;
-    const open = c.objections.filter(isOpen);
-    const closed = c.objections.filter((o) => !isOpen(o));
+    const open = c.objections.filter((o) => o.open);
+    const closed = c.objections.filter((o) => !o.open);
     return h(
       'section',
       { attrs: { 'aria-labelledby': 'objections-h' } },
@@ -477,8 +475,7 @@ export class CustomerPanel {
     const facts: Child[] = [];
     facts.push(o.plan ? `${t('sidebar.objection.plan')}: ${o.plan}` : t('sidebar.objection.noPlan'));
     if (o.due) facts.push(` · ${t('sidebar.objection.due')} ${o.due}`);
-    if (o.due !== null && o.due < c.today)
-      facts.push(' ', h('strong', { className: 'bad' }, t('sidebar.objection.overdue')));
+    if (o.overdue) facts.push(' ', h('strong', { className: 'bad' }, t('sidebar.objection.overdue')));
     if (o.blocking) facts.push(' ', h('strong', { className: 'warn' }, t('sidebar.objection.blockingTag')));
     const form = h(
       'form',
