@@ -641,16 +641,18 @@ function objectionsTab(
 
 /** Next id in the style of the last numbered id of the tab ("OBJ-007" → "OBJ-008"), else OBJ-001. */
 function nextObjectionId(ids: string[]): string {
-  const [, prefix, digits] = ids
+  const last = ids
     .map((id) => /^(.*?)(\d+)$/.exec(id))
     .filter((m) => m !== null)
-    .pop() ?? ['', 'OBJ-', '000'];
+    .pop();
+  const prefix = last ? last[1] : 'OBJ-';
+  const width = last ? last[2].length : 3;
   let max = 0;
   for (const id of ids) {
     const n = id.startsWith(prefix) ? Number(id.slice(prefix.length)) : 0;
     if (Number.isInteger(n) && n > max) max = n;
   }
-  return prefix + String(max + 1).padStart(digits.length, '0');
+  return prefix + String(max + 1).padStart(width, '0');
 }
 
 // ---- The server functions ----
