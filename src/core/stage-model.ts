@@ -202,14 +202,20 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
 
 const KIND_ORDER: readonly StageKind[] = ['open', 'won', 'lost', 'hold'];
 
-/** Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind. */
+/** What StageLookup reads of a stage: a model's stages, or the same fields kept in a cache. */
+export type StageNames = Pick<Stage, 'name' | 'aliases' | 'kind'>;
+
+/**
+ * Finds stages by name, alias or (for won/lost/hold stages) any synonym of their kind: the one rule for
+ * which typed stage values are known, used by the reader, the edit trigger and the formulas.
+ */
 export class StageLookup {
   private readonly byKey = new Map<string, number>();
   private readonly byKind: Partial<Record<StageKind, number>> = {};
   /** Typed values repeat down a column: remember each answer. */
   private readonly byText = new Map<string, number>();
 
-  constructor(readonly model: StageModel) {
+  constructor(readonly model: { readonly stages: readonly StageNames[] }) {
     model.stages.forEach((s, i) => {
       for (const name of [s.name, ...s.aliases]) {
         const key = normalizeKey(name);

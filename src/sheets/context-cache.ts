@@ -6,9 +6,9 @@ type ContextName = (typeof NAMES)[number];
 
 /**
  * The cache key of a context ('pandian.sidebar-context.v2'). The version changes with a context's shape, so a
- * new deployment never reads one cached by the old code (v2: the edit context's knownStages).
+ * new deployment never reads one cached by the old code (v3: the edit context's stages).
  */
-const keyOf = (name: ContextName): string => `pandian.${name}-context.v2`;
+const keyOf = (name: ContextName): string => `pandian.${name}-context.v3`;
 
 /** Cache values are limited to 100 KB; a larger context is simply rebuilt each time. */
 const MAX_CACHED = 90000;

@@ -5,6 +5,7 @@
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { isDateObject } from '../core/normalize';
+import { StageLookup } from '../core/stage-model';
 import { TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, SheetData } from '../core/types';
 import { type MessageKey, translator } from '../i18n/messages';
@@ -184,10 +185,7 @@ export function repLoad(rep: unknown, stage?: unknown): number {
   if (!load) return 0;
   const stageText = String(stage ?? '').trim();
   if (stageText === '') return load.open;
-  const pos = inv.openStages.findIndex((s) => {
-    const st = inv.table.model.stages[s];
-    return [st.name, ...st.aliases].some((n) => n.trim().toLowerCase() === stageText.toLowerCase());
-  });
+  const pos = inv.openStages.indexOf(new StageLookup(inv.table.model).find(stageText));
   if (pos < 0) fail(ctx.lang, 'fn.unknownStage', { stage: stageText });
   return load.byStage[pos];
 }

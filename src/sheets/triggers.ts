@@ -4,7 +4,7 @@
 import { dateOfDay, dayFromIso } from '../core/days';
 import { watchedColumns } from '../core/history';
 import { cellText, nearest } from '../core/normalize';
-import { parseStages } from '../core/stage-model';
+import { parseStages, StageLookup, type StageNames } from '../core/stage-model';
 import { matchCriteria } from '../core/table';
 import { HISTORY_COLUMNS, headersOf, nameIn, TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, Role } from '../core/types';
@@ -34,9 +34,8 @@ interface EditContext {
   roles: Partial<Record<Role, number>>;
   /** 0-based columns whose edits are logged, with the field name History records. */
   watched: Record<number, string>;
-  stageNames: string[];
-  /** Every stage name and alias, trimmed and lower-cased: a typed stage value that is none of them is unknown. */
-  knownStages: string[];
+  /** The stage model's names, aliases and kinds: what StageLookup needs to tell a known stage value. */
+  stages: StageNames[];
   lang: Lang;
 }
 
@@ -67,9 +66,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     headers,
     roles: header?.roles ?? {},
     watched,
-    stageNames: model?.stages.map((s) => s.name) ?? [],
-    knownStages:
-      model?.stages.flatMap((s) => [s.name, ...s.aliases].map((n) => n.trim().toLowerCase())) ?? [],
+    stages: model?.stages.map(({ name, aliases, kind }) => ({ name, aliases, kind })) ?? [],
     lang: userLang(settings.lang),
   };
 }
@@ -257,9 +254,10 @@ export function handleEdit(e: EditEvent): void {
     // A note on an unknown stage value (single edits; a paste is logged without notes). Pandian flags a
     // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)
     // and gets one, there is no flag to add or remove and the note is not even read.
-    if (single && stageCol === left - 1 && ctx.stageNames.length > 0) {
-      // Both values come from cellText, which trims.
-      const unknown = (v: string) => v !== '' && !ctx.knownStages.includes(v.toLowerCase());
+    if (single && stageCol === left - 1 && ctx.stages.length > 0) {
+      // Known or not as the inventory reads it.
+      const lookup = new StageLookup(ctx);
+      const unknown = (v: string) => v !== '' && lookup.find(v) < 0;
       const typed = cellText((e.value ?? rows[0][stageCol]) as Cell, timeZone);
       const flagNeeded = unknown(typed);
       const couldBeFlagged = e.oldValue !== undefined && unknown(old);
@@ -269,7 +267,7 @@ export function handleEdit(e: EditEvent): void {
         const at = note.startsWith(NOTE_PREFIX) ? 0 : note.indexOf(`\n\n${NOTE_PREFIX}`);
         const users = at < 0 ? note : note.slice(0, at);
         if (flagNeeded) {
-          const suggestion = nearest(typed, ctx.stageNames);
+          const suggestion = nearest(typed, lookup.names());
           const flag =
             NOTE_PREFIX +
             translator(ctx.lang)(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {

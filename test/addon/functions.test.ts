@@ -231,6 +231,7 @@ describe('row functions on the B2B model', () => {
       expect(sandbox.call('REP_LOAD', rep)).toBe(load?.open ?? 0);
       expect(sandbox.call('REP_LOAD', rep, 'Budget')).toBe(load?.byStage[2] ?? 0);
       expect(sandbox.call('REP_LOAD', rep, '预算确认')).toBe(load?.byStage[2] ?? 0); // an alias
+      expect(sandbox.call('REP_LOAD', rep, '3 - budget')).toBe(load?.byStage[2] ?? 0); // as the reader matches
     }
     expect(inv.reps.reduce((sum, r) => sum + r.open, 0)).toBeGreaterThan(10);
     expect(sandbox.call('REP_LOAD', 'Nobody')).toBe(0);

@@ -229,6 +229,14 @@ describe('an unknown stage value', () => {
     expect(sheet.getRange('D8').getNote()).toBe('');
   });
 
+  it('what the inventory reads as a stage is known too: no note', () => {
+    // A numbered prefix, other spacing and case, a won word: the reader's StageLookup knows all three.
+    for (const value of ['2 - Discovery', 'DISCOVERY ', 'closed won']) {
+      edit(sandbox, ss, 'Customers!D8', value);
+      expect(sheet.getRange('D8').getNote()).toBe('');
+    }
+  });
+
   it('a note of the user’s own is kept when the value is corrected, and on other cells', () => {
     sheet.getRange('D9').setNote('Ask about the tender date');
     sheet.getRange('B9').setNote('VIP');
