@@ -46,7 +46,7 @@ export interface InventoryJson {
 export function inventoryJson(inv: Inventory, file: string, lang: Lang): InventoryJson {
   const { table, states } = inv;
   const stages = table.model.stages;
-  const openNames = inv.openStages.map((i) => stages[i].name);
+  const openNames = inv.stageAt.map((s) => s.name);
   const mapping: Partial<Record<Role, string>> = {};
   for (const [role, col] of Object.entries(table.roles) as [Role, number][])
     mapping[role] = table.headers[col];
