@@ -42,6 +42,11 @@ export function parseHistory(sheet: SheetData | null, timeZone: string): History
   return out;
 }
 
+/** Key of a customer by id (see rowKey). */
+const idKey = (id: string): string => `id:${id}`;
+/** Key of a customer by normalized name (see rowKey). */
+const nameKey = (customer: string): string => `name:${normalizeKey(customer)}`;
+
 /**
  * The day each customer last changed stage, keyed by id and by normalized name (see stageChangeOf). `stageHeader` is the
  * stage column's header in the customer tab: the History field its changes are logged under.
@@ -56,15 +61,15 @@ export function lastStageChange(entries: readonly HistoryEntry[], stageHeader: s
   };
   for (const e of entries) {
     if (normalizeKey(e.field) !== stageKey) continue;
-    if (e.id !== '') latest(rowKey(e.id, ''), e.day);
-    if (e.customer !== '') latest(rowKey('', e.customer), e.day);
+    if (e.id !== '') latest(idKey(e.id), e.day);
+    if (e.customer !== '') latest(nameKey(e.customer), e.day);
   }
   return out;
 }
 
 /** A customer's last stage change in lastStageChange's map: by id, else by name; null when none. */
 export function stageChangeOf(changes: Map<string, Day>, id: string, customer: string): Day | null {
-  return (id !== '' ? changes.get(rowKey(id, '')) : undefined) ?? changes.get(rowKey('', customer)) ?? null;
+  return (id !== '' ? changes.get(idKey(id)) : undefined) ?? changes.get(nameKey(customer)) ?? null;
 }
 
 /** The watched cells of a customer tab, keyed by row identity: what the change watcher compares. */
@@ -85,7 +90,7 @@ export interface SnapshotChange {
 
 /** Identity of a row that survives sorting: the id, else the customer's normalized name. */
 export function rowKey(id: string, customer: string): string {
-  return id !== '' ? `id:${id}` : `name:${normalizeKey(customer)}`;
+  return id !== '' ? idKey(id) : nameKey(customer);
 }
 
 /** A snapshot as a grid (header + one row per customer) for storing in a tab, and back. */

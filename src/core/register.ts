@@ -78,7 +78,7 @@ export class IssueLog {
     this.row(gridRow, code, value, params, header ? `${letter} (${header})` : letter);
   }
 
-  /** An issue of a whole row (no column). */
+  /** An issue of a whole row; `column` is only given by cell(), with the column's label. */
   row(gridRow: number, code: Issue['code'], value = '', params?: Issue['params'], column = ''): void {
     this.list.push({ sheet: this.sheet, row: gridRow + 1, column, value, code, params });
   }

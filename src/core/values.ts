@@ -229,10 +229,9 @@ function shift(text: string, exp: number): number {
 }
 
 function scaleNumber(n: number, scale: number): number {
-  if (scale === 1) return n;
-  const exp = TENS.indexOf(scale);
   const t = String(n);
-  return exp > 0 && !t.includes('e') ? shift(t, exp) : n * scale;
+  // Exponent notation cannot take another exponent; scale 1 keeps -0.
+  return scale === 1 || t.includes('e') ? n * scale : shiftOrScale(t, scale);
 }
 
 function finiteOr(v: number, bad: ParseFailure): number | ParseFailure {
@@ -333,8 +332,6 @@ const MARKS = wordMap(
   'no|n|false|否|未|未完成|未达成|未确认|没有|无|-|--|—|——|–|0|×|✗|✘|☐|not met|not yet',
 );
 
-const SIGNED_NUMBER_RE = /^[+\-−]?\s*(?:\d[\d,]*(?:\.\d+)?|\.\d+)$/;
-
 /**
  * Whether an element or commitment is met (PRODUCT 1.1): a Date, TRUE, ✓/✔/√, yes/是/已/done/完成, 'x',
  * a positive number or any date text is met; blank, FALSE, no/否/未, '-', 0 and negatives are not.
@@ -354,10 +351,8 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
     const lower = s.toLowerCase();
     const mark = MARKS.get(lower);
     if (mark !== undefined) return mark;
-    if (SIGNED_NUMBER_RE.test(lower)) {
-      const n = numberText(lower, true);
-      return Number.isFinite(n) ? n > 0 : BAD_MARK;
-    }
+    const n = numberText(lower, true);
+    if (Number.isFinite(n)) return n > 0;
     // Date text (every failure is one of the shared constants).
     const d = parseDayText(s);
     if (typeof d === 'number') return true;
