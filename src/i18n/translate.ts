@@ -4,8 +4,8 @@
 // cli-messages.ts (the command line). Each key is in exactly one of them.
 import type { Lang } from '../core/types';
 
-/** One text as an [English, Chinese] pair. */
-export type Entry = [en: string, zh: string];
+/** One text as a [Chinese, English] pair: the order of every bilingual pair in the project (see nameIn). */
+export type Entry = [zh: string, en: string];
 export type Params = Record<string, string | number>;
 
 /**
@@ -17,7 +17,7 @@ export function lookup<K extends string>(
   table: Record<K, Entry>,
   lang: Lang,
 ): (key: K, params?: Params) => string {
-  const index = lang === 'zh' ? 1 : 0;
+  const index = lang === 'zh' ? 0 : 1;
   return (key, params) => {
     const text = table[key]?.[index] ?? key;
     return params

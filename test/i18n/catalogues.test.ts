@@ -52,10 +52,21 @@ describe('message catalogues', () => {
 
   it('give every text in both languages with the same placeholders', () => {
     for (const table of Object.values(CATALOGUES))
-      for (const [key, [en, zh]] of Object.entries(table)) {
+      for (const [key, [zh, en]] of Object.entries(table)) {
         expect([key, en.length > 0, zh.length > 0]).toEqual([key, true, true]);
         expect([key, placeholders(zh)]).toEqual([key, placeholders(en)]);
       }
+  });
+
+  it('put Chinese first and English second, as every bilingual pair in the project does', () => {
+    const cjk = /[\u3000-\u9fff\uff00-\uffef]/;
+    // Texts that are rightly the same in both languages, or whose English quotes Chinese.
+    const either = new Set(['check.none', 'sidebar.template.meddpicc', 'issue.bad-money']);
+    const swapped: string[] = [];
+    for (const table of Object.values(CATALOGUES))
+      for (const [key, [zh, en]] of Object.entries(table))
+        if (!either.has(key) && (!cjk.test(zh) || cjk.test(en))) swapped.push(key);
+    expect(swapped).toEqual([]);
   });
 
   it('hold no text that the code showing it never asks for', () => {
