@@ -12,7 +12,7 @@ import { type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
-import { customerHeader, readAll, readStart, readTab, withoutTrailingBlanks } from './read';
+import { customerHeader, readAll, readStart, readTab } from './read';
 
 const CACHE_SECONDS = 6 * 60 * 60;
 /** The custom functions' names, separated by '|' (as Refresh formulas' pattern alternates them). */
@@ -47,7 +47,7 @@ function readContext(): FormulaContext {
   if (!found) fail(lang, 'fn.noHeader');
   return {
     customerSheet: found.head.name,
-    header: withoutTrailingBlanks(found.cells.map((c) => (isDateObject(c) ? '' : c))),
+    header: found.cells.map((c) => (isDateObject(c) ? '' : c)),
     stages: readTab(layout, 'stages'),
     objections: readTab(layout, 'objections'),
     settings: settingsData,

@@ -96,7 +96,10 @@ export function headOf(chosen: NonNullable<Start['chosen']>): SheetData {
   return chosen.head ?? readHead(chosen.sheet, chosen.name);
 }
 
-/** The chosen customer tab's first rows, the header core finds in them and that row's cells; null without one. */
+/**
+ * The chosen customer tab's first rows, the header core finds in them and that row's cells up to its last
+ * header (a head read as rows 1:10 spans every column of the tab); null without one.
+ */
 export function customerHeader({ chosen, settings }: Start): {
   head: SheetData;
   header: HeaderMatch;
@@ -104,10 +107,12 @@ export function customerHeader({ chosen, settings }: Start): {
 } | null {
   const head = chosen && headOf(chosen);
   const header = head && detectHeader(head.values, settings.mapping);
-  return head && header ? { head, header, cells: head.values[header.row] ?? [] } : null;
+  return head && header
+    ? { head, header, cells: withoutTrailingBlanks(head.values[header.row] ?? []) }
+    : null;
 }
 
-/** A header row without the blank cells after its last header: a head read as rows 1:10 spans every column. */
+/** A header row without the blank cells after its last header. */
 export function withoutTrailingBlanks<T extends Cell>(cells: readonly T[]): T[] {
   let n = cells.length;
   while (n > 0 && cellText(cells[n - 1]) === '') n--;
@@ -153,20 +158,19 @@ export function inventoryOfSpreadsheet(
   lang?: Lang,
 ): SpreadsheetInventory {
   const { layout, settingsData, settings, chosen } = readStart(ss);
-  const customer = chosen && readAll(chosen.sheet, chosen.name);
+  if (!chosen) throw new PandianError('error.noCustomerSheet');
+  const customer = readAll(chosen.sheet, chosen.name);
   const want: TabId[] =
     options.withObjections === false ? ['stages', 'history'] : ['stages', 'objections', 'history'];
   const sheets = [settingsData, customer, ...want.map((id) => readTab(layout, id))].filter((s) => s !== null);
   const timeZone = ss.getSpreadsheetTimeZone();
-  const outcome =
-    customer &&
-    runInventory({
-      sheets,
-      asOf: todayIn(timeZone),
-      timeZone,
-      lang: lang ?? userLang(settings.lang),
-      customerSheet: customer.name,
-    });
-  if (!customer || !outcome?.ok) throw new PandianError('error.noCustomerSheet');
+  const outcome = runInventory({
+    sheets,
+    asOf: todayIn(timeZone),
+    timeZone,
+    lang: lang ?? userLang(settings.lang),
+    customerSheet: customer.name,
+  });
+  if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
   return { layout, settings, customer, inventory: outcome.inventory, lang: outcome.lang, timeZone };
 }
