@@ -6,7 +6,7 @@ import { issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
-import { customerHeader, inventoryOfSpreadsheet, nameOf, readStart } from './read';
+import { customerHeader, inventoryOfSpreadsheet, nameOf, readStart, tabNamed } from './read';
 import { setupSheets } from './setup';
 import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
@@ -76,9 +76,9 @@ export function mapColumnsCommand(): void {
  */
 export function settingsCommand(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = TAB_NAMES.settings.map((n) => ss.getSheetByName(n)).find((s) => s !== null);
-  if (!sheet) throw new PandianError('settings.missing');
-  ss.setActiveSheet(sheet);
+  const settings = tabNamed(ss, 'settings');
+  if (!settings) throw new PandianError('settings.missing');
+  ss.setActiveSheet(settings.sheet);
   forgetContexts();
   const watching = syncWatchTriggers();
   ss.toast(translator(userLang())(watching ? 'toast.watchOn' : 'toast.watchOff'), 'Pandian', 5);

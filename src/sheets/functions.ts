@@ -6,13 +6,12 @@ import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { isDateObject } from '../core/normalize';
 import { StageLookup } from '../core/stage-model';
-import { TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, SheetData } from '../core/types';
 import { type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
-import { customerHeader, readAll, readStart, readTab } from './read';
+import { customerHeader, readAll, readStart, readTab, tabNamed } from './read';
 
 const CACHE_SECONDS = 6 * 60 * 60;
 /** The custom functions' names, separated by '|' (as Refresh formulas' pattern alternates them). */
@@ -94,13 +93,11 @@ function perRow(
   if (rows[0] && rows[0].length > width && width > 0)
     fail(ctx.lang, 'fn.tooWide', { width, got: rows[0].length });
   // Days in stage come from History when the tab has no stage-entered column (read fresh, not cached).
-  const history = withHistory
-    ? TAB_NAMES.history.map((n) => SpreadsheetApp.getActiveSpreadsheet().getSheetByName(n)).find((h) => h)
-    : null;
+  const history = withHistory ? tabNamed(SpreadsheetApp.getActiveSpreadsheet(), 'history') : null;
   const inv = inventoryOf(
     ctx,
     { name: ctx.customerSheet, values: [ctx.header, ...rows] },
-    history ? [readAll(history, history.getName())] : [],
+    history ? [readAll(history.sheet, history.name)] : [],
   );
   const t = translator(ctx.lang);
   return byRow(inv, rows.length, (i) => answer(inv, i, t));

@@ -6,7 +6,7 @@ import { cellText } from '../core/normalize';
 import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { detectHeader, type HeaderMatch } from '../core/table';
-import type { TabId } from '../core/tabs';
+import { TAB_NAMES, type TabId } from '../core/tabs';
 import type { Cell, Lang, Settings, SheetData } from '../core/types';
 import { todayIn } from './clock';
 import { PandianError, userLang } from './errors';
@@ -126,6 +126,21 @@ export function withoutTrailingBlanks<T extends Cell>(cells: readonly T[]): T[] 
 export function tabA1(sheet: string, fromRow: number, toRow: number, fromCol: number, toCol: number): string {
   const name = `'${sheet.replace(/'/g, "''")}'`;
   return `${name}!${columnLetter(fromCol)}${fromRow}:${columnLetter(toCol)}${toRow}`;
+}
+
+/**
+ * A Pandian tab by its exact name in either language, asking for one name at a time until one is there: for
+ * callers that need that one tab and not the whole layout.
+ */
+export function tabNamed(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  id: TabId,
+): { sheet: Sheet; name: string } | null {
+  for (const name of TAB_NAMES[id]) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return { sheet, name };
+  }
+  return null;
 }
 
 /** A tab's name from the layout's handles (no service call), else asked. */
