@@ -5,7 +5,7 @@ import { IssueLog, locateColumns } from './register';
 import type { Customer } from './table';
 import { OBJECTION_COLUMNS } from './tabs';
 import type { Cell, Day, Issue, ObjectionStatus, ObjectionType, Resolution, SheetData } from './types';
-import { isFailure, type ParseFailure, parseBoolean, parseDay } from './values';
+import { type ParseFailure, parseBoolean, parseDay } from './values';
 
 export interface Objection {
   row: number;
@@ -95,7 +95,7 @@ export function parseObjections(
   const located = locateColumns(sheet.values, OBJECTION_COLUMNS);
   if (!located) return null;
   const { cols, headers, headerRow } = located;
-  const log = new IssueLog(sheet.name);
+  const log = new IssueLog(sheet.name, headers);
   const objections: Objection[] = [];
   type Col = keyof typeof OBJECTION_COLUMNS;
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
@@ -105,11 +105,7 @@ export function parseObjections(
     const issue = (k: Col, code: Issue['code'], params?: Issue['params']): void =>
       log.cell(r, cols[k]!, headers[cols[k]!], text(k), code, params);
     /** A parsed cell; a value that does not parse is reported and read as blank. */
-    const valid = <T>(k: Col, parsed: T | ParseFailure): T | null => {
-      if (!isFailure(parsed)) return parsed;
-      issue(k, parsed.fail, { expected: parsed.expected });
-      return null;
-    };
+    const valid = <T>(k: Col, parsed: T | ParseFailure): T | null => log.parsed(r, cols[k]!, cell(k), parsed);
     const day = (k: Col): Day | null => valid(k, parseDay(cell(k), timeZone));
     const customerText = text('customer');
     const body = text('objection');

@@ -1,8 +1,9 @@
 // Locating the header row and columns of the tabs Pandian defines (Stages, Objections, History,
 // Settings), whose headers are known in both languages. The customer tab has its own detection (table.ts).
-import { normalizeKey } from './normalize';
+import { cellText, normalizeKey } from './normalize';
 import type { Names } from './tabs';
 import type { Cell, Grid, Issue } from './types';
+import { isFailure, type ParseFailure } from './values';
 
 export interface Located<K extends string> {
   /** 0-based index of the header row in the grid. */
@@ -63,7 +64,21 @@ export function columnLetter(index: number): string {
 /** Collects issues for one tab with sheet row numbers. */
 export class IssueLog {
   readonly list: Issue[] = [];
-  constructor(readonly sheet: string) {}
+  /** `headers`: the tab's header row, which labels the column of each issue parsed() reports. */
+  constructor(
+    readonly sheet: string,
+    private readonly headers: readonly string[] = [],
+  ) {}
+
+  /**
+   * A parsed cell's value: a cell that does not parse is reported at its row and column, with the text the
+   * user sees in it, and read as blank (null).
+   */
+  parsed<T>(gridRow: number, col: number, cell: Cell, result: T | ParseFailure): T | null {
+    if (!isFailure(result)) return result;
+    this.cell(gridRow, col, this.headers[col], cellText(cell), result.fail, { expected: result.expected });
+    return null;
+  }
 
   /** An issue of one cell; its column is labelled as "E (Stage)", or "E" without a header. */
   cell(

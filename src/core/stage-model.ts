@@ -5,7 +5,7 @@ import { IssueLog, locateColumns, splitList } from './register';
 import { STAGE_COLUMNS } from './tabs';
 import { KIND_OF_WORD } from './templates';
 import type { Cell, Criterion, Issue, SheetData, Stage, StageKind, StageModel } from './types';
-import { isFailure, parseNumber, parsePercent } from './values';
+import { parseNumber, parsePercent } from './values';
 
 /**
  * Reads a typed kind word: open/won/lost/hold in either language, or a synonym. KIND_WORDS holds every
@@ -30,7 +30,7 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
   const located = locateColumns(sheet.values, STAGE_COLUMNS);
   if (!located || located.cols.stage === undefined) return null;
   const { cols, headers, headerRow } = located;
-  const log = new IssueLog(sheet.name);
+  const log = new IssueLog(sheet.name, headers);
   const issue = (r: number, key: StageColumn, value: string, code: Issue['code'], params?: Issue['params']) =>
     log.cell(r, cols[key]!, headers[cols[key]!], value, code, params);
   const stages: Stage[] = [];
@@ -41,12 +41,8 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
     const get = (key: StageColumn): Cell => (cols[key] === undefined ? '' : row[cols[key]!]);
     const text = (key: StageColumn): string => String(get(key) ?? '').trim();
     /** A figure of the row; a bad one is reported and read as blank. */
-    const figure = (key: 'maxDays' | 'probability', parse: typeof parseNumber): number | null => {
-      const parsed = parse(get(key));
-      if (!isFailure(parsed)) return parsed;
-      issue(r, key, text(key), parsed.fail, { expected: parsed.expected });
-      return null;
-    };
+    const figure = (key: 'maxDays' | 'probability', parse: typeof parseNumber): number | null =>
+      log.parsed(r, cols[key]!, get(key), parse(get(key)));
     const name = text('stage');
     if (name === '') continue;
     const key = normalizeKey(name);

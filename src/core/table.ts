@@ -7,7 +7,7 @@ import { HEADER_SCAN_ROWS, IssueLog } from './register';
 import { matchRole, parseHeader } from './roles';
 import { kindOfWord, StageLookup, type StageObservation, stagesFromData } from './stage-model';
 import type { Cell, Criterion, Day, Grid, Issue, Role, SheetData, StageKind, StageModel } from './types';
-import { isFailure, type ParseFailure, parseDay, parseMark, parseMoney, parsePercent } from './values';
+import { type ParseFailure, parseDay, parseMark, parseMoney, parsePercent } from './values';
 
 /** A customer (or opportunity) row of the customer tab. */
 export interface Customer {
@@ -268,7 +268,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
 
   // Issues in sheet order: the header's (above), the rows skipped and columns missing, then each customer's.
   const skipped = new IssueLog(sheet.name);
-  const rowsLog = new IssueLog(sheet.name);
+  const rowsLog = new IssueLog(sheet.name, headers);
   // Without a model, the stage values of all customer rows make one, so the rows are found first;
   // with one, each row is read as it is found, in a single pass over the sheet.
   const dataRows: number[] | null = options.model ? null : [];
@@ -297,11 +297,7 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     c: number | undefined,
     parse: (cell: Cell) => T | null | ParseFailure,
   ): T | null => {
-    if (c === undefined) return null;
-    const parsed = parse(row[c]);
-    if (!isFailure(parsed)) return parsed;
-    flag(r, c, cellText(row[c]), parsed.fail, { expected: parsed.expected });
-    return null;
+    return c === undefined ? null : rowsLog.parsed(r, c, row[c], parse(row[c]));
   };
   const day = (cell: Cell) => parseDay(cell, tz);
   const money = (cell: Cell) => parseMoney(cell, valueScale);
