@@ -39,7 +39,7 @@ const STATUS_WORDS: Record<ObjectionStatus, string> = {
   accepted: 'accepted acceptedrisk accept risk 接受风险 接受 风险接受',
 };
 
-export const OBJECTION_TYPE_WORDS: Record<ObjectionType, string> = {
+const OBJECTION_TYPE_WORDS: Record<ObjectionType, string> = {
   budget: 'budget 预算',
   approval: 'approval 审批',
   procurement: 'procurement tender procurementtender 采购 招标 采购招标 招投标',
