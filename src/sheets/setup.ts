@@ -32,24 +32,30 @@ import { asSheetText } from './write-report';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DATA_ROWS = 999;
 
-/** Customer-tab headers for a new tab, 'zh|en' (the role dictionary recognises each). */
-const CUSTOMER_HEADERS = [
-  '编号|ID',
-  '客户名称|Customer',
-  '销售代表|Rep',
-  '销售阶段|Stage',
-  '状态|Status',
-  '预计金额|Amount',
-  '创建日期|Created',
-  '预计签约日期|Expected Close',
-  '最近跟进|Last Contact',
-  '下一步|Next Step',
-  '下一步截止|Next Step Date',
-  '进入阶段日期|Stage Entered',
-  '最后更新|Last Updated',
-  '恢复日期|Resume On',
-  '需要支持|Support Needed',
-];
+/** Customer-tab columns for a new tab by role, in order, 'zh|en' (the role dictionary recognises each header). */
+const CUSTOMER_COLUMNS = {
+  id: '编号|ID',
+  customer: '客户名称|Customer',
+  rep: '销售代表|Rep',
+  stage: '销售阶段|Stage',
+  status: '状态|Status',
+  value: '预计金额|Amount',
+  created: '创建日期|Created',
+  expectedClose: '预计签约日期|Expected Close',
+  lastContact: '最近跟进|Last Contact',
+  nextAction: '下一步|Next Step',
+  nextActionDue: '下一步截止|Next Step Date',
+  stageEntered: '进入阶段日期|Stage Entered',
+  lastUpdated: '最后更新|Last Updated',
+  resumeOn: '恢复日期|Resume On',
+  support: '需要支持|Support Needed',
+};
+
+/** The 0-based column of each key of a table of columns written in order. */
+function positions<K extends string>(table: Record<K, unknown>): (key: K) => number {
+  const keys = Object.keys(table);
+  return (key) => keys.indexOf(key);
+}
 
 function writeHeader(sheet: Sheet, rows: (string | number)[][]): void {
   const width = Math.max(...rows.map((r) => r.length));
@@ -91,8 +97,7 @@ function createObjections(sheet: Sheet, lang: Lang): void {
   const t = translator(lang);
   const headers = headersOf(OBJECTION_COLUMNS, lang);
   writeHeader(sheet, [headers]);
-  const keys = Object.keys(OBJECTION_COLUMNS) as (keyof typeof OBJECTION_COLUMNS)[];
-  const at = (k: (typeof keys)[number]): number => keys.indexOf(k);
+  const at = positions(OBJECTION_COLUMNS);
   const words = (prefix: string, ids: readonly string[]): string[] =>
     ids.map((id) => t(`${prefix}.${id}` as MessageKey));
   const statuses = words('status', OBJECTION_STATUSES);
@@ -139,21 +144,31 @@ function createSettings(sheet: Sheet, lang: Lang, templateId: TemplateId): void 
 function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): void {
   const t = translator(lang);
   const criteria = model ? model.stages.flatMap((s) => s.criteria.map((c) => c.name)) : [];
-  const headers = [...CUSTOMER_HEADERS.map((h) => nameIn(h.split('|'), lang)), ...criteria];
+  const columns = Object.values(CUSTOMER_COLUMNS);
+  const headers = [...columns.map((h) => nameIn(h.split('|'), lang)), ...criteria];
   writeHeader(sheet, [headers]);
+  const at = positions(CUSTOMER_COLUMNS);
   if (model)
     validate(
       sheet,
-      3,
+      at('stage'),
       t('setup.helpStage'),
       model.stages.map((s) => s.name),
     );
-  validate(sheet, 4, t('setup.helpStatus'), headersOf(KIND_LABELS, lang));
-  for (const c of [6, 7, 8, 10, 11, 12, 13]) validate(sheet, c, t('setup.helpDate'));
-  if (criteria.length)
-    validate(sheet, CUSTOMER_HEADERS.length, t('setup.helpCriterion'), undefined, criteria.length);
-  const next = columnLetter(10);
-  const entered = columnLetter(11);
+  validate(sheet, at('status'), t('setup.helpStatus'), headersOf(KIND_LABELS, lang));
+  const dates: (keyof typeof CUSTOMER_COLUMNS)[] = [
+    'created',
+    'expectedClose',
+    'lastContact',
+    'nextActionDue',
+    'stageEntered',
+    'lastUpdated',
+    'resumeOn',
+  ];
+  for (const role of dates) validate(sheet, at(role), t('setup.helpDate'));
+  if (criteria.length) validate(sheet, columns.length, t('setup.helpCriterion'), undefined, criteria.length);
+  const next = columnLetter(at('nextActionDue'));
+  const entered = columnLetter(at('stageEntered'));
   sheet.setConditionalFormatRules([
     highlight(sheet, headers.length, `=AND($${next}2<>"",$${next}2<TODAY())`, '#fce8e6'),
     highlight(sheet, headers.length, `=AND($${entered}2<>"",TODAY()-$${entered}2>30)`, '#fef7e0'),
