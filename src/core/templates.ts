@@ -1,6 +1,7 @@
 // The built-in stage models offered by setup: B2B project sale, MEDDPICC, Funnel (and "From my data",
 // which is derived from the sheet in stage-model.ts). Every name carries its other-language alias so a
 // Chinese sheet and an English sheet are read by the same model.
+import { nameIn } from './tabs';
 import type { Criterion, Lang, Stage, StageKind, StageModel, TemplateId } from './types';
 
 /** A bilingual word, 'zh|en' (the separator the Stages tab uses for aliases). */
@@ -151,11 +152,11 @@ const SPECS: Record<Exclude<TemplateId, 'data'>, readonly StageSpec[]> = {
 
 /** A built-in stage model in one language (names) with the other language as aliases. */
 export function template(id: Exclude<TemplateId, 'data'>, lang: Lang): StageModel {
-  const i = lang === 'zh' ? 0 : 1;
-  const word = (bi: Bi): string => bi.split('|')[i];
+  const other = lang === 'zh' ? 'en' : 'zh';
+  const word = (bi: Bi): string => nameIn(bi.split('|'), lang);
   const named = (bi: Bi) => {
     const pair = bi.split('|');
-    return { name: pair[i], aliases: [pair[1 - i]] };
+    return { name: nameIn(pair, lang), aliases: [nameIn(pair, other)] };
   };
   const criteria = (list: readonly Bi[] = [], kind: Criterion['kind']): Criterion[] =>
     list.map((bi) => ({ ...named(bi), kind }));
