@@ -124,9 +124,9 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
   const stagesTab = request.stagesSheet ?? findStagesTab(sheets, customerSheet);
   // A Stages tab without stages counts as none (its issues too): the template or the data decide.
   const parsedStages = stagesTab && parseStages(stagesTab);
-  const stages = parsedStages?.model.stages.length ? parsedStages : null;
+  const stagesRead = parsedStages?.model.stages.length ? parsedStages : null;
   const model =
-    stages?.model ??
+    stagesRead?.model ??
     (settings.template && settings.template !== 'data' ? template(settings.template, lang) : null);
 
   const table = readCustomers(customerSheet, { timeZone, model, mapping: settings.mapping });
@@ -146,7 +146,7 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     asOf,
     issues: [
       ...parsedSettings.issues,
-      ...(stages?.issues ?? []),
+      ...(stagesRead?.issues ?? []),
       ...table.issues,
       ...(parsedObjections?.issues ?? []),
     ],

@@ -97,7 +97,7 @@ export function sidebarCommand(): void {
 export function refreshFormulasCommand(): void {
   forgetContexts();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const pattern = new RegExp(`\\b(${FUNCTION_NAMES})\\s*\\(`, 'i');
+  const pattern = new RegExp(`\\b(${FUNCTION_NAMES.join('|')})\\s*\\(`, 'i');
   let count = 0;
   for (const sheet of ss.getSheets()) {
     // The pattern names a function, so a cell without a formula ('') never matches.

@@ -14,8 +14,15 @@ import { userLang } from './errors';
 import { customerHeader, readAll, readStart, readTab, tabNamed } from './read';
 
 const CACHE_SECONDS = 6 * 60 * 60;
-/** The custom functions' names, separated by '|' (as Refresh formulas' pattern alternates them). */
-export const FUNCTION_NAMES = 'STAGE_GAP|STAGE_OF|STAGE_CHECK|DAYS_IN_STAGE|OBJECTION_STATUS|REP_LOAD';
+/** The custom functions' names (Refresh formulas re-enters every formula that calls one). */
+export const FUNCTION_NAMES = [
+  'STAGE_GAP',
+  'STAGE_OF',
+  'STAGE_CHECK',
+  'DAYS_IN_STAGE',
+  'OBJECTION_STATUS',
+  'REP_LOAD',
+];
 
 /** What every formula needs besides its argument: the customer header and the Pandian tabs. */
 interface FormulaContext {
