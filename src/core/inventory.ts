@@ -516,12 +516,16 @@ function computeCohorts(
   customers.forEach((c, i) => {
     if (c.status === 'open' && nOpen > 0) cohorts[states[i].current].members.push(i);
   });
+  // Index loops: for-of here made an iterator result per customer and per gap until V8 optimised it.
   for (const cohort of cohorts) {
     const reps = new Set<string>();
     const counts = lacking.map(() => 0);
-    for (const i of cohort.members) {
+    const { members } = cohort;
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m];
       reps.add(customers[i].rep);
-      for (const k of states[i].gap) counts[k]++;
+      const { gap } = states[i];
+      for (let g = 0; g < gap.length; g++) counts[gap[g]]++;
     }
     cohort.reps = reps.size;
     counts.forEach((n, k) => {

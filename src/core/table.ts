@@ -322,7 +322,8 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
     }
     if (name === '' && roles.customer !== undefined) flag(r, roles.customer, '', 'missing-customer');
     // Text kept as read, but never silently: a spreadsheet error or text cut to TEXT_LIMIT is an issue.
-    for (const { col: c, role } of textCols) {
+    for (let t = 0; t < textCols.length; t++) {
+      const { col: c, role } = textCols[t];
       const cell = row[c];
       if (typeof cell !== 'string' || cell === '') continue;
       if (role !== 'stage' && errorValue(cell))

@@ -229,9 +229,11 @@ function shift(text: string, exp: number): number {
 }
 
 function scaleNumber(n: number, scale: number): number {
+  // Most money columns have no scale: no text made per cell for them.
+  if (scale === 1) return n;
   const t = String(n);
-  // Exponent notation cannot take another exponent; scale 1 keeps -0.
-  return scale === 1 || t.includes('e') ? n * scale : shiftOrScale(t, scale);
+  // Exponent notation cannot take another exponent.
+  return t.includes('e') ? n * scale : shiftOrScale(t, scale);
 }
 
 function finiteOr(v: number, bad: ParseFailure): number | ParseFailure {
