@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { run as cliRun } from '../src/cli/main';
 import { runInventory } from '../src/core/index';
@@ -81,7 +81,8 @@ async function childCli(file: string): Promise<object> {
   );
   if (code !== 0) throw new Error(`bench: cli exit ${code}`);
   return {
-    file,
+    // The file's name only: the results are committed, and a path would describe this machine.
+    file: basename(file),
     ms: performance.now() - t0,
     peakRssMB: mb(maxRssBytes()),
     customers: JSON.parse(out).totals.customers,
