@@ -151,6 +151,16 @@ function gapList(inv: Inventory): number[] {
   );
 }
 
+/**
+ * What customer `i` still lacks for the next stage, as the gap column and STAGE_GAP write it: its unmet
+ * criteria, earliest first, then the current stage's required actions (▸).
+ */
+export function gapText(inv: Inventory, i: number): string {
+  const s = inv.states[i];
+  const actions = (inv.stageAt[s.current]?.actions ?? []).map((a) => `▸ ${a}`);
+  return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions].join('; ');
+}
+
 /** Turns the inventory into the report grid. `t` gives the labels in the report's language. */
 export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Issue) => string): Report {
   const label: ReportText = (key, params) => t(`report.${key}`, params);
@@ -234,14 +244,13 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.list(gapList(inv), LIST_LIMIT, (i) => {
     const s = states[i];
     const c = customers[i];
-    const actions = (inv.stageAt[s.current]?.actions ?? []).map((a) => `▸ ${a}`);
     const r = g.add([
       ...customerCells(c),
       c.stageText === '' ? null : u(c.stageText),
       s.evidenced === null ? null : openNames[s.evidenced],
       t(`check.${s.check}`),
       u(s.nextStage === null ? '' : stages[s.nextStage].name),
-      u([...s.gap.map(criterionName), ...actions].join('; ')),
+      u(gapText(inv, i)),
     ]);
     if (s.check === 'ahead') g.cell(r, 5, 'bad');
     else if (s.check === 'behind') g.cell(r, 5, 'warn');

@@ -5,6 +5,7 @@
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { isDateObject } from '../core/normalize';
+import { gapText } from '../core/report';
 import { StageLookup } from '../core/stage-model';
 import type { Cell, Lang, SheetData } from '../core/types';
 import { type MessageKey, translator } from '../i18n/messages';
@@ -127,14 +128,7 @@ function byRow(
 }
 
 export function stageGap(rows: unknown): string | number | (string | number)[][] {
-  return perRow(rows, (inv, i) => {
-    if (inv.table.customers[i].status !== 'open') return '';
-    const s = inv.states[i];
-    const actions = inv.stageAt[s.current]?.actions ?? [];
-    return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions.map((a) => `▸ ${a}`)].join(
-      '; ',
-    );
-  });
+  return perRow(rows, (inv, i) => (inv.table.customers[i].status === 'open' ? gapText(inv, i) : ''));
 }
 
 export function stageOf(rows: unknown): string | number | (string | number)[][] {
