@@ -5,7 +5,7 @@
 export type Names = readonly string[];
 
 /** Each entry's Names, from the way the tables below write them: 'zh|en|more aliases' (as ROLE_NAMES does). */
-function namesOf<K extends string>(table: Record<K, string>): Record<K, Names> {
+export function namesOf<K extends string>(table: Record<K, string>): Record<K, Names> {
   const names = {} as Record<K, Names>;
   for (const key in table) names[key] = table[key].split('|');
   return names;

@@ -8,6 +8,7 @@ import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
 import {
   headersOf,
   nameIn,
+  namesOf,
   OBJECTION_COLUMNS,
   SETTINGS_COLUMNS,
   SETTINGS_KEYS,
@@ -33,7 +34,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DATA_ROWS = 999;
 
 /** Customer-tab columns for a new tab by role, in order, 'zh|en' (the role dictionary recognises each header). */
-const CUSTOMER_COLUMNS = {
+const CUSTOMER_COLUMNS = namesOf({
   id: '编号|ID',
   customer: '客户名称|Customer',
   rep: '销售代表|Rep',
@@ -49,7 +50,7 @@ const CUSTOMER_COLUMNS = {
   lastUpdated: '最后更新|Last Updated',
   resumeOn: '恢复日期|Resume On',
   support: '需要支持|Support Needed',
-};
+});
 
 /** The 0-based column of each key of a table of columns written in order. */
 function positions<K extends string>(table: Record<K, unknown>): (key: K) => number {
@@ -144,8 +145,8 @@ function createSettings(sheet: Sheet, lang: Lang, templateId: TemplateId): void 
 function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): void {
   const t = translator(lang);
   const criteria = model ? model.stages.flatMap((s) => s.criteria.map((c) => c.name)) : [];
-  const columns = Object.values(CUSTOMER_COLUMNS);
-  const headers = [...columns.map((h) => nameIn(h.split('|'), lang)), ...criteria];
+  const columns = headersOf(CUSTOMER_COLUMNS, lang);
+  const headers = [...columns, ...criteria];
   writeHeader(sheet, [headers]);
   const at = positions(CUSTOMER_COLUMNS);
   if (model)
