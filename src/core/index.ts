@@ -30,14 +30,15 @@ export interface InventoryRequest {
   objectionsSheet?: SheetData;
 }
 
-export type InventoryOutcome =
-  | { ok: true; inventory: Inventory; lang: Lang }
-  | {
-      ok: false;
-      code: 'no-customer-sheet' | 'customer-sheet-not-found' | 'bad-as-of';
-      sheets: string[];
-      wanted?: string;
-    };
+export type InventoryOutcome = { ok: true; inventory: Inventory; lang: Lang } | Failure;
+
+/** Why there is no inventory, with the names of the tabs given. */
+interface Failure {
+  ok: false;
+  code: 'no-customer-sheet' | 'customer-sheet-not-found' | 'bad-as-of';
+  sheets: string[];
+  wanted?: string;
+}
 
 /** Which Pandian tab a sheet is, by its name in either language. */
 export function tabIdOf(name: string): TabId | null {
@@ -97,11 +98,15 @@ function findStagesTab(sheets: readonly SheetData[], customer: SheetData): Sheet
 }
 
 export function runInventory(request: InventoryRequest): InventoryOutcome {
-  const asOf = typeof request.asOf === 'number' ? request.asOf : dayFromIso(request.asOf);
-  const sheetNames = request.sheets.map((s) => s.name);
-  if (asOf === null)
-    return { ok: false, code: 'bad-as-of', sheets: sheetNames, wanted: String(request.asOf) };
   const { sheets, timeZone } = request;
+  const failure = (code: Failure['code'], wanted?: string): Failure => ({
+    ok: false,
+    code,
+    sheets: sheets.map((s) => s.name),
+    wanted,
+  });
+  const asOf = typeof request.asOf === 'number' ? request.asOf : dayFromIso(request.asOf);
+  if (asOf === null) return failure('bad-as-of', String(request.asOf));
 
   const parsedSettings = parseSettings(findTab(sheets, 'settings') ?? null);
   const settings: Settings = {
@@ -113,12 +118,10 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
 
   const customerSheet = findCustomerSheet(sheets, settings.mapping, settings.customerSheet);
   if (!customerSheet) {
-    return {
-      ok: false,
-      code: settings.customerSheet ? 'customer-sheet-not-found' : 'no-customer-sheet',
-      sheets: sheetNames,
-      wanted: settings.customerSheet,
-    };
+    return failure(
+      settings.customerSheet ? 'customer-sheet-not-found' : 'no-customer-sheet',
+      settings.customerSheet,
+    );
   }
 
   const stagesTab = request.stagesSheet ?? findStagesTab(sheets, customerSheet);
@@ -130,9 +133,7 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     (settings.template && settings.template !== 'data' ? template(settings.template, lang) : null);
 
   const table = readCustomers(customerSheet, { timeZone, model, mapping: settings.mapping });
-  if (!table) {
-    return { ok: false, code: 'no-customer-sheet', sheets: sheetNames, wanted: customerSheet.name };
-  }
+  if (!table) return failure('no-customer-sheet', customerSheet.name);
 
   const objectionsTab = request.objectionsSheet ?? findTab(sheets, 'objections');
   const parsedObjections =
