@@ -405,18 +405,13 @@ function objectionTotals(list: readonly Objection[], asOf: Day, settings: Settin
     }
     const reasons: ObjectionTotals['attention'][number]['reasons'] = [];
     if (isOverdue(o, asOf)) {
-      t.overdue++;
       type.overdue++;
       reasons.push('overdue');
     }
-    if (isUnplanned(o, asOf, settings.unplannedDays)) {
-      t.unplanned++;
-      reasons.push('unplanned');
-    }
-    if (isUnsupervised(o)) {
-      t.unsupervised++;
-      reasons.push('unsupervised');
-    }
+    if (isUnplanned(o, asOf, settings.unplannedDays)) reasons.push('unplanned');
+    if (isUnsupervised(o)) reasons.push('unsupervised');
+    // Each reason is also a total of its own.
+    for (const reason of reasons) t[reason]++;
     if (reasons.length) t.attention.push({ index, reasons });
   });
   return t;
