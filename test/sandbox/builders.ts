@@ -17,7 +17,7 @@ function stored(value: unknown): unknown {
 function handedOut(value: unknown, rt: Runtime): unknown {
   if (value instanceof RangeRef) return new FakeRange(rt, value);
   if (value instanceof Date) return rt.date(value.getTime());
-  return Array.isArray(value) ? rt.list(value.map((item) => handedOut(item, rt))) : value;
+  return Array.isArray(value) ? rt.list(value, (item) => handedOut(item, rt)) : value;
 }
 
 export class FakeDataValidationBuilder extends Service {
@@ -128,7 +128,7 @@ export class FakeDataValidationBuilder extends Service {
   }
 
   getCriteriaValues(): unknown[] {
-    return this.rt.list(this.data.values.map((v) => handedOut(v, this.rt)));
+    return this.rt.list(this.data.values, (v) => handedOut(v, this.rt));
   }
 
   build(): FakeDataValidation {
@@ -159,7 +159,7 @@ export class FakeDataValidation extends Service {
   }
 
   getCriteriaValues(): unknown[] {
-    return this.rt.list(this.data.values.map((v) => handedOut(v, this.rt)));
+    return this.rt.list(this.data.values, (v) => handedOut(v, this.rt));
   }
 
   getHelpText(): string {
@@ -313,7 +313,7 @@ export class FakeConditionalFormatRuleBuilder extends Service {
   }
 
   getRanges(): FakeRange[] {
-    return this.rt.list(this.data.ranges.map((ref) => new FakeRange(this.rt, ref)));
+    return this.rt.list(this.data.ranges, (ref) => new FakeRange(this.rt, ref));
   }
 
   getBooleanCondition(): FakeBooleanCondition | null {
@@ -349,7 +349,7 @@ export class FakeConditionalFormatRule extends Service {
   }
 
   getRanges(): FakeRange[] {
-    return this.rt.list(this.data.ranges.map((ref) => new FakeRange(this.rt, ref)));
+    return this.rt.list(this.data.ranges, (ref) => new FakeRange(this.rt, ref));
   }
 
   getBooleanCondition(): FakeBooleanCondition | null {
@@ -378,7 +378,7 @@ export class FakeBooleanCondition extends Service {
   }
 
   getCriteriaValues(): unknown[] {
-    return this.rt.list(this.data.values.map((v) => handedOut(v, this.rt)));
+    return this.rt.list(this.data.values, (v) => handedOut(v, this.rt));
   }
 
   getBackground(): string | null {
@@ -453,7 +453,7 @@ export class FakeChartBuilder extends Service {
   }
 
   getRanges(): FakeRange[] {
-    return this.rt.list(this.data.ranges.map((ref) => new FakeRange(this.rt, ref)));
+    return this.rt.list(this.data.ranges, (ref) => new FakeRange(this.rt, ref));
   }
 
   setChartType(type: string): FakeChartBuilder {
@@ -587,7 +587,7 @@ export class FakeEmbeddedChart extends Service {
   }
 
   getRanges(): FakeRange[] {
-    return this.rt.list(this.data.ranges.map((ref) => new FakeRange(this.rt, ref)));
+    return this.rt.list(this.data.ranges, (ref) => new FakeRange(this.rt, ref));
   }
 
   getOptions(): FakeChartOptions {

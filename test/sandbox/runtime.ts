@@ -127,9 +127,10 @@ export class Runtime {
     return new this.realm.Array<T>(length);
   }
 
-  list<T>(items: readonly T[]): T[] {
-    const out = this.array<T>(items.length);
-    for (let i = 0; i < items.length; i++) out[i] = items[i];
+  /** An array of this realm holding items, each passed through `make` when given (one copy, as Apps Script makes). */
+  list<T, U = T>(items: readonly T[], make?: (item: T) => U): U[] {
+    const out = this.array<U>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = make ? make(items[i]) : (items[i] as unknown as U);
     return out;
   }
 
@@ -191,7 +192,7 @@ export function instrument(
 export function adopt(value: unknown, rt: Runtime): unknown {
   if (value instanceof Service) return value[REBIND](rt);
   if (isDate(value)) return rt.date(value.getTime());
-  if (Array.isArray(value)) return rt.list(value.map((item) => adopt(item, rt)));
+  if (Array.isArray(value)) return rt.list(value, (item) => adopt(item, rt));
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out = rt.object<unknown>();
     for (const [key, item] of Object.entries(value)) out[key] = adopt(item, rt);

@@ -55,14 +55,14 @@ export class FakeScriptApp extends Service {
   /** This user's triggers in this project. */
   getProjectTriggers(): FakeTrigger[] {
     const mine = this.rt.project.triggers.filter((t) => t.user === this.rt.user);
-    return this.rt.list(mine.map((t) => new FakeTrigger(this.rt, t)));
+    return this.rt.list(mine, (t) => new FakeTrigger(this.rt, t));
   }
 
   /** This user's triggers for one spreadsheet. */
   getUserTriggers(spreadsheet: FakeSpreadsheet): FakeTrigger[] {
     const id = spreadsheet.model.id;
     const mine = this.rt.project.triggers.filter((t) => t.user === this.rt.user && t.sourceId === id);
-    return this.rt.list(mine.map((t) => new FakeTrigger(this.rt, t)));
+    return this.rt.list(mine, (t) => new FakeTrigger(this.rt, t));
   }
 
   newTrigger(functionName: string): FakeTriggerBuilder {

@@ -108,7 +108,7 @@ export class FakeSpreadsheet extends Service {
   }
 
   getSheets(): FakeSheet[] {
-    return this.rt.list(this.model.sheets.map((sheet) => new FakeSheet(this.rt, sheet)));
+    return this.rt.list(this.model.sheets, (sheet) => new FakeSheet(this.rt, sheet));
   }
 
   getNumSheets(): number {
@@ -479,7 +479,7 @@ export class FakeSheet extends Service {
   }
 
   getCharts(): FakeEmbeddedChart[] {
-    return this.rt.list(this.model.charts.map((chart) => new FakeEmbeddedChart(this.rt, chart)));
+    return this.rt.list(this.model.charts, (chart) => new FakeEmbeddedChart(this.rt, chart));
   }
 
   newChart(): FakeChartBuilder {
@@ -522,7 +522,7 @@ export class FakeSheet extends Service {
 
   getProtections(type: string): FakeProtection[] {
     const found = this.model.protections.filter((p) => p.type === String(type));
-    return this.rt.list(found.map((p) => new FakeProtection(this.rt, p)));
+    return this.rt.list(found, (p) => new FakeProtection(this.rt, p));
   }
 
   /** Sorts the rows below the frozen rows by one column (blanks last). */
