@@ -19,12 +19,15 @@ export function syncWatchTriggers(): boolean {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const { settings } = readStart(ss);
   const handlers: string[] = Object.values(WATCH_HANDLERS);
-  const existing = ScriptApp.getProjectTriggers().filter((t) => handlers.includes(t.getHandlerFunction()));
+  // Each getHandlerFunction is a service call: asked once per trigger.
+  const existing = ScriptApp.getProjectTriggers()
+    .map((trigger) => ({ trigger, handler: trigger.getHandlerFunction() }))
+    .filter(({ handler }) => handlers.includes(handler));
   if (!settings.watchChanges) {
-    for (const t of existing) ScriptApp.deleteTrigger(t);
+    for (const { trigger } of existing) ScriptApp.deleteTrigger(trigger);
     return false;
   }
-  const have = new Set(existing.map((t) => t.getHandlerFunction()));
+  const have = new Set(existing.map(({ handler }) => handler));
   if (!have.has(WATCH_HANDLERS.change))
     ScriptApp.newTrigger(WATCH_HANDLERS.change).forSpreadsheet(ss).onChange().create();
   if (!have.has(WATCH_HANDLERS.daily))

@@ -35,6 +35,14 @@ describe('Settings… installs the watch triggers to match the setting', () => {
     sandbox.call('menuSettings');
     expect(sandbox.env.triggers()).toEqual([]);
   });
+
+  it('asks each installed trigger its handler once (a service call each)', () => {
+    const sandbox = loadPinned({ spreadsheet: workbook('yes') });
+    sandbox.call('menuSettings');
+    sandbox.env.resetCalls();
+    sandbox.call('menuSettings');
+    expect(sandbox.env.calls()['Trigger.getHandlerFunction']).toBe(2);
+  });
 });
 
 describe('onChangeWatch', () => {
