@@ -29,7 +29,6 @@ export interface Customer {
   nextAction: string;
   nextActionDue: Day | null;
   stageEntered: Day | null;
-  lastUpdated: Day | null;
   resumeOn: Day | null;
   support: string[];
   /** Per criterion of the model (flattened, stage order): 1 = met, 0 = not met or unknown. */
@@ -380,6 +379,15 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       if (mask >= 0) metByMask.set(mask, met);
     }
 
+    // Dates read in this order, which is the order of a row's issues. Last updated is kept up to date by the
+    // edit trigger and read by no computation: its cell is only checked, not kept.
+    const created = read(row, r, roles.created, day);
+    const expectedClose = read(row, r, roles.expectedClose, day);
+    const closed = read(row, r, roles.closed, day);
+    const lastContact = read(row, r, roles.lastContact, day);
+    const nextActionDue = read(row, r, roles.nextActionDue, day);
+    const stageEntered = read(row, r, roles.stageEntered, day);
+    read(row, r, roles.lastUpdated, day);
     customers.push({
       row: r + 1,
       id,
@@ -390,13 +398,12 @@ export function readCustomers(sheet: SheetData, options: ReadOptions): CustomerT
       status,
       value,
       probability,
-      created: read(row, r, roles.created, day),
-      expectedClose: read(row, r, roles.expectedClose, day),
-      closed: read(row, r, roles.closed, day),
-      lastContact: read(row, r, roles.lastContact, day),
-      nextActionDue: read(row, r, roles.nextActionDue, day),
-      stageEntered: read(row, r, roles.stageEntered, day),
-      lastUpdated: read(row, r, roles.lastUpdated, day),
+      created,
+      expectedClose,
+      closed,
+      lastContact,
+      nextActionDue,
+      stageEntered,
       resumeOn: read(row, r, roles.resumeOn, day),
       nextAction: text(row, roles.nextAction),
       support: memo(supportLists, text(row, roles.support), splitSupport),
