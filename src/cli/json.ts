@@ -44,7 +44,7 @@ export interface InventoryJson {
 }
 
 export function inventoryJson(inv: Inventory, file: string, lang: Lang): InventoryJson {
-  const { table, states } = inv;
+  const { table } = inv;
   const stages = table.model.stages;
   const openNames = inv.stageAt.map((s) => s.name);
   const mapping: Partial<Record<Role, string>> = {};
@@ -87,12 +87,13 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
     },
     stalled: inv.stalled.map((i) => {
       const c = table.customers[i];
+      const s = inv.stateOf(i);
       return {
         row: c.row,
         customer: c.name || c.id,
         rep: c.rep,
-        stage: c.status === 'hold' ? c.stageText : (openNames[states[i].current] ?? ''),
-        days: states[i].daysInStage,
+        stage: c.status === 'hold' ? c.stageText : (openNames[s.current] ?? ''),
+        days: s.daysInStage,
       };
     }),
     results: {

@@ -28,6 +28,8 @@ export interface InventoryRequest {
   /** Tabs given separately (command line --stages / --objections). */
   stagesSheet?: SheetData;
   objectionsSheet?: SheetData;
+  /** Keep every customer's state as it is made: for callers that read them all (the formulas). */
+  keepStates?: boolean;
 }
 
 export type InventoryOutcome = { ok: true; inventory: Inventory; lang: Lang } | Failure;
@@ -145,6 +147,7 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     history: parseHistory(findTab(sheets, 'history') ?? null, timeZone),
     settings,
     asOf,
+    keepStates: request.keepStates,
     issues: [
       ...parsedSettings.issues,
       ...(stagesRead?.issues ?? []),

@@ -8,7 +8,7 @@ import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
 import { sortIndices } from './order';
 import { type Customer, type CustomerTable, metMask } from './table';
-import type { Day, Issue, ObjectionType, Resolution, Settings, Stage } from './types';
+import type { Day, Issue, ObjectionType, Resolution, Settings, Stage, StageKind } from './types';
 
 export type StageCheck = 'ahead' | 'behind' | 'match' | 'none';
 export type NextActionState = 'ok' | 'missing' | 'overdue' | null;
@@ -128,8 +128,17 @@ export interface Inventory {
   openStages: number[];
   /** The open stages themselves, by position: stageAt[pos] is table.model.stages[openStages[pos]]. */
   stageAt: Stage[];
-  states: CustomerState[];
+  /** Every customer's state (made on first use, then kept: the totals below do not need it). */
+  readonly states: CustomerState[];
+  /** Customer i's state, without making every customer's. */
+  stateOf(i: number): CustomerState;
   totals: { customers: number; open: number; won: number; lost: number; hold: number };
+  /** Open customers per next-action state. */
+  nextActions: Record<NonNullable<NextActionState>, number>;
+  /** The value of the customers per status. */
+  valueByStatus: Record<StageKind, number>;
+  /** Open customers with a gap or a stage check that is off: ahead first, then behind, then by row. */
+  gaps: number[];
   /** Open customers and their value per open-stage position (the funnel). */
   stageCounts: { customers: number; value: number }[];
   reps: RepLoad[];
@@ -153,6 +162,8 @@ export interface InventoryInput {
   settings: Settings;
   asOf: Day;
   issues: Issue[];
+  /** Keep every state as the totals are made, rather than make them again when `states` is first read. */
+  keepStates?: boolean;
 }
 
 const PERIOD_DAYS = { month: 30.4375, quarter: 91.3125 } as const;
@@ -197,28 +208,44 @@ export function computeInventory(input: InventoryInput): Inventory {
     wonStage,
     gaps: new Map(),
   };
-  const states = customers.map((c, i) => customerState(c, objectionsOf.get(i), ctx));
+  const stateOf = (i: number): CustomerState => customerState(customers[i], objectionsOf.get(i), ctx);
+  let states: CustomerState[] | null = input.keepStates ? [] : null;
+  const kept = states;
 
   const statuses = statusTotals(customers, asOf);
-  const results = computeResults(customers, states, stageAt, settings, asOf, statuses);
-  const reps = computeReps(customers, states, openStages.length, wipBand(settings, results, table));
+  const spans = periodSpans(statuses.first, asOf, settings.period);
+  const folded = foldStates(
+    customers,
+    kept ? (i) => (kept[i] = stateOf(i)) : stateOf,
+    ctx,
+    spans.ends[spans.ends.length - 1],
+  );
+  const results = computeResults(customers, spans, settings, asOf, statuses, folded.open);
+  const reps = repLoads(folded.byRep, openStages.length, wipBand(settings, results, table));
   const lacking = criteria.map(() => 0);
-  const cohorts = computeCohorts(customers, states, openStages.length, lacking);
+  const cohorts = computeCohorts(folded, lacking);
   return {
     asOf,
     settings,
     table,
     openStages,
     stageAt,
-    states,
+    get states() {
+      states ??= customers.map((_, i) => stateOf(i));
+      return states;
+    },
+    stateOf: (i) => (states ? states[i] : stateOf(i)),
     totals: statuses.totals,
+    nextActions: folded.nextActions,
+    valueByStatus: folded.valueByStatus,
+    gaps: sortIndices(folded.gaps, folded.gapOrder, folded.gapRows),
     reps,
-    stageCounts: cohorts.map(({ members }) => ({
+    stageCounts: cohorts.map(({ members }, p) => ({
       customers: members.length,
-      value: members.reduce((sum, i) => sum + (customers[i].value ?? 0), 0),
+      value: folded.stageValue[p],
     })),
     cohorts,
-    stalled: stalledList(customers, states),
+    stalled: sortIndices(folded.stalled, folded.stalledOrder, folded.stalledRows),
     // The list is made in criterion order and sort is stable: ties stay in criterion order.
     lacking: lacking
       .map((customers, criterion) => ({ criterion, customers }))
@@ -227,7 +254,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     objections: input.objections,
     objectionTotals: objectionTotals(input.objections, asOf, settings),
     results,
-    support: supportMatrix(customers, states, stageAt, table.roles.support !== undefined),
+    support: finishSupport(folded.support),
     issues: input.issues,
   };
 }
@@ -341,6 +368,104 @@ function customerState(
   };
 }
 
+/** Order of the gap list by stage check (its position: a comparison per row, not a look-up by name). */
+const CHECK_ORDER: readonly StageCheck[] = ['ahead', 'behind', 'match', 'none'];
+
+/** What the pass over the customers' states adds up (see foldStates). */
+interface StateFold {
+  /** Open customers: count, value, probability-weighted value, and value due from asOf to dueBy. */
+  open: { count: number; value: number; weighted: number; due: number };
+  byRep: Map<string, RepLoad>;
+  /** Per open-stage position: its open customers, their value, their reps, and per criterion how many lack it. */
+  members: number[][];
+  stageValue: number[];
+  repsAt: Set<string>[];
+  lackingAt: number[][];
+  /** Stalled customers and holds due to resume, with the keys they are sorted by (longest in stage, row). */
+  stalled: number[];
+  stalledOrder: number[];
+  stalledRows: number[];
+  /** The gap list, with its keys (stage check, row). */
+  gaps: number[];
+  gapOrder: number[];
+  gapRows: number[];
+  nextActions: Inventory['nextActions'];
+  valueByStatus: Inventory['valueByStatus'];
+  support: SupportFold;
+}
+
+/**
+ * The one pass over the customers that needs their states: each state is made, added to every total that
+ * uses it, and dropped. 100,000 states kept until every total was made cost V8 ~45 ms to carry out of its
+ * young generation; the totals are a few arrays. `dueBy`: the last day of the as-of day's period.
+ */
+function foldStates(
+  customers: readonly Customer[],
+  stateOf: (i: number) => CustomerState,
+  ctx: StateContext,
+  dueBy: Day,
+): StateFold {
+  const { stageAt, asOf, table } = ctx;
+  const nOpen = stageAt.length;
+  const f: StateFold = {
+    open: { count: 0, value: 0, weighted: 0, due: 0 },
+    byRep: new Map(),
+    members: stageAt.map(() => []),
+    stageValue: stageAt.map(() => 0),
+    repsAt: stageAt.map(() => new Set()),
+    lackingAt: stageAt.map(() => table.criteria.map(() => 0)),
+    stalled: [],
+    stalledOrder: [],
+    stalledRows: [],
+    gaps: [],
+    gapOrder: [],
+    gapRows: [],
+    nextActions: { ok: 0, missing: 0, overdue: 0 },
+    valueByStatus: { open: 0, won: 0, lost: 0, hold: 0 },
+    support: supportStart(stageAt, table.roles.support !== undefined),
+  };
+  customers.forEach((c, i) => {
+    const s = stateOf(i);
+    const v = c.value ?? 0;
+    f.valueByStatus[c.status] += v;
+    if (s.nextAction) f.nextActions[s.nextAction]++;
+    if (s.stalled || s.resumeDue) {
+      f.stalled.push(i);
+      f.stalledOrder.push(-(s.daysInStage ?? 0));
+      f.stalledRows.push(c.row);
+    }
+    const r = repLoad(f.byRep, c.rep, nOpen);
+    r[c.status]++;
+    if (c.status === 'won') r.wonValue += v;
+    if (c.status !== 'open') return;
+    r.openValue += v;
+
+    const p = s.current;
+    const { open } = f;
+    open.count++;
+    open.value += v;
+    const probability = c.probability ?? stageAt[p]?.probability ?? (nOpen > 0 ? (p + 1) / (nOpen + 1) : 0);
+    open.weighted += v * probability;
+    if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) open.due += v;
+
+    if (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind') {
+      f.gaps.push(i);
+      f.gapOrder.push(CHECK_ORDER.indexOf(s.check));
+      f.gapRows.push(c.row);
+    }
+    if (nOpen === 0) return;
+    r.byStage[p]++;
+    f.members[p].push(i);
+    f.stageValue[p] += v;
+    f.repsAt[p].add(c.rep);
+    const lacking = f.lackingAt[p];
+    const { gap } = s;
+    for (let g = 0; g < gap.length; g++) lacking[gap[g]]++;
+    supportAdd(f.support, f.support.hasColumn ? c.support : stageAt[p].support, p);
+  });
+  return f;
+}
+
 /** Objections per customer index (most customers have none: no array for them). */
 function groupObjections(objections: readonly Objection[]): Map<number, Objection[]> {
   const out = new Map<number, Objection[]>();
@@ -417,39 +542,32 @@ function objectionTotals(list: readonly Objection[], asOf: Day, settings: Settin
   return t;
 }
 
-function computeReps(
-  customers: readonly Customer[],
-  states: readonly CustomerState[],
-  nOpen: number,
-  band: RepLoad['band'],
-): RepLoad[] {
-  const byRep = new Map<string, RepLoad>();
-  customers.forEach((c, i) => {
-    let r = byRep.get(c.rep);
-    if (!r) {
-      r = {
-        rep: c.rep,
-        open: 0,
-        byStage: new Array(nOpen).fill(0),
-        won: 0,
-        lost: 0,
-        hold: 0,
-        wonValue: 0,
-        openValue: 0,
-        band,
-        flags: [],
-      };
-      byRep.set(c.rep, r);
-    }
-    r[c.status]++;
-    if (c.status === 'open') {
-      if (nOpen > 0) r.byStage[states[i].current]++;
-      r.openValue += c.value ?? 0;
-    } else if (c.status === 'won') r.wonValue += c.value ?? 0;
-  });
+/** The rep's load, made (all zero) on first sight of the rep. */
+function repLoad(byRep: Map<string, RepLoad>, rep: string, nOpen: number): RepLoad {
+  let r = byRep.get(rep);
+  if (!r) {
+    r = {
+      rep,
+      open: 0,
+      byStage: new Array(nOpen).fill(0),
+      won: 0,
+      lost: 0,
+      hold: 0,
+      wonValue: 0,
+      openValue: 0,
+      band: null,
+      flags: [],
+    };
+    byRep.set(rep, r);
+  }
+  return r;
+}
 
+/** The reps, most open customers first, each with the band and the flags it earns. */
+function repLoads(byRep: Map<string, RepLoad>, nOpen: number, band: RepLoad['band']): RepLoad[] {
   const reps = [...byRep.values()].sort((a, b) => b.open - a.open || a.rep.localeCompare(b.rep));
   for (const r of reps) {
+    r.band = band;
     if (band && r.open < band.low) r.flags.push('below-band');
     if (band && band.high !== null && r.open > band.high) r.flags.push('above-band');
     if (nOpen >= 3 && r.byStage[0] + r.byStage[1] === 0) r.flags.push('hollow-early');
@@ -482,56 +600,22 @@ function wipBand(settings: Settings, results: Results, table: CustomerTable): Re
   return { low: Math.max(1, Math.floor(target * 0.8)), high: Math.max(1, Math.ceil(target * 1.25)) };
 }
 
-function stalledList(customers: readonly Customer[], states: readonly CustomerState[]): number[] {
-  const out: number[] = [];
-  const longestFirst: number[] = [];
-  const rows: number[] = [];
-  states.forEach((s, i) => {
-    if (s.stalled || s.resumeDue) {
-      out.push(i);
-      longestFirst.push(-(s.daysInStage ?? 0));
-      rows.push(customers[i].row);
-    }
-  });
-  return sortIndices(out, longestFirst, rows);
-}
-
 /**
  * Open customers by open-stage position, each cohort with the criterion most of its members lack;
  * `lacking[k]` is raised by how many open customers lack criterion k.
  */
-function computeCohorts(
-  customers: readonly Customer[],
-  states: readonly CustomerState[],
-  nOpen: number,
-  lacking: number[],
-): Cohort[] {
-  const cohorts: Cohort[] = [];
-  for (let p = 0; p < nOpen; p++) cohorts.push({ stage: p, members: [], reps: 0, criterion: -1, lacking: 0 });
-  customers.forEach((c, i) => {
-    if (c.status === 'open' && nOpen > 0) cohorts[states[i].current].members.push(i);
-  });
-  // Index loops: for-of here made an iterator result per customer and per gap until V8 optimised it.
-  for (const cohort of cohorts) {
-    const reps = new Set<string>();
-    const counts = lacking.map(() => 0);
-    const { members } = cohort;
-    for (let m = 0; m < members.length; m++) {
-      const i = members[m];
-      reps.add(customers[i].rep);
-      const { gap } = states[i];
-      for (let g = 0; g < gap.length; g++) counts[gap[g]]++;
-    }
-    cohort.reps = reps.size;
-    counts.forEach((n, k) => {
+function computeCohorts(folded: StateFold, lacking: number[]): Cohort[] {
+  return folded.members.map((members, stage) => {
+    const cohort: Cohort = { stage, members, reps: folded.repsAt[stage].size, criterion: -1, lacking: 0 };
+    folded.lackingAt[stage].forEach((n, k) => {
       lacking[k] += n;
       if (n > cohort.lacking) {
         cohort.lacking = n;
         cohort.criterion = k;
       }
     });
-  }
-  return cohorts;
+    return cohort;
+  });
 }
 
 function closeDayOf(c: Customer): Day | null {
@@ -654,30 +738,6 @@ function tallyPeriods(customers: readonly Customer[], spans: Spans, asOf: Day) {
   return t;
 }
 
-/** Open customers: count, value, probability-weighted value, and value due from asOf to dueBy. */
-function openTotals(
-  customers: readonly Customer[],
-  states: readonly CustomerState[],
-  stageAt: readonly Stage[],
-  asOf: Day,
-  dueBy: Day,
-) {
-  const t = { count: 0, value: 0, weighted: 0, due: 0 };
-  const nOpen = stageAt.length;
-  customers.forEach((c, i) => {
-    if (c.status !== 'open') return;
-    t.count++;
-    const v = c.value ?? 0;
-    t.value += v;
-    const { current } = states[i];
-    const probability =
-      c.probability ?? stageAt[current]?.probability ?? (nOpen > 0 ? (current + 1) / (nOpen + 1) : 0);
-    t.weighted += v * probability;
-    if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) t.due += v;
-  });
-  return t;
-}
-
 /** a / b, or null when b is not positive. */
 function ratio(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
@@ -687,13 +747,12 @@ function ratio(a: number, b: number): number | null {
 // function is compiled on the fly and thrown away again where the code after it runs.
 function computeResults(
   customers: readonly Customer[],
-  states: readonly CustomerState[],
-  stageAt: readonly Stage[],
+  spans: Spans,
   settings: Settings,
   asOf: Day,
   closed: ReturnType<typeof statusTotals>,
+  open: StateFold['open'],
 ): Results {
-  const spans = periodSpans(closed.first, asOf, settings.period);
   const tally = tallyPeriods(customers, spans, asOf);
   const heads = headcounts(customers, spans);
   // Each period is made once, whole: objects filled in field by field change shape on the way, and the
@@ -725,7 +784,6 @@ function computeResults(
   const avgDealValue = ratio(closed.wonValueSum, closed.wonValueCount);
   // Due in the as-of day's period (the last one), from the as-of day on.
   const current = periods[periods.length - 1];
-  const open = openTotals(customers, states, stageAt, asOf, current.end);
   const velocityPerDay =
     winRate !== null && avgCycleDays && avgDealValue !== null
       ? (open.count * avgDealValue * winRate) / avgCycleDays
@@ -759,13 +817,17 @@ function computeResults(
   };
 }
 
-function supportMatrix(
-  customers: readonly Customer[],
-  states: readonly CustomerState[],
-  stageAt: readonly Stage[],
+/** The support matrix as the fold fills it: the functions named so far and counts per position. */
+interface SupportFold {
+  functions: string[];
+  counts: number[][];
+  /** The function's column, added when new: names are matched by key, and each distinct name keyed once. */
+  add: (name: string) => number;
   /** Whether the customer tab has a support column; else each customer needs what its stage lists. */
-  hasColumn: boolean,
-): Inventory['support'] {
+  hasColumn: boolean;
+}
+
+function supportStart(stageAt: readonly Stage[], hasColumn: boolean): SupportFold {
   const functions: string[] = [];
   const keyIndex = new Map<string, number>();
   // Names repeat down the support column: each distinct name is keyed once.
@@ -784,16 +846,19 @@ function supportMatrix(
     return i;
   };
   for (const stage of stageAt) for (const f of stage.support) add(f);
-  const counts: number[][] = stageAt.map(() => []);
-  customers.forEach((c, i) => {
-    if (c.status !== 'open' || stageAt.length === 0) return;
-    const pos = states[i].current;
-    const needs = hasColumn ? c.support : stageAt[pos].support;
-    for (const f of needs) {
-      const fi = add(f);
-      counts[pos][fi] = (counts[pos][fi] ?? 0) + 1;
-    }
-  });
+  return { functions, counts: stageAt.map(() => []), add, hasColumn };
+}
+
+/** An open customer at open-stage position pos needs these support functions. */
+function supportAdd(support: SupportFold, needs: readonly string[], pos: number): void {
+  const row = support.counts[pos];
+  for (let n = 0; n < needs.length; n++) {
+    const fi = support.add(needs[n]);
+    row[fi] = (row[fi] ?? 0) + 1;
+  }
+}
+
+function finishSupport({ functions, counts }: SupportFold): Inventory['support'] {
   for (const row of counts) for (let i = 0; i < functions.length; i++) row[i] = row[i] ?? 0;
   return { functions, counts };
 }

@@ -1,9 +1,8 @@
 // The Inventory report as data: a grid of cells plus formats and chart specifications. The Sheets shell
 // writes it with one setValues; the command line writes it into an .xlsx. User strings are `{ text }`.
 import { isoOfDay } from './days';
-import type { Inventory, StageCheck } from './inventory';
+import type { Inventory } from './inventory';
 import { truncate } from './normalize';
-import { sortIndices } from './order';
 import type { Customer } from './table';
 import type { ChartSpec, GridRect, Issue, Report, ReportCell, ReportFormat, ReportFormatKind } from './types';
 
@@ -118,45 +117,12 @@ class GridBuilder {
   }
 }
 
-// Passes over all customers are functions of their own (see gapList): buildReport runs once a run.
-
-/** Customers per next-action state, and the value of the customers per status. */
-function counts(inv: Inventory) {
-  const nextActions = { ok: 0, missing: 0, overdue: 0 };
-  const values = { open: 0, won: 0, lost: 0, hold: 0 };
-  const { customers } = inv.table;
-  inv.states.forEach((s, i) => {
-    if (s.nextAction) nextActions[s.nextAction]++;
-    values[customers[i].status] += customers[i].value ?? 0;
-  });
-  return { nextActions, values };
-}
-
-/** Order of the gap list by stage check (its position: a comparison per row, not a look-up by name). */
-const CHECK_ORDER: readonly StageCheck[] = ['ahead', 'behind', 'match', 'none'];
-
-/** Open customers with a gap or a stage check that is off: ahead first, then behind, then by row. */
-function gapList(inv: Inventory): number[] {
-  const { customers } = inv.table;
-  const { states } = inv;
-  const list: number[] = [];
-  states.forEach((s, i) => {
-    if (customers[i].status === 'open' && (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind'))
-      list.push(i);
-  });
-  return sortIndices(
-    list,
-    list.map((i) => CHECK_ORDER.indexOf(states[i].check)),
-    list.map((i) => customers[i].row),
-  );
-}
-
 /**
  * What customer `i` still lacks for the next stage, as the gap column and STAGE_GAP write it: its unmet
  * criteria, earliest first, then the current stage's required actions (▸).
  */
 export function gapText(inv: Inventory, i: number): string {
-  const s = inv.states[i];
+  const s = inv.stateOf(i);
   const actions = (inv.stageAt[s.current]?.actions ?? []).map((a) => `▸ ${a}`);
   return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions].join('; ');
 }
@@ -165,7 +131,7 @@ export function gapText(inv: Inventory, i: number): string {
 export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Issue) => string): Report {
   const label: ReportText = (key, params) => t(`report.${key}`, params);
   const g = new GridBuilder(label);
-  const { table, states, results, totals } = inv;
+  const { table, results, totals } = inv;
   const customers = table.customers;
   const stages = table.model.stages;
   /** The open stages' names as report cells, by open-stage position. */
@@ -185,7 +151,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Summary figures (integers unless a format is named)
   g.section('summary');
-  const { nextActions, values } = counts(inv);
+  const { nextActions, valueByStatus: values } = inv;
   const summary: [string, number | null, ReportFormatKind?][] = [
     ['customers', totals.customers],
     ['open', totals.open],
@@ -241,8 +207,8 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Stage check and gaps
   g.section('gaps');
   g.header('row customer rep declared evidenced check nextStage gap');
-  g.list(gapList(inv), LIST_LIMIT, (i) => {
-    const s = states[i];
+  g.list(inv.gaps, LIST_LIMIT, (i) => {
+    const s = inv.stateOf(i);
     const c = customers[i];
     const r = g.add([
       ...customerCells(c),
@@ -260,7 +226,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.section('stalled');
   g.header('row customer rep stage daysInStage limit daysSinceContact nextAction');
   g.list(inv.stalled, LIST_LIMIT, (i) => {
-    const s = states[i];
+    const s = inv.stateOf(i);
     const c = customers[i];
     g.add([
       ...customerCells(c),

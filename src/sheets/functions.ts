@@ -81,6 +81,8 @@ function inventoryOf(ctx: FormulaContext, customer: SheetData, extra: SheetData[
     timeZone: ctx.timeZone,
     lang: ctx.lang,
     customerSheet: customer.name,
+    // A formula answers from every row's state.
+    keepStates: true,
   });
   if (!outcome.ok) fail(ctx.lang, 'fn.noHeader');
   return outcome.inventory;

@@ -424,3 +424,52 @@ describe('results per period', () => {
     expect(dayFromIso('2026-06-01')).toBe(june.start);
   });
 });
+
+describe('customer states', () => {
+  const rows = [
+    row({ customer: 'Acme', stage: 'Lead', amount: 100, met: ['Inquiry', 'Need confirmed'] }),
+    row({ customer: 'Bolt', stage: 'Discovery', amount: 50, entered: '2026-01-02', next: 'Call' }),
+    row({ customer: 'Cog', rep: 'Bo', stage: 'Won', amount: 70 }),
+    row({ customer: 'Dash', rep: 'Bo', stage: 'Solution & tender', nextDue: '2026-06-01', met: CRITERIA }),
+  ];
+  const run = (keepStates: boolean): Inventory => {
+    const out = runInventory({
+      sheets: [
+        { name: 'Customers', values: [HEAD, ...rows] },
+        { name: 'Stages', values: B2B_EN },
+      ],
+      asOf: AS_OF,
+      timeZone: 'UTC',
+      lang: 'en',
+      keepStates,
+    });
+    if (!out.ok) throw new Error(`no inventory: ${out.code}`);
+    return out.inventory;
+  };
+
+  it('are the same whether kept as the totals are made or made when first read', () => {
+    const lazy = run(false);
+    const kept = run(true);
+    // One at a time first (nothing made for the others), then all at once.
+    for (let i = 0; i < rows.length; i++) expect(lazy.stateOf(i)).toEqual(kept.states[i]);
+    expect(lazy.states).toEqual(kept.states);
+    expect(lazy.states).toHaveLength(rows.length);
+    expect(lazy.stateOf(3)).toBe(lazy.states[3]);
+  });
+
+  it('add up to the totals the report reads', () => {
+    const inv = run(false);
+    const open = inv.states.filter((_, i) => inv.table.customers[i].status === 'open');
+    expect(inv.nextActions).toEqual({
+      ok: open.filter((s) => s.nextAction === 'ok').length,
+      missing: open.filter((s) => s.nextAction === 'missing').length,
+      overdue: open.filter((s) => s.nextAction === 'overdue').length,
+    });
+    expect(inv.nextActions.overdue).toBe(1);
+    expect(inv.valueByStatus).toEqual({ open: 150, won: 70, lost: 0, hold: 0 });
+    // Ahead first, then behind, then by row: Bolt says Discovery with nothing met; Acme (Lead) and Dash
+    // (Solution & tender) have met more than their stage asks.
+    expect(inv.states.map((s) => s.check)).toEqual(['behind', 'ahead', 'none', 'behind']);
+    expect(inv.gaps.map((i) => inv.table.customers[i].name)).toEqual(['Bolt', 'Acme', 'Dash']);
+  });
+});
