@@ -86,7 +86,7 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
       byType,
     },
     stalled: inv.stalled.map((i) => {
-      const c = table.customers[i];
+      const c = table.customerAt(i);
       const s = inv.stateOf(i);
       return {
         row: c.row,

@@ -8,7 +8,7 @@ import { CustomerIndex, parseObjections } from './objections';
 import { locateColumns } from './register';
 import { parseSettings } from './settings';
 import { parseStages } from './stage-model';
-import { detectHeader, readCustomers } from './table';
+import { detectHeader, openCustomers } from './table';
 import { STAGE_COLUMNS, TAB_NAMES, type TabId } from './tabs';
 import { template } from './templates';
 import type { Day, Lang, Role, Settings, SheetData } from './types';
@@ -28,8 +28,8 @@ export interface InventoryRequest {
   /** Tabs given separately (command line --stages / --objections). */
   stagesSheet?: SheetData;
   objectionsSheet?: SheetData;
-  /** Keep every customer's state as it is made: for callers that read them all (the formulas). */
-  keepStates?: boolean;
+  /** Keep every customer and its state as they are read: for callers that read them all (the formulas). */
+  keep?: boolean;
 }
 
 export type InventoryOutcome = { ok: true; inventory: Inventory; lang: Lang } | Failure;
@@ -134,26 +134,23 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     stagesRead?.model ??
     (settings.template && settings.template !== 'data' ? template(settings.template, lang) : null);
 
-  const table = readCustomers(customerSheet, { timeZone, model, mapping: settings.mapping });
-  if (!table) return failure('no-customer-sheet', customerSheet.name);
+  const reader = openCustomers(customerSheet, { timeZone, model, mapping: settings.mapping });
+  if (!reader) return failure('no-customer-sheet', customerSheet.name);
 
+  // Objections name their customer: an index of the customers' ids and names links them before the rows are read.
   const objectionsTab = request.objectionsSheet ?? findTab(sheets, 'objections');
   const parsedObjections =
-    objectionsTab && parseObjections(objectionsTab, new CustomerIndex(table.customers), timeZone);
+    objectionsTab && parseObjections(objectionsTab, new CustomerIndex(reader.keys()), timeZone);
 
   const inventory = computeInventory({
-    table,
+    reader,
     objections: parsedObjections?.objections ?? [],
     history: parseHistory(findTab(sheets, 'history') ?? null, timeZone),
     settings,
     asOf,
-    keepStates: request.keepStates,
-    issues: [
-      ...parsedSettings.issues,
-      ...(stagesRead?.issues ?? []),
-      ...table.issues,
-      ...(parsedObjections?.issues ?? []),
-    ],
+    keep: request.keep,
+    issuesBefore: [...parsedSettings.issues, ...(stagesRead?.issues ?? [])],
+    issuesAfter: parsedObjections?.issues ?? [],
   });
   return { ok: true, inventory, lang };
 }

@@ -1,13 +1,16 @@
 // The computations of PRODUCT section 2, given rows, the stage model, objections, settings and an as-of
 // day: evidenced stage, stage check, gap, clock, objection status, per-rep concurrency with WIP band,
 // cohorts, results per period and the support matrix. Pure: the same input gives the same output.
+// The customer rows are read in one pass that adds each customer and its state to every total and then
+// drops them; a customer or state asked for later is made again from its row (kept, on request, for callers
+// that read them all).
 
 import { periodEnd, periodKey, periodStart } from './days';
 import { type HistoryEntry, lastStageChange, stageChangeOf } from './history';
 import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
 import { sortIndices } from './order';
-import { type Customer, type CustomerTable, metMask } from './table';
+import { type Customer, type CustomerReader, type CustomerTable, metMask, type TableHead } from './table';
 import type { Day, Issue, ObjectionType, Resolution, Settings, Stage, StageKind } from './types';
 
 export type StageCheck = 'ahead' | 'behind' | 'match' | 'none';
@@ -156,22 +159,26 @@ export interface Inventory {
 }
 
 export interface InventoryInput {
-  table: CustomerTable;
+  /** The customer tab, whose rows the inventory reads in one pass. */
+  reader: CustomerReader;
   objections: Objection[];
   history: HistoryEntry[];
   settings: Settings;
   asOf: Day;
-  issues: Issue[];
-  /** Keep every state as the totals are made, rather than make them again when `states` is first read. */
-  keepStates?: boolean;
+  /** The issues listed before and after the customer tab's. */
+  issuesBefore: Issue[];
+  issuesAfter: Issue[];
+  /** Keep every customer and state as they are read, for callers that read them all (the formulas). */
+  keep?: boolean;
 }
 
 const PERIOD_DAYS = { month: 30.4375, quarter: 91.3125 } as const;
 const PERIODS_SHOWN = 12;
 
 export function computeInventory(input: InventoryInput): Inventory {
-  const { table, settings, asOf } = input;
-  const { model, customers, criteria } = table;
+  const { reader, settings, asOf } = input;
+  const head = reader.head;
+  const { model, criteria } = head;
   const openStages: number[] = [];
   model.stages.forEach((s, i) => {
     if (s.kind === 'open') openStages.push(i);
@@ -188,9 +195,9 @@ export function computeInventory(input: InventoryInput): Inventory {
   });
 
   const stageChanges =
-    table.roles.stage === undefined
+    head.roles.stage === undefined
       ? new Map<string, Day>()
-      : lastStageChange(input.history, table.headers[table.roles.stage]);
+      : lastStageChange(input.history, head.headers[head.roles.stage]);
   const objectionsOf = groupObjections(input.objections);
   const won = model.stages.findIndex((st) => st.kind === 'won');
   const wonStage = won < 0 ? null : won;
@@ -198,7 +205,7 @@ export function computeInventory(input: InventoryInput): Inventory {
   const ctx: StateContext = {
     asOf,
     settings,
-    table,
+    table: head,
     openStages,
     stageAt,
     posOf,
@@ -208,20 +215,39 @@ export function computeInventory(input: InventoryInput): Inventory {
     wonStage,
     gaps: new Map(),
   };
-  const stateOf = (i: number): CustomerState => customerState(customers[i], objectionsOf.get(i), ctx);
-  let states: CustomerState[] | null = input.keepStates ? [] : null;
+  const stateOf = (c: Customer, i: number): CustomerState => customerState(c, objectionsOf.get(i), ctx);
+  let states: CustomerState[] | null = input.keep ? [] : null;
   const kept = states;
 
-  const statuses = statusTotals(customers, asOf);
+  // One pass over the rows: each customer is read, its state made, both added to every total, and dropped.
+  // The periods shown are known only at the end (they reach back to the first close); the last
+  // PERIODS_SHOWN periods are counted, and those before the first close are cut off after.
+  const candidates = periodSpans(Number.NEGATIVE_INFINITY, asOf, settings.period);
+  const statuses = statusStart(asOf);
+  const tally = tallyStart(candidates.starts.length);
+  const heads = headcountStart();
+  const folded = stateFoldStart(ctx);
+  const dueBy = candidates.ends[candidates.ends.length - 1];
+  const table = reader.read((c, i) => {
+    statusAdd(statuses, c);
+    tallyAdd(tally, c, candidates, asOf);
+    headcountAdd(heads, c, candidates);
+    const s = stateOf(c, i);
+    if (kept) kept.push(s);
+    stateAdd(folded, c, s, i, ctx, dueBy);
+  }, input.keep === true);
+
   const spans = periodSpans(statuses.first, asOf, settings.period);
-  const folded = foldStates(
-    customers,
-    kept ? (i) => (kept[i] = stateOf(i)) : stateOf,
-    ctx,
-    spans.ends[spans.ends.length - 1],
+  const cut = candidates.starts.length - spans.starts.length;
+  const results = computeResults(
+    spans,
+    settings,
+    statuses,
+    folded.open,
+    tallyFrom(tally, cut),
+    headcountFinish(heads, candidates.starts.length).slice(cut),
   );
-  const results = computeResults(customers, spans, settings, asOf, statuses, folded.open);
-  const reps = repLoads(folded.byRep, openStages.length, wipBand(settings, results, table));
+  const reps = repLoads(folded.byRep, openStages.length, wipBand(settings, results, head));
   const lacking = criteria.map(() => 0);
   const cohorts = computeCohorts(folded, lacking);
   return {
@@ -231,10 +257,10 @@ export function computeInventory(input: InventoryInput): Inventory {
     openStages,
     stageAt,
     get states() {
-      states ??= customers.map((_, i) => stateOf(i));
+      states ??= table.customers.map(stateOf);
       return states;
     },
-    stateOf: (i) => (states ? states[i] : stateOf(i)),
+    stateOf: (i) => (states ? states[i] : stateOf(table.customerAt(i), i)),
     totals: statuses.totals,
     nextActions: folded.nextActions,
     valueByStatus: folded.valueByStatus,
@@ -255,14 +281,14 @@ export function computeInventory(input: InventoryInput): Inventory {
     objectionTotals: objectionTotals(input.objections, asOf, settings),
     results,
     support: finishSupport(folded.support),
-    issues: input.issues,
+    issues: [...input.issuesBefore, ...table.issues, ...input.issuesAfter],
   };
 }
 
 interface StateContext {
   asOf: Day;
   settings: Settings;
-  table: CustomerTable;
+  table: TableHead;
   openStages: number[];
   stageAt: Stage[];
   posOf: Map<number, number>;
@@ -371,7 +397,7 @@ function customerState(
 /** Order of the gap list by stage check (its position: a comparison per row, not a look-up by name). */
 const CHECK_ORDER: readonly StageCheck[] = ['ahead', 'behind', 'match', 'none'];
 
-/** What the pass over the customers' states adds up (see foldStates). */
+/** What the pass over the customers adds up from their states (see stateAdd). */
 interface StateFold {
   /** Open customers: count, value, probability-weighted value, and value due from asOf to dueBy. */
   open: { count: number; value: number; weighted: number; due: number };
@@ -394,20 +420,9 @@ interface StateFold {
   support: SupportFold;
 }
 
-/**
- * The one pass over the customers that needs their states: each state is made, added to every total that
- * uses it, and dropped. 100,000 states kept until every total was made cost V8 ~45 ms to carry out of its
- * young generation; the totals are a few arrays. `dueBy`: the last day of the as-of day's period.
- */
-function foldStates(
-  customers: readonly Customer[],
-  stateOf: (i: number) => CustomerState,
-  ctx: StateContext,
-  dueBy: Day,
-): StateFold {
-  const { stageAt, asOf, table } = ctx;
-  const nOpen = stageAt.length;
-  const f: StateFold = {
+/** The totals that need each customer's state, all zero (see stateAdd). */
+function stateFoldStart({ stageAt, table }: StateContext): StateFold {
+  return {
     open: { count: 0, value: 0, weighted: 0, due: 0 },
     byRep: new Map(),
     members: stageAt.map(() => []),
@@ -424,46 +439,59 @@ function foldStates(
     valueByStatus: { open: 0, won: 0, lost: 0, hold: 0 },
     support: supportStart(stageAt, table.roles.support !== undefined),
   };
-  customers.forEach((c, i) => {
-    const s = stateOf(i);
-    const v = c.value ?? 0;
-    f.valueByStatus[c.status] += v;
-    if (s.nextAction) f.nextActions[s.nextAction]++;
-    if (s.stalled || s.resumeDue) {
-      f.stalled.push(i);
-      f.stalledOrder.push(-(s.daysInStage ?? 0));
-      f.stalledRows.push(c.row);
-    }
-    const r = repLoad(f.byRep, c.rep, nOpen);
-    r[c.status]++;
-    if (c.status === 'won') r.wonValue += v;
-    if (c.status !== 'open') return;
-    r.openValue += v;
+}
 
-    const p = s.current;
-    const { open } = f;
-    open.count++;
-    open.value += v;
-    const probability = c.probability ?? stageAt[p]?.probability ?? (nOpen > 0 ? (p + 1) / (nOpen + 1) : 0);
-    open.weighted += v * probability;
-    if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) open.due += v;
+/**
+ * Adds customer i and its state to every total that needs the state, which is then dropped: 100,000
+ * states kept until every total was made cost V8 ~45 ms to carry out of its young generation.
+ * `dueBy`: the last day of the as-of day's period.
+ */
+function stateAdd(
+  f: StateFold,
+  c: Customer,
+  s: CustomerState,
+  i: number,
+  ctx: StateContext,
+  dueBy: Day,
+): void {
+  const { stageAt, asOf } = ctx;
+  const nOpen = stageAt.length;
+  const v = c.value ?? 0;
+  f.valueByStatus[c.status] += v;
+  if (s.nextAction) f.nextActions[s.nextAction]++;
+  if (s.stalled || s.resumeDue) {
+    f.stalled.push(i);
+    f.stalledOrder.push(-(s.daysInStage ?? 0));
+    f.stalledRows.push(c.row);
+  }
+  const r = repLoad(f.byRep, c.rep, nOpen);
+  r[c.status]++;
+  if (c.status === 'won') r.wonValue += v;
+  if (c.status !== 'open') return;
+  r.openValue += v;
 
-    if (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind') {
-      f.gaps.push(i);
-      f.gapOrder.push(CHECK_ORDER.indexOf(s.check));
-      f.gapRows.push(c.row);
-    }
-    if (nOpen === 0) return;
-    r.byStage[p]++;
-    f.members[p].push(i);
-    f.stageValue[p] += v;
-    f.repsAt[p].add(c.rep);
-    const lacking = f.lackingAt[p];
-    const { gap } = s;
-    for (let g = 0; g < gap.length; g++) lacking[gap[g]]++;
-    supportAdd(f.support, f.support.hasColumn ? c.support : stageAt[p].support, p);
-  });
-  return f;
+  const p = s.current;
+  const { open } = f;
+  open.count++;
+  open.value += v;
+  const probability = c.probability ?? stageAt[p]?.probability ?? (nOpen > 0 ? (p + 1) / (nOpen + 1) : 0);
+  open.weighted += v * probability;
+  if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) open.due += v;
+
+  if (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind') {
+    f.gaps.push(i);
+    f.gapOrder.push(CHECK_ORDER.indexOf(s.check));
+    f.gapRows.push(c.row);
+  }
+  if (nOpen === 0) return;
+  r.byStage[p]++;
+  f.members[p].push(i);
+  f.stageValue[p] += v;
+  f.repsAt[p].add(c.rep);
+  const lacking = f.lackingAt[p];
+  const { gap } = s;
+  for (let g = 0; g < gap.length; g++) lacking[gap[g]]++;
+  supportAdd(f.support, f.support.hasColumn ? c.support : stageAt[p].support, p);
 }
 
 /** Objections per customer index (most customers have none: no array for them). */
@@ -579,7 +607,7 @@ function repLoads(byRep: Map<string, RepLoad>, nOpen: number, band: RepLoad['ban
  * The WIP band: from Settings, or by Little's law - open deals needed = wins per period / win rate x
  * cycle time in periods - with room either side (x0.8 .. x1.25).
  */
-function wipBand(settings: Settings, results: Results, table: CustomerTable): RepLoad['band'] {
+function wipBand(settings: Settings, results: Results, table: TableHead): RepLoad['band'] {
   if (settings.wipLow !== undefined || settings.wipHigh !== undefined) {
     return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? null };
   }
@@ -643,28 +671,37 @@ function periodIndex(spans: Spans, day: Day): number {
  * customer adds +1 where its run starts and -1 after it ends in its rep's row of differences, and a rep
  * counts in the periods where the running sum of its row is positive.
  */
-function headcounts(customers: readonly Customer[], { starts, ends }: Spans): number[] {
+interface Headcounts {
+  rowOf: Map<string, number>;
+  diffs: number[];
+}
+
+function headcountStart(): Headcounts {
+  return { rowOf: new Map(), diffs: [] };
+}
+
+function headcountAdd(h: Headcounts, c: Customer, { starts, ends }: Spans): void {
+  if (c.rep === '') return;
   const n = starts.length;
-  const rowOf = new Map<string, number>();
-  const diffs: number[] = [];
-  customers.forEach((c) => {
-    if (c.rep === '') return;
-    const from = c.created ?? Number.NEGATIVE_INFINITY;
-    const to = closeDayOf(c) ?? Number.POSITIVE_INFINITY;
-    let first = 0;
-    while (first < n && ends[first] < from) first++;
-    let last = n - 1;
-    while (last >= first && starts[last] > to) last--;
-    if (first > last) return;
-    let row = rowOf.get(c.rep);
-    if (row === undefined) {
-      row = diffs.length;
-      rowOf.set(c.rep, row);
-      for (let i = 0; i <= n; i++) diffs.push(0);
-    }
-    diffs[row + first]++;
-    diffs[row + last + 1]--;
-  });
+  const from = c.created ?? Number.NEGATIVE_INFINITY;
+  const to = closeDayOf(c) ?? Number.POSITIVE_INFINITY;
+  let first = 0;
+  while (first < n && ends[first] < from) first++;
+  let last = n - 1;
+  while (last >= first && starts[last] > to) last--;
+  if (first > last) return;
+  let row = h.rowOf.get(c.rep);
+  if (row === undefined) {
+    row = h.diffs.length;
+    h.rowOf.set(c.rep, row);
+    for (let i = 0; i <= n; i++) h.diffs.push(0);
+  }
+  h.diffs[row + first]++;
+  h.diffs[row + last + 1]--;
+}
+
+/** Reps in play in each of the n periods. */
+function headcountFinish({ rowOf, diffs }: Headcounts, n: number): number[] {
   const counts = new Array<number>(n).fill(0);
   for (const row of rowOf.values()) {
     let running = 0;
@@ -676,27 +713,28 @@ function headcounts(customers: readonly Customer[], { starts, ends }: Spans): nu
   return counts;
 }
 
-/** Customers per status, won value, cycle days and the first close on or before asOf: one pass. */
-function statusTotals(customers: readonly Customer[], asOf: Day) {
-  const totals: Inventory['totals'] = { customers: customers.length, open: 0, won: 0, lost: 0, hold: 0 };
-  const t = { totals, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
-  customers.forEach((c) => {
-    totals[c.status]++;
-    const close = closeDayOf(c);
-    // t.first starts at asOf and only moves earlier.
-    if (close !== null && close < t.first) t.first = close;
-    if (c.status === 'won') {
-      if (c.value !== null) {
-        t.wonValueSum += c.value;
-        t.wonValueCount++;
-      }
-      if (close !== null && c.created !== null && close >= c.created) {
-        t.cycleSum += close - c.created;
-        t.cycleCount++;
-      }
+/** Customers per status, won value, cycle days and the first close on or before asOf (see statusAdd). */
+function statusStart(asOf: Day) {
+  const totals: Inventory['totals'] = { customers: 0, open: 0, won: 0, lost: 0, hold: 0 };
+  return { totals, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
+}
+
+function statusAdd(t: ReturnType<typeof statusStart>, c: Customer): void {
+  t.totals.customers++;
+  t.totals[c.status]++;
+  const close = closeDayOf(c);
+  // t.first starts at asOf and only moves earlier.
+  if (close !== null && close < t.first) t.first = close;
+  if (c.status === 'won') {
+    if (c.value !== null) {
+      t.wonValueSum += c.value;
+      t.wonValueCount++;
     }
-  });
-  return t;
+    if (close !== null && c.created !== null && close >= c.created) {
+      t.cycleSum += close - c.created;
+      t.cycleCount++;
+    }
+  }
 }
 
 /** Periods from the one holding `first` (at most PERIODS_SHOWN back) to the one holding asOf. */
@@ -709,33 +747,43 @@ function periodSpans(first: Day, asOf: Day, period: Settings['period']): Spans {
   return { starts, ends: starts.map((s) => periodEnd(s, period)) };
 }
 
-/** Wins, losses, won value and cycle days of the closes up to asOf, per period. */
-function tallyPeriods(customers: readonly Customer[], spans: Spans, asOf: Day) {
-  const n = spans.starts.length;
-  const t = {
+/** Wins, losses, won value and cycle days of the closes up to asOf, per period (see tallyAdd). */
+function tallyStart(n: number) {
+  return {
     wins: new Float64Array(n),
     lost: new Float64Array(n),
     wonValue: new Float64Array(n),
     cycleSum: new Float64Array(n),
     cycleCount: new Float64Array(n),
   };
-  customers.forEach((c) => {
-    const close = closeDayOf(c);
-    if (close !== null && close <= asOf) {
-      const i = periodIndex(spans, close);
-      if (i >= 0) {
-        if (c.status === 'won') {
-          t.wins[i]++;
-          t.wonValue[i] += c.value ?? 0;
-          if (c.created !== null && close >= c.created) {
-            t.cycleSum[i] += close - c.created;
-            t.cycleCount[i]++;
-          }
-        } else t.lost[i]++;
-      }
+}
+
+type Tally = ReturnType<typeof tallyStart>;
+
+function tallyAdd(t: Tally, c: Customer, spans: Spans, asOf: Day): void {
+  const close = closeDayOf(c);
+  if (close === null || close > asOf) return;
+  const i = periodIndex(spans, close);
+  if (i < 0) return;
+  if (c.status === 'won') {
+    t.wins[i]++;
+    t.wonValue[i] += c.value ?? 0;
+    if (c.created !== null && close >= c.created) {
+      t.cycleSum[i] += close - c.created;
+      t.cycleCount[i]++;
     }
-  });
-  return t;
+  } else t.lost[i]++;
+}
+
+/** The tally from period `cut` on. */
+function tallyFrom(t: Tally, cut: number): Tally {
+  return {
+    wins: t.wins.subarray(cut),
+    lost: t.lost.subarray(cut),
+    wonValue: t.wonValue.subarray(cut),
+    cycleSum: t.cycleSum.subarray(cut),
+    cycleCount: t.cycleCount.subarray(cut),
+  };
 }
 
 /** a / b, or null when b is not positive. */
@@ -743,18 +791,15 @@ function ratio(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
 }
 
-// Each pass over the customers is a function of its own: called once a run, a long loop in a larger
-// function is compiled on the fly and thrown away again where the code after it runs.
+/** The results per period and overall, from the totals of the pass over the customers. */
 function computeResults(
-  customers: readonly Customer[],
   spans: Spans,
   settings: Settings,
-  asOf: Day,
-  closed: ReturnType<typeof statusTotals>,
+  closed: ReturnType<typeof statusStart>,
   open: StateFold['open'],
+  tally: Tally,
+  heads: number[],
 ): Results {
-  const tally = tallyPeriods(customers, spans, asOf);
-  const heads = headcounts(customers, spans);
   // Each period is made once, whole: objects filled in field by field change shape on the way, and the
   // code that runs over them is thrown away and compiled again.
   const periods: PeriodResult[] = spans.starts.map((start, i) => {

@@ -74,7 +74,7 @@ function wordOf<K extends string>(table: Record<K, string>, text: string): K | n
 export class CustomerIndex {
   private readonly byId = new Map<string, number>();
   private readonly byName = new Map<string, number>();
-  constructor(customers: readonly Customer[]) {
+  constructor(customers: readonly Pick<Customer, 'id' | 'name'>[]) {
     customers.forEach((c, i) => {
       if (c.id !== '' && !this.byId.has(c.id)) this.byId.set(c.id, i);
       const key = normalizeKey(c.name);

@@ -132,7 +132,6 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const label: ReportText = (key, params) => t(`report.${key}`, params);
   const g = new GridBuilder(label);
   const { table, results, totals } = inv;
-  const customers = table.customers;
   const stages = table.model.stages;
   /** The open stages' names as report cells, by open-stage position. */
   const openNames = inv.stageAt.map((s) => u(s.name));
@@ -145,7 +144,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   g.add([label('title', { asOf: isoOfDay(inv.asOf) })], 'title');
   g.add(
-    [u(label('source', { sheet: table.sheet, header: table.headerRow, rows: customers.length }))],
+    [u(label('source', { sheet: table.sheet, header: table.headerRow, rows: totals.customers }))],
     'muted',
   );
 
@@ -209,7 +208,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.header('row customer rep declared evidenced check nextStage gap');
   g.list(inv.gaps, LIST_LIMIT, (i) => {
     const s = inv.stateOf(i);
-    const c = customers[i];
+    const c = table.customerAt(i);
     const r = g.add([
       ...customerCells(c),
       c.stageText === '' ? null : u(c.stageText),
@@ -227,7 +226,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.header('row customer rep stage daysInStage limit daysSinceContact nextAction');
   g.list(inv.stalled, LIST_LIMIT, (i) => {
     const s = inv.stateOf(i);
-    const c = customers[i];
+    const c = table.customerAt(i);
     g.add([
       ...customerCells(c),
       s.resumeDue

@@ -82,7 +82,7 @@ function inventoryOf(ctx: FormulaContext, customer: SheetData, extra: SheetData[
     lang: ctx.lang,
     customerSheet: customer.name,
     // A formula answers from every row's state.
-    keepStates: true,
+    keep: true,
   });
   if (!outcome.ok) fail(ctx.lang, 'fn.noHeader');
   return outcome.inventory;

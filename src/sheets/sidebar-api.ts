@@ -818,33 +818,34 @@ export function sidebarUpdateObjection(
 export function sidebarTeam(): TeamView {
   return serve(({ ss, lang }) => {
     const inv = inventoryOfSpreadsheet(ss, {}, lang).inventory;
-    const { customers, criteria } = inv.table;
+    const { criteria } = inv.table;
     const { open, overdue, blocking, unplanned, unsupervised, byType } = inv.objectionTotals;
-    const member = (i: number): TeamMember => ({
-      row: customers[i].row,
-      name: customers[i].name || customers[i].id,
-      rep: customers[i].rep,
-    });
+    // Only the customers listed are read again (customerAt, stateOf), not every row.
+    const member = (i: number): TeamMember => {
+      const c = inv.table.customerAt(i);
+      return { row: c.row, name: c.name || c.id, rep: c.rep };
+    };
+    const stalled: TeamView['stalled'] = [];
+    for (const i of inv.stalled) {
+      if (stalled.length === LIST_LIMIT) break;
+      const s = inv.stateOf(i);
+      if (s.stalled)
+        stalled.push({ ...member(i), stage: s.current, days: s.daysInStage ?? 0, maxDays: s.stallLimit });
+    }
     return {
       asOf: isoOfDay(inv.asOf),
       customerSheet: inv.table.sheet,
       stages: inv.stageAt.map((stage) => stage.name),
       criteria: criteria.map((c) => c.criterion.name),
       reps: inv.reps,
-      stalled: inv.stalled
-        .filter((i) => inv.states[i].stalled)
-        .slice(0, LIST_LIMIT)
-        .map((i) => {
-          const s = inv.states[i];
-          return { ...member(i), stage: s.current, days: s.daysInStage ?? 0, maxDays: s.stallLimit };
-        }),
+      stalled,
       objections: { open, overdue, blocking, unplanned, unsupervised, byType },
       cohorts: inv.cohorts.map((cohort) => ({
         ...cohort,
         size: cohort.members.length,
         members: cohort.members
           .slice(0, MEMBER_LIMIT)
-          .map((i) => ({ ...member(i), missing: inv.states[i].gap[0] ?? -1 })),
+          .map((i) => ({ ...member(i), missing: inv.stateOf(i).gap[0] ?? -1 })),
       })),
     };
   });

@@ -441,7 +441,7 @@ describe('customer states', () => {
       asOf: AS_OF,
       timeZone: 'UTC',
       lang: 'en',
-      keepStates,
+      keep: keepStates,
     });
     if (!out.ok) throw new Error(`no inventory: ${out.code}`);
     return out.inventory;

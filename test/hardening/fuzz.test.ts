@@ -9,7 +9,7 @@ import { type InventoryRequest, runInventory } from '../../src/core/index';
 import type { Inventory } from '../../src/core/inventory';
 import { TEXT_LIMIT } from '../../src/core/normalize';
 import { buildReport, REPORT_TEXT_LIMIT } from '../../src/core/report';
-import { readCustomers } from '../../src/core/table';
+import { type Customer, openCustomers, readCustomers } from '../../src/core/table';
 import type { Cell, Grid, Issue, SheetData } from '../../src/core/types';
 import {
   isFailure,
@@ -367,6 +367,30 @@ describe('the customer-tab reader', () => {
         }
       }),
       opts(300),
+    );
+  });
+
+  it('reads a customer again as it read it the first time, and says nothing new', () => {
+    fc.assert(
+      fc.property(customerGrid, fc.boolean(), (grid, withModel) => {
+        const sheet = { name: 'Any', values: grid };
+        const options = { timeZone: 'UTC', model: withModel ? runB2B() : null };
+        const kept = readCustomers(sheet, options);
+        const reader = openCustomers(sheet, options);
+        if (!kept || !reader) return;
+        const seen: Customer[] = [];
+        const table = reader.read((c, i) => {
+          expect(i).toBe(seen.length);
+          seen.push(c);
+        }, false);
+        expect(seen).toEqual(kept.customers);
+        expect(reader.keys()).toEqual(seen.map((c) => ({ id: c.id, name: c.name })));
+        // One customer, then all of them, read again from their rows.
+        if (seen.length > 0) expect(table.customerAt(seen.length - 1)).toEqual(seen[seen.length - 1]);
+        expect(table.customers).toEqual(seen);
+        expect(table.issues).toEqual(kept.issues);
+      }),
+      opts(200),
     );
   });
 
