@@ -71,9 +71,15 @@ function asRows(input: unknown): Cell[][] {
 
 /**
  * Core's inventory of one customer grid with the context's Stages, Objections and Settings tabs (and
- * any `extra` tabs); the one line of error a formula shows when there is none.
+ * any `extra` tabs); the one line of error a formula shows when there is none. With `keep` (the default)
+ * every customer and state is kept: the formulas that answer per row read them all.
  */
-function inventoryOf(ctx: FormulaContext, customer: SheetData, extra: SheetData[] = []): Inventory {
+function inventoryOf(
+  ctx: FormulaContext,
+  customer: SheetData,
+  extra: SheetData[] = [],
+  keep = true,
+): Inventory {
   const sheets = [customer, ...extra, ctx.stages, ctx.objections, ctx.settings].filter((s) => s !== null);
   const outcome = runInventory({
     sheets,
@@ -81,8 +87,7 @@ function inventoryOf(ctx: FormulaContext, customer: SheetData, extra: SheetData[
     timeZone: ctx.timeZone,
     lang: ctx.lang,
     customerSheet: customer.name,
-    // A formula answers from every row's state.
-    keep: true,
+    keep,
   });
   if (!outcome.ok) fail(ctx.lang, 'fn.noHeader');
   return outcome.inventory;
@@ -191,7 +196,8 @@ export function repLoad(rep: unknown, stage?: unknown): number {
   const ctx = loadContext();
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ctx.customerSheet);
   if (!sheet) fail(ctx.lang, 'fn.noHeader');
-  const inv = inventoryOf(ctx, readAll(sheet, ctx.customerSheet));
+  // The reps' totals only: no customer of the whole tab is kept.
+  const inv = inventoryOf(ctx, readAll(sheet, ctx.customerSheet), [], false);
   const who = String(rep ?? '').trim();
   const load = inv.reps.find((r) => r.rep === who);
   if (!load) return 0;
