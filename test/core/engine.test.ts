@@ -61,12 +61,13 @@ function row(spec: RowSpec): Cell[] {
   ];
 }
 
-function inventory(rows: Cell[][], extra: SheetData[] = [], asOf = AS_OF): Inventory {
+function inventory(rows: Cell[][], extra: SheetData[] = [], asOf = AS_OF, keep = false): Inventory {
   const out = runInventory({
     sheets: [{ name: 'Customers', values: [HEAD, ...rows] }, { name: 'Stages', values: B2B_EN }, ...extra],
     asOf,
     timeZone: 'UTC',
     lang: 'en',
+    keep,
   });
   if (!out.ok) throw new Error(`no inventory: ${out.code}`);
   return out.inventory;
@@ -432,20 +433,7 @@ describe('customer states', () => {
     row({ customer: 'Cog', rep: 'Bo', stage: 'Won', amount: 70 }),
     row({ customer: 'Dash', rep: 'Bo', stage: 'Solution & tender', nextDue: '2026-06-01', met: CRITERIA }),
   ];
-  const run = (keepStates: boolean): Inventory => {
-    const out = runInventory({
-      sheets: [
-        { name: 'Customers', values: [HEAD, ...rows] },
-        { name: 'Stages', values: B2B_EN },
-      ],
-      asOf: AS_OF,
-      timeZone: 'UTC',
-      lang: 'en',
-      keep: keepStates,
-    });
-    if (!out.ok) throw new Error(`no inventory: ${out.code}`);
-    return out.inventory;
-  };
+  const run = (keep: boolean): Inventory => inventory(rows, [], AS_OF, keep);
 
   it('are the same whether kept as the totals are made or made when first read', () => {
     const lazy = run(false);
