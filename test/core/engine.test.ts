@@ -424,6 +424,50 @@ describe('results per period', () => {
     expect(balance!.outputChange).toBeCloseTo(-0.1);
     expect(dayFromIso('2026-06-01')).toBe(june.start);
   });
+
+  it('shows the periods from the first close to the as-of day, at most 12, with the reps in play in each', () => {
+    const head = ['Customer', 'Rep', 'Stage', 'Amount', 'Created', 'Close Date'];
+    const results = (rows: Cell[][]) => {
+      const out = runInventory({
+        sheets: [{ name: 'Deals', values: [head, ...rows] }],
+        asOf: AS_OF,
+        timeZone: 'UTC',
+        lang: 'en',
+      });
+      if (!out.ok) throw new Error('no inventory');
+      return out.inventory.results.periods;
+    };
+    // First close in March: March to June. Ann's open deal since February counts her in every one.
+    const short = results([
+      ['Won in March', 'Bo', 'Won', 10, '2026-03-01', '2026-03-15'],
+      ['Open', 'Ann', 'Discovery', 10, '2026-02-01', ''],
+      ['Won in June', 'Cy', 'Won', 10, '2026-06-01', '2026-06-05'],
+    ]);
+    expect(short.map((p) => p.period)).toEqual(['2026-03', '2026-04', '2026-05', '2026-06']);
+    expect(short.map((p) => p.headcount)).toEqual([2, 1, 1, 2]);
+    expect(short.map((p) => p.wins)).toEqual([1, 0, 0, 1]);
+    // A close two years back: the last 12 months only, and that win in none of them.
+    const long = results([
+      ['Won long ago', 'Bo', 'Won', 10, '2024-05-01', '2024-06-01'],
+      ['Won in June', 'Cy', 'Won', 10, '2026-06-01', '2026-06-05'],
+    ]);
+    expect(long.map((p) => p.period)).toEqual([
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+    ]);
+    expect(long.reduce((n, p) => n + p.wins, 0)).toBe(1);
+    expect(long.map((p) => p.headcount)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+  });
 });
 
 describe('customer states', () => {
