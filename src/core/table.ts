@@ -292,9 +292,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
 
   // Issues in sheet order: the header's (above), the rows skipped and columns missing, then each customer's.
   const skipped = new IssueLog(sheet.name);
-  // Rows read again (a customer asked for later) report into a log of their own, which is dropped.
-  const mainLog = new IssueLog(sheet.name, headers);
-  let rowsLog = mainLog;
+  const rowsLog = new IssueLog(sheet.name, headers);
   // Without a model, the stage values of all customer rows make one, so the rows are found first;
   // with one, each row is read as it is found, in a single pass over the sheet.
   const dataRows: number[] | null = options.model ? null : [];
@@ -304,26 +302,12 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   const criteria = matchCriteria(model, headers, roles);
   const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value]).scale;
 
-  const seenIds = new FirstSeen(dataRows?.length ?? grid.length);
   const marks = criteria.map(() => 0);
   const metByMask = new Map<number, number[]>();
   const tz = options.timeZone;
   // Cells by column (c = roles.x): a role looked up by a name passed in is a slow look-up on every row.
   const text = (row: readonly Cell[], c: number | undefined): string =>
     c === undefined ? '' : cellText(row[c]);
-  /** An issue in column c of row r, under the column's header. */
-  const flag = (r: number, c: number, value: string, code: Issue['code'], params?: Issue['params']): void =>
-    rowsLog.cell(r, c, headers[c], value, code, params);
-
-  /** Column c of the row read by parse; null when blank, when the tab has no such column or (an issue) unreadable. */
-  const read = <T>(
-    row: readonly Cell[],
-    r: number,
-    c: number | undefined,
-    parse: (cell: Cell) => T | null | ParseFailure,
-  ): T | null => {
-    return c === undefined ? null : rowsLog.parsed(r, c, row[c], parse(row[c]));
-  };
   const day = (cell: Cell) => parseDay(cell, tz);
   const money = (cell: Cell) => parseMoney(cell, valueScale);
 
@@ -337,119 +321,136 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   // The support column repeats a few lists ("Legal, Finance"): rows with the same text share one array
   // (never mutated), rows without support ('') one empty array.
   const supportLists = new Map<string, string[]>();
-  /** Grid row r as a customer; null when it names none. */
-  const readRow = (r: number): Customer | null => {
-    const row = grid[r] ?? [];
-    const id = text(row, roles.id);
-    const name = text(row, roles.customer);
-    if (name === '' && id === '') {
-      rowsLog.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
-      return null;
-    }
-    if (name === '' && roles.customer !== undefined) flag(r, roles.customer, '', 'missing-customer');
-    // Text kept as read, but never silently: a spreadsheet error or text cut to TEXT_LIMIT is an issue.
-    for (let t = 0; t < textCols.length; t++) {
-      const { col: c, role } = textCols[t];
-      const cell = row[c];
-      if (typeof cell !== 'string' || cell === '') continue;
-      if (role !== 'stage' && errorValue(cell))
-        flag(r, c, cellText(cell), 'error-value', { expected: 'text' });
-      else if (cell.length > TEXT_LIMIT && cell.trim().length > TEXT_LIMIT)
-        flag(r, c, cellText(cell), 'too-long');
-    }
-    if (id !== '' && rowsLog === mainLog) {
-      const first = seenIds.firstOr(id, r + 1);
-      if (first !== undefined) flag(r, roles.id!, id, 'duplicate-id', { first });
-    }
-    const rep = memo(repNames, text(row, roles.rep), same);
-    if (rep === '' && roles.rep !== undefined) flag(r, roles.rep, '', 'missing-rep');
+  /**
+   * Reads grid row r as a customer (null when it names none), reporting into `rowsLog`; with `seenIds`, ids
+   * are checked for duplicates. The pass reads with the tab's log; a row read again later (a customer asked
+   * for after the pass) reads into a log that is dropped, since the pass reported what it had to say.
+   */
+  const rowReader = (rowsLog: IssueLog, seenIds: FirstSeen | null) => {
+    /** An issue in column c of row r, under the column's header. */
+    const flag = (r: number, c: number, value: string, code: Issue['code'], params?: Issue['params']): void =>
+      rowsLog.cell(r, c, headers[c], value, code, params);
 
-    const stageText = text(row, roles.stage);
-    let declared = NO_STAGE;
-    if (stageText !== '') {
-      const err = errorValue(stageText);
-      declared = err ? UNKNOWN_STAGE : lookup.find(stageText);
-      if (declared === UNKNOWN_STAGE) {
-        const suggestion = err ? null : nearest(stageText, lookup.names());
-        flag(
-          r,
-          roles.stage!,
-          stageText,
-          err ? 'error-value' : 'unknown-stage',
-          suggestion ? { suggestion } : undefined,
-        );
-      }
-    }
-
-    let status: StageKind = declared >= 0 ? model.stages[declared].kind : 'open';
-    const statusText = text(row, roles.status);
-    if (statusText !== '') {
-      const kind = memo(statusKinds, statusText, kindOfWord);
-      if (kind) status = kind;
-      else flag(r, roles.status!, statusText, 'unknown-status');
-    }
-
-    const value = read(row, r, roles.value, money);
-    const probability = read(row, r, roles.probability, parsePercent);
-
-    // A criterion without a column (col -1) reads as not met.
-    for (let k = 0; k < criteria.length; k++) {
-      const c = criteria[k].col;
-      marks[k] = c >= 0 && read(row, r, c, parseMark) ? 1 : 0;
-    }
-    // Rows with the same marks share one array (never mutated): a sheet has few patterns of marks,
-    // so 100,000 rows make a few hundred arrays to keep instead of 100,000.
-    const mask = metMask(marks);
-    let met = mask < 0 ? undefined : metByMask.get(mask);
-    if (met === undefined) {
-      met = marks.slice();
-      if (mask >= 0) metByMask.set(mask, met);
-    }
-
-    // Dates read in this order, which is the order of a row's issues. Last updated is kept up to date by the
-    // edit trigger and read by no computation: its cell is only checked, not kept.
-    const created = read(row, r, roles.created, day);
-    const expectedClose = read(row, r, roles.expectedClose, day);
-    const closed = read(row, r, roles.closed, day);
-    const lastContact = read(row, r, roles.lastContact, day);
-    const nextActionDue = read(row, r, roles.nextActionDue, day);
-    const stageEntered = read(row, r, roles.stageEntered, day);
-    read(row, r, roles.lastUpdated, day);
-    return {
-      row: r + 1,
-      id,
-      name,
-      rep,
-      stageText,
-      declared,
-      status,
-      value,
-      probability,
-      created,
-      expectedClose,
-      closed,
-      lastContact,
-      nextActionDue,
-      stageEntered,
-      resumeOn: read(row, r, roles.resumeOn, day),
-      nextAction: text(row, roles.nextAction),
-      support: memo(supportLists, text(row, roles.support), splitSupport),
-      met,
+    /** Column c of the row read by parse; null when blank, when the tab has no such column or (an issue) unreadable. */
+    const read = <T>(
+      row: readonly Cell[],
+      r: number,
+      c: number | undefined,
+      parse: (cell: Cell) => T | null | ParseFailure,
+    ): T | null => {
+      return c === undefined ? null : rowsLog.parsed(r, c, row[c], parse(row[c]));
     };
+    return (r: number): Customer | null => {
+      const row = grid[r] ?? [];
+      const id = text(row, roles.id);
+      const name = text(row, roles.customer);
+      if (name === '' && id === '') {
+        rowsLog.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
+        return null;
+      }
+      if (name === '' && roles.customer !== undefined) flag(r, roles.customer, '', 'missing-customer');
+      // Text kept as read, but never silently: a spreadsheet error or text cut to TEXT_LIMIT is an issue.
+      for (let t = 0; t < textCols.length; t++) {
+        const { col: c, role } = textCols[t];
+        const cell = row[c];
+        if (typeof cell !== 'string' || cell === '') continue;
+        if (role !== 'stage' && errorValue(cell))
+          flag(r, c, cellText(cell), 'error-value', { expected: 'text' });
+        else if (cell.length > TEXT_LIMIT && cell.trim().length > TEXT_LIMIT)
+          flag(r, c, cellText(cell), 'too-long');
+      }
+      if (id !== '' && seenIds) {
+        const first = seenIds.firstOr(id, r + 1);
+        if (first !== undefined) flag(r, roles.id!, id, 'duplicate-id', { first });
+      }
+      const rep = memo(repNames, text(row, roles.rep), same);
+      if (rep === '' && roles.rep !== undefined) flag(r, roles.rep, '', 'missing-rep');
+
+      const stageText = text(row, roles.stage);
+      let declared = NO_STAGE;
+      if (stageText !== '') {
+        const err = errorValue(stageText);
+        declared = err ? UNKNOWN_STAGE : lookup.find(stageText);
+        if (declared === UNKNOWN_STAGE) {
+          const suggestion = err ? null : nearest(stageText, lookup.names());
+          flag(
+            r,
+            roles.stage!,
+            stageText,
+            err ? 'error-value' : 'unknown-stage',
+            suggestion ? { suggestion } : undefined,
+          );
+        }
+      }
+
+      let status: StageKind = declared >= 0 ? model.stages[declared].kind : 'open';
+      const statusText = text(row, roles.status);
+      if (statusText !== '') {
+        const kind = memo(statusKinds, statusText, kindOfWord);
+        if (kind) status = kind;
+        else flag(r, roles.status!, statusText, 'unknown-status');
+      }
+
+      const value = read(row, r, roles.value, money);
+      const probability = read(row, r, roles.probability, parsePercent);
+
+      // A criterion without a column (col -1) reads as not met.
+      for (let k = 0; k < criteria.length; k++) {
+        const c = criteria[k].col;
+        marks[k] = c >= 0 && read(row, r, c, parseMark) ? 1 : 0;
+      }
+      // Rows with the same marks share one array (never mutated): a sheet has few patterns of marks,
+      // so 100,000 rows make a few hundred arrays to keep instead of 100,000.
+      const mask = metMask(marks);
+      let met = mask < 0 ? undefined : metByMask.get(mask);
+      if (met === undefined) {
+        met = marks.slice();
+        if (mask >= 0) metByMask.set(mask, met);
+      }
+
+      // Dates read in this order, which is the order of a row's issues. Last updated is kept up to date by the
+      // edit trigger and read by no computation: its cell is only checked, not kept.
+      const created = read(row, r, roles.created, day);
+      const expectedClose = read(row, r, roles.expectedClose, day);
+      const closed = read(row, r, roles.closed, day);
+      const lastContact = read(row, r, roles.lastContact, day);
+      const nextActionDue = read(row, r, roles.nextActionDue, day);
+      const stageEntered = read(row, r, roles.stageEntered, day);
+      read(row, r, roles.lastUpdated, day);
+      return {
+        row: r + 1,
+        id,
+        name,
+        rep,
+        stageText,
+        declared,
+        status,
+        value,
+        probability,
+        created,
+        expectedClose,
+        closed,
+        lastContact,
+        nextActionDue,
+        stageEntered,
+        resumeOn: read(row, r, roles.resumeOn, day),
+        nextAction: text(row, roles.nextAction),
+        support: memo(supportLists, text(row, roles.support), splitSupport),
+        met,
+      };
+    };
+  };
+  const readRow = rowReader(rowsLog, new FirstSeen(dataRows?.length ?? grid.length));
+  let quietReader: ReturnType<typeof rowReader> | null = null;
+  /** Grid row r, a customer the pass read, read again. */
+  const readAgain = (r: number): Customer => {
+    quietReader ??= rowReader(new IssueLog(sheet.name, headers), null);
+    return quietReader(r)!;
   };
   /** Calls each with the grid row of every row that may be a customer, in order. */
   const eachDataRow = (log: IssueLog, each: (r: number) => void): void => {
     if (dataRows) for (const r of dataRows) each(r);
     else forEachCustomerRow(grid, header.row, roles, log, each);
-  };
-  /** Reads again rows already read once: what they report was reported then. */
-  const quietly = <T>(work: () => T): T => {
-    rowsLog = new IssueLog(sheet.name, headers);
-    try {
-      return work();
-    } finally {
-      rowsLog = mainLog;
-    }
   };
   const head: TableHead = { sheet: sheet.name, headerRow: header.row + 1, headers, roles, criteria, model };
 
@@ -484,14 +485,14 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
       const table = {
         ...head,
         get customers() {
-          customers ??= quietly(() => gridRows.map((r) => readRow(r)!));
+          customers ??= gridRows.map(readAgain);
           return customers;
         },
-        issues: [...log.list, ...skipped.list, ...mainLog.list],
+        issues: [...log.list, ...skipped.list, ...rowsLog.list],
       };
       // A method, not data: not enumerable, so what copies or compares a table sees only what was read.
       return Object.defineProperty(table, 'customerAt', {
-        value: (i: number) => (customers ? customers[i] : quietly(() => readRow(gridRows[i])!)),
+        value: (i: number) => (customers ? customers[i] : readAgain(gridRows[i])),
       }) as CustomerTable;
     },
   };
