@@ -9,7 +9,7 @@ import { periodEnd, periodKey, periodStart } from './days';
 import { type HistoryEntry, lastStageChange, stageChangeOf } from './history';
 import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
-import { sortIndices } from './order';
+import { IndexList } from './order';
 import { type Customer, type CustomerReader, type CustomerTable, metMask, type TableHead } from './table';
 import type { Day, Issue, ObjectionType, Resolution, Settings, Stage, StageKind } from './types';
 
@@ -243,13 +243,14 @@ export function computeInventory(input: InventoryInput): Inventory {
     spans,
     settings,
     statuses,
-    folded.open,
+    folded,
     tallyFrom(tally, cut),
     headcountFinish(heads, candidates.starts.length).slice(cut),
   );
   const reps = repLoads(folded.byRep, openStages.length, wipBand(settings, results, head));
-  const lacking = criteria.map(() => 0);
-  const cohorts = computeCohorts(folded, lacking);
+  const cohorts = computeCohorts(folded);
+  // Open customers lacking each criterion, over every stage.
+  const lacking = criteria.map((_, k) => folded.lackingAt.reduce((n, row) => n + row[k], 0));
   return {
     asOf,
     settings,
@@ -264,14 +265,14 @@ export function computeInventory(input: InventoryInput): Inventory {
     totals: statuses.totals,
     nextActions: folded.nextActions,
     valueByStatus: folded.valueByStatus,
-    gaps: sortIndices(folded.gaps, folded.gapOrder, folded.gapRows),
+    gaps: folded.gaps.sorted(),
     reps,
     stageCounts: cohorts.map(({ members }, p) => ({
       customers: members.length,
       value: folded.stageValue[p],
     })),
     cohorts,
-    stalled: sortIndices(folded.stalled, folded.stalledOrder, folded.stalledRows),
+    stalled: folded.stalled.sorted(),
     // The list is made in criterion order and sort is stable: ties stay in criterion order.
     lacking: lacking
       .map((customers, criterion) => ({ criterion, customers }))
@@ -399,22 +400,18 @@ const CHECK_ORDER: readonly StageCheck[] = ['ahead', 'behind', 'match', 'none'];
 
 /** What the pass over the customers adds up from their states (see stateAdd). */
 interface StateFold {
-  /** Open customers: count, value, probability-weighted value, and value due from asOf to dueBy. */
-  open: { count: number; value: number; weighted: number; due: number };
+  /** Open customers' probability-weighted value, and their value due from asOf to dueBy. */
+  open: { weighted: number; due: number };
   byRep: Map<string, RepLoad>;
   /** Per open-stage position: its open customers, their value, their reps, and per criterion how many lack it. */
   members: number[][];
   stageValue: number[];
   repsAt: Set<string>[];
   lackingAt: number[][];
-  /** Stalled customers and holds due to resume, with the keys they are sorted by (longest in stage, row). */
-  stalled: number[];
-  stalledOrder: number[];
-  stalledRows: number[];
-  /** The gap list, with its keys (stage check, row). */
-  gaps: number[];
-  gapOrder: number[];
-  gapRows: number[];
+  /** Stalled customers and holds due to resume, by longest in stage, then row. */
+  stalled: IndexList;
+  /** The gap list, by stage check, then row. */
+  gaps: IndexList;
   nextActions: Inventory['nextActions'];
   valueByStatus: Inventory['valueByStatus'];
   support: SupportFold;
@@ -423,18 +420,14 @@ interface StateFold {
 /** The totals that need each customer's state, all zero (see stateAdd). */
 function stateFoldStart({ stageAt, table }: StateContext): StateFold {
   return {
-    open: { count: 0, value: 0, weighted: 0, due: 0 },
+    open: { weighted: 0, due: 0 },
     byRep: new Map(),
     members: stageAt.map(() => []),
     stageValue: stageAt.map(() => 0),
     repsAt: stageAt.map(() => new Set()),
     lackingAt: stageAt.map(() => table.criteria.map(() => 0)),
-    stalled: [],
-    stalledOrder: [],
-    stalledRows: [],
-    gaps: [],
-    gapOrder: [],
-    gapRows: [],
+    stalled: new IndexList(),
+    gaps: new IndexList(),
     nextActions: { ok: 0, missing: 0, overdue: 0 },
     valueByStatus: { open: 0, won: 0, lost: 0, hold: 0 },
     support: supportStart(stageAt, table.roles.support !== undefined),
@@ -459,11 +452,7 @@ function stateAdd(
   const v = c.value ?? 0;
   f.valueByStatus[c.status] += v;
   if (s.nextAction) f.nextActions[s.nextAction]++;
-  if (s.stalled || s.resumeDue) {
-    f.stalled.push(i);
-    f.stalledOrder.push(-(s.daysInStage ?? 0));
-    f.stalledRows.push(c.row);
-  }
+  if (s.stalled || s.resumeDue) f.stalled.add(i, -(s.daysInStage ?? 0), c.row);
   const r = repLoad(f.byRep, c.rep, nOpen);
   r[c.status]++;
   if (c.status === 'won') r.wonValue += v;
@@ -472,17 +461,12 @@ function stateAdd(
 
   const p = s.current;
   const { open } = f;
-  open.count++;
-  open.value += v;
   const probability = c.probability ?? stageAt[p]?.probability ?? (nOpen > 0 ? (p + 1) / (nOpen + 1) : 0);
   open.weighted += v * probability;
   if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) open.due += v;
 
-  if (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind') {
-    f.gaps.push(i);
-    f.gapOrder.push(CHECK_ORDER.indexOf(s.check));
-    f.gapRows.push(c.row);
-  }
+  if (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind')
+    f.gaps.add(i, CHECK_ORDER.indexOf(s.check), c.row);
   if (nOpen === 0) return;
   r.byStage[p]++;
   f.members[p].push(i);
@@ -628,15 +612,11 @@ function wipBand(settings: Settings, results: Results, table: TableHead): RepLoa
   return { low: Math.max(1, Math.floor(target * 0.8)), high: Math.max(1, Math.ceil(target * 1.25)) };
 }
 
-/**
- * Open customers by open-stage position, each cohort with the criterion most of its members lack;
- * `lacking[k]` is raised by how many open customers lack criterion k.
- */
-function computeCohorts(folded: StateFold, lacking: number[]): Cohort[] {
+/** Open customers by open-stage position, each cohort with the criterion most of its members lack. */
+function computeCohorts(folded: StateFold): Cohort[] {
   return folded.members.map((members, stage) => {
     const cohort: Cohort = { stage, members, reps: folded.repsAt[stage].size, criterion: -1, lacking: 0 };
     folded.lackingAt[stage].forEach((n, k) => {
-      lacking[k] += n;
       if (n > cohort.lacking) {
         cohort.lacking = n;
         cohort.criterion = k;
@@ -796,7 +776,7 @@ function computeResults(
   spans: Spans,
   settings: Settings,
   closed: ReturnType<typeof statusStart>,
-  open: StateFold['open'],
+  folded: StateFold,
   tally: Tally,
   heads: number[],
 ): Results {
@@ -831,12 +811,12 @@ function computeResults(
   const current = periods[periods.length - 1];
   const velocityPerDay =
     winRate !== null && avgCycleDays && avgDealValue !== null
-      ? (open.count * avgDealValue * winRate) / avgCycleDays
+      ? (closed.totals.open * avgDealValue * winRate) / avgCycleDays
       : null;
 
   // Null when no target is set or it is met already.
   const coverage =
-    current.valueTarget === null ? null : ratio(open.due, current.valueTarget - current.wonValue);
+    current.valueTarget === null ? null : ratio(folded.open.due, current.valueTarget - current.wonValue);
 
   const prev = periods[periods.length - 2];
   const before = settings.headcountBefore ?? prev?.headcount;
@@ -854,8 +834,8 @@ function computeResults(
     winRate,
     avgCycleDays,
     velocityPerDay,
-    weightedPipeline: open.weighted,
-    openValue: open.value,
+    weightedPipeline: folded.open.weighted,
+    openValue: folded.valueByStatus.open,
     coverage,
     coverageNeeded: winRate ? 1 / winRate : null,
     balance,

@@ -49,3 +49,20 @@ function comparisonSort(
   positions.sort((a, b) => keys[a] - keys[b] || ties[a] - ties[b]);
   return positions.map((j) => indices[j]);
 }
+
+/** Customer indices collected with their keys as a pass finds them, then ordered by sortIndices. */
+export class IndexList {
+  readonly indices: number[] = [];
+  private readonly keys: number[] = [];
+  private readonly ties: number[] = [];
+
+  add(index: number, key: number, tie: number): void {
+    this.indices.push(index);
+    this.keys.push(key);
+    this.ties.push(tie);
+  }
+
+  sorted(): number[] {
+    return sortIndices(this.indices, this.keys, this.ties);
+  }
+}
