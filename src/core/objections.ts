@@ -103,7 +103,7 @@ export function parseObjections(
     const cell = (k: Col): Cell => (cols[k] === undefined ? '' : row[cols[k]!]);
     const text = (k: Col): string => cellText(cell(k));
     const issue = (k: Col, code: Issue['code'], params?: Issue['params']): void =>
-      log.cell(r, cols[k]!, headers[cols[k]!], text(k), code, params);
+      log.cell(r, cols[k]!, text(k), code, params);
     /** A parsed cell; a value that does not parse is reported and read as blank. */
     const valid = <T>(k: Col, parsed: T | ParseFailure): T | null => log.parsed(r, cols[k]!, cell(k), parsed);
     const day = (k: Col): Day | null => valid(k, parseDay(cell(k), timeZone));

@@ -64,7 +64,7 @@ export function columnLetter(index: number): string {
 /** Collects issues for one tab with sheet row numbers. */
 export class IssueLog {
   readonly list: Issue[] = [];
-  /** `headers`: the tab's header row, which labels the column of each issue parsed() reports. */
+  /** `headers`: the tab's header row, which labels the column of each cell's issue. */
   constructor(
     readonly sheet: string,
     private readonly headers: readonly string[] = [],
@@ -76,20 +76,14 @@ export class IssueLog {
    */
   parsed<T>(gridRow: number, col: number, cell: Cell, result: T | ParseFailure): T | null {
     if (!isFailure(result)) return result;
-    this.cell(gridRow, col, this.headers[col], cellText(cell), result.fail, { expected: result.expected });
+    this.cell(gridRow, col, cellText(cell), result.fail, { expected: result.expected });
     return null;
   }
 
   /** An issue of one cell; its column is labelled as "E (Stage)", or "E" without a header. */
-  cell(
-    gridRow: number,
-    col: number,
-    header: string | undefined,
-    value: string,
-    code: Issue['code'],
-    params?: Issue['params'],
-  ): void {
+  cell(gridRow: number, col: number, value: string, code: Issue['code'], params?: Issue['params']): void {
     const letter = columnLetter(col);
+    const header = this.headers[col];
     this.row(gridRow, code, value, params, header ? `${letter} (${header})` : letter);
   }
 

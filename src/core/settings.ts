@@ -78,8 +78,7 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
     const value = cellText(cell);
     if (rawKey === '' || value === '') return;
     /** An unusable value (or, for a mapping row, an unknown role in the key cell). */
-    const bad = (c = 1, text = value): void =>
-      log.cell(r, c, undefined, text, 'bad-setting', { setting: rawKey });
+    const bad = (c = 1, text = value): void => log.cell(r, c, text, 'bad-setting', { setting: rawKey });
 
     const prefix = MAPPING_PREFIXES.find((p) => rawKey.toLowerCase().startsWith(p));
     if (prefix) {

@@ -32,7 +32,7 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
   const { cols, headers, headerRow } = located;
   const log = new IssueLog(sheet.name, headers);
   const issue = (r: number, key: StageColumn, value: string, code: Issue['code'], params?: Issue['params']) =>
-    log.cell(r, cols[key]!, headers[cols[key]!], value, code, params);
+    log.cell(r, cols[key]!, value, code, params);
   const stages: Stage[] = [];
   const seen = new Map<string, number>();
 

@@ -270,8 +270,8 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   const mapping = options.mapping ?? {};
   const header = detectHeader(grid, mapping);
   if (!header) return null;
-  const log = new IssueLog(sheet.name);
   const headers = (grid[header.row] ?? []).map((c) => cellText(c));
+  const log = new IssueLog(sheet.name, headers);
   const { roles } = header;
 
   for (const role of Object.keys(mapping) as Role[]) {
@@ -279,7 +279,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
     if (wanted && roles[role] === undefined) log.row(header.row, 'mapping-header-missing', wanted, { role });
   }
   for (const d of header.duplicates) {
-    log.cell(header.row, d.col, headers[d.col], headers[d.col], 'duplicate-header', {
+    log.cell(header.row, d.col, headers[d.col], 'duplicate-header', {
       role: d.role,
       used: headers[roles[d.role]!] ?? '',
     });
@@ -329,7 +329,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   const rowReader = (rowsLog: IssueLog, seenIds: FirstSeen | null) => {
     /** An issue in column c of row r, under the column's header. */
     const flag = (r: number, c: number, value: string, code: Issue['code'], params?: Issue['params']): void =>
-      rowsLog.cell(r, c, headers[c], value, code, params);
+      rowsLog.cell(r, c, value, code, params);
 
     /** Column c of the row read by parse; null when blank, when the tab has no such column or (an issue) unreadable. */
     const read = <T>(
