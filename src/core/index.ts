@@ -8,10 +8,10 @@ import { CustomerIndex, parseObjections } from './objections';
 import { locateColumns } from './register';
 import { parseSettings } from './settings';
 import { parseStages } from './stage-model';
-import { detectHeader, openCustomers } from './table';
+import { type CustomerReader, type CustomerTable, detectHeader, openCustomers } from './table';
 import { STAGE_COLUMNS, TAB_NAMES, type TabId } from './tabs';
 import { template } from './templates';
-import type { Day, Lang, Role, Settings, SheetData } from './types';
+import type { Day, Issue, Lang, Role, Settings, SheetData } from './types';
 
 export interface InventoryRequest {
   sheets: readonly SheetData[];
@@ -99,17 +99,29 @@ function findStagesTab(sheets: readonly SheetData[], customer: SheetData): Sheet
   );
 }
 
-export function runInventory(request: InventoryRequest): InventoryOutcome {
-  const { sheets, timeZone } = request;
-  const failure = (code: Failure['code'], wanted?: string): Failure => ({
-    ok: false,
-    code,
-    sheets: sheets.map((s) => s.name),
-    wanted,
-  });
-  const asOf = typeof request.asOf === 'number' ? request.asOf : dayFromIso(request.asOf);
-  if (asOf === null) return failure('bad-as-of', String(request.asOf));
+/** What reading the customer tab needs of a request: everything but the day and the tabs of the totals. */
+export type CustomerTabRequest = Omit<InventoryRequest, 'asOf' | 'objectionsSheet' | 'keep'>;
 
+/** Settings read, the customer tab found with its header and stage model, its rows not read yet. */
+interface Opened {
+  ok: true;
+  settings: Settings;
+  lang: Lang;
+  reader: CustomerReader;
+  /** The Settings and Stages tabs' issues, which come before the customer tab's. */
+  issues: Issue[];
+}
+
+const failureOf = (request: CustomerTabRequest, code: Failure['code'], wanted?: string): Failure => ({
+  ok: false,
+  code,
+  sheets: request.sheets.map((s) => s.name),
+  wanted,
+});
+
+/** The Settings tab, the customer tab it names or detection finds, and the stage model to read it with. */
+function openCustomerTab(request: CustomerTabRequest): Opened | Failure {
+  const { sheets, timeZone } = request;
   const parsedSettings = parseSettings(findTab(sheets, 'settings') ?? null);
   const settings: Settings = {
     ...parsedSettings.settings,
@@ -120,10 +132,8 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
 
   const customerSheet = findCustomerSheet(sheets, settings.mapping, settings.customerSheet);
   if (!customerSheet) {
-    return failure(
-      settings.customerSheet ? 'customer-sheet-not-found' : 'no-customer-sheet',
-      settings.customerSheet,
-    );
+    const code = settings.customerSheet ? 'customer-sheet-not-found' : 'no-customer-sheet';
+    return failureOf(request, code, settings.customerSheet);
   }
 
   const stagesTab = request.stagesSheet ?? findStagesTab(sheets, customerSheet);
@@ -135,7 +145,35 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     (settings.template && settings.template !== 'data' ? template(settings.template, lang) : null);
 
   const reader = openCustomers(customerSheet, { timeZone, model, mapping: settings.mapping });
-  if (!reader) return failure('no-customer-sheet', customerSheet.name);
+  if (!reader) return failureOf(request, 'no-customer-sheet', customerSheet.name);
+  return {
+    ok: true,
+    settings,
+    lang,
+    reader,
+    issues: [...parsedSettings.issues, ...(stagesRead?.issues ?? [])],
+  };
+}
+
+/**
+ * The customer tab read as an inventory reads it (the Settings mapping, the Stages tab or template), every
+ * customer kept, and no totals: for the change watcher, which compares the rows themselves.
+ */
+export function readCustomerTab(
+  request: CustomerTabRequest,
+): { ok: true; table: CustomerTable; lang: Lang } | Failure {
+  const opened = openCustomerTab(request);
+  if (!opened.ok) return opened;
+  return { ok: true, table: opened.reader.read(null, true), lang: opened.lang };
+}
+
+export function runInventory(request: InventoryRequest): InventoryOutcome {
+  const { sheets, timeZone } = request;
+  const asOf = typeof request.asOf === 'number' ? request.asOf : dayFromIso(request.asOf);
+  if (asOf === null) return failureOf(request, 'bad-as-of', String(request.asOf));
+  const opened = openCustomerTab(request);
+  if (!opened.ok) return opened;
+  const { reader, settings, lang } = opened;
 
   // Objections name their customer: an index of the customers' ids and names links them before the rows are read.
   const objectionsTab = request.objectionsSheet ?? findTab(sheets, 'objections');
@@ -149,7 +187,7 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
     settings,
     asOf,
     keep: request.keep,
-    issuesBefore: [...parsedSettings.issues, ...(stagesRead?.issues ?? [])],
+    issuesBefore: opened.issues,
     issuesAfter: parsedObjections?.issues ?? [],
   });
   return { ok: true, inventory, lang };

@@ -1,11 +1,11 @@
 // Reading the spreadsheet for core with a fixed number of service calls, whatever the row count: one
 // getValues per tab Pandian needs, and only the first rows of tabs it must inspect to find the customer tab.
-import { findCustomerSheet, runInventory, tabIdOf } from '../core/index';
+import { findCustomerSheet, readCustomerTab, runInventory, tabIdOf } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { cellText } from '../core/normalize';
 import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
-import { detectHeader, type HeaderMatch } from '../core/table';
+import { type CustomerTable, detectHeader, type HeaderMatch } from '../core/table';
 import { TAB_NAMES, type TabId } from '../core/tabs';
 import type { Cell, Lang, Settings, SheetData } from '../core/types';
 import { todayIn } from './clock';
@@ -149,43 +149,68 @@ export function nameOf(handles: Map<string, Sheet>, sheet: Sheet): string {
   return sheet.getName();
 }
 
-export interface SpreadsheetInventory {
+/** The tabs as read for core: the customer tab whole, with Settings and the Pandian tabs asked for. */
+interface SpreadsheetTabs {
   /** The tabs as read: Pandian's by id, every handle by name. */
   layout: Layout;
   settings: Settings;
   /** Full values of the customer tab. */
   customer: SheetData;
-  inventory: Inventory;
-  /** The report's language: Settings, else the user's locale. */
-  lang: Lang;
+  /** Settings, the customer tab and the tabs asked for that exist. */
+  sheets: SheetData[];
   timeZone: string;
 }
 
 /**
- * Reads the spreadsheet once (the Settings tab, the customer tab chosen by chooseCustomerSheet, and the
- * Stages, Objections and History tabs that exist; Objections not when `withObjections` is false) and
- * computes today's inventory with core; a spreadsheet without a customer tab is the user's to fix
- * (PandianError with the message saying how).
+ * Reads the spreadsheet once: the Settings tab, the customer tab chosen by chooseCustomerSheet, and the
+ * Pandian tabs `want` that exist. A spreadsheet without a customer tab is the user's to fix (PandianError
+ * with the message saying how).
  */
-export function inventoryOfSpreadsheet(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  options: { withObjections?: boolean } = {},
-  lang?: Lang,
-): SpreadsheetInventory {
+function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, want: TabId[]): SpreadsheetTabs {
   const { layout, settingsData, settings, chosen } = readStart(ss);
   if (!chosen) throw new PandianError('error.noCustomerSheet');
   const customer = readAll(chosen.sheet, chosen.name);
-  const want: TabId[] =
-    options.withObjections === false ? ['stages', 'history'] : ['stages', 'objections', 'history'];
   const sheets = [settingsData, customer, ...want.map((id) => readTab(layout, id))].filter((s) => s !== null);
-  const timeZone = ss.getSpreadsheetTimeZone();
+  return { layout, settings, customer, sheets, timeZone: ss.getSpreadsheetTimeZone() };
+}
+
+export interface SpreadsheetInventory extends Omit<SpreadsheetTabs, 'sheets'> {
+  inventory: Inventory;
+  /** The report's language: Settings, else the user's locale. */
+  lang: Lang;
+}
+
+/** Reads the spreadsheet once (see readTabs: Stages, Objections and History) and computes today's inventory. */
+export function inventoryOfSpreadsheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang?: Lang,
+): SpreadsheetInventory {
+  const { sheets, ...read } = readTabs(ss, ['stages', 'objections', 'history']);
   const outcome = runInventory({
     sheets,
-    asOf: todayIn(timeZone),
-    timeZone,
-    lang: lang ?? userLang(settings.lang),
-    customerSheet: customer.name,
+    asOf: todayIn(read.timeZone),
+    timeZone: read.timeZone,
+    lang: lang ?? userLang(read.settings.lang),
+    customerSheet: read.customer.name,
   });
   if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
-  return { layout, settings, customer, inventory: outcome.inventory, lang: outcome.lang, timeZone };
+  return { ...read, inventory: outcome.inventory, lang: outcome.lang };
+}
+
+/**
+ * The customer tab as the inventory reads it, every customer kept, and no totals: reads Settings, the
+ * customer tab and Stages only (see readTabs).
+ */
+export function customerTabOfSpreadsheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): Omit<SpreadsheetTabs, 'sheets'> & { table: CustomerTable; lang: Lang } {
+  const { sheets, ...read } = readTabs(ss, ['stages']);
+  const outcome = readCustomerTab({
+    sheets,
+    timeZone: read.timeZone,
+    lang: userLang(read.settings.lang),
+    customerSheet: read.customer.name,
+  });
+  if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
+  return { ...read, table: outcome.table, lang: outcome.lang };
 }

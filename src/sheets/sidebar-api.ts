@@ -817,7 +817,7 @@ export function sidebarUpdateObjection(
 /** The team view: computed by core on one read of the spreadsheet. */
 export function sidebarTeam(): TeamView {
   return serve(({ ss, lang }) => {
-    const inv = inventoryOfSpreadsheet(ss, {}, lang).inventory;
+    const inv = inventoryOfSpreadsheet(ss, lang).inventory;
     const { criteria } = inv.table;
     const { open, overdue, blocking, unplanned, unsupervised, byType } = inv.objectionTotals;
     // Only the customers listed are read again (customerAt, stateOf), not every row.

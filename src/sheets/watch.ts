@@ -7,7 +7,7 @@ import { nameIn, TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
-import { inventoryOfSpreadsheet, nameOf, readStart, type SpreadsheetInventory } from './read';
+import { customerTabOfSpreadsheet, nameOf, readStart } from './read';
 import { appendHistory, historyRow } from './triggers';
 
 /** The handlers the installed triggers call (globals in src/main.ts). */
@@ -44,16 +44,16 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
     // The triggers exist only while Watch changes is on (Settings… removes them), so read first and check after.
-    let computed: SpreadsheetInventory;
+    let read: ReturnType<typeof customerTabOfSpreadsheet>;
     try {
-      computed = inventoryOfSpreadsheet(ss, { withObjections: false });
+      read = customerTabOfSpreadsheet(ss);
     } catch (e) {
       if (e instanceof PandianError) return 0; // no customer tab (yet): nothing to watch
       throw e;
     }
-    const { layout, settings, customer, inventory, lang, timeZone } = computed;
+    const { layout, settings, customer, table, lang, timeZone } = read;
     if (!settings.watchChanges) return 0;
-    const now = snapshotOf(customer.values, inventory.table, timeZone);
+    const now = snapshotOf(customer.values, table, timeZone);
     const tab = layout.tabs.snapshot;
     const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
     const changes = before ? diffSnapshots(before, now) : [];
