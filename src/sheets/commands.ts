@@ -80,7 +80,7 @@ export function settingsCommand(): void {
   if (!settings) throw new PandianError('settings.missing');
   ss.setActiveSheet(settings.sheet);
   forgetContexts();
-  const watching = syncWatchTriggers();
+  const watching = syncWatchTriggers(ss, settings);
   ss.toast(translator(userLang())(watching ? 'toast.watchOn' : 'toast.watchOff'), 'Pandian', 5);
 }
 

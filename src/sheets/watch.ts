@@ -3,21 +3,27 @@
 // cannot see (pastes, imports, bulk edits by scripts or other add-ons); the daily run also refreshes the
 // Inventory. The triggers are installed and removed by Settings… to match the setting.
 import { diffSnapshots, snapshotGrid, snapshotOf, snapshotOfGrid } from '../core/history';
+import { parseSettings } from '../core/settings';
 import { nameIn, TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
-import { customerTabOfSpreadsheet, nameOf, readStart } from './read';
+import { customerTabOfSpreadsheet, nameOf, readAll } from './read';
 import { appendHistory, historyRow } from './triggers';
 
 /** The handlers the installed triggers call (globals in src/main.ts). */
 export const WATCH_HANDLERS = { change: 'onChangeWatch', daily: 'dailyRefresh' } as const;
 const DAILY_HOUR = 6;
 
-/** Installs or removes this user's watch triggers to match Settings; returns whether they are on. */
-export function syncWatchTriggers(): boolean {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { settings } = readStart(ss);
+/**
+ * Installs or removes this user's watch triggers to match the Settings tab (read whole, and nothing else);
+ * returns whether they are on.
+ */
+export function syncWatchTriggers(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settingsTab: { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string },
+): boolean {
+  const { settings } = parseSettings(readAll(settingsTab.sheet, settingsTab.name));
   const handlers: string[] = Object.values(WATCH_HANDLERS);
   // Each getHandlerFunction is a service call: asked once per trigger.
   const existing = ScriptApp.getProjectTriggers()
