@@ -135,19 +135,7 @@ function byRow(
 }
 
 export function stageGap(rows: unknown): string | number | (string | number)[][] {
-  // Core gives open customers with the same marks at the same stage one shared gap array, so a gap array
-  // stands for one text: made once per array, not once per row.
-  const texts = new Map<readonly number[], string>();
-  return perRow(rows, (inv, i) => {
-    if (inv.table.customers[i].status !== 'open') return '';
-    const { gap } = inv.states[i];
-    let text = texts.get(gap);
-    if (text === undefined) {
-      text = gapText(inv, i);
-      texts.set(gap, text);
-    }
-    return text;
-  });
+  return perRow(rows, (inv, i) => (inv.table.customers[i].status === 'open' ? gapText(inv, i) : ''));
 }
 
 export function stageOf(rows: unknown): string | number | (string | number)[][] {
