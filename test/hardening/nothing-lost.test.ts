@@ -180,6 +180,15 @@ describe('menuRefreshFormulas', () => {
     expect(sandbox.env.ui.toasts.at(-1)?.message).toMatch(/24/);
     expect(diff(before, ss.snapshot())).toEqual([]);
   });
+
+  it('clears a tab’s formulas with one call, not one per cell', () => {
+    const sandbox = loadPinned(workbook(), TODAY);
+    sandbox.call('menuRefreshFormulas');
+    const calls = sandbox.env.calls();
+    expect(calls['Range.clearContent']).toBeUndefined();
+    expect(calls['RangeList.clearContent']).toBeGreaterThan(0);
+    expect(calls['RangeList.clearContent']).toBeLessThan(24);
+  });
 });
 
 describe('the other menu commands', () => {

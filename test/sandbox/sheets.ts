@@ -976,6 +976,13 @@ export class FakeRangeList extends Service {
     for (const range of this.ranges) forEachCell(range, (r, c) => range.ref.sheet.write(r, c, value));
     return this;
   }
+
+  /** Clears the values and formulas of every range, keeping formats. */
+  clearContent(): FakeRangeList {
+    for (const { ref } of this.ranges)
+      ref.sheet.clearContents(ref.row - 1, ref.column - 1, ref.numRows, ref.numColumns);
+    return this;
+  }
 }
 
 instrument(FakeSpreadsheet, 'Spreadsheet', { uncounted: ['snapshot'] });
