@@ -5,7 +5,7 @@ const NAMES = ['formula', 'edit', 'sidebar'] as const;
 type ContextName = (typeof NAMES)[number];
 
 /**
- * The cache key of a context ('pandian.sidebar-context.v2'). The version changes with a context's shape, so a
+ * The cache key of a context ('pandian.sidebar-context.v3'). The version changes with a context's shape, so a
  * new deployment never reads one cached by the old code (v3: the edit context's stages).
  */
 const keyOf = (name: ContextName): string => `pandian.${name}-context.v3`;
