@@ -87,7 +87,7 @@ function ymd(y: number, m: number, d: number): Day | ParseFailure {
 function isoFast(s: string): Day | ParseFailure | undefined {
   const day = isoPrefix(s);
   if (day === undefined) return undefined;
-  if (s.length > 10 && !TIME_REST.test(s.slice(10))) return BAD_DATE;
+  if (s.length > 10 && !restOk(s.slice(10))) return BAD_DATE;
   return day ?? IMPOSSIBLE_DATE;
 }
 

@@ -108,6 +108,20 @@ describe('normalize', () => {
 
 describe('parseDay', () => {
   const tz = 'UTC';
+  it('refuses a date with a line break after it, whichever way the date is written', () => {
+    for (const text of ['2026-05-30\n10:00', '2026/05/30\n10:00', '30.05.2026\n10:00']) {
+      expect(isFailure(parseDay(text, tz))).toBe(true);
+    }
+    expect(parseDay('2026-05-30 10:00', tz)).toBe(dayFromIso('2026-05-30'));
+  });
+
+  it('knows the days each month has', () => {
+    expect(parseDay('2024-02-29', tz)).toBe(dayFromIso('2024-02-29'));
+    for (const text of ['2023-02-29', '2026-04-31', '2026-05-00', '2026-05-32']) {
+      expect(isFailure(parseDay(text, tz))).toBe(true);
+    }
+  });
+
   test.each([
     ['2026-05-30', '2026-05-30'],
     ['2026-05-30T10:20:30Z', '2026-05-30'],
