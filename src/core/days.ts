@@ -41,8 +41,10 @@ function civil(day: number): void {
 export function dayFromYMD(y: number, m: number, d: number): Day | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
   if (y < 1900 || y > 2200 || m < 1 || m > 12) return null;
-  // A day of month the month does not have runs over into another month: read back, it differs.
+  if (d < 1) return null;
   const day = daysFromCivil(y, m, d);
+  // Every month has 28 days. A later day the month does not have runs over into the next: read back, it differs.
+  if (d <= 28) return day;
   civil(day);
   return cd === d ? day : null;
 }
