@@ -331,7 +331,7 @@ function wordMap(yes: string, no: string): Map<string, boolean> {
 
 const MARKS = wordMap(
   '✓|✔|√|☑|✅|☑\ufe0f|✔\ufe0f|yes|y|true|是|是的|已|有|对|done|完成|已完成|达成|已达成|确认|已确认|met|ok|okay|confirmed|checked|x',
-  'no|n|false|否|未|未完成|未达成|未确认|没有|无|-|--|—|——|–|0|×|✗|✘|☐|not met|not yet',
+  'no|n|false|否|未|未完成|未达成|未确认|没有|无|0|×|✗|✘|☐|not met|not yet',
 );
 
 /**
@@ -344,12 +344,12 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return Number.isNaN(cell) ? BAD_MARK : cell > 0;
   if (typeof cell === 'string') {
-    if (cell.length === 0) return false;
     const direct = MARKS.get(cell);
     if (direct !== undefined) return direct;
-    const s = plainText(cell);
-    if (s.length === 0) return false;
-    if (s.charCodeAt(0) === 35 && errorValue(s) !== null) return ERROR_MARK;
+    // Blank and placeholders ('-', '―', '−'…) are not met, as every value parser reads them as blank.
+    const s = valueText(cell, BAD_MARK, ERROR_MARK);
+    if (s === null) return false;
+    if (typeof s !== 'string') return s;
     const lower = s.toLowerCase();
     const mark = MARKS.get(lower);
     if (mark !== undefined) return mark;
