@@ -2,8 +2,9 @@
 // "映射:客户") map a role to a header. Unreadable values are issues and fall back to the default.
 import { cellText, normalizeKey } from './normalize';
 import { IssueLog } from './register';
+import { matchRole } from './roles';
 import { MAPPING_PREFIXES, SETTINGS_KEYS } from './tabs';
-import type { Issue, Role, Settings, SheetData } from './types';
+import { type Issue, ROLES, type Role, type Settings, type SheetData } from './types';
 import { parseBoolean, parseNumber } from './values';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -13,30 +14,6 @@ export const DEFAULT_SETTINGS: Settings = {
   mapping: {},
   trackEdits: false,
   watchChanges: false,
-};
-
-/**
- * Role names accepted after a mapping prefix besides the role's own name (normalized, e.g. "expectedclose"),
- * separated by spaces.
- */
-const ROLE_WORDS: Record<Role, string> = {
-  id: '编号',
-  customer: '客户',
-  rep: '销售 负责人',
-  stage: '阶段',
-  status: '状态',
-  value: 'amount 金额',
-  created: '创建日期',
-  expectedClose: '预计签约日期',
-  closed: '成交日期',
-  lastContact: '最近跟进',
-  nextAction: '下一步',
-  nextActionDue: '下一步截止',
-  stageEntered: '进入阶段日期',
-  lastUpdated: '最后更新',
-  resumeOn: '恢复日期',
-  support: '需要支持',
-  probability: '赢率',
 };
 
 /**
@@ -56,11 +33,10 @@ const CHOICES: {
   },
 };
 
+/** The role a mapping row's key names: the role's own name ("expectedClose"), else any header name of it. */
 function roleOf(word: string): Role | undefined {
   const key = normalizeKey(word);
-  return (Object.keys(ROLE_WORDS) as Role[]).find(
-    (role) => normalizeKey(role) === key || ROLE_WORDS[role].split(' ').includes(key),
-  );
+  return ROLES.find((role) => normalizeKey(role) === key) ?? matchRole(word)?.role;
 }
 
 /** Reads the Settings tab (any two-column key/value block; the header row is optional). */

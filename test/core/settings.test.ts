@@ -36,6 +36,38 @@ describe('parseSettings', () => {
     ]);
   });
 
+  test('a mapping row names its role by the role or by any header name of it', () => {
+    // The words Settings knew for each role before it asked the header names, and then some.
+    const words: [string, string][] = [
+      ['编号', 'id'],
+      ['客户', 'customer'],
+      ['销售', 'rep'],
+      ['负责人', 'rep'],
+      ['Owner', 'rep'],
+      ['阶段', 'stage'],
+      ['状态', 'status'],
+      ['amount', 'value'],
+      ['金额', 'value'],
+      ['创建日期', 'created'],
+      ['预计签约日期', 'expectedClose'],
+      ['成交日期', 'closed'],
+      ['closed', 'closed'],
+      ['最近跟进', 'lastContact'],
+      ['下一步', 'nextAction'],
+      ['下一步截止', 'nextActionDue'],
+      ['进入阶段日期', 'stageEntered'],
+      ['最后更新', 'lastUpdated'],
+      ['恢复日期', 'resumeOn'],
+      ['需要支持', 'support'],
+      ['赢率', 'probability'],
+    ];
+    for (const [word, role] of words) {
+      const { settings, issues } = read([[`map:${word}`, 'Column']]);
+      expect([word, settings.mapping]).toEqual([word, { [role]: 'Column' }]);
+      expect(issues).toEqual([]);
+    }
+  });
+
   test('a number setting must be a number of zero or more', () => {
     const { settings, issues } = read([
       ['WIP low', 2],
