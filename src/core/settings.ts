@@ -39,6 +39,15 @@ function roleOf(word: string): Role | undefined {
   return ROLES.find((role) => normalizeKey(role) === key) ?? matchRole(word)?.role;
 }
 
+/**
+ * The role a mapping row's key maps ("map:customer", "映射:客户"): undefined for a key that is no mapping
+ * row, null for one whose role is unknown.
+ */
+export function mappingRole(key: string): Role | null | undefined {
+  const prefix = MAPPING_PREFIXES.find((p) => key.toLowerCase().startsWith(p));
+  return prefix === undefined ? undefined : (roleOf(key.slice(prefix.length)) ?? null);
+}
+
 /** Reads the Settings tab (any two-column key/value block; the header row is optional). */
 export function parseSettings(sheet: SheetData | null): { settings: Settings; issues: Issue[] } {
   const settings: Settings = { ...DEFAULT_SETTINGS, mapping: {} };
@@ -56,9 +65,8 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
     /** An unusable value (or, for a mapping row, an unknown role in the key cell). */
     const bad = (c = 1, text = value): void => log.cell(r, c, text, 'bad-setting', { setting: rawKey });
 
-    const prefix = MAPPING_PREFIXES.find((p) => rawKey.toLowerCase().startsWith(p));
-    if (prefix) {
-      const role = roleOf(rawKey.slice(prefix.length));
+    const role = mappingRole(rawKey);
+    if (role !== undefined) {
       if (role) settings.mapping[role] = value;
       else bad(0, rawKey);
       return;

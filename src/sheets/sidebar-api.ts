@@ -10,7 +10,7 @@ import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/in
 import { cellText, isBlank } from '../core/normalize';
 import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../core/objections';
 import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
-import { parseSettings } from '../core/settings';
+import { mappingRole, parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
 import { detectHeader, readCustomers } from '../core/table';
 import { headersOf, nameIn, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
@@ -46,6 +46,7 @@ import {
   readStart,
   readTab,
   tabA1,
+  tabNamed,
   withoutTrailingBlanks,
 } from './read';
 import { setupSheets } from './setup';
@@ -925,18 +926,17 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
       return { role, header };
     });
     withDocumentLock(() => {
-      let sheet = layoutOf(ss).tabs.settings;
+      let sheet = tabNamed(ss, 'settings')?.sheet;
       if (!sheet) {
         sheet = ss.insertSheet(nameIn(TAB_NAMES.settings, lang));
         sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);
       }
       const values = sheet.getDataRange().getValues() as Cell[][];
+      // The role each row maps, if it is a mapping row: the last row of a role is the one parseSettings uses.
+      const roles = values.map((row) => mappingRole(cellText(row[0])));
       let last = sheet.getLastRow();
       for (const { role, header } of wanted) {
-        // The last row that maps this role is the one parseSettings uses.
-        const found = values
-          .map((row) => parseSettings({ name: 'probe', values: [[row[0], 'x']] }).settings.mapping[role])
-          .lastIndexOf('x');
+        const found = roles.lastIndexOf(role);
         if (found >= 0) {
           if (cellText(values[found][1]) !== header)
             sheet.getRange(found + 1, 2).setValue(asSheetText(header));
@@ -944,6 +944,7 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
           last++;
           sheet.getRange(last, 1, 1, 2).setValues([[`map:${role}`, asSheetText(header)]]);
           values.push([`map:${role}`, header]);
+          roles.push(role);
         }
       }
     });

@@ -268,3 +268,28 @@ describe('set up from the sidebar (sidebarSetupSheets)', () => {
     expect(Object.keys(ss.snapshot())).toEqual(expect.arrayContaining(['Notes', ...result.created]));
   });
 });
+
+describe('column mappings saved from the sidebar (sidebarSaveMapping)', () => {
+  it('updates the row that maps a role, in either language, and appends a row for a role without one', () => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Customers: [HEADER, ...customerRows(5)],
+        Settings: [
+          ['Setting', 'Value'],
+          ['映射:负责人', 'Customer'],
+          ['My note', 'keep me'],
+        ],
+      },
+    });
+    loadPinned({ spreadsheet: ss }).call('sidebarSaveMapping', [
+      { role: 'rep', header: 'Rep' },
+      { role: 'status', header: 'Stage' },
+    ]);
+    expect(ss.snapshot().Settings.values).toEqual([
+      ['Setting', 'Value'],
+      ['映射:负责人', 'Rep'],
+      ['My note', 'keep me'],
+      ['map:status', 'Stage'],
+    ]);
+  });
+});
