@@ -20,7 +20,7 @@ import {
   parseNumber,
   parsePercent,
 } from '../../src/core/values';
-import { issueMessage, reportText } from '../../src/i18n/messages';
+import { issueMessage, MESSAGES, reportText } from '../../src/i18n/messages';
 import { B2B_STAGES } from '../fixtures/bad-sheets';
 import { validateJson } from './helpers';
 
@@ -241,8 +241,14 @@ function requestOf(w: Workbook): InventoryRequest {
   return { sheets, asOf: AS_OF, timeZone: 'Asia/Shanghai', lang: w.lang };
 }
 
+/** The report, with labels that must all be in the catalogue (the report asks by key strings no type checks). */
 function report(inv: Inventory, lang: 'zh' | 'en') {
-  return buildReport(inv, reportText(lang), (i) => issueMessage(i, lang));
+  const text = reportText(lang);
+  const label = (key: string, params?: Record<string, string | number>): string => {
+    if (!(key in MESSAGES)) throw new Error(`the report asks for ${key}, which the catalogue lacks`);
+    return text(key, params);
+  };
+  return buildReport(inv, label, (i) => issueMessage(i, lang));
 }
 
 /** The invariants of one inventory. */
@@ -377,6 +383,7 @@ describe('the customer-tab reader', () => {
         const options = { timeZone: 'UTC', model: withModel ? runB2B() : null };
         const kept = readCustomers(sheet, options);
         const reader = openCustomers(sheet, options);
+        expect(reader === null).toBe(kept === null);
         if (!kept || !reader) return;
         const seen: Customer[] = [];
         const table = reader.read((c, i) => {
