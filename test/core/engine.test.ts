@@ -61,17 +61,27 @@ function row(spec: RowSpec): Cell[] {
   ];
 }
 
-function inventory(rows: Cell[][], extra: SheetData[] = [], asOf = AS_OF, keep = false): Inventory {
-  const out = runInventory({
-    sheets: [{ name: 'Customers', values: [HEAD, ...rows] }, { name: 'Stages', values: B2B_EN }, ...extra],
-    asOf,
-    timeZone: 'UTC',
-    lang: 'en',
-    keep,
-  });
+/** The inventory of these tabs (UTC, English), as of AS_OF unless given. */
+function inventoryOf(sheets: SheetData[], { asOf = AS_OF, keep = false } = {}): Inventory {
+  const out = runInventory({ sheets, asOf, timeZone: 'UTC', lang: 'en', keep });
   if (!out.ok) throw new Error(`no inventory: ${out.code}`);
   return out.inventory;
 }
+
+/** The customer tab of these rows under HEAD, the English B2B stages and any `extra` tabs. */
+const customerTabs = (rows: Cell[][], extra: SheetData[] = []): SheetData[] => [
+  { name: 'Customers', values: [HEAD, ...rows] },
+  { name: 'Stages', values: B2B_EN },
+  ...extra,
+];
+
+function inventory(rows: Cell[][], extra: SheetData[] = [], asOf = AS_OF): Inventory {
+  return inventoryOf(customerTabs(rows, extra), { asOf });
+}
+
+/** A tab of deals with a created and a close date, and no stage model but the data's. */
+const DEALS_HEAD = ['Customer', 'Rep', 'Stage', 'Amount', 'Created', 'Close Date'];
+const deals = (rows: Cell[][]): Inventory => inventoryOf([{ name: 'Deals', values: [DEALS_HEAD, ...rows] }]);
 
 const stageName = (inv: Inventory, pos: number | null): string | null =>
   pos === null ? null : inv.table.model.stages[inv.openStages[pos]].name;
@@ -181,17 +191,11 @@ describe('stage clock', () => {
       [...row({ customer: 'Snoozed', stage: 'Budget', entered: '2026-01-01' }), 'On hold', '2026-08-01'],
       [...row({ customer: 'Overslept', stage: 'Budget', entered: '2026-01-01' }), 'On hold', '2026-06-01'],
     ];
-    const out = runInventory({
-      sheets: [
-        { name: 'Customers', values: [head, ...rows] },
-        { name: 'Stages', values: B2B_EN },
-      ],
-      asOf: AS_OF,
-      timeZone: 'UTC',
-      lang: 'en',
-    });
-    if (!out.ok) throw new Error('no inventory');
-    expect(out.inventory.states.map((s) => [s.snoozed, s.stalled, s.resumeDue])).toEqual([
+    const inv = inventoryOf([
+      { name: 'Customers', values: [head, ...rows] },
+      { name: 'Stages', values: B2B_EN },
+    ]);
+    expect(inv.states.map((s) => [s.snoozed, s.stalled, s.resumeDue])).toEqual([
       [true, false, false],
       [false, false, true],
     ]);
@@ -395,7 +399,6 @@ describe('reading the customer tab', () => {
 
 describe('results per period', () => {
   it('counts wins, win rate and cycle per month and shows a headcount cut as an output shortfall', () => {
-    const head = ['Customer', 'Rep', 'Stage', 'Amount', 'Created', 'Close Date'];
     const rows: Cell[][] = [];
     // May: 4 reps x 5 wins. June: 3 reps x 6 wins (+20% productivity, 25% fewer reps) and one loss.
     ['A', 'B', 'C', 'D'].forEach((r) => {
@@ -405,14 +408,7 @@ describe('results per period', () => {
       for (let i = 0; i < 6; i++) rows.push([`Jun-${r}${i}`, r, 'Won', 100, '2026-05-20', '2026-06-10']);
     });
     rows.push(['Jun-lost', 'A', 'Lost', 50, '2026-05-20', '2026-06-12']);
-    const out = runInventory({
-      sheets: [{ name: 'Deals', values: [head, ...rows] }],
-      asOf: AS_OF,
-      timeZone: 'UTC',
-      lang: 'en',
-    });
-    if (!out.ok) throw new Error('no inventory');
-    const { periods, winRate, balance } = out.inventory.results;
+    const { periods, winRate, balance } = deals(rows).results;
     const june = periods.find((p) => p.period === '2026-06')!;
     const may = periods.find((p) => p.period === '2026-05')!;
     expect(may).toMatchObject({ wins: 20, headcount: 4, lost: 0, avgCycleDays: 10 });
@@ -426,17 +422,7 @@ describe('results per period', () => {
   });
 
   it('shows the periods from the first close to the as-of day, at most 12, with the reps in play in each', () => {
-    const head = ['Customer', 'Rep', 'Stage', 'Amount', 'Created', 'Close Date'];
-    const results = (rows: Cell[][]) => {
-      const out = runInventory({
-        sheets: [{ name: 'Deals', values: [head, ...rows] }],
-        asOf: AS_OF,
-        timeZone: 'UTC',
-        lang: 'en',
-      });
-      if (!out.ok) throw new Error('no inventory');
-      return out.inventory.results.periods;
-    };
+    const results = (rows: Cell[][]) => deals(rows).results.periods;
     // First close in March: March to June. Ann's open deal since February counts her in every one.
     const short = results([
       ['Won in March', 'Bo', 'Won', 10, '2026-03-01', '2026-03-15'],
@@ -477,7 +463,7 @@ describe('customer states', () => {
     row({ customer: 'Cog', rep: 'Bo', stage: 'Won', amount: 70 }),
     row({ customer: 'Dash', rep: 'Bo', stage: 'Solution & tender', nextDue: '2026-06-01', met: CRITERIA }),
   ];
-  const run = (keep: boolean): Inventory => inventory(rows, [], AS_OF, keep);
+  const run = (keep: boolean): Inventory => inventoryOf(customerTabs(rows), { keep });
 
   it('are the same whether kept as the totals are made or made when first read', () => {
     const lazy = run(false);
