@@ -252,7 +252,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.add([label('unplanned'), ot.unplanned, label('unsupervised'), ot.unsupervised]);
   if (ot.attention.length > 0) {
     const head = g.header('row customer objectionType objection owner due attention');
-    for (const { index, reasons } of ot.attention.slice(0, ATTENTION_LIMIT)) {
+    g.list(ot.attention, ATTENTION_LIMIT, ({ index, reasons }) => {
       const o = inv.objections[index];
       g.add([
         o.row,
@@ -263,9 +263,9 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
         o.due === null ? null : { day: o.due },
         reasons.map((r) => t(`attention.${r}`)).join(', '),
       ]);
-    }
+    });
+    // Also over the "… more" row, whose due cell is empty.
     g.columns(head + 1, { 5: 'date' });
-    g.more(ot.attention.length, ATTENTION_LIMIT);
   }
 
   // Same-stage cohorts
