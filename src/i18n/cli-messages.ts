@@ -2,40 +2,39 @@
 // dist/cli.js and not into dist/Code.js. Report labels, flags and data issues come from messages.ts, as in the add-on.
 import type { Lang } from '../core/types';
 import { MESSAGES, type MessageKey } from './messages';
-import { type Entry, lookup, type Params } from './translate';
+import { lookup, type Params, sections } from './translate';
 
-export const CLI_MESSAGES = {
-  'cli.usage': [
-    '用法：pandian inventory <文件.xlsx|文件.csv> [选项]\n\n选项：\n  --out 文件.xlsx       报告副本的保存位置（默认：输入文件旁的 <名称>-inventory.xlsx）\n  --sheet 名称          客户表（默认：按表头识别）\n  --stages 文件         阶段定义表（.csv 或 .xlsx）\n  --objections 文件     异议表（.csv 或 .xlsx）\n  --map 角色=表头       手动映射列，可重复。角色：{roles}\n  --as-of YYYY-MM-DD    盘点日期（默认：今天）\n  --lang zh|en          报告语言（默认：按系统环境）\n  --json                输出一个 JSON 文档而不是摘要\n',
-    'Usage: pandian inventory <file.xlsx|file.csv> [options]\n\nOptions:\n  --out FILE.xlsx      where to write the copy with the report (default: <name>-inventory.xlsx beside the input)\n  --sheet NAME         the customer tab (default: found by its headers)\n  --stages FILE        a Stages table (.csv or .xlsx)\n  --objections FILE    an Objections table (.csv or .xlsx)\n  --map role=Header    map a column by hand; repeatable. Roles: {roles}\n  --as-of YYYY-MM-DD   the inventory date (default: today)\n  --lang zh|en         language of the report (default: from the environment)\n  --json               print one JSON document instead of the summary\n',
-  ],
-  'cli.heading': ['“{sheet}”客户盘点，截至 {asOf}', 'Customer inventory of "{sheet}" as of {asOf}'],
-  'cli.totals': [
-    '共 {customers} 个客户：进行中 {open}，赢单 {won}，输单 {lost}，搁置 {hold}',
-    '{customers} customers: {open} open, {won} won, {lost} lost, {hold} on hold',
-  ],
-  'cli.topGaps': [
-    '最常缺少的条件（缺少的在途客户数）：',
-    'Most-missing criteria (open customers lacking each):',
-  ],
-  'cli.issues': ['{n} 个数据问题（见报告）', '{n} data issues (listed in the report)'],
-  'cli.wrote': ['报告已写入 {path}', 'Report written to {path}'],
-  'cli.sameFile': [
-    '输出会覆盖输入文件，请换一个 --out',
-    'the output would overwrite the input file; choose another --out',
-  ],
-  'cli.reading': ['已读取 {rows} 行……', 'Read {rows} rows…'],
-  'cli.computing': ['正在计算盘点……', 'Computing the inventory…'],
-  'cli.writing': ['正在写入报告……', 'Writing the report…'],
-  'cli.noCustomerSheet': [
-    '在 {file} 中找不到客户表（工作表：{sheets}）。我在每个表的前 10 行中寻找包含客户或编号列、并至少还有一个已知列（销售、阶段、金额……）的表头行。可用 --sheet 指定表，或用 --map customer="你的表头" --map rep="你的表头" 映射列。',
-    'no customer tab found in {file} (tabs: {sheets}). I look in the first 10 rows of each tab for a header row with a customer or id column and at least one more known column (rep, stage, amount…). Name the tab with --sheet, or map columns with --map customer="Your header" --map rep="Your header".',
-  ],
-  'cli.sheetNotFound': [
-    '{file} 中没有名为“{wanted}”的工作表（工作表：{sheets}）',
-    'no tab named "{wanted}" in {file} (tabs: {sheets})',
-  ],
-} satisfies Record<string, Entry>;
+export const CLI_MESSAGES = sections({
+  cli: {
+    usage: [
+      '用法：pandian inventory <文件.xlsx|文件.csv> [选项]\n\n选项：\n  --out 文件.xlsx       报告副本的保存位置（默认：输入文件旁的 <名称>-inventory.xlsx）\n  --sheet 名称          客户表（默认：按表头识别）\n  --stages 文件         阶段定义表（.csv 或 .xlsx）\n  --objections 文件     异议表（.csv 或 .xlsx）\n  --map 角色=表头       手动映射列，可重复。角色：{roles}\n  --as-of YYYY-MM-DD    盘点日期（默认：今天）\n  --lang zh|en          报告语言（默认：按系统环境）\n  --json                输出一个 JSON 文档而不是摘要\n',
+      'Usage: pandian inventory <file.xlsx|file.csv> [options]\n\nOptions:\n  --out FILE.xlsx      where to write the copy with the report (default: <name>-inventory.xlsx beside the input)\n  --sheet NAME         the customer tab (default: found by its headers)\n  --stages FILE        a Stages table (.csv or .xlsx)\n  --objections FILE    an Objections table (.csv or .xlsx)\n  --map role=Header    map a column by hand; repeatable. Roles: {roles}\n  --as-of YYYY-MM-DD   the inventory date (default: today)\n  --lang zh|en         language of the report (default: from the environment)\n  --json               print one JSON document instead of the summary\n',
+    ],
+    heading: ['“{sheet}”客户盘点，截至 {asOf}', 'Customer inventory of "{sheet}" as of {asOf}'],
+    totals: [
+      '共 {customers} 个客户：进行中 {open}，赢单 {won}，输单 {lost}，搁置 {hold}',
+      '{customers} customers: {open} open, {won} won, {lost} lost, {hold} on hold',
+    ],
+    topGaps: ['最常缺少的条件（缺少的在途客户数）：', 'Most-missing criteria (open customers lacking each):'],
+    issues: ['{n} 个数据问题（见报告）', '{n} data issues (listed in the report)'],
+    wrote: ['报告已写入 {path}', 'Report written to {path}'],
+    sameFile: [
+      '输出会覆盖输入文件，请换一个 --out',
+      'the output would overwrite the input file; choose another --out',
+    ],
+    reading: ['已读取 {rows} 行……', 'Read {rows} rows…'],
+    computing: ['正在计算盘点……', 'Computing the inventory…'],
+    writing: ['正在写入报告……', 'Writing the report…'],
+    noCustomerSheet: [
+      '在 {file} 中找不到客户表（工作表：{sheets}）。我在每个表的前 10 行中寻找包含客户或编号列、并至少还有一个已知列（销售、阶段、金额……）的表头行。可用 --sheet 指定表，或用 --map customer="你的表头" --map rep="你的表头" 映射列。',
+      'no customer tab found in {file} (tabs: {sheets}). I look in the first 10 rows of each tab for a header row with a customer or id column and at least one more known column (rep, stage, amount…). Name the tab with --sheet, or map columns with --map customer="Your header" --map rep="Your header".',
+    ],
+    sheetNotFound: [
+      '{file} 中没有名为“{wanted}”的工作表（工作表：{sheets}）',
+      'no tab named "{wanted}" in {file} (tabs: {sheets})',
+    ],
+  },
+});
 
 const ALL = { ...MESSAGES, ...CLI_MESSAGES };
 

@@ -4,18 +4,7 @@
 // text only the command line prints in cli-messages.ts, so that dist/Code.js does not carry them (see
 // translate.ts).
 import type { Issue, Lang } from '../core/types';
-import { type Entry, lookup, type Params } from './translate';
-
-/** The keys of a catalogue written by section: section `report` with entry `title` is 'report.title'. */
-type SectionKeys<T> = { [S in keyof T & string]: `${S}.${keyof T[S] & string}` }[keyof T & string];
-
-/** A catalogue written by section, as the flat table of 'section.entry' keys that lookup reads. */
-function sections<T extends Record<string, Record<string, Entry>>>(table: T): Record<SectionKeys<T>, Entry> {
-  const flat: Record<string, Entry> = {};
-  for (const section in table)
-    for (const key in table[section]) flat[`${section}.${key}`] = table[section][key];
-  return flat as Record<SectionKeys<T>, Entry>;
-}
+import { lookup, type Params, sections } from './translate';
 
 export const MESSAGES = sections({
   menu: {

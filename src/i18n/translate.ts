@@ -25,3 +25,16 @@ export function lookup<K extends string>(
       : text;
   };
 }
+
+/** The keys of a catalogue written by section: section `report` with entry `title` is 'report.title'. */
+export type SectionKeys<T> = { [S in keyof T & string]: `${S}.${keyof T[S] & string}` }[keyof T & string];
+
+/** A catalogue written by section, as the flat table of 'section.entry' keys that lookup reads. */
+export function sections<T extends Record<string, Record<string, Entry>>>(
+  table: T,
+): Record<SectionKeys<T>, Entry> {
+  const flat: Record<string, Entry> = {};
+  for (const section in table)
+    for (const key in table[section]) flat[`${section}.${key}`] = table[section][key];
+  return flat as Record<SectionKeys<T>, Entry>;
+}
