@@ -1,7 +1,8 @@
-// What every catalogue shares: the entry shape and the one lookup. The text itself lives in three catalogues, one
-// per bundle that shows it, so dist/Code.js (loaded by every custom-function cell and trigger) carries only what the
-// server says: messages.ts (menu, report, issues, errors, setup), sidebar-messages.ts (the sidebar page) and
-// cli-messages.ts (the command line). Each key is in exactly one of them.
+// What every catalogue shares: the entry shape, the one lookup and the way a catalogue is written (by
+// section). The text itself lives in three catalogues, one per bundle that shows it, so dist/Code.js (loaded by
+// every custom-function cell and trigger) carries only what the server says: messages.ts (menu, report, issues,
+// errors, setup), sidebar-messages.ts (the sidebar page) and cli-messages.ts (the command line). Each key is in
+// exactly one of them.
 import type { Lang } from '../core/types';
 
 /** One text as a [Chinese, English] pair: the order of every bilingual pair in the project (see nameIn). */
