@@ -205,7 +205,7 @@ export function computeInventory(input: InventoryInput): Inventory {
   const ctx: StateContext = {
     asOf,
     settings,
-    table: head,
+    head,
     openStages,
     stageAt,
     posOf,
@@ -289,7 +289,8 @@ export function computeInventory(input: InventoryInput): Inventory {
 interface StateContext {
   asOf: Day;
   settings: Settings;
-  table: TableHead;
+  /** The customer tab's header, roles and criteria. */
+  head: TableHead;
   openStages: number[];
   stageAt: Stage[];
   posOf: Map<number, number>;
@@ -340,7 +341,7 @@ function customerState(
   objections: readonly Objection[] | undefined,
   ctx: StateContext,
 ): CustomerState {
-  const { asOf, settings, table, openStages, stageAt, posOf, byPos } = ctx;
+  const { asOf, settings, head, openStages, stageAt, posOf, byPos } = ctx;
   const nOpen = openStages.length;
   const reach = ctx.hasEvidence ? evidenceReach(c.met, byPos) : 0;
   const evidenced = ctx.hasEvidence && nOpen > 0 ? Math.min(reach, nOpen - 1) : null;
@@ -363,7 +364,7 @@ function customerState(
   const daysSinceContact = c.lastContact === null ? null : asOf - c.lastContact;
 
   let nextAction: NextActionState = null;
-  if (open && (table.roles.nextAction !== undefined || table.roles.nextActionDue !== undefined)) {
+  if (open && (head.roles.nextAction !== undefined || head.roles.nextActionDue !== undefined)) {
     if (c.nextActionDue !== null && c.nextActionDue < asOf) nextAction = 'overdue';
     else if (c.nextAction === '' && c.nextActionDue === null) nextAction = 'missing';
     else nextAction = 'ok';
@@ -418,19 +419,19 @@ interface StateFold {
 }
 
 /** The totals that need each customer's state, all zero (see stateAdd). */
-function stateFoldStart({ stageAt, table }: StateContext): StateFold {
+function stateFoldStart({ stageAt, head }: StateContext): StateFold {
   return {
     open: { weighted: 0, due: 0 },
     byRep: new Map(),
     members: stageAt.map(() => []),
     stageValue: stageAt.map(() => 0),
     repsAt: stageAt.map(() => new Set()),
-    lackingAt: stageAt.map(() => table.criteria.map(() => 0)),
+    lackingAt: stageAt.map(() => head.criteria.map(() => 0)),
     stalled: new IndexList(),
     gaps: new IndexList(),
     nextActions: { ok: 0, missing: 0, overdue: 0 },
     valueByStatus: { open: 0, won: 0, lost: 0, hold: 0 },
-    support: supportStart(stageAt, table.roles.support !== undefined),
+    support: supportStart(stageAt, head.roles.support !== undefined),
   };
 }
 
@@ -591,12 +592,12 @@ function repLoads(byRep: Map<string, RepLoad>, nOpen: number, band: RepLoad['ban
  * The WIP band: from Settings, or by Little's law - open deals needed = wins per period / win rate x
  * cycle time in periods - with room either side (x0.8 .. x1.25).
  */
-function wipBand(settings: Settings, results: Results, table: TableHead): RepLoad['band'] {
+function wipBand(settings: Settings, results: Results, head: TableHead): RepLoad['band'] {
   if (settings.wipLow !== undefined || settings.wipHigh !== undefined) {
     return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? null };
   }
   const { winRate, avgCycleDays, periods } = results;
-  if (!winRate || !avgCycleDays || table.roles.created === undefined) return null;
+  if (!winRate || !avgCycleDays || head.roles.created === undefined) return null;
   // Wins per rep per period: the target, else the average over periods with reps in play (winsPerRep
   // is null only where headcount is 0).
   const withData = periods.filter((p) => p.winsPerRep !== null);
