@@ -78,9 +78,15 @@ function exportedFunctions(file) {
   return found;
 }
 
+/**
+ * A top-level function that Apps Script can call, delegating to the bundle. It keeps its JSDoc only when Sheets
+ * reads it: `@customfunction` puts the function, its description and its `@param`s in the formula autocomplete.
+ * Any other JSDoc (menu, trigger and sidebar handlers) is for readers of the TypeScript, and goes the way of
+ * every other comment in the bundle (see tidy).
+ */
 function stub({ name, params, doc }) {
   const call = params.join(', ');
-  const head = doc ? `${doc}\n` : '';
+  const head = doc.includes('@customfunction') ? `${doc}\n` : '';
   return `${head}function ${name}(${params.join(', ')}) {\n\treturn ${GLOBAL}.${name}(${call});\n}\n`;
 }
 
