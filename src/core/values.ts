@@ -14,34 +14,39 @@ function failure(fail: IssueCode, expected: string): ParseFailure {
   return Object.freeze({ fail, expected }) as ParseFailure;
 }
 
+/** The failures of one kind of value: text that cannot be read as one, and a spreadsheet error value. */
+interface Failures {
+  bad: ParseFailure;
+  error: ParseFailure;
+}
+
+function failures(fail: IssueCode, expected: string): Failures {
+  return { bad: failure(fail, expected), error: failure('error-value', expected) };
+}
+
 // Shared, frozen failures: no allocation per bad cell.
-const BAD_DATE = failure('bad-date', 'date');
+const DATE = failures('bad-date', 'date');
 const IMPOSSIBLE_DATE = failure('impossible-date', 'date');
-const ERROR_DATE = failure('error-value', 'date');
-const BAD_MONEY = failure('bad-money', 'money');
-const ERROR_MONEY = failure('error-value', 'money');
-const BAD_NUMBER = failure('bad-number', 'number');
-const ERROR_NUMBER = failure('error-value', 'number');
-const BAD_PERCENT = failure('bad-number', 'percent');
-const ERROR_PERCENT = failure('error-value', 'percent');
-const BAD_MARK = failure('bad-mark', 'mark');
-const ERROR_MARK = failure('error-value', 'mark');
-const BAD_YES_NO = failure('bad-mark', 'yes-no');
-const ERROR_YES_NO = failure('error-value', 'yes-no');
+const MONEY = failures('bad-money', 'money');
+const NUMBER = failures('bad-number', 'number');
+const PERCENT = failures('bad-number', 'percent');
+const MARK = failures('bad-mark', 'mark');
+const YES_NO = failures('bad-mark', 'yes-no');
 
 /** Text that means "nothing here" in a value column. */
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '―', '−']);
 
 /**
- * The prepared text of a value cell: null when blank or a placeholder, the error failure for '#N/A' and the
- * like, `bad` for a cell that is neither text nor blank (each parser reads numbers and booleans first).
+ * The prepared text of a value cell: null when blank or a placeholder, the kind's error failure for '#N/A'
+ * and the like, its bad failure for a cell that is neither text nor blank (each parser reads numbers and
+ * booleans first).
  */
-function valueText(cell: Cell, bad: ParseFailure, error: ParseFailure): string | null | ParseFailure {
-  if (typeof cell !== 'string') return cell === null || cell === undefined ? null : bad;
+function valueText(cell: Cell, kind: Failures): string | null | ParseFailure {
+  if (typeof cell !== 'string') return cell === null || cell === undefined ? null : kind.bad;
   if (cell.length === 0) return null;
   const s = plainText(cell);
   if (s.length === 0 || PLACEHOLDERS.has(s)) return null;
-  return s.charCodeAt(0) === 35 && errorValue(s) !== null ? error : s;
+  return s.charCodeAt(0) === 35 && errorValue(s) !== null ? kind.error : s;
 }
 
 // ---- dates ----
@@ -87,7 +92,7 @@ function ymd(y: number, m: number, d: number): Day | ParseFailure {
 function isoFast(s: string): Day | ParseFailure | undefined {
   const day = isoPrefix(s);
   if (day === undefined) return undefined;
-  if (s.length > 10 && !restOk(s.slice(10))) return BAD_DATE;
+  if (s.length > 10 && !restOk(s.slice(10))) return DATE.bad;
   return day ?? IMPOSSIBLE_DATE;
 }
 
@@ -106,14 +111,14 @@ function numericDate(s: string): Day | ParseFailure | undefined {
   const b = runValue;
   const lb = bEnd - la - 1;
   if (lb === 0) return undefined;
-  if (lb > 2 || s.charCodeAt(bEnd) !== sep) return BAD_DATE;
+  if (lb > 2 || s.charCodeAt(bEnd) !== sep) return DATE.bad;
   const end = digitRun(s, bEnd + 1);
   const c = runValue;
   const lc = end - bEnd - 1;
-  if (end < s.length && !restOk(s.slice(end))) return BAD_DATE;
+  if (end < s.length && !restOk(s.slice(end))) return DATE.bad;
   if (la === 4 && lc >= 1 && lc <= 2) return ymd(a, b, c);
-  if (la > 2 || (lc !== 4 && lc !== 2)) return BAD_DATE;
-  if (lc === 2 && sep === 45) return BAD_DATE; // 'NN-NN-NN' could be year first: no guess
+  if (la > 2 || (lc !== 4 && lc !== 2)) return DATE.bad;
+  if (lc === 2 && sep === 45) return DATE.bad; // 'NN-NN-NN' could be year first: no guess
   const y = fullYear(c, lc);
   // US month-first unless the first number cannot be a month; '-' and '.': day first, unless only the
   // month-first reading is possible.
@@ -122,13 +127,13 @@ function numericDate(s: string): Day | ParseFailure | undefined {
 }
 
 function serialDay(n: number): Day | ParseFailure {
-  return Number.isFinite(n) ? (dayFromSerial(n) ?? IMPOSSIBLE_DATE) : BAD_DATE;
+  return Number.isFinite(n) ? (dayFromSerial(n) ?? IMPOSSIBLE_DATE) : DATE.bad;
 }
 
 function parseDayText(raw: string): Day | null | ParseFailure {
   const fast = isoFast(raw);
   if (fast !== undefined) return fast;
-  const s = valueText(raw, BAD_DATE, ERROR_DATE);
+  const s = valueText(raw, DATE);
   if (typeof s !== 'string') return s;
   const again = s === raw ? undefined : isoFast(s);
   if (again !== undefined) return again;
@@ -146,16 +151,16 @@ function parseDayText(raw: string): Day | null | ParseFailure {
     const quick = numericDate(s);
     if (quick !== undefined) return quick;
     const m = CJK_RE.exec(s);
-    if (m) return restOk(m[4]) ? ymd(+m[1], +m[2], m[3] === undefined ? 1 : +m[3]) : BAD_DATE;
+    if (m) return restOk(m[4]) ? ymd(+m[1], +m[2], m[3] === undefined ? 1 : +m[3]) : DATE.bad;
   }
   // Day or month first, after a weekday or not: '15 Apr 2021', 'Thu, 15 Apr 2021', 'April 15th, 2021'.
   let m = D_MON_Y_RE.exec(s);
   const dayFirst = m !== null;
   if (!dayFirst) m = MON_D_Y_RE.exec(s);
-  if (m === null) return BAD_DATE;
+  if (m === null) return DATE.bad;
   const mo = MONTHS.get((dayFirst ? m[3] : m[2]).toLowerCase());
   if (mo === undefined || (m[1] !== undefined && !WEEKDAYS.has(m[1].toLowerCase())) || !restOk(m[5]))
-    return BAD_DATE;
+    return DATE.bad;
   return ymd(fullYear(+m[4], m[4].length), mo, +(dayFirst ? m[2] : m[3]));
 }
 
@@ -171,13 +176,13 @@ export function parseDay(cell: Cell, timeZone: string): Day | null | ParseFailur
   if (cell === null || cell === undefined) return null;
   if (isDateObject(cell)) {
     const t = cell.getTime();
-    if (Number.isNaN(t)) return BAD_DATE;
+    if (Number.isNaN(t)) return DATE.bad;
     // Far outside 1900..2200 whatever the zone: no need to ask Intl.
     if (t < -2209161600000 || t > 7289740800000) return IMPOSSIBLE_DATE;
     const day = dayOfDate(cell, timeZone);
     return inDayRange(day) ? day : IMPOSSIBLE_DATE;
   }
-  return BAD_DATE;
+  return DATE.bad;
 }
 
 // ---- numbers and money ----
@@ -250,9 +255,9 @@ function isMinus(sign: string): boolean {
  * decoration. '(1,000)' is negative; '-' and '—' are placeholders (null).
  */
 export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure {
-  if (typeof cell === 'number') return finiteOr(scaleNumber(cell, scale), BAD_MONEY);
-  if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), BAD_MONEY);
-  let s = valueText(cell, BAD_MONEY, ERROR_MONEY);
+  if (typeof cell === 'number') return finiteOr(scaleNumber(cell, scale), MONEY.bad);
+  if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), MONEY.bad);
+  let s = valueText(cell, MONEY);
   if (typeof s !== 'string') return s;
   let negative = false;
   if (s.charCodeAt(0) === 40 /* ( */ && s.charCodeAt(s.length - 1) === 41 /* ) */) {
@@ -261,13 +266,13 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
   }
   const m = MONEY_RE.exec(s.toLowerCase());
   // At most one sign: before the currency, after it, or parentheses.
-  if (!m || (m[1] && m[3]) || (negative && (m[1] || m[3]))) return BAD_MONEY;
+  if (!m || (m[1] && m[3]) || (negative && (m[1] || m[3]))) return MONEY.bad;
   const mult = m[5];
   const body = numberBody(m[4], mult !== undefined && !LATIN_RE.test(mult));
-  if (body === null) return BAD_MONEY;
+  if (body === null) return MONEY.bad;
   // '€1.234' may be 1234 (European grouping) or 1.234: no guess.
   if ((m[2] === '€' || m[2] === 'eur' || m[6] === 'eur' || m[6] === '欧元') && EURO_AMBIGUOUS_RE.test(m[4])) {
-    return BAD_MONEY;
+    return MONEY.bad;
   }
   if (isMinus(m[1]) || isMinus(m[3])) negative = !negative;
   const v =
@@ -276,7 +281,7 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
       : m[6] === '元' || m[6] === '块'
         ? +body
         : shiftOrScale(body, scale);
-  if (!Number.isFinite(v)) return BAD_MONEY;
+  if (!Number.isFinite(v)) return MONEY.bad;
   return negative && v !== 0 ? -v : v;
 }
 
@@ -297,22 +302,22 @@ function numberText(s: string, signed: boolean): number {
 
 /** A plain number: numbers, '12', '-12.5', '1,234'. Percent signs and currency are failures here. */
 export function parseNumber(cell: Cell): number | null | ParseFailure {
-  if (typeof cell === 'number') return finiteOr(cell, BAD_NUMBER);
-  if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(+cell, BAD_NUMBER);
-  const s = valueText(cell, BAD_NUMBER, ERROR_NUMBER);
-  return typeof s === 'string' ? finiteOr(numberText(s, true), BAD_NUMBER) : s;
+  if (typeof cell === 'number') return finiteOr(cell, NUMBER.bad);
+  if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(+cell, NUMBER.bad);
+  const s = valueText(cell, NUMBER);
+  return typeof s === 'string' ? finiteOr(numberText(s, true), NUMBER.bad) : s;
 }
 
 /** n as a fraction when 0..100 (NaN is not): a percent, or a number above 1, is divided by 100. */
 function fraction(n: number, percent: boolean): number | ParseFailure {
-  if (!(n >= 0 && n <= 100)) return BAD_PERCENT;
+  if (!(n >= 0 && n <= 100)) return PERCENT.bad;
   return percent || n > 1 ? n / 100 : n;
 }
 
 /** A fraction 0..1: '45%' → 0.45, 45 → 0.45 (numbers above 1 are percents), 0.45 → 0.45. */
 export function parsePercent(cell: Cell): number | null | ParseFailure {
   if (typeof cell === 'number') return fraction(cell, false);
-  let s = valueText(cell, BAD_PERCENT, ERROR_PERCENT);
+  let s = valueText(cell, PERCENT);
   if (typeof s !== 'string') return s;
   const percent = s.charCodeAt(s.length - 1) === 37; // ends with '%'
   if (percent) s = s.slice(0, -1).trim();
@@ -329,7 +334,7 @@ function wordMap(yes: string, no: string): Map<string, boolean> {
   return map;
 }
 
-const MARKS = wordMap(
+const MARK_WORDS = wordMap(
   '✓|✔|√|☑|✅|☑\ufe0f|✔\ufe0f|yes|y|true|是|是的|已|有|对|done|完成|已完成|达成|已达成|确认|已确认|met|ok|okay|confirmed|checked|x',
   'no|n|false|否|未|未完成|未达成|未确认|没有|无|0|×|✗|✘|☐|not met|not yet',
 );
@@ -342,29 +347,29 @@ const MARKS = wordMap(
 export function parseMark(cell: Cell): boolean | ParseFailure {
   if (cell === null || cell === undefined) return false;
   if (typeof cell === 'boolean') return cell;
-  if (typeof cell === 'number') return Number.isNaN(cell) ? BAD_MARK : cell > 0;
+  if (typeof cell === 'number') return Number.isNaN(cell) ? MARK.bad : cell > 0;
   if (typeof cell === 'string') {
-    const direct = MARKS.get(cell);
+    const direct = MARK_WORDS.get(cell);
     if (direct !== undefined) return direct;
     // Blank and placeholders ('-', '―', '−'…) are not met, as every value parser reads them as blank.
-    const s = valueText(cell, BAD_MARK, ERROR_MARK);
+    const s = valueText(cell, MARK);
     if (s === null) return false;
     if (typeof s !== 'string') return s;
     const lower = s.toLowerCase();
-    const mark = MARKS.get(lower);
+    const mark = MARK_WORDS.get(lower);
     if (mark !== undefined) return mark;
     const n = numberText(lower, true);
     if (Number.isFinite(n)) return n > 0;
     // Date text (every failure is one of the shared constants).
     const d = parseDayText(s);
     if (typeof d === 'number') return true;
-    return d === IMPOSSIBLE_DATE ? d : BAD_MARK;
+    return d === IMPOSSIBLE_DATE ? d : MARK.bad;
   }
-  if (isDateObject(cell)) return Number.isNaN(cell.getTime()) ? BAD_MARK : true;
-  return BAD_MARK;
+  if (isDateObject(cell)) return Number.isNaN(cell.getTime()) ? MARK.bad : true;
+  return MARK.bad;
 }
 
-const YES_NO = wordMap(
+const YES_NO_WORDS = wordMap(
   'yes|y|true|1|是|是的|阻塞|blocking|blocker|✓|✔|√|x',
   'no|n|false|0|否|不是|不阻塞|非阻塞|non-blocking|nonblocking|not blocking|×|✗',
 );
@@ -372,7 +377,7 @@ const YES_NO = wordMap(
 /** Yes/no columns such as "blocking": yes/y/true/是/阻塞/1 vs no/n/false/否/0; blank (or '-') → null. */
 export function parseBoolean(cell: Cell): boolean | null | ParseFailure {
   if (typeof cell === 'boolean') return cell;
-  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : BAD_YES_NO;
-  const s = valueText(cell, BAD_YES_NO, ERROR_YES_NO);
-  return typeof s === 'string' ? (YES_NO.get(s.toLowerCase()) ?? BAD_YES_NO) : s;
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : YES_NO.bad;
+  const s = valueText(cell, YES_NO);
+  return typeof s === 'string' ? (YES_NO_WORDS.get(s.toLowerCase()) ?? YES_NO.bad) : s;
 }
