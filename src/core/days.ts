@@ -40,8 +40,7 @@ function civil(day: number): void {
 /** The day of a civil date; null when impossible (2023-02-30, month 13, year outside 1900..2200). */
 export function dayFromYMD(y: number, m: number, d: number): Day | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
-  if (y < 1900 || y > 2200 || m < 1 || m > 12) return null;
-  if (d < 1) return null;
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
   const day = daysFromCivil(y, m, d);
   // Every month has 28 days. A later day the month does not have runs over into the next: read back, it differs.
   if (d <= 28) return day;

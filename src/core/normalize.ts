@@ -37,10 +37,9 @@ export function trimmed(s: string): string {
   return s.trim();
 }
 
-/** s cut to at most n characters, the last one '…' when cut (never splits a surrogate pair). */
+/** s cut to at most n (≥ 1) characters, the last one '…' when cut (never splits a surrogate pair). */
 export function truncate(s: string, n: number): string {
   if (s.length <= n) return s;
-  if (n <= 1) return n === 1 ? '…' : '';
   let end = n - 1;
   const c = s.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end--;

@@ -58,6 +58,8 @@ describe('normalize', () => {
     expect(truncate('abcdef', 4)).toBe('abc…');
     expect(truncate('abc', 4)).toBe('abc');
     expect(truncate('ab😀cd', 4)).toBe('ab…');
+    expect(truncate('abc', 1)).toBe('…');
+    expect(truncate('😀c', 2)).toBe('…');
   });
 
   test('isBlank and errorValue', () => {
