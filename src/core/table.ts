@@ -327,19 +327,13 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
    * for after the pass) reads into a log that is dropped, since the pass reported what it had to say.
    */
   const rowReader = (rowsLog: IssueLog, seenIds: FirstSeen | null) => {
-    /** An issue in column c of row r, under the column's header. */
-    const flag = (r: number, c: number, value: string, code: Issue['code'], params?: Issue['params']): void =>
-      rowsLog.cell(r, c, value, code, params);
-
     /** Column c of the row read by parse; null when blank, when the tab has no such column or (an issue) unreadable. */
     const read = <T>(
       row: readonly Cell[],
       r: number,
       c: number | undefined,
       parse: (cell: Cell) => T | null | ParseFailure,
-    ): T | null => {
-      return c === undefined ? null : rowsLog.parsed(r, c, row[c], parse(row[c]));
-    };
+    ): T | null => (c === undefined ? null : rowsLog.parsed(r, c, row[c], parse(row[c])));
     return (r: number): Customer | null => {
       const row = grid[r] ?? [];
       const id = text(row, roles.id);
@@ -348,23 +342,24 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
         rowsLog.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
         return null;
       }
-      if (name === '' && roles.customer !== undefined) flag(r, roles.customer, '', 'missing-customer');
+      if (name === '' && roles.customer !== undefined)
+        rowsLog.cell(r, roles.customer, '', 'missing-customer');
       // Text kept as read, but never silently: a spreadsheet error or text cut to TEXT_LIMIT is an issue.
       for (let t = 0; t < textCols.length; t++) {
         const { col: c, role } = textCols[t];
         const cell = row[c];
         if (typeof cell !== 'string' || cell === '') continue;
         if (role !== 'stage' && errorValue(cell))
-          flag(r, c, cellText(cell), 'error-value', { expected: 'text' });
+          rowsLog.cell(r, c, cellText(cell), 'error-value', { expected: 'text' });
         else if (cell.length > TEXT_LIMIT && cell.trim().length > TEXT_LIMIT)
-          flag(r, c, cellText(cell), 'too-long');
+          rowsLog.cell(r, c, cellText(cell), 'too-long');
       }
       if (id !== '' && seenIds) {
         const first = seenIds.firstOr(id, r + 1);
-        if (first !== undefined) flag(r, roles.id!, id, 'duplicate-id', { first });
+        if (first !== undefined) rowsLog.cell(r, roles.id!, id, 'duplicate-id', { first });
       }
       const rep = memo(repNames, text(row, roles.rep), same);
-      if (rep === '' && roles.rep !== undefined) flag(r, roles.rep, '', 'missing-rep');
+      if (rep === '' && roles.rep !== undefined) rowsLog.cell(r, roles.rep, '', 'missing-rep');
 
       const stageText = text(row, roles.stage);
       let declared = NO_STAGE;
@@ -373,7 +368,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
         declared = err ? UNKNOWN_STAGE : lookup.find(stageText);
         if (declared === UNKNOWN_STAGE) {
           const suggestion = err ? null : nearest(stageText, lookup.names());
-          flag(
+          rowsLog.cell(
             r,
             roles.stage!,
             stageText,
@@ -388,7 +383,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
       if (statusText !== '') {
         const kind = memo(statusKinds, statusText, kindOfWord);
         if (kind) status = kind;
-        else flag(r, roles.status!, statusText, 'unknown-status');
+        else rowsLog.cell(r, roles.status!, statusText, 'unknown-status');
       }
 
       const value = read(row, r, roles.value, money);
