@@ -70,9 +70,8 @@ export function cellText(cell: Cell, timeZone?: string): string {
   if (typeof cell === 'number') return String(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   if (isDateObject(cell)) {
-    const t = cell.getTime();
-    if (Number.isNaN(t)) return 'Invalid Date';
-    return isoOfDay(timeZone ? dayOfDate(cell, timeZone) : Math.floor(t / 86400000));
+    if (Number.isNaN(cell.getTime())) return 'Invalid Date';
+    return isoOfDay(dayOfDate(cell, timeZone || 'UTC'));
   }
   return truncate(String(cell), TEXT_LIMIT);
 }
@@ -101,7 +100,6 @@ export function errorValue(cell: Cell): string | null {
 
 /** Levenshtein distance (UTF-16 code units). */
 export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
   // b the shorter: the rows are b's length.
   if (a.length < b.length) [a, b] = [b, a];
   const n = b.length;
