@@ -111,7 +111,8 @@ function matchHeaderRow(
     if (typeof cell !== 'string' || cell.trim() === '') continue;
     const manual = mapped.get(normalizeKey(cell));
     const hit = manual ? { role: manual, priority: -1 } : matchRole(cell);
-    if (!hit) continue;
+    // A manually mapped role never falls back to a detected column, nor counts one as its duplicate.
+    if (!hit || (!manual && mapping[hit.role])) continue;
     const prev = best[hit.role];
     if (prev === undefined || hit.priority < prev) {
       roles[hit.role] = c;
@@ -119,10 +120,6 @@ function matchHeaderRow(
     } else if (hit.priority === prev) {
       duplicates.push({ col: c, role: hit.role });
     }
-  }
-  // A manually mapped role never falls back to a detected column.
-  for (const role of Object.keys(mapping) as Role[]) {
-    if (mapping[role] && best[role] !== -1) delete roles[role];
   }
   return { roles, roleCount: Object.keys(roles).length, duplicates };
 }

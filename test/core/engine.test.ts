@@ -386,6 +386,28 @@ describe('reading the customer tab', () => {
     expect(out.inventory.table.customers[0]).toMatchObject({ name: 'Acme', rep: 'Ann', status: 'won' });
   });
 
+  it('reads a mapped role from its mapped column only: detected headers of that role are neither used nor duplicates', () => {
+    const out = runInventory({
+      sheets: [
+        {
+          name: 'Deals',
+          values: [
+            ['Customer', 'Customer', 'Client', 'Rep'],
+            ['Detected', 'Also detected', 'Acme', 'Ann'],
+          ],
+        },
+      ],
+      asOf: AS_OF,
+      timeZone: 'UTC',
+      lang: 'en',
+      mapping: { customer: 'Client' },
+    });
+    if (!out.ok) throw new Error('no inventory');
+    expect(out.inventory.table.roles).toMatchObject({ customer: 2, rep: 3 });
+    expect(out.inventory.table.customers[0]).toMatchObject({ name: 'Acme', rep: 'Ann' });
+    expect(out.inventory.issues.filter((i) => i.code === 'duplicate-header')).toEqual([]);
+  });
+
   it('says so when no tab looks like a customer tab', () => {
     const out = runInventory({
       sheets: [{ name: 'Notes', values: [['hello'], ['world']] }],
