@@ -2,7 +2,7 @@
 // customer tab is found) with frozen headers, dropdowns, date hints and conditional formats. A tab that
 // already exists is never touched: it is reported as kept.
 
-import { runInventory } from '../core/index';
+import { readCustomerTab } from '../core/index';
 import { columnLetter } from '../core/register';
 import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
 import {
@@ -201,9 +201,8 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
     if (!model && customer) {
       // "From my data": the distinct stage values of the customer tab become the Stages tab.
       const sheets = [readAll(customer.sheet, customer.name)];
-      const outcome = runInventory({ sheets, asOf: '2000-01-01', timeZone: 'UTC', lang });
-      if (outcome.ok && outcome.inventory.table.model.stages.length > 0)
-        model = outcome.inventory.table.model;
+      const outcome = readCustomerTab({ sheets, timeZone: 'UTC', lang });
+      if (outcome.ok && outcome.table.model.stages.length > 0) model = outcome.table.model;
     }
     // "From my data" stage names are the user's own values: written as text, never as formulas.
     const stageRows = stagesGrid(model ?? { source: 'data', stages: [] }, lang).map((row) =>
