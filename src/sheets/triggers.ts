@@ -229,15 +229,14 @@ export function handleEdit(e: EditEvent): void {
       const id = roles.id === undefined ? '' : cellText(row[roles.id]);
       for (const c of cols) {
         const now = single && e.value !== undefined ? e.value : row[c];
-        const change = {
-          customer,
-          id,
-          row: firstRow + k,
-          field: watched[c],
-          old,
-          new: cellText(now as Cell, timeZone),
-        };
-        history.push(historyRow(today, who, change, single ? 'edit' : 'paste'));
+        history.push(
+          historyRow(
+            today,
+            who,
+            { customer, id, row: firstRow + k, field: watched[c], old, new: cellText(now as Cell, timeZone) },
+            single ? 'edit' : 'paste',
+          ),
+        );
       }
     });
 
