@@ -58,11 +58,10 @@ function positions<K extends string>(table: Record<K, unknown>): (key: K) => num
   return (key) => keys.indexOf(key);
 }
 
+/** Writes `rows` (all as wide as the first: a header and its rows) at the top of a new tab, header frozen. */
 function writeHeader(sheet: Sheet, rows: (string | number)[][]): void {
-  const width = Math.max(...rows.map((r) => r.length));
-  sheet
-    .getRange(1, 1, rows.length, width)
-    .setValues(rows.map((r) => [...r, ...new Array(width - r.length).fill('')]));
+  const width = rows[0].length;
+  sheet.getRange(1, 1, rows.length, width).setValues(rows);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#f1f3f4');
   sheet.setFrozenRows(1);
 }
