@@ -105,7 +105,8 @@ function perRow(
   const rows = asRows(input);
   const ctx = loadContext();
   const width = ctx.header.length;
-  if (rows[0] && rows[0].length > width && width > 0)
+  // The header is one core recognised, so it has at least two names: width is never 0.
+  if (rows[0] && rows[0].length > width)
     fail(ctx.lang, 'fn.tooWide', { width, got: rows[0].length });
   // Days in stage come from History when the tab has no stage-entered column (read fresh, not cached).
   const history = withHistory ? tabNamed(SpreadsheetApp.getActiveSpreadsheet(), 'history') : null;
