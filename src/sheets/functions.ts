@@ -106,8 +106,7 @@ function perRow(
   const ctx = loadContext();
   const width = ctx.header.length;
   // The header is one core recognised, so it has at least two names: width is never 0.
-  if (rows[0] && rows[0].length > width)
-    fail(ctx.lang, 'fn.tooWide', { width, got: rows[0].length });
+  if (rows[0] && rows[0].length > width) fail(ctx.lang, 'fn.tooWide', { width, got: rows[0].length });
   // Days in stage come from History when the tab has no stage-entered column (read fresh, not cached).
   const history = withHistory ? tabNamed(SpreadsheetApp.getActiveSpreadsheet(), 'history') : null;
   const inv = inventoryOf(
