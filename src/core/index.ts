@@ -5,7 +5,7 @@ import { parseHistory } from './history';
 import { computeInventory, type Inventory } from './inventory';
 import { normalizeKey } from './normalize';
 import { CustomerIndex, parseObjections } from './objections';
-import { locateColumns } from './register';
+import { keysByName, locateColumns } from './register';
 import { parseSettings } from './settings';
 import { parseStages } from './stage-model';
 import { type CustomerReader, type CustomerTable, detectHeader, openCustomers } from './table';
@@ -42,13 +42,11 @@ interface Failure {
   wanted?: string;
 }
 
+const TAB_IDS = keysByName(TAB_NAMES);
+
 /** Which Pandian tab a sheet is, by its name in either language. */
 export function tabIdOf(name: string): TabId | null {
-  const key = normalizeKey(name);
-  for (const id of Object.keys(TAB_NAMES) as TabId[]) {
-    if (TAB_NAMES[id].some((n) => normalizeKey(n) === key)) return id;
-  }
-  return null;
+  return TAB_IDS.get(normalizeKey(name)) ?? null;
 }
 
 /**

@@ -16,6 +16,18 @@ export interface Located<K extends string> {
 /** How many rows from the top may hold the header (title rows may sit above it). */
 export const HEADER_SCAN_ROWS = 10;
 
+/** The key of `spec` each name (as its normalized key) stands for; the first key to list a name keeps it. */
+export function keysByName<K extends string>(spec: Record<K, Names>): Map<string, K> {
+  const lookup = new Map<string, K>();
+  for (const key of Object.keys(spec) as K[]) {
+    for (const name of spec[key]) {
+      const k = normalizeKey(name);
+      if (!lookup.has(k)) lookup.set(k, key);
+    }
+  }
+  return lookup;
+}
+
 /**
  * Finds the first row (within the first 10) where at least `minMatches` headers are known names.
  */
@@ -24,13 +36,7 @@ export function locateColumns<K extends string>(
   spec: Record<K, Names>,
   minMatches = 2,
 ): Located<K> | null {
-  const lookup = new Map<string, K>();
-  for (const key of Object.keys(spec) as K[]) {
-    for (const name of spec[key]) {
-      const k = normalizeKey(name);
-      if (!lookup.has(k)) lookup.set(k, key);
-    }
-  }
+  const lookup = keysByName(spec);
   const scan = Math.min(grid.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < scan; r++) {
     const row = grid[r] ?? [];

@@ -1,7 +1,7 @@
 // The Settings tab: two columns, setting and value, keys in either language. Mapping rows ("map:customer",
 // "映射:客户") map a role to a header. Unreadable values are issues and fall back to the default.
 import { cellText, normalizeKey } from './normalize';
-import { IssueLog } from './register';
+import { IssueLog, keysByName } from './register';
 import { matchRole } from './roles';
 import { MAPPING_PREFIXES, SETTINGS_KEYS } from './tabs';
 import { type Issue, ROLES, type Role, type Settings, type SheetData } from './types';
@@ -53,10 +53,7 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
   const settings: Settings = { ...DEFAULT_SETTINGS, mapping: {} };
   if (!sheet) return { settings, issues: [] };
   const log = new IssueLog(sheet.name);
-  const keyOf = new Map<string, keyof typeof SETTINGS_KEYS>();
-  for (const k of Object.keys(SETTINGS_KEYS) as (keyof typeof SETTINGS_KEYS)[]) {
-    for (const name of SETTINGS_KEYS[k]) keyOf.set(normalizeKey(name), k);
-  }
+  const keyOf = keysByName(SETTINGS_KEYS);
   sheet.values.forEach((row, r) => {
     const rawKey = cellText(row[0]);
     const cell = row[1];
