@@ -120,11 +120,9 @@ const failureOf = (request: CustomerTabRequest, code: Failure['code'], wanted?: 
 /** The Settings tab, the customer tab it names or detection finds, and the stage model to read it with. */
 function openCustomerTab(request: CustomerTabRequest): Opened | Failure {
   const { sheets, timeZone } = request;
-  const parsedSettings = parseSettings(findTab(sheets, 'settings') ?? null);
-  const settings: Settings = {
-    ...parsedSettings.settings,
-    mapping: { ...parsedSettings.settings.mapping, ...request.mapping },
-  };
+  // parseSettings returns a new object each call: the request's mapping and tab are added to it.
+  const { settings, issues } = parseSettings(findTab(sheets, 'settings') ?? null);
+  Object.assign(settings.mapping, request.mapping);
   if (request.customerSheet) settings.customerSheet = request.customerSheet;
   const lang = request.langOverride ?? settings.lang ?? request.lang;
 
@@ -149,7 +147,7 @@ function openCustomerTab(request: CustomerTabRequest): Opened | Failure {
     settings,
     lang,
     reader,
-    issues: [...parsedSettings.issues, ...(stagesRead?.issues ?? [])],
+    issues: [...issues, ...(stagesRead?.issues ?? [])],
   };
 }
 
