@@ -154,10 +154,7 @@ const SPECS: Record<Exclude<TemplateId, 'data'>, readonly StageSpec[]> = {
 export function template(id: Exclude<TemplateId, 'data'>, lang: Lang): StageModel {
   const other = lang === 'zh' ? 'en' : 'zh';
   const word = (bi: Bi): string => nameIn(bi.split('|'), lang);
-  const named = (bi: Bi) => {
-    const pair = bi.split('|');
-    return { name: nameIn(pair, lang), aliases: [nameIn(pair, other)] };
-  };
+  const named = (bi: Bi) => ({ name: word(bi), aliases: [nameIn(bi.split('|'), other)] });
   const criteria = (list: readonly Bi[] = [], kind: Criterion['kind']): Criterion[] =>
     list.map((bi) => ({ ...named(bi), kind }));
   const stages: Stage[] = SPECS[id].map((spec, n) => ({
