@@ -7,15 +7,6 @@ import { MAPPING_PREFIXES, SETTINGS_KEYS } from './tabs';
 import { type Issue, ROLES, type Role, type Settings, type SheetData } from './types';
 import { parseBoolean, parseNumber } from './values';
 
-export const DEFAULT_SETTINGS: Settings = {
-  period: 'month',
-  unplannedDays: 3,
-  contactDays: 14,
-  mapping: {},
-  trackEdits: false,
-  watchChanges: false,
-};
-
 /**
  * The settings that name one of a few choices: each choice with its words in both languages (normalized),
  * separated by spaces.
@@ -50,7 +41,15 @@ export function mappingRole(key: string): Role | null | undefined {
 
 /** Reads the Settings tab (any two-column key/value block; the header row is optional). */
 export function parseSettings(sheet: SheetData | null): { settings: Settings; issues: Issue[] } {
-  const settings: Settings = { ...DEFAULT_SETTINGS, mapping: {} };
+  // The defaults, which the tab's rows overwrite: a new object each call, which callers may add to.
+  const settings: Settings = {
+    period: 'month',
+    unplannedDays: 3,
+    contactDays: 14,
+    mapping: {},
+    trackEdits: false,
+    watchChanges: false,
+  };
   if (!sheet) return { settings, issues: [] };
   const log = new IssueLog(sheet.name);
   const keyOf = keysByName(SETTINGS_KEYS);
