@@ -34,7 +34,8 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
   const issue = (r: number, key: StageColumn, value: string, code: Issue['code'], params?: Issue['params']) =>
     log.cell(r, cols[key]!, value, code, params);
   const stages: Stage[] = [];
-  const seen = new Map<string, number>();
+  /** Each stage by its name's key (a second row of that name is a duplicate), later also by its aliases. */
+  const owner = new Map<string, Stage>();
 
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
@@ -46,11 +47,11 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
     const name = text('stage');
     if (name === '') continue;
     const key = normalizeKey(name);
-    if (seen.has(key)) {
-      issue(r, 'stage', name, 'stage-duplicate', { first: seen.get(key)! + 1 });
+    const first = owner.get(key);
+    if (first) {
+      issue(r, 'stage', name, 'stage-duplicate', { first: first.row });
       continue;
     }
-    seen.set(key, r);
 
     let order = stages.length + 1;
     const parsedOrder = parseNumber(get('order'));
@@ -65,7 +66,7 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
     const maxDays = figure('maxDays', parseNumber);
     const probability = figure('probability', parsePercent);
 
-    stages.push({
+    const stage: Stage = {
       order,
       name,
       aliases: splitList(text('aliases').replace(/\|/g, '\n')),
@@ -80,7 +81,9 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
       probability: probability ?? undefined,
       guidance: text('guidance'),
       row: r + 1,
-    });
+    };
+    stages.push(stage);
+    owner.set(key, stage);
   }
 
   // Stable sort by order keeps the tab's row order among equal orders.
@@ -88,8 +91,6 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
 
   // An alias naming another stage (or another stage's alias) would make a cycle: report and drop it.
   // (Only a tab with an alias column has aliases.)
-  const owner = new Map<string, Stage>();
-  for (const s of stages) owner.set(normalizeKey(s.name), s);
   for (const s of stages) {
     s.aliases = s.aliases.filter((alias) => {
       const key = normalizeKey(alias);

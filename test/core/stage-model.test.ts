@@ -1,5 +1,5 @@
 import { KIND_LABELS } from '../../src/core/stage-grid';
-import { kindOfWord, StageLookup, stagesFromData } from '../../src/core/stage-model';
+import { kindOfWord, parseStages, StageLookup, stagesFromData } from '../../src/core/stage-model';
 import { KIND_OF_WORD, KIND_WORDS } from '../../src/core/templates';
 import type { StageKind } from '../../src/core/types';
 
@@ -100,5 +100,30 @@ describe('StageLookup', () => {
 
   test('names', () => {
     expect(lookup.names()).toEqual(['Lead', 'Proposal', 'Closed Won', 'Won', 'Lost']);
+  });
+});
+
+describe('parseStages', () => {
+  test('a stage named twice names the row of the first; an alias naming another stage is dropped', () => {
+    const parsed = parseStages({
+      name: 'Stages',
+      values: [
+        ['Order', 'Stage', 'Aliases'],
+        [2, 'Proposal', 'Quote | Lead'],
+        [1, 'Lead', ''],
+        [3, ' LEAD ', ''],
+        [4, 'Won', 'Signed | quote'],
+      ],
+    });
+    expect(parsed?.model.stages.map((s) => [s.name, s.aliases, s.row])).toEqual([
+      ['Lead', [], 3],
+      ['Proposal', ['Quote'], 2],
+      ['Won', ['Signed'], 5],
+    ]);
+    expect(parsed?.issues.map((i) => [i.code, i.row, i.column, i.value, i.params])).toEqual([
+      ['stage-duplicate', 4, 'B (Stage)', 'LEAD', { first: 3 }],
+      ['stage-alias-conflict', 2, 'C (Aliases)', 'Lead', { stage: 'Lead' }],
+      ['stage-alias-conflict', 5, 'C (Aliases)', 'quote', { stage: 'Proposal' }],
+    ]);
   });
 });
