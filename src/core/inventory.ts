@@ -222,31 +222,23 @@ export function computeInventory(input: InventoryInput): Inventory {
   // One pass over the rows: each customer is read, its state made, both added to every total, and dropped.
   // The periods shown are known only at the end (they reach back to the first close); the last
   // PERIODS_SHOWN periods are counted, and those before the first close are cut off after.
-  const candidates = periodSpans(Number.NEGATIVE_INFINITY, asOf, settings.period);
-  const statuses = statusStart(asOf);
-  const tally = tallyStart(candidates.starts.length);
+  const candidates = periodSpans(asOf, settings.period);
+  const n = candidates.starts.length;
+  const statuses = statusStart(asOf, n);
   const heads = headcountStart();
   const folded = stateFoldStart(ctx);
-  const dueBy = candidates.ends[candidates.ends.length - 1];
+  const dueBy = candidates.ends[n - 1];
   const table = reader.read((c, i) => {
-    statusAdd(statuses, c);
-    tallyAdd(tally, c, candidates, asOf);
+    statusAdd(statuses, c, candidates, asOf);
     headcountAdd(heads, c, candidates);
     const s = stateOf(c, i);
     if (kept) kept.push(s);
     stateAdd(folded, c, s, i, ctx, dueBy);
   }, input.keep === true);
 
-  const spans = periodSpans(statuses.first, asOf, settings.period);
-  const cut = candidates.starts.length - spans.starts.length;
-  const results = computeResults(
-    spans,
-    settings,
-    statuses,
-    folded,
-    tallyFrom(tally, cut),
-    headcountFinish(heads, candidates.starts.length).slice(cut),
-  );
+  // The first period shown holds the first close (on or before asOf), or is the first counted.
+  const cut = Math.max(0, periodIndex(candidates, statuses.first));
+  const results = computeResults(candidates, cut, settings, statuses, folded, headcountFinish(heads, n));
   const reps = repLoads(folded.byRep, openStages.length, wipBand(settings, results, head));
   const cohorts = computeCohorts(folded);
   // Open customers lacking each criterion, over every stage.
@@ -632,18 +624,17 @@ function closeDayOf(c: Customer): Day | null {
   return c.closed ?? c.expectedClose;
 }
 
-/** First and last days of the periods shown, in order, each starting the day after the last ends. */
+/** First and last days of the periods counted, in order, each starting the day after the last ends. */
 interface Spans {
   starts: Day[];
   ends: Day[];
 }
 
-/** Index of the period holding day, or -1. */
-function periodIndex(spans: Spans, day: Day): number {
-  for (let i = spans.starts.length - 1; i >= 0; i--) {
-    if (day >= spans.starts[i]) return day <= spans.ends[i] ? i : -1;
-  }
-  return -1;
+/** Index of the period holding day, a day no later than the last period's end; -1 before the first. */
+function periodIndex({ starts }: Spans, day: Day): number {
+  let i = starts.length - 1;
+  while (i >= 0 && day < starts[i]) i--;
+  return i;
 }
 
 /**
@@ -694,77 +685,60 @@ function headcountFinish({ rowOf, diffs }: Headcounts, n: number): number[] {
   return counts;
 }
 
-/** Customers per status, won value, cycle days and the first close on or before asOf (see statusAdd). */
-function statusStart(asOf: Day) {
+/**
+ * Customers per status, won value, cycle days and the first close on or before asOf; and per period
+ * (`n` of them) the wins, losses, won value and cycle days of the closes up to asOf (see statusAdd).
+ */
+function statusStart(asOf: Day, n: number) {
   const totals: Inventory['totals'] = { customers: 0, open: 0, won: 0, lost: 0, hold: 0 };
-  return { totals, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf };
-}
-
-function statusAdd(t: ReturnType<typeof statusStart>, c: Customer): void {
-  t.totals.customers++;
-  t.totals[c.status]++;
-  const close = closeDayOf(c);
-  // t.first starts at asOf and only moves earlier.
-  if (close !== null && close < t.first) t.first = close;
-  if (c.status === 'won') {
-    if (c.value !== null) {
-      t.wonValueSum += c.value;
-      t.wonValueCount++;
-    }
-    if (close !== null && c.created !== null && close >= c.created) {
-      t.cycleSum += close - c.created;
-      t.cycleCount++;
-    }
-  }
-}
-
-/** Periods from the one holding `first` (at most PERIODS_SHOWN back) to the one holding asOf. */
-function periodSpans(first: Day, asOf: Day, period: Settings['period']): Spans {
-  const starts: Day[] = [];
-  for (let s = periodStart(asOf, period); starts.length < PERIODS_SHOWN; s = periodStart(s - 1, period)) {
-    starts.unshift(s);
-    if (s <= first) break;
-  }
-  return { starts, ends: starts.map((s) => periodEnd(s, period)) };
-}
-
-/** Wins, losses, won value and cycle days of the closes up to asOf, per period (see tallyAdd). */
-function tallyStart(n: number) {
-  return {
+  const tally = {
     wins: new Float64Array(n),
     lost: new Float64Array(n),
     wonValue: new Float64Array(n),
     cycleSum: new Float64Array(n),
     cycleCount: new Float64Array(n),
   };
+  return { totals, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf, tally };
 }
 
-type Tally = ReturnType<typeof tallyStart>;
+type Statuses = ReturnType<typeof statusStart>;
 
-function tallyAdd(t: Tally, c: Customer, spans: Spans, asOf: Day): void {
+function statusAdd(t: Statuses, c: Customer, spans: Spans, asOf: Day): void {
+  t.totals.customers++;
+  t.totals[c.status]++;
   const close = closeDayOf(c);
-  if (close === null || close > asOf) return;
-  const i = periodIndex(spans, close);
-  if (i < 0) return;
+  // t.first starts at asOf and only moves earlier.
+  if (close !== null && close < t.first) t.first = close;
+  // The period of a close up to asOf, else -1.
+  const i = close !== null && close <= asOf ? periodIndex(spans, close) : -1;
+  const { tally } = t;
   if (c.status === 'won') {
-    t.wins[i]++;
-    t.wonValue[i] += c.value ?? 0;
-    if (c.created !== null && close >= c.created) {
-      t.cycleSum[i] += close - c.created;
-      t.cycleCount[i]++;
+    if (c.value !== null) {
+      t.wonValueSum += c.value;
+      t.wonValueCount++;
     }
-  } else t.lost[i]++;
+    if (i >= 0) {
+      tally.wins[i]++;
+      tally.wonValue[i] += c.value ?? 0;
+    }
+    if (close !== null && c.created !== null && close >= c.created) {
+      t.cycleSum += close - c.created;
+      t.cycleCount++;
+      if (i >= 0) {
+        tally.cycleSum[i] += close - c.created;
+        tally.cycleCount[i]++;
+      }
+    }
+    // Only won and lost customers have a close.
+  } else if (i >= 0) tally.lost[i]++;
 }
 
-/** The tally from period `cut` on. */
-function tallyFrom(t: Tally, cut: number): Tally {
-  return {
-    wins: t.wins.subarray(cut),
-    lost: t.lost.subarray(cut),
-    wonValue: t.wonValue.subarray(cut),
-    cycleSum: t.cycleSum.subarray(cut),
-    cycleCount: t.cycleCount.subarray(cut),
-  };
+/** The last PERIODS_SHOWN periods, up to the one holding asOf. */
+function periodSpans(asOf: Day, period: Settings['period']): Spans {
+  const starts: Day[] = [];
+  for (let s = periodStart(asOf, period); starts.length < PERIODS_SHOWN; s = periodStart(s - 1, period))
+    starts.unshift(s);
+  return { starts, ends: starts.map((s) => periodEnd(s, period)) };
 }
 
 /** a / b, or null when b is not positive. */
@@ -772,18 +746,23 @@ function ratio(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
 }
 
-/** The results per period and overall, from the totals of the pass over the customers. */
+/**
+ * The results per period and overall, from the totals of the pass over the customers. The periods counted
+ * (`spans`, `heads`: reps in play in each) are shown from period `cut` on.
+ */
 function computeResults(
   spans: Spans,
+  cut: number,
   settings: Settings,
-  closed: ReturnType<typeof statusStart>,
+  closed: Statuses,
   folded: StateFold,
-  tally: Tally,
   heads: number[],
 ): Results {
+  const { tally } = closed;
   // Each period is made once, whole: objects filled in field by field change shape on the way, and the
   // code that runs over them is thrown away and compiled again.
-  const periods: PeriodResult[] = spans.starts.map((start, i) => {
+  const periods: PeriodResult[] = spans.starts.slice(cut).map((start, j) => {
+    const i = cut + j;
     const wins = tally.wins[i];
     const lost = tally.lost[i];
     const headcount = heads[i];
