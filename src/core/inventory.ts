@@ -186,21 +186,13 @@ export function computeInventory(input: InventoryInput): Inventory {
   const posOf = new Map(openStages.map((stage, pos) => [stage, pos] as const));
   // The open stages themselves, by open-stage position.
   const stageAt = openStages.map((s) => model.stages[s]);
-  const hasEvidence = criteria.some((c) => c.col >= 0);
   // Criterion indices grouped by open-stage position, for the evidence walk.
   const byPos: number[][] = openStages.map(() => []);
   criteria.forEach((c, k) => {
     const pos = posOf.get(c.stage);
     if (pos !== undefined) byPos[pos].push(k);
   });
-
-  const stageChanges =
-    head.roles.stage === undefined
-      ? new Map<string, Day>()
-      : lastStageChange(input.history, head.headers[head.roles.stage]);
-  const objectionsOf = groupObjections(input.objections);
   const won = model.stages.findIndex((st) => st.kind === 'won');
-  const wonStage = won < 0 ? null : won;
 
   const ctx: StateContext = {
     asOf,
@@ -210,11 +202,15 @@ export function computeInventory(input: InventoryInput): Inventory {
     stageAt,
     posOf,
     byPos,
-    hasEvidence,
-    stageChanges,
-    wonStage,
+    hasEvidence: criteria.some((c) => c.col >= 0),
+    stageChanges:
+      head.roles.stage === undefined
+        ? new Map()
+        : lastStageChange(input.history, head.headers[head.roles.stage]),
+    wonStage: won < 0 ? null : won,
     gaps: new Map(),
   };
+  const objectionsOf = groupObjections(input.objections);
   const stateOf = (c: Customer, i: number): CustomerState => customerState(c, objectionsOf.get(i), ctx);
   let states: CustomerState[] | null = input.keep ? [] : null;
   const kept = states;
@@ -241,8 +237,6 @@ export function computeInventory(input: InventoryInput): Inventory {
   const results = computeResults(candidates, cut, settings, statuses, folded, headcountFinish(heads, n));
   const reps = repLoads(folded.byRep, openStages.length, wipBand(settings, results, head));
   const cohorts = computeCohorts(folded);
-  // Open customers lacking each criterion, over every stage.
-  const lacking = criteria.map((_, k) => folded.lackingAt.reduce((n, row) => n + row[k], 0));
   return {
     asOf,
     settings,
@@ -265,9 +259,13 @@ export function computeInventory(input: InventoryInput): Inventory {
     })),
     cohorts,
     stalled: folded.stalled.sorted(),
-    // The list is made in criterion order and sort is stable: ties stay in criterion order.
-    lacking: lacking
-      .map((customers, criterion) => ({ criterion, customers }))
+    // Open customers lacking each criterion, over every stage. The list is made in criterion order and
+    // sort is stable: ties stay in criterion order.
+    lacking: criteria
+      .map((_, criterion) => ({
+        criterion,
+        customers: folded.lackingAt.reduce((n, row) => n + row[criterion], 0),
+      }))
       .filter((x) => x.customers > 0)
       .sort((a, b) => b.customers - a.customers),
     objections: input.objections,
@@ -350,7 +348,7 @@ function customerState(
   const gap = open ? gapOf(c.met, current, ctx) : NO_GAP;
 
   // Without a Stage Entered date, the last stage change the History tab records.
-  let entered: Day | null = c.stageEntered ?? null;
+  let entered = c.stageEntered;
   if (entered === null && ctx.stageChanges.size > 0) entered = stageChangeOf(ctx.stageChanges, c.id, c.name);
   const daysInStage = entered === null ? null : asOf - entered;
   const daysSinceContact = c.lastContact === null ? null : asOf - c.lastContact;
@@ -573,8 +571,10 @@ function repLoads(byRep: Map<string, RepLoad>, nOpen: number, band: RepLoad['ban
   const reps = [...byRep.values()].sort((a, b) => b.open - a.open || a.rep.localeCompare(b.rep));
   for (const r of reps) {
     r.band = band;
-    if (band && r.open < band.low) r.flags.push('below-band');
-    if (band && band.high !== null && r.open > band.high) r.flags.push('above-band');
+    if (band) {
+      if (r.open < band.low) r.flags.push('below-band');
+      if (band.high !== null && r.open > band.high) r.flags.push('above-band');
+    }
     if (nOpen >= 3 && r.byStage[0] + r.byStage[1] === 0) r.flags.push('hollow-early');
   }
   return reps;
