@@ -80,9 +80,9 @@ class GridBuilder {
     this.format({ row, col, rows: 1, cols: 1 }, kind);
   }
 
-  /** Starts a section titled with the label of `key`, after a blank row. */
+  /** Starts a section titled with the label of `key`, after a blank row (the report starts with its title). */
   section(key: string, params?: Record<string, string | number>): void {
-    if (this.rows.length > 0) this.add([]);
+    this.add([]);
     this.add([this.label(key, params)], 'section');
   }
 
@@ -92,15 +92,10 @@ class GridBuilder {
       this.format({ row: from, col: Number(col), rows: this.rows.length - from, cols: 1 }, kind);
   }
 
-  /** Ends a list cut at `limit` with how many more there are. */
-  more(total: number, limit: number): void {
-    if (total > limit) this.add([this.label('more', { n: total - limit })], 'muted');
-  }
-
   /** Adds the rows of the first `limit` items (`addRow` adds one), then the line saying how many more there are. */
   list<T>(items: readonly T[], limit: number, addRow: (item: T) => void): void {
     items.slice(0, limit).forEach(addRow);
-    this.more(items.length, limit);
+    if (items.length > limit) this.add([this.label('more', { n: items.length - limit })], 'muted');
   }
 
   /** Records a chart of a block starting in column A. */
@@ -132,11 +127,9 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const label: ReportText = (key, params) => t(`report.${key}`, params);
   const g = new GridBuilder(label);
   const { table, results, totals } = inv;
-  const stages = table.model.stages;
   /** The open stages' names as report cells, by open-stage position. */
   const openNames = inv.stageAt.map((s) => u(s.name));
   const nOpen = openNames.length;
-  const criterionName = (k: number): string => table.criteria[k].criterion.name;
   const repCell = (rep: string): ReportCell => (rep === '' ? label('noRep') : u(rep));
   /** The first cells of a customer's row: sheet row, customer, rep. */
   const customerCells = (c: Customer): ReportCell[] => [c.row, u(c.name || c.id), repCell(c.rep)];
@@ -214,7 +207,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       c.stageText === '' ? null : u(c.stageText),
       s.evidenced === null ? null : openNames[s.evidenced],
       t(`check.${s.check}`),
-      u(s.nextStage === null ? '' : stages[s.nextStage].name),
+      u(s.nextStage === null ? '' : table.model.stages[s.nextStage].name),
       u(gapText(inv, i)),
     ]);
     if (s.check === 'ahead') g.cell(r, 5, 'bad');
@@ -276,7 +269,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       openNames[c.stage],
       c.members.length,
       c.reps,
-      c.criterion < 0 ? null : u(criterionName(c.criterion)),
+      c.criterion < 0 ? null : u(table.criteria[c.criterion].criterion.name),
       c.lacking,
     ]);
   }
