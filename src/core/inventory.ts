@@ -391,8 +391,10 @@ const CHECK_ORDER: readonly StageCheck[] = ['ahead', 'behind', 'match', 'none'];
 
 /** What the pass over the customers adds up from their states (see stateAdd). */
 interface StateFold {
-  /** Open customers' probability-weighted value, and their value due from asOf to dueBy. */
-  open: { weighted: number; due: number };
+  /** Open customers' probability-weighted value. */
+  weighted: number;
+  /** Open customers' value due from asOf to dueBy. */
+  due: number;
   byRep: Map<string, RepLoad>;
   /** Per open-stage position: its open customers, their value, their reps, and per criterion how many lack it. */
   members: number[][];
@@ -411,7 +413,8 @@ interface StateFold {
 /** The totals that need each customer's state, all zero (see stateAdd). */
 function stateFoldStart({ stageAt, head }: StateContext): StateFold {
   return {
-    open: { weighted: 0, due: 0 },
+    weighted: 0,
+    due: 0,
     byRep: new Map(),
     members: stageAt.map(() => []),
     stageValue: stageAt.map(() => 0),
@@ -451,10 +454,9 @@ function stateAdd(
   r.openValue += v;
 
   const p = s.current;
-  const { open } = f;
   const probability = c.probability ?? stageAt[p]?.probability ?? (nOpen > 0 ? (p + 1) / (nOpen + 1) : 0);
-  open.weighted += v * probability;
-  if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) open.due += v;
+  f.weighted += v * probability;
+  if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) f.due += v;
 
   if (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind')
     f.gaps.add(i, CHECK_ORDER.indexOf(s.check), c.row);
@@ -796,7 +798,7 @@ function computeResults(
 
   // Null when no target is set or it is met already.
   const coverage =
-    current.valueTarget === null ? null : ratio(folded.open.due, current.valueTarget - current.wonValue);
+    current.valueTarget === null ? null : ratio(folded.due, current.valueTarget - current.wonValue);
 
   const prev = periods[periods.length - 2];
   const before = settings.headcountBefore ?? prev?.headcount;
@@ -814,7 +816,7 @@ function computeResults(
     winRate,
     avgCycleDays,
     velocityPerDay,
-    weightedPipeline: folded.open.weighted,
+    weightedPipeline: folded.weighted,
     openValue: folded.valueByStatus.open,
     coverage,
     coverageNeeded: winRate ? 1 / winRate : null,
