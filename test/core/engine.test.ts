@@ -476,6 +476,23 @@ describe('results per period', () => {
     expect(long.reduce((n, p) => n + p.wins, 0)).toBe(1);
     expect(long.map((p) => p.headcount)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
   });
+
+  it('counts a win closing after the as-of day in the overall figures only, and a cycle only when close follows creation', () => {
+    const { periods, winRate, avgCycleDays } = deals([
+      ['Won in May', 'Ann', 'Won', 100, '2026-05-01', '2026-05-11'],
+      ['Won in June', 'Ann', 'Won', 300, '2026-06-01', '2026-06-21'],
+      ['Closed before created', 'Ann', 'Won', 50, '2026-06-20', '2026-06-10'],
+      ['Won in July', 'Bo', 'Won', 700, '2026-06-01', '2026-07-31'],
+      ['Lost in June', 'Bo', 'Lost', 10, '2026-06-01', '2026-06-15'],
+    ]).results;
+    expect(periods.map((p) => [p.period, p.wins, p.lost, p.wonValue, p.avgCycleDays])).toEqual([
+      ['2026-05', 1, 0, 100, 10],
+      ['2026-06', 2, 1, 350, 20],
+    ]);
+    expect(winRate).toBeCloseTo(4 / 5);
+    // Over every win with a cycle: 10, 20 and 60 days.
+    expect(avgCycleDays).toBeCloseTo(30);
+  });
 });
 
 describe('customer states', () => {
