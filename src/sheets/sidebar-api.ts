@@ -801,8 +801,8 @@ export function sidebarUpdateObjection(
       };
       if (status !== undefined && status !== o.status) {
         put('status', t(`status.${status}` as MessageKey));
-        const closing = status === 'resolved' || status === 'accepted';
-        if (closing && o.resolved === null && tab.cols.resolved !== undefined)
+        // Closing it (resolved or accepted, as core rules) records today, unless a day is there already.
+        if (!isOpenObjection({ ...o, status }) && o.resolved === null && tab.cols.resolved !== undefined)
           put('resolved', dateOfDay(inv.asOf, ctx.timeZone));
       }
       if (resolution !== undefined && resolution !== o.resolution) {
