@@ -9,7 +9,7 @@ import { runInventory } from '../core/index';
 import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
 import { cellText, isBlank } from '../core/normalize';
 import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../core/objections';
-import { HEADER_SCAN_ROWS, locateColumns } from '../core/register';
+import { HEADER_SCAN_ROWS, type Located, locateColumns } from '../core/register';
 import { mappingRole, parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
 import { detectHeader, readCustomers } from '../core/table';
@@ -614,12 +614,7 @@ function objectionsTab(
   call: Call,
   ctx: SheetContext,
   create: boolean,
-): {
-  sheet: Sheet;
-  values: Cell[][];
-  cols: Partial<Record<keyof typeof OBJECTION_COLUMNS, number>>;
-  headerRow: number;
-} {
+): Located<keyof typeof OBJECTION_COLUMNS> & { sheet: Sheet; values: Cell[][] } {
   let sheet = ctx.objectionsSheet ? call.ss.getSheetByName(ctx.objectionsSheet) : null;
   if (!sheet) {
     if (!create) throw new PageError('noObjectionsTab');
@@ -637,7 +632,7 @@ function objectionsTab(
   if (!located || located.cols.objection === undefined || located.cols.customer === undefined) {
     throw new PageError('objectionsUnreadable', { sheet: sheet.getName() });
   }
-  return { sheet, values, cols: located.cols, headerRow: located.headerRow };
+  return { sheet, values, ...located };
 }
 
 /** Next id in the style of the last numbered id of the tab ("OBJ-007" → "OBJ-008"), else OBJ-001. */
