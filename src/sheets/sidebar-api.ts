@@ -17,6 +17,7 @@ import { headersOf, nameIn, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type
 import {
   type Cell,
   type Day,
+  type Grid,
   type Lang,
   OBJECTION_STATUSES,
   OBJECTION_TYPES,
@@ -257,18 +258,18 @@ const OBJECTIONS_CACHED = 60000;
 /** A card reads the header and the selected row in one block when the row is this close to the header. */
 const HEADER_WINDOW = 200;
 
-/** A tab as cells that survive JSON: Dates become their ISO day, empty cells '' (both as cellText reads them). */
-function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
-  return (
-    data && {
-      name: data.name,
-      values: data.values.map((row) =>
-        row.map((cell) =>
-          cell === null || cell === undefined || typeof cell === 'object' ? cellText(cell, timeZone) : cell,
-        ),
-      ),
-    }
+/** Cells that survive JSON: Dates become their ISO day, empty cells '' (both as cellText reads them). */
+function jsonCells(values: Grid, timeZone: string): Cell[][] {
+  return values.map((row) =>
+    row.map((cell) =>
+      cell === null || cell === undefined || typeof cell === 'object' ? cellText(cell, timeZone) : cell,
+    ),
   );
+}
+
+/** A tab as cells that survive JSON (jsonCells). */
+function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
+  return data && { name: data.name, values: jsonCells(data.values, timeZone) };
 }
 
 /** The context from the cache, or read afresh (writes always read afresh: columns may have moved). */
@@ -280,27 +281,20 @@ function buildContext(ss: Spreadsheet): SheetContext {
   const timeZone = ss.getSpreadsheetTimeZone();
   // The customer tab as every reader chooses it; only its first rows are read here.
   const { layout, settingsData, settings, chosen } = readStart(ss);
-  // The head's grid is as long as the tab (the rows past the head are holes): only the head is kept.
-  const head = chosen && headOf(chosen);
-  const customerHead = jsonTab(
-    head && { name: head.name, values: head.values.slice(0, HEADER_SCAN_ROWS) },
-    timeZone,
-  );
 
   let customer: SheetContext['customer'] = null;
-  if (chosen && customerHead) {
-    const found = detectHeader(customerHead.values, settings.mapping);
+  if (chosen) {
+    // The head's grid is as long as the tab (the rows past the head are holes): only the head is kept.
+    const head = jsonCells(headOf(chosen).values.slice(0, HEADER_SCAN_ROWS), timeZone);
+    const found = detectHeader(head, settings.mapping);
     // Nothing recognised yet: offer the first row with two or more cells, so Setup can map it by hand.
-    const r = found
-      ? found.row
-      : customerHead.values.findIndex((row) => row.filter((c) => !isBlank(c)).length >= 2);
+    const r = found ? found.row : head.findIndex((row) => row.filter((c) => !isBlank(c)).length >= 2);
     if (r >= 0) {
-      const header = withoutTrailingBlanks(customerHead.values[r].map((c) => cellText(c)));
       customer = {
-        sheet: customerHead.name,
+        sheet: chosen.name,
         sheetId: chosen.sheet.getSheetId(),
         headerRow: r + 1,
-        header,
+        header: withoutTrailingBlanks(head[r].map((c) => cellText(c))),
         detected: found !== null,
       };
     }
