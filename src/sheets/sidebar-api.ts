@@ -520,11 +520,6 @@ function viewOfRow(
 
 // ---- Safe writes ----
 
-/** A checked day as the cell value that records it: '' for none. */
-function dateValue(day: Day | null, timeZone: string): Date | '' {
-  return day === null ? '' : dateOfDay(day, timeZone);
-}
-
 /** The target row as read afresh inside the lock, and what it takes to write it. */
 interface OpenTarget {
   call: Call;
@@ -532,6 +527,8 @@ interface OpenTarget {
   sheet: Sheet;
   inv: Inventory;
   t: ReturnType<typeof translator>;
+  /** A day as the cell value that records it in the spreadsheet's time zone: '' for none. */
+  dateCell: (day: Day | null) => Date | '';
 }
 
 /**
@@ -550,7 +547,8 @@ function openTarget(call: Call, target: RowTarget): OpenTarget {
   const c = inv?.table.customers[0];
   if (!sheet || !inv || c?.id !== id || c.name !== name)
     throw new PageError('rowChanged', { row, name: name || id });
-  return { call, ctx, sheet, inv, t: translator(call.lang) };
+  const dateCell = (day: Day | null) => (day === null ? '' : dateOfDay(day, ctx.timeZone));
+  return { call, ctx, sheet, inv, t: translator(call.lang), dateCell };
 }
 
 /**
@@ -686,11 +684,11 @@ export function sidebarCustomer(clientLang?: string): CustomerView {
 
 /** Writes today's date into the criterion's cell of the target row. */
 export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerView {
-  return writeRow(target, ({ inv, sheet, ctx }) => {
+  return writeRow(target, ({ inv, sheet, dateCell }) => {
     const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
     if (k < 0 || inv.table.criteria[k].col < 0) throw new PageError('noColumn', { name: String(criterion) });
     if (inv.table.customers[0].met[k] === 1) return;
-    sheet.getRange(target.row, inv.table.criteria[k].col + 1).setValue(dateOfDay(inv.asOf, ctx.timeZone));
+    sheet.getRange(target.row, inv.table.criteria[k].col + 1).setValue(dateCell(inv.asOf));
   });
 }
 
@@ -698,7 +696,7 @@ export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerVi
 export function sidebarSetNextAction(target: RowTarget, action: { text: string; due: string }): CustomerView {
   const wantText = text(action?.text);
   const wantDue = checkDay(action?.due);
-  return writeRow(target, ({ inv, sheet, ctx }) => {
+  return writeRow(target, ({ inv, sheet, dateCell }) => {
     const { roles } = inv.table;
     const c = inv.table.customers[0];
     const put = (col: number | undefined, value: string | Date): void => {
@@ -706,7 +704,7 @@ export function sidebarSetNextAction(target: RowTarget, action: { text: string; 
       sheet.getRange(target.row, col + 1).setValue(value);
     };
     if (wantText !== c.nextAction) put(roles.nextAction, asSheetText(wantText));
-    if (wantDue !== c.nextActionDue) put(roles.nextActionDue, dateValue(wantDue, ctx.timeZone));
+    if (wantDue !== c.nextActionDue) put(roles.nextActionDue, dateCell(wantDue));
   });
 }
 
@@ -719,7 +717,7 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
   const due = checkDay(input?.due);
   return writeRow(
     target,
-    ({ call, inv, ctx, t }) => {
+    ({ call, inv, ctx, t, dateCell }) => {
       const tab = objectionsTab(call, ctx, true);
       const c = inv.table.customers[0];
       const stage = workedStage(inv)?.name ?? c.stageText;
@@ -734,10 +732,10 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
         type: t(`type.${type}` as MessageKey),
         objection: asSheetText(body),
         owner: asSheetText(c.rep),
-        raised: dateOfDay(inv.asOf, ctx.timeZone),
+        raised: dateCell(inv.asOf),
         status: t(plan === '' ? 'status.raised' : 'status.planned'),
         plan: asSheetText(plan),
-        due: dateValue(due, ctx.timeZone),
+        due: dateCell(due),
         blocking: t(input?.blocking ? 'word.yes' : 'word.no'),
       };
       const width = Math.max(...Object.values(tab.cols).map((c) => (c ?? 0) + 1));
@@ -768,7 +766,7 @@ export function sidebarUpdateObjection(
   const due = given(change?.due, checkDay);
   return writeRow(
     target,
-    ({ call, inv, ctx, t }) => {
+    ({ call, inv, ctx, t, dateCell }) => {
       const tab = objectionsTab(call, ctx, false);
       const parsed = parseObjections(
         { name: tab.sheet.getName(), values: tab.values },
@@ -792,13 +790,13 @@ export function sidebarUpdateObjection(
         put('status', t(`status.${status}` as MessageKey));
         // Closing it (resolved or accepted, as core rules) records today, unless a day is there already.
         if (!isOpenObjection({ ...o, status }) && o.resolved === null && tab.cols.resolved !== undefined)
-          put('resolved', dateOfDay(inv.asOf, ctx.timeZone));
+          put('resolved', dateCell(inv.asOf));
       }
       if (resolution !== undefined && resolution !== o.resolution) {
         put('resolution', resolution === null ? '' : t(`resolution.${resolution}` as MessageKey));
       }
       if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
-      if (due !== undefined && due !== o.due) put('due', dateValue(due, ctx.timeZone));
+      if (due !== undefined && due !== o.due) put('due', dateCell(due));
     },
     true,
   );
