@@ -426,7 +426,7 @@ function inventoryOfRow(
   const { sheet, headerRow, header } = requireCustomer(ctx);
   const values = cells ?? readRows(ss, sheet, row, row, header.length)[0];
   const gap = Math.min(row - headerRow - 1, 2);
-  const rows: Cell[][] = [...Array.from({ length: gap }, () => [] as Cell[]), values.slice()];
+  const rows: Cell[][] = [...Array.from({ length: gap }, () => [] as Cell[]), values];
   const inv = inventoryOf(ctx, lang, rows, objections);
   return inv?.table.customers.length === 1 ? inv : null;
 }
