@@ -1,6 +1,12 @@
 // Reading the spreadsheet for core with a fixed number of service calls, whatever the row count: one
 // getValues per tab Pandian needs, and only the first rows of tabs it must inspect to find the customer tab.
-import { findCustomerSheet, readCustomerTab, runInventory, tabIdOf } from '../core/index';
+import {
+  type CustomerTabRequest,
+  findCustomerSheet,
+  readCustomerTab,
+  runInventory,
+  tabIdOf,
+} from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { cellText } from '../core/normalize';
 import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
@@ -156,25 +162,27 @@ interface SpreadsheetTabs {
   settings: Settings;
   /** Full values of the customer tab. */
   customer: SheetData;
-  /** Settings, the customer tab and the tabs asked for that exist. */
-  sheets: SheetData[];
   timeZone: string;
+  /** What core's readers take: Settings, the customer tab and the tabs asked for that exist, in `lang`. */
+  request: CustomerTabRequest;
 }
 
 /**
  * Reads the spreadsheet once: the Settings tab, the customer tab chosen by chooseCustomerSheet, and the
- * Pandian tabs `want` that exist. A spreadsheet without a customer tab is the user's to fix (PandianError
- * with the message saying how).
+ * Pandian tabs `want` that exist; the request is in `lang`, else Settings' language, else the user's. A
+ * spreadsheet without a customer tab is the user's to fix (PandianError with the message saying how).
  */
-function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, want: TabId[]): SpreadsheetTabs {
+function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, want: TabId[], lang?: Lang): SpreadsheetTabs {
   const { layout, settingsData, settings, chosen } = readStart(ss);
   if (!chosen) throw new PandianError('error.noCustomerSheet');
   const customer = readAll(chosen.sheet, chosen.name);
   const sheets = [settingsData, customer, ...want.map((id) => readTab(layout, id))].filter((s) => s !== null);
-  return { layout, settings, customer, sheets, timeZone: ss.getSpreadsheetTimeZone() };
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const request = { sheets, timeZone, lang: lang ?? userLang(settings.lang), customerSheet: customer.name };
+  return { layout, settings, customer, timeZone, request };
 }
 
-export interface SpreadsheetInventory extends Omit<SpreadsheetTabs, 'sheets'> {
+export interface SpreadsheetInventory extends Omit<SpreadsheetTabs, 'request'> {
   inventory: Inventory;
   /** The report's language: Settings, else the user's locale. */
   lang: Lang;
@@ -185,14 +193,8 @@ export function inventoryOfSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   lang?: Lang,
 ): SpreadsheetInventory {
-  const { sheets, ...read } = readTabs(ss, ['stages', 'objections', 'history']);
-  const outcome = runInventory({
-    sheets,
-    asOf: todayIn(read.timeZone),
-    timeZone: read.timeZone,
-    lang: lang ?? userLang(read.settings.lang),
-    customerSheet: read.customer.name,
-  });
+  const { request, ...read } = readTabs(ss, ['stages', 'objections', 'history'], lang);
+  const outcome = runInventory({ ...request, asOf: todayIn(read.timeZone) });
   if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
   return { ...read, inventory: outcome.inventory, lang: outcome.lang };
 }
@@ -203,14 +205,9 @@ export function inventoryOfSpreadsheet(
  */
 export function customerTabOfSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-): Omit<SpreadsheetTabs, 'sheets'> & { table: CustomerTable; lang: Lang } {
-  const { sheets, ...read } = readTabs(ss, ['stages']);
-  const outcome = readCustomerTab({
-    sheets,
-    timeZone: read.timeZone,
-    lang: userLang(read.settings.lang),
-    customerSheet: read.customer.name,
-  });
+): Omit<SpreadsheetTabs, 'request'> & { table: CustomerTable; lang: Lang } {
+  const { request, ...read } = readTabs(ss, ['stages']);
+  const outcome = readCustomerTab(request);
   if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
   return { ...read, table: outcome.table, lang: outcome.lang };
 }
