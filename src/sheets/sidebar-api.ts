@@ -396,11 +396,9 @@ function inventoryOf(
   objections: SheetData | null,
 ): Inventory | null {
   const customer = requireCustomer(ctx);
-  const sheets: SheetData[] = [{ name: customer.sheet, values: [customer.header, ...rows] }];
-  if (ctx.settings) sheets.push(ctx.settings);
-  if (objections) sheets.push(objections);
+  const tab = { name: customer.sheet, values: [customer.header, ...rows] };
   const outcome = runInventory({
-    sheets,
+    sheets: [tab, ctx.settings, objections].filter((s) => s !== null),
     asOf: todayIn(ctx.timeZone),
     timeZone: ctx.timeZone,
     lang,
