@@ -443,7 +443,6 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
   const c = inv.table.customers[0];
   const s = inv.states[0];
   const { model, criteria, roles } = inv.table;
-  const open = inv.openStages;
   const stage = workedStage(inv);
   return {
     target,
@@ -460,7 +459,7 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
     criteria: criteria.map((cr, k) => ({
       name: cr.criterion.name,
       kind: cr.criterion.kind,
-      stage: open.indexOf(cr.stage),
+      stage: inv.openStages.indexOf(cr.stage),
       met: c.met[k] === 1,
       column: inv.table.headers[cr.col] ?? null,
     })),
@@ -804,7 +803,6 @@ export function sidebarUpdateObjection(
 export function sidebarTeam(): TeamView {
   return serve(({ ss, lang }) => {
     const inv = inventoryOfSpreadsheet(ss, lang).inventory;
-    const { criteria } = inv.table;
     const { open, overdue, blocking, unplanned, unsupervised, byType } = inv.objectionTotals;
     // Only the customers listed are read again (customerAt, stateOf), not every row.
     const member = (i: number): TeamMember => {
@@ -822,7 +820,7 @@ export function sidebarTeam(): TeamView {
       asOf: isoOfDay(inv.asOf),
       customerSheet: inv.table.sheet,
       stages: inv.stageAt.map((stage) => stage.name),
-      criteria: criteria.map((c) => c.criterion.name),
+      criteria: inv.table.criteria.map((c) => c.criterion.name),
       reps: inv.reps,
       stalled,
       objections: { open, overdue, blocking, unplanned, unsupervised, byType },
