@@ -5,10 +5,10 @@ const NAMES = ['formula', 'edit', 'sidebar'] as const;
 type ContextName = (typeof NAMES)[number];
 
 /**
- * The cache key of a context ('pandian.sidebar-context.v3'). The version changes with a context's shape, so a
- * new deployment never reads one cached by the old code (v3: the edit context's stages).
+ * The cache key of a context ('pandian.sidebar-context.v4'). The version changes with a context's shape, so a
+ * new deployment never reads one cached by the old code (v4: the sidebar context's Pandian tab names).
  */
-const keyOf = (name: ContextName): string => `pandian.${name}-context.v3`;
+const keyOf = (name: ContextName): string => `pandian.${name}-context.v4`;
 
 /** Cache values are limited to 100 KB; a larger context is simply rebuilt each time. */
 const MAX_CACHED = 90000;

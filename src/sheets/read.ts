@@ -155,6 +155,16 @@ export function nameOf(handles: Map<string, Sheet>, sheet: Sheet): string {
   return sheet.getName();
 }
 
+/** The name of each Pandian tab in the layout, or null (no service call). */
+export function tabNames(layout: Layout): Record<TabId, string | null> {
+  const names = {} as Record<TabId, string | null>;
+  for (const id of Object.keys(TAB_NAMES) as TabId[]) {
+    const sheet = layout.tabs[id];
+    names[id] = sheet ? nameOf(layout.handles, sheet) : null;
+  }
+  return names;
+}
+
 /** The tabs as read for core: the customer tab whole, with Settings and the Pandian tabs asked for. */
 interface SpreadsheetTabs {
   /** The tabs as read: Pandian's by id, every handle by name. */

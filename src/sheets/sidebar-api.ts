@@ -41,13 +41,12 @@ import { errorMessage, PageError, PandianError, userLang, withDocumentLock } fro
 import {
   headOf,
   inventoryOfSpreadsheet,
-  layoutOf,
-  nameOf,
   readAll,
   readStart,
   readTab,
   tabA1,
   tabNamed,
+  tabNames,
   withoutTrailingBlanks,
 } from './read';
 import { setupSheets } from './setup';
@@ -242,7 +241,8 @@ interface SheetContext {
   /** The Stages tab, or the model derived from the stage values written as one (JSON-safe cells). */
   stages: SheetData | null;
   settings: SheetData | null;
-  objectionsSheet: string | null;
+  /** The name of each Pandian tab the spreadsheet has, as the layout listed them (null: none). */
+  tabs: Record<TabId, string | null>;
   /**
    * The Objections tab's cells (JSON-safe) when small enough to cache. Every edit of that tab forgets the
    * context (onEdit), and so does every sidebar write to it, so a card never shows a stale register for
@@ -311,7 +311,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     customer,
     stages,
     settings: jsonTab(settingsData, timeZone),
-    objectionsSheet: objections?.name ?? null,
+    tabs: tabNames(layout),
     objections: small ? objections : null,
     settingsLang: settings.lang ?? null,
     timeZone,
@@ -383,9 +383,10 @@ function readRows(ss: Spreadsheet, sheet: string, from: number, to: number, widt
 
 /** The Objections tab: from the cached context when it holds it, else read now. */
 function readObjections(ss: Spreadsheet, ctx: SheetContext): SheetData | null {
-  if (ctx.objections || !ctx.objectionsSheet) return ctx.objections;
-  const sheet = ss.getSheetByName(ctx.objectionsSheet);
-  return sheet && readAll(sheet, ctx.objectionsSheet);
+  const name = ctx.tabs.objections;
+  if (ctx.objections || !name) return ctx.objections;
+  const sheet = ss.getSheetByName(name);
+  return sheet && readAll(sheet, name);
 }
 
 /** Core's inventory of the customer tab's header over `rows`, with the context's Stages and Settings tabs. */
@@ -604,7 +605,7 @@ function objectionsTab(
   ctx: SheetContext,
   create: boolean,
 ): Located<keyof typeof OBJECTION_COLUMNS> & { sheet: Sheet; values: Cell[][] } {
-  let sheet = ctx.objectionsSheet ? call.ss.getSheetByName(ctx.objectionsSheet) : null;
+  let sheet = ctx.tabs.objections ? call.ss.getSheetByName(ctx.tabs.objections) : null;
   if (!sheet) {
     if (!create) throw new PageError('noObjectionsTab');
     sheet = call.ss.insertSheet(nameIn(TAB_NAMES.objections, call.lang));
@@ -868,16 +869,12 @@ export function sidebarSetup(): SetupView {
 function setupView(ss: Spreadsheet, lang: Lang): SetupView {
   const ctx = loadContext(ss, true);
   const { settings } = parseSettings(ctx.settings);
-  const { tabs, handles } = layoutOf(ss);
   const customer = ctx.customer;
   const table = customer?.detected ? inventoryOf(ctx, lang, [], null)?.table : undefined;
   return {
     lang,
-    template: tabs.stages ? 'sheet' : (settings.template ?? null),
-    tabs: (Object.keys(TAB_NAMES) as TabId[]).map((id) => {
-      const sheet = tabs[id];
-      return { id, name: sheet ? nameOf(handles, sheet) : null };
-    }),
+    template: ctx.tabs.stages ? 'sheet' : (settings.template ?? null),
+    tabs: (Object.keys(TAB_NAMES) as TabId[]).map((id) => ({ id, name: ctx.tabs[id] })),
     customerSheet: customer?.sheet ?? null,
     headerRow: customer?.headerRow ?? null,
     header: customer?.header ?? [],

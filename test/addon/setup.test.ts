@@ -293,3 +293,31 @@ describe('column mappings saved from the sidebar (sidebarSaveMapping)', () => {
     ]);
   });
 });
+
+describe('the sidebar setup view (sidebarSetup)', () => {
+  it('names each Pandian tab as it is written, from the one listing of the tabs its context makes', () => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Customers: [HEADER, ...customerRows(3)],
+        阶段定义: B2B_STAGES_EN(),
+        Settings: [['Setting', 'Value']],
+      },
+    });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('sidebarSetup'); // the sidebar's cached context, as an open sidebar has it
+    sandbox.env.resetCalls();
+    const view = sandbox.call('sidebarSetup') as {
+      template: string;
+      tabs: { id: string; name: string | null }[];
+    };
+    expect(view.template).toBe('sheet');
+    expect(Object.fromEntries(view.tabs.map((t) => [t.id, t.name]))).toMatchObject({
+      customers: 'Customers',
+      stages: '阶段定义',
+      settings: 'Settings',
+      objections: null,
+      history: null,
+    });
+    expect(sandbox.env.calls()['Spreadsheet.getSheets']).toBe(1);
+  });
+});
