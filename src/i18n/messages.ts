@@ -284,8 +284,8 @@ export const MESSAGES = sections({
   map: {
     title: ['“{sheet}”的列（表头在第 {row} 行）', 'Columns of "{sheet}" (header on row {row})'],
     howTo: [
-      '如需修改，在设置表中加一行：“映射:客户” | “你的表头”（也可用英文角色名，如 map:customer）。',
-      'To change one, add a row to the Settings tab: "map:customer" | "Your header" (roles: id, customer, rep, stage, status, value, created, expectedClose, closed, lastContact, nextAction, nextActionDue, stageEntered, lastUpdated, resumeOn, support, probability).',
+      '如需修改，在设置表中加一行：“映射:客户” | “你的表头”（也可用英文角色名，如 map:customer；角色：{roles}）。',
+      'To change one, add a row to the Settings tab: "map:customer" | "Your header" (roles: {roles}).',
     ],
   },
   settings: {

@@ -2,7 +2,7 @@
 import { columnLetter } from '../core/register';
 import { buildReport } from '../core/report';
 import { nameIn, TAB_NAMES } from '../core/tabs';
-import { TEMPLATE_IDS } from '../core/types';
+import { ROLES, TEMPLATE_IDS } from '../core/types';
 import { issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
@@ -67,7 +67,7 @@ export function mapColumnsCommand(): void {
   );
   alert(
     t('map.title', { sheet: head.name, row: header.row + 1 }),
-    `${lines.join('\n')}\n\n${t('map.howTo')}`,
+    `${lines.join('\n')}\n\n${t('map.howTo', { roles: ROLES.join(', ') })}`,
   );
 }
 

@@ -3,6 +3,7 @@
 import { stagesGrid } from '../../src/core/stage-grid';
 import { headersOf, OBJECTION_COLUMNS } from '../../src/core/tabs';
 import { template } from '../../src/core/templates';
+import { ROLES } from '../../src/core/types';
 import { translator } from '../../src/i18n/messages';
 import type { FakeSpreadsheet, Sandbox, SheetSnapshot } from '../sandbox';
 import { B2B_STAGES_EN, createSpreadsheet, customerRows, HEADER, loadPinned } from './helpers';
@@ -320,4 +321,29 @@ describe('the sidebar setup view (sidebarSetup)', () => {
     });
     expect(sandbox.env.calls()['Spreadsheet.getSheets']).toBe(1);
   });
+});
+
+describe('Map columns… (menuMapColumns)', () => {
+  it.each([
+    ['en', 'en_US'],
+    ['zh', 'zh_CN'],
+  ] as const)(
+    'shows each recognised column with its role, and how to map one, naming every role (%s)',
+    (lang, locale) => {
+      const ss = createSpreadsheet({ sheets: { Customers: [HEADER, ...customerRows(3)] } });
+      const sandbox = loadPinned({ spreadsheet: ss, locale });
+      sandbox.call('menuMapColumns');
+      const shown = sandbox.env.ui.log.flatMap((e) => (e.type === 'alert' ? [e] : []));
+      const t = translator(lang);
+      expect(shown).toEqual([
+        expect.objectContaining({
+          type: 'alert',
+          title: t('map.title', { sheet: 'Customers', row: 1 }),
+          prompt: expect.stringContaining('customer → Customer\nrep → Rep'),
+        }),
+      ]);
+      expect(shown[0].prompt).toContain(t('map.howTo', { roles: ROLES.join(', ') }));
+      expect(shown[0].prompt).toContain(ROLES.join(', '));
+    },
+  );
 });
