@@ -349,6 +349,8 @@ export function parseMark(cell: Cell): boolean | ParseFailure {
   if (typeof cell === 'boolean') return cell;
   if (typeof cell === 'number') return Number.isNaN(cell) ? MARK.bad : cell > 0;
   if (typeof cell === 'string') {
+    // An empty cell, the commonest mark of all (criteria not met yet), before any look-up.
+    if (cell.length === 0) return false;
     const direct = MARK_WORDS.get(cell);
     if (direct !== undefined) return direct;
     // Blank and placeholders ('-', '―', '−'…) are not met, as every value parser reads them as blank.
