@@ -222,7 +222,7 @@ export function computeInventory(input: InventoryInput): Inventory {
   const n = candidates.starts.length;
   const statuses = statusStart(asOf, n);
   const heads = headcountStart();
-  const folded = stateFoldStart(ctx);
+  const folded = stateFoldStart(ctx, reader.rows);
   const dueBy = candidates.ends[n - 1];
   const table = reader.read((c, i) => {
     statusAdd(statuses, c, candidates, asOf);
@@ -410,8 +410,8 @@ interface StateFold {
   support: SupportFold;
 }
 
-/** The totals that need each customer's state, all zero (see stateAdd). */
-function stateFoldStart({ stageAt, head }: StateContext): StateFold {
+/** The totals that need each customer's state, all zero (see stateAdd); `rows` bounds the customers to come. */
+function stateFoldStart({ stageAt, head }: StateContext, rows: number): StateFold {
   return {
     weighted: 0,
     due: 0,
@@ -420,8 +420,8 @@ function stateFoldStart({ stageAt, head }: StateContext): StateFold {
     stageValue: stageAt.map(() => 0),
     repsAt: stageAt.map(() => new Set()),
     lackingAt: stageAt.map(() => head.criteria.map(() => 0)),
-    stalled: new IndexList(),
-    gaps: new IndexList(),
+    stalled: new IndexList(rows),
+    gaps: new IndexList(rows),
     nextActions: { ok: 0, missing: 0, overdue: 0 },
     valueByStatus: { open: 0, won: 0, lost: 0, hold: 0 },
     support: supportStart(stageAt, head.roles.support !== undefined),

@@ -68,6 +68,8 @@ export interface CustomerTable extends TableHead {
 /** A customer tab whose header, roles and stage model are known and whose rows are not read yet. */
 export interface CustomerReader {
   head: TableHead;
+  /** At most how many customers read() gives: the rows under the header. */
+  rows: number;
   /** Each customer's id and name, in order, without reading the rest of its row (to link objections). */
   keys(): { id: string; name: string }[];
   /**
@@ -446,8 +448,10 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   };
   const head: TableHead = { sheet: sheet.name, headerRow: header.row + 1, headers, roles, criteria, model };
 
+  const rows = Math.max(0, grid.length - header.row - 1);
   return {
     head,
+    rows,
     keys() {
       const keys: { id: string; name: string }[] = [];
       eachDataRow(new IssueLog(sheet.name), (r) => {
@@ -459,14 +463,16 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
       return keys;
     },
     read(visit, keep) {
-      // The grid row of each customer, to read it again; the customers themselves when kept.
-      const gridRows: number[] = [];
+      // The grid row of each customer, to read it again (a typed array: no heap growth per row); the
+      // customers themselves when kept.
+      const gridRows = new Int32Array(rows);
+      let count = 0;
       const kept: Customer[] | null = keep ? [] : null;
       eachDataRow(skipped, (r) => {
         const c = readRow(r);
         if (c === null) return;
-        visit?.(c, gridRows.length);
-        gridRows.push(r);
+        visit?.(c, count);
+        gridRows[count++] = r;
         kept?.push(c);
       });
       // A required column the header lacks: said once, on the header row (rows are then counted by id / under "(no rep)").
@@ -477,7 +483,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
       const table = {
         ...head,
         get customers() {
-          customers ??= gridRows.map(readAgain);
+          customers ??= Array.from(gridRows.subarray(0, count), readAgain);
           return customers;
         },
         issues: [...log.list, ...skipped.list, ...rowsLog.list],

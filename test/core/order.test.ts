@@ -1,6 +1,6 @@
 // sortIndices must give exactly what the comparison sort it replaces gives, on every path.
 import fc from 'fast-check';
-import { sortIndices } from '../../src/core/order';
+import { IndexList, sortIndices } from '../../src/core/order';
 
 describe('sortIndices', () => {
   test('matches the comparison sort: small integer keys, rows in order or not, fractional and wide keys', () => {
@@ -38,5 +38,28 @@ describe('sortIndices', () => {
       ),
     ).toEqual([1, 4, 0, 2, 3]);
     expect(sortIndices([], [], [])).toEqual([]);
+  });
+});
+
+describe('IndexList', () => {
+  test.each([0, 3, 100])(
+    'sorts what was added, whether it fits its capacity (%i) or grows past it, as a plain array',
+    (capacity) => {
+      const list = new IndexList(capacity);
+      const entries = Array.from({ length: 40 }, (_, j) => [j * 3, -(j % 4), j + 2] as const);
+      for (const [index, key, tie] of entries) list.add(index, key, tie);
+      const reference = [...entries].sort((a, b) => a[1] - b[1] || a[2] - b[2]).map(([index]) => index);
+      const sorted = list.sorted();
+      expect(sorted).toEqual(reference);
+      expect(Array.isArray(sorted)).toBe(true);
+    },
+  );
+
+  test('one entry, or none, comes back as a plain array too', () => {
+    const one = new IndexList(4);
+    one.add(7, 0, 2);
+    expect(one.sorted()).toEqual([7]);
+    expect(Array.isArray(one.sorted())).toBe(true);
+    expect(new IndexList(4).sorted()).toEqual([]);
   });
 });
