@@ -7,7 +7,7 @@ import { issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
-import { customerHeader, inventoryOfSpreadsheet, nameOf, readStart, tabNamed } from './read';
+import { customerHeader, inventoryOfSpreadsheet, readStart, tabName, tabNamed } from './read';
 import { setupSheets } from './setup';
 import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
@@ -21,7 +21,7 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
     const report = buildReport(inventory, reportText(lang), (issue) => issueMessage(issue, lang));
     const existing = layout.tabs.inventory;
     // A new tab is empty and its name is the one given: no clear and no getName for it.
-    const name = existing ? nameOf(layout.handles, existing) : nameIn(TAB_NAMES.inventory, lang);
+    const name = tabName(layout, 'inventory') ?? nameIn(TAB_NAMES.inventory, lang);
     const sheet = existing ?? ss.insertSheet(name);
     writeReport(sheet, report, timeZone, !existing);
     return { issues: inventory.issues.length, lang, tab: name };

@@ -155,13 +155,16 @@ export function nameOf(handles: Map<string, Sheet>, sheet: Sheet): string {
   return sheet.getName();
 }
 
-/** The name of each Pandian tab in the layout, or null (no service call). */
+/** The name of the Pandian tab `id` in the layout, or null when there is none (no service call). */
+export function tabName(layout: Layout, id: TabId): string | null {
+  const sheet = layout.tabs[id];
+  return sheet ? nameOf(layout.handles, sheet) : null;
+}
+
+/** The name of each Pandian tab in the layout, or null (tabName). */
 export function tabNames(layout: Layout): Record<TabId, string | null> {
   const names = {} as Record<TabId, string | null>;
-  for (const id of Object.keys(TAB_NAMES) as TabId[]) {
-    const sheet = layout.tabs[id];
-    names[id] = sheet ? nameOf(layout.handles, sheet) : null;
-  }
+  for (const id of Object.keys(TAB_NAMES) as TabId[]) names[id] = tabName(layout, id);
   return names;
 }
 

@@ -12,7 +12,7 @@ import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext, forgetContexts } from './context-cache';
 import { userLang } from './errors';
-import { customerHeader, nameOf, readStart, readTab, tabA1 } from './read';
+import { customerHeader, readStart, readTab, tabA1, tabName } from './read';
 import { asSheetText } from './write-report';
 
 const CACHE_SECONDS = 10 * 60;
@@ -59,7 +59,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     configSheetIds: [tabs.stages, tabs.settings, tabs.objections]
       .filter((t) => t !== undefined)
       .map((t) => t.getSheetId()),
-    historySheet: tabs.history ? nameOf(layout.handles, tabs.history) : null,
+    historySheet: tabName(layout, 'history'),
     timeZone: ss.getSpreadsheetTimeZone(),
     customerSheet: chosen?.name ?? '',
     headerRow: header ? header.row + 1 : 0,

@@ -8,7 +8,7 @@ import { nameIn, TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
-import { customerTabOfSpreadsheet, nameOf, readAll } from './read';
+import { customerTabOfSpreadsheet, readAll, tabName } from './read';
 import { appendHistory, historyRow } from './triggers';
 
 /** The handlers the installed triggers call (globals in src/main.ts). */
@@ -68,7 +68,7 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
       ss,
       changes.map((c) => historyRow(today, '', c, source)),
       lang,
-      layout.tabs.history ? nameOf(layout.handles, layout.tabs.history) : null,
+      tabName(layout, 'history'),
     );
     const sheet = tab ?? ss.insertSheet(nameIn(TAB_NAMES.snapshot, lang));
     if (!tab) sheet.hideSheet();
