@@ -348,7 +348,7 @@ function derivedStages(
 
 interface Call {
   ss: Spreadsheet;
-  /** The context as cached (writes read their own afresh). */
+  /** The context as cached, or read afresh when asked (writes read their own afresh, inside the lock). */
   ctx: SheetContext;
   lang: Lang;
 }
@@ -358,11 +358,12 @@ interface Call {
  * (PageError, which the page puts in words), anything else translated here. `clientLang` is the
  * language sidebarStart gave the page (Settings, else the user's locale), so a poll need not ask again.
  */
-function serve<T>(work: (call: Call) => T, clientLang?: unknown): T {
+function serve<T>(work: (call: Call) => T, options: { clientLang?: unknown; fresh?: boolean } = {}): T {
+  const { clientLang, fresh = false } = options;
   let lang: Lang | null = null;
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const ctx = loadContext(ss, false);
+    const ctx = loadContext(ss, fresh);
     lang = ctx.settingsLang ?? LANGS.find((l) => l === clientLang) ?? userLang();
     return work({ ss, ctx, lang });
   } catch (e) {
@@ -650,34 +651,37 @@ export function sidebarStart(): SidebarStart {
 
 /** The customer view for the row the user has selected. */
 export function sidebarCustomer(clientLang?: string): CustomerView {
-  return serve(({ ss, ctx, lang }) => {
-    const customer = ctx.customer;
-    if (!customer?.detected) return { kind: 'no-sheet' };
-    const { sheet, headerRow, header } = customer;
-    const range = ss.getActiveRange();
-    if (!range || range.getGridId() !== customer.sheetId) {
-      const name = ss.getActiveSheet().getName();
-      if (name !== sheet) return { kind: 'elsewhere', sheet: name, customerSheet: sheet };
-      // The customer tab under the same name but another id (deleted and made again): read afresh.
-      if (range) return viewOfRow(ss, loadContext(ss, true), lang, range.getRow());
-      return { kind: 'header', row: 0, customerSheet: sheet };
-    }
-    const row = range.getRow();
-    if (row <= headerRow) return { kind: 'header', row, customerSheet: sheet };
-    // The header may have moved since it was cached (columns inserted or deleted): it is read with the row
-    // (one block when the row is near it) and, when it differs, the context is read afresh.
-    let values: Cell[] | undefined;
-    try {
-      const near = row - headerRow <= HEADER_WINDOW;
-      const block = readRows(ss, sheet, near ? headerRow : row, row, header.length);
-      const now = near ? block[0] : readRows(ss, sheet, headerRow, headerRow, header.length)[0];
-      if (now.map((c) => cellText(c)).join('\u0000') === header.join('\u0000'))
-        values = block[block.length - 1];
-    } catch {
-      // fewer columns than the cached header: it surely moved
-    }
-    return viewOfRow(ss, values ? ctx : loadContext(ss, true), lang, row, values);
-  }, clientLang);
+  return serve(
+    ({ ss, ctx, lang }) => {
+      const customer = ctx.customer;
+      if (!customer?.detected) return { kind: 'no-sheet' };
+      const { sheet, headerRow, header } = customer;
+      const range = ss.getActiveRange();
+      if (!range || range.getGridId() !== customer.sheetId) {
+        const name = ss.getActiveSheet().getName();
+        if (name !== sheet) return { kind: 'elsewhere', sheet: name, customerSheet: sheet };
+        // The customer tab under the same name but another id (deleted and made again): read afresh.
+        if (range) return viewOfRow(ss, loadContext(ss, true), lang, range.getRow());
+        return { kind: 'header', row: 0, customerSheet: sheet };
+      }
+      const row = range.getRow();
+      if (row <= headerRow) return { kind: 'header', row, customerSheet: sheet };
+      // The header may have moved since it was cached (columns inserted or deleted): it is read with the row
+      // (one block when the row is near it) and, when it differs, the context is read afresh.
+      let values: Cell[] | undefined;
+      try {
+        const near = row - headerRow <= HEADER_WINDOW;
+        const block = readRows(ss, sheet, near ? headerRow : row, row, header.length);
+        const now = near ? block[0] : readRows(ss, sheet, headerRow, headerRow, header.length)[0];
+        if (now.map((c) => cellText(c)).join('\u0000') === header.join('\u0000'))
+          values = block[block.length - 1];
+      } catch {
+        // fewer columns than the cached header: it surely moved
+      }
+      return viewOfRow(ss, values ? ctx : loadContext(ss, true), lang, row, values);
+    },
+    { clientLang },
+  );
 }
 
 /** Writes today's date into the criterion's cell of the target row. */
@@ -863,11 +867,11 @@ const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** The Setup view: template, tabs and the column mapping as Pandian reads it now. */
 export function sidebarSetup(): SetupView {
-  return serve(({ ss, lang }) => setupView(ss, lang));
+  return serve(({ ctx, lang }) => setupView(ctx, lang), { fresh: true });
 }
 
-function setupView(ss: Spreadsheet, lang: Lang): SetupView {
-  const ctx = loadContext(ss, true);
+/** The Setup view of a context read afresh (the user may have just renamed, mapped or created tabs). */
+function setupView(ctx: SheetContext, lang: Lang): SetupView {
   const { settings } = parseSettings(ctx.settings);
   const customer = ctx.customer;
   const table = customer?.detected ? inventoryOf(ctx, lang, [], null)?.table : undefined;
@@ -895,40 +899,42 @@ function setupView(ss: Spreadsheet, lang: Lang): SetupView {
  * Settings tab is created (Setting | Value) when missing.
  */
 export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
-  return serve(({ ss, lang }) => {
-    if (!Array.isArray(changes)) throw new PageError('badInput', { field: 'changes' });
-    const ctx = loadContext(ss, true);
-    const headers = new Set(ctx.customer?.header.filter((h) => h !== '') ?? []);
-    const wanted = changes.map((ch) => {
-      const role = oneOf(ROLES, ch?.role, 'role');
-      const header = text(ch?.header, 500);
-      if (header !== '' && !headers.has(header)) throw new PageError('unknownHeader', { header });
-      return { role, header };
-    });
-    withDocumentLock(() => {
-      let sheet = tabNamed(ss, 'settings')?.sheet;
-      if (!sheet) {
-        sheet = ss.insertSheet(nameIn(TAB_NAMES.settings, lang));
-        sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);
-      }
-      const values = sheet.getDataRange().getValues() as Cell[][];
-      // The role each row maps, if it is a mapping row: the last row of a role is the one parseSettings uses.
-      const roles = values.map((row) => mappingRole(cellText(row[0])));
-      let last = sheet.getLastRow();
-      for (const { role, header } of wanted) {
-        const found = roles.lastIndexOf(role);
-        if (found >= 0) {
-          if (cellText(values[found][1]) !== header)
-            sheet.getRange(found + 1, 2).setValue(asSheetText(header));
-        } else if (header !== '') {
-          last++;
-          sheet.getRange(last, 1, 1, 2).setValues([[`map:${role}`, asSheetText(header)]]);
-          values.push([`map:${role}`, header]);
-          roles.push(role);
+  return serve(
+    ({ ss, ctx, lang }) => {
+      if (!Array.isArray(changes)) throw new PageError('badInput', { field: 'changes' });
+      const headers = new Set(ctx.customer?.header.filter((h) => h !== '') ?? []);
+      const wanted = changes.map((ch) => {
+        const role = oneOf(ROLES, ch?.role, 'role');
+        const header = text(ch?.header, 500);
+        if (header !== '' && !headers.has(header)) throw new PageError('unknownHeader', { header });
+        return { role, header };
+      });
+      withDocumentLock(() => {
+        let sheet = tabNamed(ss, 'settings')?.sheet;
+        if (!sheet) {
+          sheet = ss.insertSheet(nameIn(TAB_NAMES.settings, lang));
+          sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);
         }
-      }
-    });
-    forgetContexts('sidebar');
-    return setupView(ss, lang);
-  });
+        const values = sheet.getDataRange().getValues() as Cell[][];
+        // The role each row maps, if it is a mapping row: the last row of a role is the one parseSettings uses.
+        const roles = values.map((row) => mappingRole(cellText(row[0])));
+        let last = sheet.getLastRow();
+        for (const { role, header } of wanted) {
+          const found = roles.lastIndexOf(role);
+          if (found >= 0) {
+            if (cellText(values[found][1]) !== header)
+              sheet.getRange(found + 1, 2).setValue(asSheetText(header));
+          } else if (header !== '') {
+            last++;
+            sheet.getRange(last, 1, 1, 2).setValues([[`map:${role}`, asSheetText(header)]]);
+            values.push([`map:${role}`, header]);
+            roles.push(role);
+          }
+        }
+      });
+      forgetContexts('sidebar');
+      return setupView(loadContext(ss, true), lang);
+    },
+    { fresh: true },
+  );
 }

@@ -305,7 +305,10 @@ describe('the sidebar setup view (sidebarSetup)', () => {
       },
     });
     const sandbox = loadPinned({ spreadsheet: ss });
-    sandbox.call('sidebarSetup'); // the sidebar's cached context, as an open sidebar has it
+    // The first call, with nothing cached: the view is made from the one context it reads.
+    sandbox.call('sidebarSetup');
+    expect(sandbox.env.calls()['Spreadsheet.getSheets']).toBe(1);
+    // Again, with the sidebar's context cached as an open sidebar has it: read afresh, still once.
     sandbox.env.resetCalls();
     const view = sandbox.call('sidebarSetup') as {
       template: string;
