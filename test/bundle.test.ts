@@ -68,7 +68,7 @@ describe('dist/Code.js', () => {
     expect(code).not.toMatch(/\brequire\s*\(|\bmodule\.exports\b|\bprocess\.(env|argv|exit)\b/);
     for (const readable of [
       'evidenceReach',
-      'readCustomers',
+      'openCustomers',
       'computeInventory',
       'buildReport',
       'writeReport',

@@ -2,7 +2,7 @@
 // customer tab is found) with frozen headers, dropdowns, date hints and conditional formats. A tab that
 // already exists is never touched: it is reported as kept.
 
-import { readCustomerTab } from '../core/index';
+import { openCustomerTab } from '../core/index';
 import { columnLetter } from '../core/register';
 import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
 import {
@@ -200,8 +200,8 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
     if (!model && customer) {
       // "From my data": the distinct stage values of the customer tab become the Stages tab.
       const sheets = [readAll(customer.sheet, customer.name)];
-      const outcome = readCustomerTab({ sheets, timeZone: 'UTC', lang });
-      if (outcome.ok && outcome.table.model.stages.length > 0) model = outcome.table.model;
+      const opened = openCustomerTab({ sheets, timeZone: 'UTC', lang });
+      if (opened.ok && opened.reader.head.model.stages.length > 0) model = opened.reader.head.model;
     }
     // "From my data" stage names are the user's own values: written as text, never as formulas.
     const stageRows = stagesGrid(model ?? { source: 'data', stages: [] }, lang).map((row) =>

@@ -12,7 +12,7 @@ import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../c
 import { HEADER_SCAN_ROWS, type Located, locateColumns } from '../core/register';
 import { mappingRole, parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
-import { detectHeader, readCustomers } from '../core/table';
+import { detectHeader, openCustomers } from '../core/table';
 import { headersOf, nameIn, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
 import {
   type Cell,
@@ -339,9 +339,11 @@ function derivedStages(
   const columns = cols.map((c) => sheet.getRange(customer.headerRow + 1, c + 1, rows, 1).getValues());
   const values: Cell[][] = [cols.map((c) => customer.header[c] ?? '')];
   for (let r = 0; r < rows; r++) values.push(columns.map((col) => col[r][0] as Cell));
-  const table = readCustomers({ name: customer.sheet, values }, { timeZone, model: null, mapping });
-  if (!table || table.model.stages.length === 0) return null;
-  return { name: nameIn(TAB_NAMES.stages, lang), values: stagesGrid(table.model, lang) };
+  // The model comes from the stage values as the tab is opened: no row needs reading as a customer.
+  const model = openCustomers({ name: customer.sheet, values }, { timeZone, model: null, mapping })?.head
+    .model;
+  if (!model || model.stages.length === 0) return null;
+  return { name: nameIn(TAB_NAMES.stages, lang), values: stagesGrid(model, lang) };
 }
 
 // ---- Running a server function ----
