@@ -111,15 +111,19 @@ function defaultOut(file: string): string {
   return join(dirname(file), `${basename(file, extname(file))}-inventory.xlsx`);
 }
 
-function pad(s: string, n: number): string {
-  // East Asian characters take two columns in a terminal.
+/** The columns s takes in a terminal: East Asian characters take two. */
+function displayWidth(s: string): number {
   let width = 0;
   for (const ch of s)
     width +=
       /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
         ? 2
         : 1;
-  return s + ' '.repeat(Math.max(1, n - width));
+  return width;
+}
+
+function pad(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(1, n - displayWidth(s)));
 }
 
 /** The human summary: totals, per-rep concurrency, top gaps, data issue count, where the report went. */
@@ -131,8 +135,8 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
   lines.push(t('cli.heading', { sheet: table.sheet, asOf: isoOfDay(inv.asOf) }));
   lines.push(t('cli.totals', { ...totals }));
   lines.push('');
-  const repWidth = Math.max(12, ...inv.reps.map((r) => r.rep.length + 2));
-  const stageWidth = Math.max(8, ...openNames.map((n) => n.length * 2 + 2));
+  const repWidth = Math.max(12, ...inv.reps.map((r) => displayWidth(r.rep) + 2));
+  const stageWidth = Math.max(8, ...openNames.map((n) => displayWidth(n) + 2));
   lines.push(
     pad(t('report.rep'), repWidth) +
       openNames.map((n) => pad(n, stageWidth)).join('') +
@@ -141,13 +145,12 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
   );
   for (const r of inv.reps) {
     const flags = r.flags.map((f) => t(`flag.${f}` as never)).join(', ');
-    const band = r.band ? ` [${r.band.low}–${r.band.high ?? '∞'}]` : '';
+    const band = r.band ? `[${r.band.low}–${r.band.high ?? '∞'}]` : '';
     lines.push(
       pad(r.rep || t('report.noRep'), repWidth) +
         r.byStage.map((n) => pad(String(n), stageWidth)).join('') +
         pad(String(r.open), 8) +
-        flags +
-        band,
+        [flags, band].filter(Boolean).join(' '),
     );
   }
   const top = inv.lacking.slice(0, 5);

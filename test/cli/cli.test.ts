@@ -152,6 +152,17 @@ describe('language', () => {
   it('follows the workbook Settings (语言 zh) unless --lang says otherwise', async () => {
     const settings = await cli(['inventory', SAMPLE, '--as-of', '2026-11-27', '--out', join(tmp, 'l1.xlsx')]);
     expect(settings.out).toContain('共 148 个客户');
+    // Columns by display width (a Chinese character takes two), and the WIP band after the flags, if any.
+    const lines = settings.out.split('\n');
+    expect(lines).toContain(
+      '销售        线索         需求确认     预算确认     方案/招投标  商务审批     进行中  提示',
+    );
+    expect(lines).toContain(
+      '李娜        3            3            3            3            2            14      [10–17]',
+    );
+    expect(lines).toContain(
+      '王磊        7            9            9            6            4            35      高于区间 [10–17]',
+    );
     const en = await cli([
       'inventory',
       SAMPLE,
