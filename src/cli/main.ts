@@ -135,7 +135,8 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
   lines.push(t('cli.heading', { sheet: table.sheet, asOf: isoOfDay(inv.asOf) }));
   lines.push(t('cli.totals', { ...totals }));
   lines.push('');
-  const repWidth = Math.max(12, ...inv.reps.map((r) => displayWidth(r.rep) + 2));
+  const repName = (rep: string): string => rep || t('report.noRep');
+  const repWidth = Math.max(12, ...inv.reps.map((r) => displayWidth(repName(r.rep)) + 2));
   const stageWidth = Math.max(8, ...openNames.map((n) => displayWidth(n) + 2));
   lines.push(
     pad(t('report.rep'), repWidth) +
@@ -147,10 +148,9 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
     const flags = r.flags.map((f) => t(`flag.${f}` as never)).join(', ');
     const band = r.band ? `[${r.band.low}–${r.band.high ?? '∞'}]` : '';
     lines.push(
-      pad(r.rep || t('report.noRep'), repWidth) +
+      pad(repName(r.rep), repWidth) +
         r.byStage.map((n) => pad(String(n), stageWidth)).join('') +
-        pad(String(r.open), 8) +
-        [flags, band].filter(Boolean).join(' '),
+        (pad(String(r.open), 8) + [flags, band].filter(Boolean).join(' ')).trimEnd(),
     );
   }
   const top = inv.lacking.slice(0, 5);

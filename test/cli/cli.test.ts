@@ -146,6 +146,31 @@ describe('Chinese files', () => {
   });
 });
 
+describe('the summary', () => {
+  it('sizes the rep column to the widest name, the no-rep label included', async () => {
+    const csv = join(tmp, 'no-rep.csv');
+    writeFileSync(
+      csv,
+      'ID,Customer,Rep,Stage\n1,Acme,Ann,Discovery\n2,Birch,,Discovery\n3,Cedar,Ann,Proposal\n',
+    );
+    const r = await cli([
+      'inventory',
+      csv,
+      '--as-of',
+      '2026-11-27',
+      '--lang',
+      'zh',
+      '--out',
+      join(tmp, 'nr.xlsx'),
+    ]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    // （无负责人） is six wide characters: twelve columns, then two blanks, where the header's 销售 has ten.
+    expect(lines).toContain('销售          Discovery  Proposal   进行中  提示');
+    expect(lines).toContain('（无负责人）  1          0          1');
+  });
+});
+
 describe('language', () => {
   const SAMPLE = join(ROOT, 'samples/pandian-demo.xlsx');
 
