@@ -10,7 +10,7 @@ export const CLI_MESSAGES = sections({
       '用法：pandian inventory <文件.xlsx|文件.csv> [选项]\n\n选项：\n  --out 文件.xlsx       报告副本的保存位置（默认：输入文件旁的 <名称>-inventory.xlsx）\n  --sheet 名称          客户表（默认：按表头识别）\n  --stages 文件         阶段定义表（.csv 或 .xlsx）\n  --objections 文件     异议表（.csv 或 .xlsx）\n  --map 角色=表头       手动映射列，可重复。角色：{roles}\n  --as-of YYYY-MM-DD    盘点日期（默认：今天）\n  --lang zh|en          报告语言（默认：按系统环境）\n  --json                输出一个 JSON 文档而不是摘要\n',
       'Usage: pandian inventory <file.xlsx|file.csv> [options]\n\nOptions:\n  --out FILE.xlsx      where to write the copy with the report (default: <name>-inventory.xlsx beside the input)\n  --sheet NAME         the customer tab (default: found by its headers)\n  --stages FILE        a Stages table (.csv or .xlsx)\n  --objections FILE    an Objections table (.csv or .xlsx)\n  --map role=Header    map a column by hand; repeatable. Roles: {roles}\n  --as-of YYYY-MM-DD   the inventory date (default: today)\n  --lang zh|en         language of the report (default: from the environment)\n  --json               print one JSON document instead of the summary\n',
     ],
-    heading: ['“{sheet}”客户盘点，截至 {asOf}', 'Customer inventory of "{sheet}" as of {asOf}'],
+    heading: ['客户盘点：“{sheet}”表，截至 {asOf}', 'Customer inventory of "{sheet}" as of {asOf}'],
     totals: [
       '共 {customers} 个客户：进行中 {open}，赢单 {won}，输单 {lost}，搁置 {hold}',
       '{customers} customers: {open} open, {won} won, {lost} lost, {hold} on hold',

@@ -176,7 +176,7 @@ describe('language', () => {
 
   it('follows the workbook Settings (语言 zh) unless --lang says otherwise', async () => {
     const settings = await cli(['inventory', SAMPLE, '--as-of', '2026-11-27', '--out', join(tmp, 'l1.xlsx')]);
-    expect(settings.out).toContain('共 148 个客户');
+    expect(settings.out).toContain('客户盘点：“客户盘点”表，截至 2026-11-27\n共 148 个客户');
     // Columns by display width (a Chinese character takes two), and the WIP band after the flags, if any.
     const lines = settings.out.split('\n');
     expect(lines).toContain(
