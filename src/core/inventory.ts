@@ -11,7 +11,16 @@ import { normalizeKey } from './normalize';
 import { isOpenObjection, isOverdue, isUnplanned, isUnsupervised, type Objection } from './objections';
 import { IndexList } from './order';
 import { type Customer, type CustomerReader, type CustomerTable, metMask, type TableHead } from './table';
-import type { Day, Issue, ObjectionType, Resolution, Settings, Stage, StageKind } from './types';
+import {
+  BAND_MIN_CLOSES,
+  type Day,
+  type Issue,
+  type ObjectionType,
+  type Resolution,
+  type Settings,
+  type Stage,
+  type StageKind,
+} from './types';
 
 export type StageCheck = 'ahead' | 'behind' | 'match' | 'none';
 export type NextActionState = 'ok' | 'missing' | 'overdue' | null;
@@ -235,7 +244,7 @@ export function computeInventory(input: InventoryInput): Inventory {
   // The first period shown holds the first close (on or before asOf), or is the first counted.
   const cut = Math.max(0, periodIndex(candidates, statuses.first));
   const results = computeResults(candidates, cut, settings, statuses, folded, headcountFinish(heads, n));
-  const reps = repLoads(folded.byRep, openStages.length, wipBand(settings, results, head));
+  const reps = repLoads(folded.byRep, openStages.length, wipBand(settings, results, head, statuses.totals));
   const cohorts = computeCohorts(folded);
   return {
     asOf,
@@ -568,10 +577,14 @@ function repLoad(byRep: Map<string, RepLoad>, rep: string, nOpen: number): RepLo
   return r;
 }
 
-/** The reps, most open customers first, each with the band and the flags it earns. */
+/**
+ * The reps, most open customers first, each with the band and the flags it earns. The customers with no rep
+ * are listed too, but they are nobody's load: no band, no flags (each row is a missing-rep data issue).
+ */
 function repLoads(byRep: Map<string, RepLoad>, nOpen: number, band: RepLoad['band']): RepLoad[] {
   const reps = [...byRep.values()].sort((a, b) => b.open - a.open || a.rep.localeCompare(b.rep));
   for (const r of reps) {
+    if (r.rep === '') continue;
     r.band = band;
     if (band) {
       if (r.open < band.low) r.flags.push('below-band');
@@ -584,14 +597,22 @@ function repLoads(byRep: Map<string, RepLoad>, nOpen: number, band: RepLoad['ban
 
 /**
  * The WIP band: from Settings, or by Little's law - open deals needed = wins per period / win rate x
- * cycle time in periods - with room either side (x0.8 .. x1.25).
+ * cycle time in periods - with room either side (x0.8 .. x1.25). Derived only from BAND_MIN_CLOSES closed
+ * deals or more: below that one deal moves the win rate by ten points or more, and a band drawn from three
+ * wins flags every rep.
  */
-function wipBand(settings: Settings, results: Results, head: TableHead): RepLoad['band'] {
+function wipBand(
+  settings: Settings,
+  results: Results,
+  head: TableHead,
+  { won, lost }: Inventory['totals'],
+): RepLoad['band'] {
   if (settings.wipLow !== undefined || settings.wipHigh !== undefined) {
     return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? null };
   }
   const { winRate, avgCycleDays, periods } = results;
-  if (!winRate || !avgCycleDays || head.roles.created === undefined) return null;
+  if (!winRate || !avgCycleDays || head.roles.created === undefined || won + lost < BAND_MIN_CLOSES)
+    return null;
   // Wins per rep per period: the target, else the average over periods with reps in play (winsPerRep
   // is null only where headcount is 0).
   const withData = periods.filter((p) => p.winsPerRep !== null);

@@ -4,7 +4,16 @@ import { isoOfDay } from './days';
 import type { Inventory } from './inventory';
 import { truncate } from './normalize';
 import type { Customer } from './table';
-import type { ChartSpec, GridRect, Issue, Report, ReportCell, ReportFormat, ReportFormatKind } from './types';
+import {
+  BAND_MIN_CLOSES,
+  type ChartSpec,
+  type GridRect,
+  type Issue,
+  type Report,
+  type ReportCell,
+  type ReportFormat,
+  type ReportFormatKind,
+} from './types';
 
 /** Label lookup supplied by the shell (src/i18n): core holds no words of its own. */
 export type ReportText = (key: string, params?: Record<string, string | number>) => string;
@@ -195,6 +204,8 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.chart('concurrency', 'stacked-bar', repHead, inv.reps.length + 1, nOpen + 1);
   }
   g.columns(repHead + 1, { [nOpen + 6]: 'money' });
+  if (inv.reps.some((r) => r.rep !== '') && !inv.reps.some((r) => r.band))
+    g.add([label('noBand', { n: BAND_MIN_CLOSES })], 'muted');
 
   // Stage check and gaps
   g.section('gaps');

@@ -267,3 +267,9 @@ export interface Report {
   columnWidths: number[];
   frozenRows: number;
 }
+
+/**
+ * Closed deals (won and lost) needed before the WIP band is derived from the data by Little's law (see
+ * inventory.ts wipBand); the report and the sidebar name it when there is no band.
+ */
+export const BAND_MIN_CLOSES = 10;

@@ -57,6 +57,10 @@ export const MESSAGES = sections({
     reps: ['销售人数', 'Reps'],
     noRep: ['（无负责人）', '(no rep)'],
     band: ['并发区间', 'WIP band'],
+    noBand: [
+      '无并发区间：可在设置表填写“并发下限”“并发上限”；有创建日期和至少 {n} 个已成交或输单的客户时，盘点会自动推算。',
+      'No WIP band: set "WIP low" and "WIP high" in Settings, or Pandian derives one once there are created dates and at least {n} won or lost deals.',
+    ],
     flags: ['提示', 'Flags'],
     wonValue: ['赢单金额', 'Won value'],
     gaps: ['阶段核对与差距', 'Stage check and gaps'],

@@ -1,6 +1,6 @@
 // The Team view: rep x stage concurrency with band flags, stalled customers, the objection summary and the
 // same-stage cohort picker, all computed by core on one read of the spreadsheet; and the Customer inventory run.
-import { OBJECTION_TYPES } from '../core/types';
+import { BAND_MIN_CLOSES, OBJECTION_TYPES } from '../core/types';
 import type { SidebarKey } from '../i18n/sidebar-messages';
 import type { TeamView } from '../sheets/sidebar-api';
 import { button, type Child, field, fill, h, option } from './dom';
@@ -151,6 +151,9 @@ export class TeamPanel {
         { className: 'legend', attrs: { 'aria-label': t('sidebar.team.legend') } },
         ...v.stages.map((s) => h('li', null, s)),
       ),
+      reps.some((r) => r.rep !== '') &&
+        !reps.some((r) => r.band) &&
+        h('p', { className: 'note' }, t('report.noBand', { n: BAND_MIN_CLOSES })),
     );
   }
 

@@ -2,10 +2,12 @@
 import { dayFromIso } from '../../src/core/days';
 import { runInventory } from '../../src/core/index';
 import type { Inventory } from '../../src/core/inventory';
+import { buildReport } from '../../src/core/report';
 import { stagesGrid } from '../../src/core/stage-grid';
 import { headersOf, OBJECTION_COLUMNS } from '../../src/core/tabs';
 import { template } from '../../src/core/templates';
 import type { Cell, SheetData } from '../../src/core/types';
+import { issueMessage, reportText } from '../../src/i18n/messages';
 
 const AS_OF = '2026-06-30';
 const B2B_EN = stagesGrid(template('b2b', 'en'), 'en');
@@ -298,6 +300,61 @@ describe('concurrency, cohorts and support', () => {
     ]);
     expect(inv.reps.find((r) => r.rep === 'Ann')!.flags).toContain('above-band');
     expect(inv.reps.find((r) => r.rep === 'Bob')!.flags).toContain('below-band');
+  });
+});
+
+describe("the WIP band by Little's law", () => {
+  // As of June 30: Ann and Bo each win 2 deals in May and 2 in June, every one 61 days after it was created, and
+  // each loses 2 in June: 12 closes, win rate 8/12, 2 wins per rep per month, a cycle of 61/30.4375 months.
+  const closes = (lost: number): Cell[][] => {
+    const rows: Cell[][] = [];
+    for (const rep of ['Ann', 'Bo']) {
+      for (let i = 0; i < 2; i++) {
+        rows.push([`${rep} May win ${i}`, rep, 'Won', 100, '2026-03-10', '2026-05-10']);
+        rows.push([`${rep} June win ${i}`, rep, 'Won', 100, '2026-04-10', '2026-06-10']);
+      }
+    }
+    for (let i = 0; i < lost; i++)
+      rows.push([`Lost ${i}`, i % 2 ? 'Bo' : 'Ann', 'Lost', 50, '2026-04-10', '2026-06-15']);
+    return rows;
+  };
+  const open = (rep: string, n: number): Cell[][] =>
+    Array.from({ length: n }, (_, i) => [
+      `${rep || 'Nobody'} open ${i}`,
+      rep,
+      'Discovery',
+      100,
+      '2026-04-01',
+      '',
+    ]);
+  const withOpen = (rows: Cell[][]) => deals([...rows, ...open('Ann', 9), ...open('Bo', 2), ...open('', 3)]);
+
+  it('is open deals needed = wins per rep per period / win rate x cycle in periods, x0.8 to x1.25', () => {
+    const inv = withOpen(closes(4));
+    // 2 / (8/12) x 61/30.4375 = 6.01: from floor(4.81) to ceil(7.51).
+    const band = { low: 4, high: 8 };
+    const rep = (name: string) => inv.reps.find((r) => r.rep === name)!;
+    expect(rep('Ann')).toMatchObject({ open: 9, band, flags: ['above-band'] });
+    expect(rep('Bo')).toMatchObject({ open: 2, band, flags: ['below-band'] });
+  });
+
+  it("gives the customers with no rep neither a band nor flags: they are nobody's load", () => {
+    const nobody = withOpen(closes(4)).reps.find((r) => r.rep === '')!;
+    expect(nobody).toMatchObject({ open: 3, band: null, flags: [] });
+  });
+
+  /** The report's first cells, as text. */
+  const reportLines = (inv: Inventory): string[] =>
+    buildReport(inv, reportText('en'), (i) => issueMessage(i, 'en')).rows.map((r) => String(r[0] ?? ''));
+  const NO_BAND =
+    /^No WIP band: set "WIP low" and "WIP high" in Settings, .* at least 10 won or lost deals\.$/;
+
+  it('is not derived from fewer than 10 closed deals, and the report says how to get one', () => {
+    const inv = withOpen(closes(1));
+    expect(inv.totals).toMatchObject({ won: 8, lost: 1 });
+    for (const r of inv.reps) expect(r).toMatchObject({ band: null, flags: [] });
+    expect(reportLines(inv).filter((line) => NO_BAND.test(line))).toHaveLength(1);
+    expect(reportLines(withOpen(closes(4))).some((line) => NO_BAND.test(line))).toBe(false);
   });
 });
 

@@ -120,6 +120,19 @@ describe('Team view', () => {
       'Unsupervised',
       '1',
     ]);
+    await expect(page.getByText('No WIP band').count()).resolves.toBe(0);
+    expect(sidebar.errors).toEqual([]);
+  });
+
+  it('says how to get a WIP band when there is none (no Settings band, too few closed deals)', async () => {
+    const { sidebar } = await open();
+    const page = sidebar.page;
+    await page.getByRole('tab', { name: 'Team' }).click();
+    await page.getByRole('table').first().waitFor();
+    await expect(page.locator('.flags').allTextContents()).resolves.toEqual([]);
+    await expect(page.locator('p.note', { hasText: 'No WIP band' }).textContent()).resolves.toBe(
+      'No WIP band: set "WIP low" and "WIP high" in Settings, or Pandian derives one once there are created dates and at least 10 won or lost deals.',
+    );
     expect(sidebar.errors).toEqual([]);
   });
 
