@@ -9,7 +9,7 @@ import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { buildReport } from '../core/report';
 import { nameIn, TAB_NAMES } from '../core/tabs';
-import { type Lang, ROLES, type Role, type SheetData } from '../core/types';
+import { BAND_MIN_CLOSES, type Lang, ROLES, type Role, type SheetData } from '../core/types';
 import { cliTranslator } from '../i18n/cli-messages';
 import { issueMessage, langOfLocale, reportText } from '../i18n/messages';
 import { inventoryJson } from './json';
@@ -153,6 +153,8 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
         (pad(String(r.open), 8) + [flags, band].filter(Boolean).join(' ')).trimEnd(),
     );
   }
+  if (inv.reps.some((r) => r.rep !== '') && !inv.reps.some((r) => r.band))
+    lines.push(t('report.noBand', { n: BAND_MIN_CLOSES }));
   const top = inv.lacking.slice(0, 5);
   if (top.length) {
     lines.push('');

@@ -168,6 +168,10 @@ describe('the summary', () => {
     // （无负责人） is six wide characters: twelve columns, then two blanks, where the header's 销售 has ten.
     expect(lines).toContain('销售          Discovery  Proposal   进行中  提示');
     expect(lines).toContain('（无负责人）  1          0          1');
+    // No closed deals: no band, and the line after the table says how to get one.
+    expect(lines[lines.indexOf('（无负责人）  1          0          1') + 1]).toBe(
+      '无并发区间：可在设置表填写“并发下限”“并发上限”；有创建日期和至少 10 个已成交或输单的客户时，盘点会自动推算。',
+    );
   });
 });
 
@@ -177,6 +181,7 @@ describe('language', () => {
   it('follows the workbook Settings (语言 zh) unless --lang says otherwise', async () => {
     const settings = await cli(['inventory', SAMPLE, '--as-of', '2026-11-27', '--out', join(tmp, 'l1.xlsx')]);
     expect(settings.out).toContain('客户盘点：“客户盘点”表，截至 2026-11-27\n共 148 个客户');
+    expect(settings.out).not.toContain('无并发区间');
     // Columns by display width (a Chinese character takes two), and the WIP band after the flags, if any.
     const lines = settings.out.split('\n');
     expect(lines).toContain(
