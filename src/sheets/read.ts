@@ -125,6 +125,45 @@ export function withoutTrailingBlanks<T extends Cell>(cells: readonly T[]): T[] 
   return cells.slice(0, n);
 }
 
+/** Rows this close below the header are read in one block with it (readUnderHeader). */
+export const HEADER_WINDOW = 200;
+
+/**
+ * Rows `from`..`to` (1-based, below the header) of a tab, columns A to `width`, with its header row as it is
+ * now: what a cached header must be checked against (sameHeader) before its column positions are trusted, since
+ * inserting or deleting a column fires no edit. One read when the rows lie within HEADER_WINDOW rows of the
+ * header, else a second one for the header row; `from` past `to` reads the header alone. Null when the tab is
+ * narrower than `width` (columns were deleted).
+ */
+export function readUnderHeader(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: string,
+  headerRow: number,
+  from: number,
+  to: number,
+  width: number,
+): { header: Cell[]; rows: Cell[][] } | null {
+  const read = (a: number, b: number) =>
+    ss.getRange(tabA1(sheet, a, b, 0, Math.max(1, width) - 1)).getValues() as Cell[][];
+  try {
+    if (to - headerRow <= HEADER_WINDOW) {
+      const block = read(headerRow, to);
+      return { header: block[0], rows: block.slice(from - headerRow) };
+    }
+    const rows = read(from, to);
+    return { header: read(headerRow, headerRow)[0], rows };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a header row read now names the same columns, in the same places, as a cached one. */
+export function sameHeader(now: readonly Cell[], cached: readonly string[]): boolean {
+  const a = withoutTrailingBlanks(now);
+  const b = withoutTrailingBlanks(cached);
+  return a.length === b.length && a.every((cell, i) => cellText(cell) === b[i]);
+}
+
 /**
  * A1 notation of a block of a tab named in it ('It''s'!A5:N7): Spreadsheet.getRange and getRangeList take it
  * without a Sheet handle, which would cost a call of its own. Rows 1-based, columns 0-based.

@@ -44,6 +44,8 @@ import {
   readAll,
   readStart,
   readTab,
+  readUnderHeader,
+  sameHeader,
   tabA1,
   tabNamed,
   tabNames,
@@ -255,8 +257,6 @@ interface SheetContext {
 
 /** Largest Objections tab (as JSON) kept in the cached context; a larger one is read by each card. */
 const OBJECTIONS_CACHED = 60000;
-/** A card reads the header and the selected row in one block when the row is this close to the header. */
-const HEADER_WINDOW = 200;
 
 /** Cells that survive JSON: Dates become their ISO day, empty cells '' (both as cellText reads them). */
 function jsonCells(values: Grid, timeZone: string): Cell[][] {
@@ -669,17 +669,9 @@ export function sidebarCustomer(clientLang?: string): CustomerView {
       const row = range.getRow();
       if (row <= headerRow) return { kind: 'header', row, customerSheet: sheet };
       // The header may have moved since it was cached (columns inserted or deleted): it is read with the row
-      // (one block when the row is near it) and, when it differs, the context is read afresh.
-      let values: Cell[] | undefined;
-      try {
-        const near = row - headerRow <= HEADER_WINDOW;
-        const block = readRows(ss, sheet, near ? headerRow : row, row, header.length);
-        const now = near ? block[0] : readRows(ss, sheet, headerRow, headerRow, header.length)[0];
-        if (now.map((c) => cellText(c)).join('\u0000') === header.join('\u0000'))
-          values = block[block.length - 1];
-      } catch {
-        // fewer columns than the cached header: it surely moved
-      }
+      // and, when it differs, the context is read afresh.
+      const read = readUnderHeader(ss, sheet, headerRow, row, row, header.length);
+      const values = read && sameHeader(read.header, header) ? read.rows[0] : undefined;
       return viewOfRow(ss, values ? ctx : loadContext(ss, true), lang, row, values);
     },
     { clientLang },

@@ -12,7 +12,7 @@ import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext, forgetContexts } from './context-cache';
 import { userLang } from './errors';
-import { customerHeader, readStart, readTab, tabA1, tabName } from './read';
+import { customerHeader, readStart, readTab, readUnderHeader, sameHeader, tabA1, tabName } from './read';
 import { asSheetText } from './write-report';
 
 const CACHE_SECONDS = 10 * 60;
@@ -196,90 +196,115 @@ function writeTogether(
 /** onEdit: log and stamp what changed on the customer tab. Never throws into the user's edit. */
 export function handleEdit(e: EditEvent): void {
   try {
-    const range = e.range;
     const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
     const ctx = cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
-    const tab = range.getGridId();
+    const tab = e.range.getGridId();
     if (tab !== ctx.customerSheetId) {
       // What the formulas, this trigger and the sidebar cached was read from these tabs.
       if (ctx.configSheetIds.includes(tab)) forgetContexts();
       return;
     }
-    if (!ctx.trackEdits) return;
-
-    const [top, left, bottom, right] = blockOf(range);
-    const firstRow = Math.max(top, ctx.headerRow + 1);
-    if (firstRow > bottom) return;
-    const { roles, timeZone, watched } = ctx;
-    const cols: number[] = [];
-    for (let c = left - 1; c < right; c++) if (watched[c] !== undefined) cols.push(c);
-    if (cols.length === 0) return;
-
-    const today = todayIn(timeZone);
-    const width = Math.max(ctx.headers.length, right);
-    // The edited rows as they are now: identity (id, customer) and new values in one read.
-    const rows = ss.getRange(tabA1(ctx.customerSheet, firstRow, bottom, 0, width - 1)).getValues();
-    const single = top === bottom && left === right;
-    const who = userOf(e);
-    const old = single ? cellText(e.oldValue as Cell, timeZone) : '';
-    const history: Cell[][] = [];
-    const stageCol = roles.stage;
-    rows.forEach((row, k) => {
-      const customer = roles.customer === undefined ? '' : cellText(row[roles.customer]);
-      const id = roles.id === undefined ? '' : cellText(row[roles.id]);
-      for (const c of cols) {
-        const now = single && e.value !== undefined ? e.value : row[c];
-        history.push(
-          historyRow(
-            today,
-            who,
-            { customer, id, row: firstRow + k, field: watched[c], old, new: cellText(now as Cell, timeZone) },
-            single ? 'edit' : 'paste',
-          ),
-        );
-      }
-    });
-
-    // Stamps (only the columns Pandian maintains, only when they exist), written together by one call.
-    const stageChanged = stageCol !== undefined && cols.includes(stageCol);
-    const stampCols = [stageChanged ? roles.stageEntered : undefined, roles.lastUpdated].filter(
-      (c) => c !== undefined,
-    );
-    if (stampCols.length > 0) {
-      const a1s = stampCols.map((c) => tabA1(ctx.customerSheet, firstRow, bottom, c, c));
-      writeTogether(ss, range, a1s, dateOfDay(dayFromIso(today)!, timeZone));
-    }
-
-    // A note on an unknown stage value (single edits; a paste is logged without notes). Pandian flags a
-    // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)
-    // and gets one, there is no flag to add or remove and the note is not even read.
-    if (single && stageCol === left - 1 && ctx.stages.length > 0) {
-      // Known or not as the inventory reads it.
-      const lookup = new StageLookup(ctx);
-      const unknown = (v: string) => v !== '' && lookup.find(v) < 0;
-      const typed = cellText((e.value ?? rows[0][stageCol]) as Cell, timeZone);
-      const flagNeeded = unknown(typed);
-      const couldBeFlagged = e.oldValue !== undefined && unknown(old);
-      if (flagNeeded || couldBeFlagged) {
-        // The user's own note is kept: Pandian's flag goes after it and is the only part it removes.
-        const note = range.getNote();
-        const at = note.startsWith(NOTE_PREFIX) ? 0 : note.indexOf(`\n\n${NOTE_PREFIX}`);
-        const users = at < 0 ? note : note.slice(0, at);
-        if (flagNeeded) {
-          const suggestion = nearest(typed, lookup.names());
-          const flag =
-            NOTE_PREFIX +
-            translator(ctx.lang)(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
-              value: typed,
-              suggestion: suggestion ?? '',
-            });
-          range.setNote(users ? `${users}\n\n${flag}` : flag);
-        } else if (at >= 0) range.setNote(users);
-      }
-    }
-
-    appendHistory(ss, history, ctx.lang, ctx.historySheet);
+    const block = blockOf(e.range);
+    // The header renamed, pasted over or moved (moving a column is an edit of it): every cached layout is stale.
+    if (ctx.trackEdits && block[0] <= ctx.headerRow) forgetContexts();
+    logEdit(e, ss, ctx, block, false);
   } catch (err) {
     console.error(`Pandian onEdit: ${(err as Error)?.message ?? err}`);
   }
+}
+
+/**
+ * Logs and stamps an edit of the customer tab by the layout in `ctx`, once the header read with the edited rows
+ * shows that layout still holds: inserting, deleting or moving columns fires no edit, and a stamp by a stale
+ * column position would land in another column, over what the user typed. When the header differs the
+ * context is read afresh (`fresh`) and the edit logged by it.
+ */
+function logEdit(
+  e: EditEvent,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  ctx: EditContext,
+  [top, left, bottom, right]: number[],
+  fresh: boolean,
+): void {
+  if (!ctx.trackEdits) return;
+  const range = e.range;
+  const firstRow = Math.max(top, ctx.headerRow + 1);
+  if (firstRow > bottom) return;
+  const { roles, timeZone, watched } = ctx;
+  const cols: number[] = [];
+  for (let c = left - 1; c < right; c++) if (watched[c] !== undefined) cols.push(c);
+  if (cols.length === 0) return;
+
+  // The edited rows as they are now (identity: id and customer; new values) and the header, checked.
+  const width = Math.max(ctx.headers.length, right);
+  const read = readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, firstRow, bottom, width);
+  if (!read || !sameHeader(read.header, ctx.headers)) {
+    if (fresh) return;
+    forgetContexts();
+    const now = cachedContext('edit', CACHE_SECONDS, () => buildContext(ss), true);
+    if (now.customerSheetId === ctx.customerSheetId) logEdit(e, ss, now, [top, left, bottom, right], true);
+    return;
+  }
+  const { rows } = read;
+  const today = todayIn(timeZone);
+  const single = top === bottom && left === right;
+  const who = userOf(e);
+  const old = single ? cellText(e.oldValue as Cell, timeZone) : '';
+  const history: Cell[][] = [];
+  const stageCol = roles.stage;
+  rows.forEach((row, k) => {
+    const customer = roles.customer === undefined ? '' : cellText(row[roles.customer]);
+    const id = roles.id === undefined ? '' : cellText(row[roles.id]);
+    for (const c of cols) {
+      const now = single && e.value !== undefined ? e.value : row[c];
+      history.push(
+        historyRow(
+          today,
+          who,
+          { customer, id, row: firstRow + k, field: watched[c], old, new: cellText(now as Cell, timeZone) },
+          single ? 'edit' : 'paste',
+        ),
+      );
+    }
+  });
+
+  // Stamps (only the columns Pandian maintains, only when they exist), written together by one call.
+  const stageChanged = stageCol !== undefined && cols.includes(stageCol);
+  const stampCols = [stageChanged ? roles.stageEntered : undefined, roles.lastUpdated].filter(
+    (c) => c !== undefined,
+  );
+  if (stampCols.length > 0) {
+    const a1s = stampCols.map((c) => tabA1(ctx.customerSheet, firstRow, bottom, c, c));
+    writeTogether(ss, range, a1s, dateOfDay(dayFromIso(today)!, timeZone));
+  }
+
+  // A note on an unknown stage value (single edits; a paste is logged without notes). Pandian flags a
+  // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)
+  // and gets one, there is no flag to add or remove and the note is not even read.
+  if (single && stageCol === left - 1 && ctx.stages.length > 0) {
+    // Known or not as the inventory reads it.
+    const lookup = new StageLookup(ctx);
+    const unknown = (v: string) => v !== '' && lookup.find(v) < 0;
+    const typed = cellText((e.value ?? rows[0][stageCol]) as Cell, timeZone);
+    const flagNeeded = unknown(typed);
+    const couldBeFlagged = e.oldValue !== undefined && unknown(old);
+    if (flagNeeded || couldBeFlagged) {
+      // The user's own note is kept: Pandian's flag goes after it and is the only part it removes.
+      const note = range.getNote();
+      const at = note.startsWith(NOTE_PREFIX) ? 0 : note.indexOf(`\n\n${NOTE_PREFIX}`);
+      const users = at < 0 ? note : note.slice(0, at);
+      if (flagNeeded) {
+        const suggestion = nearest(typed, lookup.names());
+        const flag =
+          NOTE_PREFIX +
+          translator(ctx.lang)(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
+            value: typed,
+            suggestion: suggestion ?? '',
+          });
+        range.setNote(users ? `${users}\n\n${flag}` : flag);
+      } else if (at >= 0) range.setNote(users);
+    }
+  }
+
+  appendHistory(ss, history, ctx.lang, ctx.historySheet);
 }

@@ -207,6 +207,57 @@ describe('a multi-cell paste (no value, no oldValue)', () => {
   });
 });
 
+describe('columns inserted, deleted or renamed after the layout was cached (no edit event tells)', () => {
+  // Stage D, Stage Entered H, Solution accepted N (a criterion), Last Updated O, as cached by a first edit.
+  function warmed(rows = 20) {
+    const ss = workbook({ rows });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D4', 'Budget');
+    return { ss, sandbox, sheet: ss.getSheetByName('Customers')! };
+  }
+
+  it.each([
+    ['near the header', 6],
+    ['far below it (read apart)', 400],
+  ])('a column inserted at A: an edit %s stamps the columns the header names now', (_, row) => {
+    const { ss, sandbox, sheet } = warmed(row + 5);
+    sheet.insertColumnBefore(1);
+    ss.getRange('Customers!A1').setValue('My notes');
+    ss.getRange(`Customers!A${row}`).setValue('typed by the user');
+    const before = ss.snapshot().Customers;
+    const count = history(ss).length;
+    edit(sandbox, ss, `Customers!E${row}`, 'Discovery'); // Stage, now E
+    const after = ss.snapshot().Customers;
+    // The stage the user typed, then Stage Entered (now I) and Last Updated (now P); not Solution accepted (O).
+    expect(changedCells(before, after)).toEqual([`E${row}`, `I${row}`, `P${row}`]);
+    expect(after.values[row - 1][8]).toEqual(stamp);
+    expect(after.values[row - 1][15]).toEqual(stamp);
+    expect(after.values[row - 1][0]).toBe('typed by the user');
+    expect(
+      history(ss)
+        .slice(count)
+        .map((r) => [r[4], r[5], r[7]]),
+    ).toEqual([[String(row), 'Stage', 'Discovery']]);
+  });
+
+  it('a column deleted left of the stamps: they move with it', () => {
+    const { ss, sandbox, sheet } = warmed();
+    sheet.deleteColumn(6); // Created: Stage Entered is now G, Last Updated N
+    const before = ss.snapshot().Customers;
+    edit(sandbox, ss, 'Customers!D8', 'Discovery');
+    // Besides the stage cell itself (D8, unchanged when it held Discovery already).
+    expect(changedCells(before, ss.snapshot().Customers).filter((a1) => a1 !== 'D8')).toEqual(['G8', 'N8']);
+  });
+
+  it('a header renamed: the next edit reads the layout afresh', () => {
+    const { ss, sandbox } = warmed();
+    edit(sandbox, ss, 'Customers!O1', 'Remarks'); // Last Updated is no longer maintained
+    const before = ss.snapshot().Customers;
+    edit(sandbox, ss, 'Customers!D9', 'Discovery');
+    expect(changedCells(before, ss.snapshot().Customers).filter((a1) => a1 !== 'D9')).toEqual(['H9']);
+  });
+});
+
 describe('an unknown stage value', () => {
   const ss = workbook();
   const sandbox = loadPinned({ spreadsheet: ss });
@@ -314,21 +365,31 @@ describe('call budget of one single-cell edit', () => {
     expect(large).toEqual(small);
     // The first edit also reads Settings, Stages and the header (then cached) and creates History.
     expect(small.cold).toBeLessThanOrEqual(34);
-    // Later edits: the cached context (2), which tab (1), the edited row (2), both stamps in one RangeList
-    // (2), the History row (2). Where and who come with the event; a known stage replacing a known one
-    // reads no note.
+    // Later edits: the cached context (2), which tab (1), the edited row with the header it is checked
+    // against (2), both stamps in one RangeList (2), the History row (2). Where and who come with the event;
+    // a known stage replacing a known one reads no note.
     expect(small.warm).toBeLessThan(10);
     expect(small.calls).toEqual({
       'CacheService.getDocumentCache': 1,
       'Cache.get': 1,
       'Range.getGridId': 1,
       'Spreadsheet.getRange': 1,
-      'Range.getValues': 1, // the edited row only
+      'Range.getValues': 1, // the header down to the edited row, in one block
       'Spreadsheet.getRangeList': 1,
       'RangeList.setValue': 1, // Stage Entered and Last Updated together
       'Spreadsheet.getSheetByName': 1,
       'Sheet.appendRow': 1,
     });
+  });
+
+  it('reads the header apart for an edit more than 200 rows below it: two calls more', () => {
+    const ss = workbook({ rows: 50_000 });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D5', 'Budget');
+    sandbox.env.resetCalls();
+    edit(sandbox, ss, 'Customers!D40000', 'Discovery');
+    expect(sandbox.env.totalCalls()).toBe(11);
+    expect(sandbox.env.calls()).toMatchObject({ 'Spreadsheet.getRange': 2, 'Range.getValues': 2 });
   });
 
   it('falls back to the documented calls when the event lacks the block, the address or a RangeList', () => {
