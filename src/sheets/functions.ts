@@ -4,7 +4,7 @@
 // recalculates, since Sheets does not re-run a custom function when only the Stages tab changes.
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
-import { isDateObject } from '../core/normalize';
+import { cellText, isDateObject } from '../core/normalize';
 import { gapText } from '../core/report';
 import { StageLookup } from '../core/stage-model';
 import type { Cell, Lang, SheetData } from '../core/types';
@@ -12,7 +12,7 @@ import { type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
-import { customerHeader, readAll, readStart, readTab, tabNamed } from './read';
+import { customerHeader, readAll, readStart, readTab, readUnderHeader, sameHeader, tabNamed } from './read';
 
 const CACHE_SECONDS = 6 * 60 * 60;
 /** The custom functions' names (Refresh formulas re-enters every formula that calls one). */
@@ -28,6 +28,8 @@ export const FUNCTION_NAMES = [
 /** What every formula needs besides its argument: the customer header and the Pandian tabs. */
 interface FormulaContext {
   customerSheet: string;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
   header: Cell[];
   stages: SheetData | null;
   objections: SheetData | null;
@@ -41,8 +43,29 @@ function fail(lang: Lang, key: MessageKey, params?: Record<string, string | numb
   throw new Error(translator(lang)(key, params));
 }
 
-function loadContext(): FormulaContext {
-  return cachedContext('formula', CACHE_SECONDS, readContext);
+function loadContext(fresh = false): FormulaContext {
+  return cachedContext('formula', CACHE_SECONDS, readContext, fresh);
+}
+
+/**
+ * The context, its header checked against the customer tab's header row as it is now (one read): columns
+ * inserted, deleted or moved since it was cached would put the formula's cells under the wrong names, and no
+ * edit event tells of an insertion or deletion. Read afresh when they differ. `width`: the formula's columns.
+ */
+function checkedContext(width: number): FormulaContext {
+  const ctx = loadContext();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const columns = Math.max(ctx.header.length, width);
+  const read = readUnderHeader(
+    ss,
+    ctx.customerSheet,
+    ctx.headerRow,
+    ctx.headerRow + 1,
+    ctx.headerRow,
+    columns,
+  );
+  const text = (cells: readonly Cell[]) => cells.map((c) => (isDateObject(c) ? '' : cellText(c)));
+  return read && sameHeader(text(read.header), text(ctx.header)) ? ctx : loadContext(true);
 }
 
 function readContext(): FormulaContext {
@@ -54,6 +77,7 @@ function readContext(): FormulaContext {
   if (!found) fail(lang, 'fn.noHeader');
   return {
     customerSheet: found.head.name,
+    headerRow: found.header.row + 1,
     header: found.cells.map((c) => (isDateObject(c) ? '' : c)),
     stages: readTab(layout, 'stages'),
     objections: readTab(layout, 'objections'),
@@ -103,7 +127,7 @@ function perRow(
   withHistory = false,
 ): string | number | (string | number)[][] {
   const rows = asRows(input);
-  const ctx = loadContext();
+  const ctx = checkedContext(rows[0]?.length ?? 0);
   const width = ctx.header.length;
   // The header is one core recognised, so it has at least two names: width is never 0.
   if (rows[0] && rows[0].length > width) fail(ctx.lang, 'fn.tooWide', { width, got: rows[0].length });

@@ -209,6 +209,21 @@ describe('row functions on the B2B model', () => {
     expect(answer[0]).toEqual([byRow.get(N - 1)?.gap]);
   });
 
+  it('answers by the header as it is now when columns were inserted or deleted since it was cached', () => {
+    const copy = workbook();
+    const fns = customFunctions(copy);
+    const sheet = copy.getSheetByName('Customers')!;
+    const gaps = (width: number) => fns.call('STAGE_GAP', rowsOf(copy, 2, N + 1, width)) as unknown[][];
+    const want = [...Array(N)].map((_, i) => [byRow.get(i + 2)?.gap ?? '']);
+    expect(gaps(HEADER.length)).toEqual(want); // caches the header
+    sheet.insertColumnBefore(1);
+    sheet.getRange('A1').setValue('My notes');
+    expect(gaps(HEADER.length + 1)).toEqual(want);
+    sheet.deleteColumn(1);
+    expect(gaps(HEADER.length)).toEqual(want);
+    expect(copy.snapshot()).toEqual(before);
+  });
+
   it('a range narrower than the header is fine (columns past it are simply absent)', () => {
     const answer = sandbox.call('STAGE_GAP', rowsOf(ss, 2, 4, 8)) as unknown[][];
     expect(answer).toHaveLength(3);
