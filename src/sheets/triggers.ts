@@ -233,11 +233,14 @@ function logEdit(
   const { roles, timeZone, watched } = ctx;
   const cols: number[] = [];
   for (let c = left - 1; c < right; c++) if (watched[c] !== undefined) cols.push(c);
-  if (cols.length === 0) return;
 
-  // The edited rows as they are now (identity: id and customer; new values) and the header, checked.
+  // The header, checked, with the edited rows as they are now (identity: id and customer; new values) when a
+  // watched column was edited. The header is checked even when none was: by a stale layout a watched column
+  // looks unwatched, and its edit would go unlogged and unstamped.
   const width = Math.max(ctx.headers.length, right);
-  const read = readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, firstRow, bottom, width);
+  const read = cols.length
+    ? readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, firstRow, bottom, width)
+    : readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, ctx.headerRow + 1, ctx.headerRow, width);
   if (!read || !sameHeader(read.header, ctx.headers)) {
     if (fresh) return;
     forgetContexts();
@@ -245,6 +248,7 @@ function logEdit(
     if (now.customerSheetId === ctx.customerSheetId) logEdit(e, ss, now, [top, left, bottom, right], true);
     return;
   }
+  if (cols.length === 0) return;
   const { rows } = read;
   const today = todayIn(timeZone);
   const single = top === bottom && left === right;

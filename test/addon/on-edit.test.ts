@@ -145,10 +145,18 @@ describe('a single-cell stage edit', () => {
     expect(rows[3].slice(5)).toEqual(['Need confirmed', old, '2026-03-10', 'edit']);
   });
 
-  it('an edit of a column Pandian does not watch is not logged', () => {
+  it('an edit of a column Pandian does not watch is not logged, and reads only the header row to check it', () => {
     const count = history(ss).length;
+    sandbox.env.resetCalls();
     edit(sandbox, ss, 'Customers!B6', 'Renamed Corp');
     expect(history(ss)).toHaveLength(count);
+    expect(sandbox.env.calls()).toEqual({
+      'CacheService.getDocumentCache': 1,
+      'Cache.get': 1,
+      'Range.getGridId': 1,
+      'Spreadsheet.getRange': 1,
+      'Range.getValues': 1,
+    });
   });
 });
 
@@ -238,6 +246,20 @@ describe('columns inserted, deleted or renamed after the layout was cached (no e
         .slice(count)
         .map((r) => [r[4], r[5], r[7]]),
     ).toEqual([[String(row), 'Stage', 'Discovery']]);
+  });
+
+  it('a column inserted at A: an edit of a column the stale layout does not watch is still logged', () => {
+    const { ss, sandbox, sheet } = warmed();
+    sheet.insertColumnBefore(1);
+    ss.getRange('Customers!A1').setValue('My notes');
+    const count = history(ss).length;
+    // Close Date is now H, where the cached layout had Stage Entered (not watched).
+    edit(sandbox, ss, 'Customers!H7', '2026-05-01');
+    expect(
+      history(ss)
+        .slice(count)
+        .map((r) => [r[4], r[5], r[7]]),
+    ).toEqual([['7', 'Close Date', '2026-05-01']]);
   });
 
   it('a column deleted left of the stamps: they move with it', () => {
