@@ -126,7 +126,18 @@ export function withoutTrailingBlanks<T extends Cell>(cells: readonly T[]): T[] 
 }
 
 /** Rows this close below the header are read in one block with it (readUnderHeader). */
-export const HEADER_WINDOW = 200;
+const HEADER_WINDOW = 200;
+
+/** Rows `from`..`to` (1-based) of a tab, columns A to `width`, by name: one range, no Sheet handle. */
+export function readRows(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sheet: string,
+  from: number,
+  to: number,
+  width: number,
+): Cell[][] {
+  return ss.getRange(tabA1(sheet, from, to, 0, Math.max(1, width) - 1)).getValues() as Cell[][];
+}
 
 /**
  * Rows `from`..`to` (1-based, below the header) of a tab, columns A to `width`, with its header row as it is
@@ -143,8 +154,7 @@ export function readUnderHeader(
   to: number,
   width: number,
 ): { header: Cell[]; rows: Cell[][] } | null {
-  const read = (a: number, b: number) =>
-    ss.getRange(tabA1(sheet, a, b, 0, Math.max(1, width) - 1)).getValues() as Cell[][];
+  const read = (a: number, b: number) => readRows(ss, sheet, a, b, width);
   try {
     if (to - headerRow <= HEADER_WINDOW) {
       const block = read(headerRow, to);

@@ -42,11 +42,11 @@ import {
   headOf,
   inventoryOfSpreadsheet,
   readAll,
+  readRows,
   readStart,
   readTab,
   readUnderHeader,
   sameHeader,
-  tabA1,
   tabNamed,
   tabNames,
   withoutTrailingBlanks,
@@ -377,11 +377,6 @@ function serve<T>(work: (call: Call) => T, options: { clientLang?: unknown; fres
 function requireCustomer(ctx: SheetContext): NonNullable<SheetContext['customer']> {
   if (!ctx.customer?.detected) throw new PandianError('error.noCustomerSheet');
   return ctx.customer;
-}
-
-/** Rows `from`..`to` (1-based) of a tab, columns A to `width`, by name: one range, no Sheet handle. */
-function readRows(ss: Spreadsheet, sheet: string, from: number, to: number, width: number): Cell[][] {
-  return ss.getRange(tabA1(sheet, from, to, 0, Math.max(1, width) - 1)).getValues() as Cell[][];
 }
 
 /** The Objections tab: from the cached context when it holds it, else read now. */
