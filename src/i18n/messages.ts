@@ -228,6 +228,10 @@ export const MESSAGES = sections({
       '此表格中正有另一个盘点命令在运行，请稍后再试。',
       'Another Pandian command is running in this spreadsheet. Try again in a moment.',
     ],
+    notOurReport: [
+      '“{tab}”表不是盘点写的（A1 单元格为“{value}”），客户盘点不会覆盖它。请给该表改名后再运行客户盘点，报告会写入一个新表。',
+      'The tab "{tab}" was not written by Pandian (its cell A1 holds "{value}"), so Customer inventory will not overwrite it. Rename that tab and run Customer inventory again: the report then goes to a new tab.',
+    ],
     noCustomerSheet: [
       '找不到客户表。盘点会在每个表的前 10 行中寻找包含客户（或编号）列、并至少还有一个已知列（如销售、阶段、金额）的表头。可在设置表中指定“客户表”，或用“映射:客户”映射列。',
       'No customer tab found. Pandian looks in the first 10 rows of each tab for a header with a customer (or id) column and one more known column such as rep, stage or amount. Name your tab in Settings ("Customer tab") or map columns there ("map:customer").',
@@ -315,6 +319,19 @@ export function translator(lang: Lang): Translate {
 }
 
 /** The report's label lookup: core asks by key string; an unknown key shows as itself (and a test fails). */
+/** Whether a cell holds the title of a Pandian report, in either language (how a tab is known as Pandian's). */
+export function isReportTitle(text: string): boolean {
+  return MESSAGES['report.title'].some((title) => {
+    const [before, after] = title.split('{asOf}');
+    return (
+      text.length === before.length + 10 + after.length &&
+      text.startsWith(before) &&
+      text.endsWith(after) &&
+      /^\d{4}-\d{2}-\d{2}$/.test(text.slice(before.length, before.length + 10))
+    );
+  });
+}
+
 export function reportText(lang: Lang): (key: string, params?: Params) => string {
   return lookup<string>(MESSAGES, lang);
 }

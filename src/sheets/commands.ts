@@ -1,9 +1,10 @@
 // Menu commands. Each runs inside runCommand (errors become a short alert in the user's language).
+import { cellText, truncate } from '../core/normalize';
 import { columnLetter } from '../core/register';
 import { buildReport } from '../core/report';
 import { nameIn, TAB_NAMES } from '../core/tabs';
-import { ROLES, TEMPLATE_IDS } from '../core/types';
-import { issueMessage, reportText, translator } from '../i18n/messages';
+import { type Cell, ROLES, TEMPLATE_IDS } from '../core/types';
+import { isReportTitle, issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
@@ -22,6 +23,7 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
     const existing = layout.tabs.inventory;
     // A new tab is empty and its name is the one given: no clear and no getName for it.
     const name = tabName(layout, 'inventory') ?? nameIn(TAB_NAMES.inventory, lang);
+    if (existing) checkReportTab(existing, name);
     const sheet = existing ?? ss.insertSheet(name);
     writeReport(sheet, report, timeZone, !existing);
     return { issues: inventory.issues.length, lang, tab: name };
@@ -29,6 +31,17 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
   const seconds = Math.round((Date.now() - started) / 100) / 10;
   ss.toast(translator(lang)('toast.inventory', { seconds: seconds.toFixed(1), issues }), 'Pandian', 8);
   return { seconds, issues, tab };
+}
+
+/**
+ * Refuses to clear a tab under the report's name that Pandian did not write: a tab of the user's own called
+ * "Inventory" (stock, say) would otherwise be wiped. Pandian's report starts with its title in A1; an empty tab
+ * is free to write.
+ */
+function checkReportTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, name: string): void {
+  const a1 = cellText(sheet.getRange(1, 1).getValue() as Cell);
+  if (isReportTitle(a1) || (a1 === '' && sheet.getLastRow() === 0)) return;
+  throw new PandianError('error.notOurReport', { tab: name, value: truncate(a1, 40) });
 }
 
 /** Shows what Pandian does and where to start. */

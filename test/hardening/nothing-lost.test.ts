@@ -131,6 +131,37 @@ describe('menuInventory', () => {
     loadPinned(ss, TODAY).call('menuInventory');
     expect(diff(once, ss.snapshot())).toEqual([]); // bars included: regenerating is idempotent
   });
+
+  it.each([
+    ['Inventory', 'en'],
+    ['盘点报告', 'zh_CN'],
+  ])('never clears a tab of the user’s own named %s: it says so and changes nothing', (tab, locale) => {
+    const ss = workbook();
+    const stock = ss.insertSheet(tab);
+    stock.getRange(1, 1, 2, 3).setValues([
+      ['SKU', 'Item', 'On hand'],
+      ['A-1', 'Widget', 40],
+    ]);
+    const before = ss.snapshot();
+    const sandbox = loadBundle({ spreadsheet: ss, now: `${TODAY}T09:00:00Z`, locale });
+    sandbox.call('menuInventory');
+    expect(diff(before, ss.snapshot())).toEqual([]);
+    const said = alerts(sandbox.env.ui.log).map((e) => (e as { prompt?: string }).prompt);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain(tab);
+    expect(said[0]).toContain('SKU');
+  });
+
+  it('writes into an empty tab under the report’s name', () => {
+    const ss = workbook();
+    ss.insertSheet('Inventory');
+    const sandbox = loadPinned(ss, TODAY);
+    sandbox.call('menuInventory');
+    expect(alerts(sandbox.env.ui.log)).toEqual([]);
+    expect(ss.getSheetByName('Inventory')!.getRange('A1').getValue()).toBe(
+      'Customer inventory — as of 2026-03-16',
+    );
+  });
 });
 
 describe('menuSetup with an answered prompt', () => {

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI_MESSAGES } from '../../src/i18n/cli-messages';
-import { MESSAGES } from '../../src/i18n/messages';
+import { isReportTitle, MESSAGES, translator } from '../../src/i18n/messages';
 import { SIDEBAR_MESSAGES } from '../../src/i18n/sidebar-messages';
 import type { Entry } from '../../src/i18n/translate';
 
@@ -91,5 +91,20 @@ describe('message catalogues', () => {
     expect(texts.length).toBeGreaterThan(100);
     expect(texts.filter((text) => code.includes(JSON.stringify(text)))).toEqual([]);
     expect(code).toContain(JSON.stringify(MESSAGES['report.summary'][1]));
+  });
+});
+
+describe('isReportTitle', () => {
+  it('knows the report title in either language, with a date, and nothing else', () => {
+    for (const lang of ['zh', 'en'] as const)
+      expect(isReportTitle(translator(lang)('report.title', { asOf: '2026-03-16' }))).toBe(true);
+    for (const other of [
+      'Customer inventory — as of 2026-3-16',
+      'Customer inventory — as of someday',
+      'Customer inventory — as of 2026-03-16 (copy)',
+      'SKU',
+      '',
+    ])
+      expect(isReportTitle(other)).toBe(false);
   });
 });
