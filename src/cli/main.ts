@@ -240,7 +240,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       issueMessage(issue, reportLang),
     );
     progress('cli.writing');
-    await book.saveWithReport(out, nameIn(TAB_NAMES.inventory, reportLang), report);
+    const wanted = nameIn(TAB_NAMES.inventory, reportLang);
+    const tab = await book.saveWithReport(out, wanted, report);
+    if (tab !== wanted) io.stderr(`pandian: ${t('cli.reportTab', { kept: wanted, tab })}\n`);
     if (options.json)
       io.stdout(`${JSON.stringify(inventoryJson(outcome.inventory, options.file, reportLang), null, 2)}\n`);
     else io.stdout(summaryText(outcome.inventory, reportLang, out));

@@ -13,6 +13,7 @@ import { realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Report, SheetData } from '../core/types';
+import { isReportTitle } from '../i18n/messages';
 import { fileError, readDelimitedFile, readInputFile } from './csv';
 
 export type { FileErrorCode } from './csv';
@@ -50,7 +51,8 @@ export interface OpenedWorkbook {
    * Writes a copy of the input with `report` as the tab `sheetName` (replacing a tab of that name, any
    * case) to `outPath` (.xlsx). Refuses to write over the input. Charts in the report are not drawn.
    */
-  saveWithReport(outPath: string, sheetName: string, report: Report): Promise<void>;
+  /** Writes the copy; resolves to the report tab's name (sheetName, unless a sheet of the user's has it). */
+  saveWithReport(outPath: string, sheetName: string, report: Report): Promise<string>;
 }
 
 /**
@@ -204,7 +206,10 @@ export interface WriteReportOptions {
   inputPath: string;
   /** Where the copy goes: an .xlsx file. Replaced if it exists. */
   outPath: string;
-  /** The report tab's name; an existing tab of that name (any case) is regenerated in place. */
+  /**
+   * The report tab's name; an earlier report under that name (any case) is regenerated in place, a sheet of
+   * the user's own by that name is kept and the report goes to "name (2)".
+   */
   sheetName: string;
   report: Report;
   /** Accepted for the shells' symmetry; unused: report dates are civil days, written as dates at UTC. */
@@ -212,10 +217,10 @@ export interface WriteReportOptions {
 }
 
 /** Reads the input and writes the copy with the report (openWorkbook + saveWithReport in one call). */
-export async function writeWorkbookWithReport(opts: WriteReportOptions): Promise<void> {
+export async function writeWorkbookWithReport(opts: WriteReportOptions): Promise<string> {
   const { inputPath, outPath, sheetName, report } = opts;
   await checkOutput(inputPath, outPath, sheetName);
-  await (await openWorkbook(inputPath)).saveWithReport(outPath, sheetName, report);
+  return (await openWorkbook(inputPath)).saveWithReport(outPath, sheetName, report);
 }
 
 async function checkOutput(inputPath: string, outPath: string, sheetName: string): Promise<void> {
@@ -244,12 +249,13 @@ async function saveCopy(
   sheetName: string,
   report: Report,
   workbook: () => ExcelJS.Workbook,
-): Promise<void> {
+): Promise<string> {
   await checkOutput(inputPath, outPath, sheetName);
   const wb = workbook();
   let bytes: Buffer;
+  let used: string;
   try {
-    addReportSheet(wb, sheetName, report);
+    used = addReportSheet(wb, sheetName, report);
     bytes = Buffer.from(await wb.xlsx.writeBuffer());
   } catch (e) {
     throw fileError(
@@ -275,6 +281,7 @@ async function saveCopy(
             : (code ?? (e as Error).message);
     throw fileError('unwritable', outPath, `Cannot write ${outPath}: ${why}`);
   }
+  return used;
 }
 
 async function refuseSameFile(inputPath: string, outPath: string): Promise<void> {
@@ -426,9 +433,26 @@ function styleOf(l: Look): Partial<ExcelJS.Style> {
 
 type Ordered = ExcelJS.Worksheet & { orderNo: number };
 
-/** Adds the report as a worksheet, replacing (at the same tab position) a sheet of the same name. */
-function addReportSheet(wb: ExcelJS.Workbook, sheetName: string, report: Report): void {
-  const old = wb.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+/**
+ * The name the report goes under, and the sheet of that name it replaces: `wanted`, unless the workbook has a
+ * sheet of its own by that name (not an earlier report, whose A1 holds the report title, and not empty), which
+ * is kept: then the first free or report-holding "wanted (2)", "wanted (3)"…
+ */
+function reportSheetName(wb: ExcelJS.Workbook, wanted: string): { name: string; old?: ExcelJS.Worksheet } {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? wanted : `${wanted} (${n})`;
+    const old = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
+    if (!old || old.actualRowCount === 0 || isReportTitle(old.getCell(1, 1).text.trim()))
+      return { name, old };
+  }
+}
+
+/**
+ * Adds the report as a worksheet, replacing (at the same tab position) an earlier report of the same name;
+ * returns the name it went under (see reportSheetName).
+ */
+function addReportSheet(wb: ExcelJS.Workbook, wanted: string, report: Report): string {
+  const { name: sheetName, old } = reportSheetName(wb, wanted);
   if (old) wb.removeWorksheet(old.id);
   const frozen = Math.max(0, Math.floor(report.frozenRows || 0));
   const ws = wb.addWorksheet(sheetName, {
@@ -472,4 +496,5 @@ function addReportSheet(wb: ExcelJS.Workbook, sheetName: string, report: Report)
     }
   });
   // report.charts are not drawn: exceljs cannot write charts; each chart's data is a table in the grid.
+  return sheetName;
 }

@@ -18,6 +18,10 @@ export const CLI_MESSAGES = sections({
     topGaps: ['最常缺少的条件（缺少的在途客户数）：', 'Most-missing criteria (open customers lacking each):'],
     issues: ['{n} 个数据问题（见报告）', '{n} data issues (listed in the report)'],
     wrote: ['报告已写入 {path}', 'Report written to {path}'],
+    reportTab: [
+      '工作簿自带的“{kept}”表不是盘点报告，已原样保留；报告写在“{tab}”表。',
+      'The workbook\'s own "{kept}" tab is not a Pandian report and is kept as it is; the report is the "{tab}" tab.',
+    ],
     sameFile: [
       '输出会覆盖输入文件，请换一个 --out',
       'the output would overwrite the input file; choose another --out',

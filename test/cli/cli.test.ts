@@ -146,6 +146,50 @@ describe('Chinese files', () => {
   });
 });
 
+describe('a workbook with a tab of its own named Inventory', () => {
+  it('keeps it as it is and writes the report as "Inventory (2)", regenerated there on the next run', async () => {
+    const input = join(tmp, 'stock.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const customers = wb.addWorksheet('Customers');
+    for (const row of [
+      ['Customer', 'Rep', 'Stage'],
+      ['Acme', 'Ann', 'Lead'],
+      ['Birch', 'Bo', 'Won'],
+    ])
+      customers.addRow(row);
+    const stock = wb.addWorksheet('Inventory');
+    stock.addRow(['SKU', 'Item', 'On hand']);
+    stock.addRow(['A-1', 'Widget', 40]);
+    await wb.xlsx.writeFile(input);
+    const out = join(tmp, 'stock-out.xlsx');
+    const r = await cli(['inventory', input, '--as-of', '2026-11-27', '--lang', 'en', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      '"Inventory" tab is not a Pandian report and is kept as it is; the report is the "Inventory (2)" tab',
+    );
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
+    expect(copy.worksheets.map((w) => w.name)).toEqual(['Customers', 'Inventory', 'Inventory (2)']);
+    expect(copy.getWorksheet('Inventory')!.getSheetValues().slice(1)).toEqual([
+      [undefined, 'SKU', 'Item', 'On hand'],
+      [undefined, 'A-1', 'Widget', 40],
+    ]);
+    expect(copy.getWorksheet('Inventory (2)')!.getCell('A1').value).toBe(
+      'Customer inventory — as of 2026-11-27',
+    );
+    // The copy as input: its report is regenerated in place, and its own Inventory tab still kept.
+    const again = join(tmp, 'stock-again.xlsx');
+    const r2 = await cli(['inventory', out, '--as-of', '2026-11-28', '--lang', 'en', '--out', again]);
+    expect(r2.code).toBe(0);
+    const copy2 = new ExcelJS.Workbook();
+    await copy2.xlsx.readFile(again);
+    expect(copy2.worksheets.map((w) => w.name)).toEqual(['Customers', 'Inventory', 'Inventory (2)']);
+    expect(copy2.getWorksheet('Inventory (2)')!.getCell('A1').value).toBe(
+      'Customer inventory — as of 2026-11-28',
+    );
+  });
+});
+
 describe('the summary', () => {
   it('sizes the rep column to the widest name, the no-rep label included', async () => {
     const csv = join(tmp, 'no-rep.csv');

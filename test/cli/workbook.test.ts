@@ -427,6 +427,9 @@ describe('writeWorkbookWithReport', () => {
   });
 
   it('replaces an existing report sheet (any case) at its position instead of adding a second one', async () => {
+    // A report is known by its title in A1 (a sheet of the user's own under the name is kept: cli.test.ts).
+    const [first1, second1] = ['2026-01-01', '2026-02-01'].map((d) => `客户盘点 — 截至 ${d}`);
+    const [a, b] = ['2026-01-01', '2026-02-01'].map((d) => `Customer inventory — as of ${d}`);
     const first = join(dir, 'first.xlsx');
     const moved = join(dir, 'moved.xlsx');
     const second = join(dir, 'second.xlsx');
@@ -434,7 +437,7 @@ describe('writeWorkbookWithReport', () => {
       inputPath: input,
       outPath: first,
       sheetName: '盘点报告',
-      report: report('第一次'),
+      report: report(first1),
     });
     // The user adds a tab after the report.
     const wb = await load(first);
@@ -444,11 +447,11 @@ describe('writeWorkbookWithReport', () => {
       inputPath: moved,
       outPath: second,
       sheetName: '盘点报告',
-      report: report('第二次'),
+      report: report(second1),
     });
     const sheets = await readWorkbook(second);
     expect(sheets.map((s) => s.name)).toEqual(['数据', '客户', '盘点报告', '备注']);
-    expect(sheets[2].values[0][0]).toBe('第二次');
+    expect(sheets[2].values[0][0]).toBe(second1);
     expect(sheets[3].values).toEqual([['note']]);
 
     const lower = join(dir, 'lower.xlsx');
@@ -457,17 +460,17 @@ describe('writeWorkbookWithReport', () => {
       inputPath: input,
       outPath: lower,
       sheetName: 'inventory',
-      report: report('a'),
+      report: report(a),
     });
     await writeWorkbookWithReport({
       inputPath: lower,
       outPath: upper,
       sheetName: 'Inventory',
-      report: report('b'),
+      report: report(b),
     });
     const again = await readWorkbook(upper);
     expect(again.map((s) => s.name)).toEqual(['数据', '客户', 'Inventory']);
-    expect(again[2].values[0][0]).toBe('b');
+    expect(again[2].values[0][0]).toBe(b);
   });
 
   it('writes day cells in the 1904 date system of the input', async () => {
