@@ -56,14 +56,7 @@ function checkedContext(width: number): FormulaContext {
   const ctx = loadContext();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const columns = Math.max(ctx.header.length, width);
-  const read = readUnderHeader(
-    ss,
-    ctx.customerSheet,
-    ctx.headerRow,
-    ctx.headerRow + 1,
-    ctx.headerRow,
-    columns,
-  );
+  const read = readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, columns);
   const text = (cells: readonly Cell[]) => cells.map((c) => (isDateObject(c) ? '' : cellText(c)));
   return read && sameHeader(text(read.header), text(ctx.header)) ? ctx : loadContext(true);
 }

@@ -140,21 +140,21 @@ export function readRows(
 }
 
 /**
- * Rows `from`..`to` (1-based, below the header) of a tab, columns A to `width`, with its header row as it is
- * now: what a cached header must be checked against (sameHeader) before its column positions are trusted, since
- * inserting or deleting a column fires no edit. One read when the rows lie within HEADER_WINDOW rows of the
- * header, else a second one for the header row; `from` past `to` reads the header alone. Null when the tab is
- * narrower than `width` (columns were deleted).
+ * A tab's header row as it is now, columns A to `width`, with the rows `below` (1-based, after the header) when
+ * asked: what a cached header must be checked against (sameHeader) before its column positions are trusted,
+ * since inserting or deleting a column fires no edit. One read when the rows lie within HEADER_WINDOW rows of the
+ * header, else a second one for the header row. Null when the tab is narrower than `width` (columns were
+ * deleted).
  */
 export function readUnderHeader(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: string,
   headerRow: number,
-  from: number,
-  to: number,
   width: number,
+  below?: { from: number; to: number },
 ): { header: Cell[]; rows: Cell[][] } | null {
   const read = (a: number, b: number) => readRows(ss, sheet, a, b, width);
+  const { from, to } = below ?? { from: headerRow + 1, to: headerRow };
   try {
     if (to - headerRow <= HEADER_WINDOW) {
       const block = read(headerRow, to);

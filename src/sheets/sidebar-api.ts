@@ -665,7 +665,7 @@ export function sidebarCustomer(clientLang?: string): CustomerView {
       if (row <= headerRow) return { kind: 'header', row, customerSheet: sheet };
       // The header may have moved since it was cached (columns inserted or deleted): it is read with the row
       // and, when it differs, the context is read afresh.
-      const read = readUnderHeader(ss, sheet, headerRow, row, row, header.length);
+      const read = readUnderHeader(ss, sheet, headerRow, header.length, { from: row, to: row });
       const values = read && sameHeader(read.header, header) ? read.rows[0] : undefined;
       return viewOfRow(ss, values ? ctx : loadContext(ss, true), lang, row, values);
     },

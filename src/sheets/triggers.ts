@@ -238,9 +238,8 @@ function logEdit(
   // watched column was edited. The header is checked even when none was: by a stale layout a watched column
   // looks unwatched, and its edit would go unlogged and unstamped.
   const width = Math.max(ctx.headers.length, right);
-  const read = cols.length
-    ? readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, firstRow, bottom, width)
-    : readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, ctx.headerRow + 1, ctx.headerRow, width);
+  const below = cols.length > 0 ? { from: firstRow, to: bottom } : undefined;
+  const read = readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, width, below);
   if (!read || !sameHeader(read.header, ctx.headers)) {
     if (fresh) return;
     forgetContexts();
