@@ -153,8 +153,7 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
         (pad(String(r.open), 8) + [flags, band].filter(Boolean).join(' ')).trimEnd(),
     );
   }
-  if (inv.reps.some((r) => r.rep !== '') && !inv.reps.some((r) => r.band))
-    lines.push(t('report.noBand', { n: BAND_MIN_CLOSES }));
+  if (inv.noBand) lines.push(t('report.noBand', { n: BAND_MIN_CLOSES }));
   const top = inv.lacking.slice(0, 5);
   if (top.length) {
     lines.push('');

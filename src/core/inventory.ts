@@ -154,6 +154,8 @@ export interface Inventory {
   /** Open customers and their value per open-stage position (the funnel). */
   stageCounts: { customers: number; value: number }[];
   reps: RepLoad[];
+  /** Reps are named but none has a WIP band (none in Settings, too little data to derive one): say how to get one. */
+  noBand: boolean;
   cohorts: Cohort[];
   /** Stalled customers and holds whose resume date passed, longest in stage first (customer indices). */
   stalled: number[];
@@ -244,7 +246,8 @@ export function computeInventory(input: InventoryInput): Inventory {
   // The first period shown holds the first close (on or before asOf), or is the first counted.
   const cut = Math.max(0, periodIndex(candidates, statuses.first));
   const results = computeResults(candidates, cut, settings, statuses, folded, headcountFinish(heads, n));
-  const reps = repLoads(folded.byRep, openStages.length, wipBand(settings, results, head, statuses.totals));
+  const band = wipBand(settings, results, head, statuses.totals);
+  const reps = repLoads(folded.byRep, openStages.length, band);
   const cohorts = computeCohorts(folded);
   return {
     asOf,
@@ -262,6 +265,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     valueByStatus: folded.valueByStatus,
     gaps: folded.gaps.sorted(),
     reps,
+    noBand: band === null && reps.some((r) => r.rep !== ''),
     stageCounts: cohorts.map(({ members }, p) => ({
       customers: members.length,
       value: folded.stageValue[p],

@@ -204,8 +204,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.chart('concurrency', 'stacked-bar', repHead, inv.reps.length + 1, nOpen + 1);
   }
   g.columns(repHead + 1, { [nOpen + 6]: 'money' });
-  if (inv.reps.some((r) => r.rep !== '') && !inv.reps.some((r) => r.band))
-    g.add([label('noBand', { n: BAND_MIN_CLOSES })], 'muted');
+  if (inv.noBand) g.add([label('noBand', { n: BAND_MIN_CLOSES })], 'muted');
 
   // Stage check and gaps
   g.section('gaps');

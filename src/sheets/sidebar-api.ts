@@ -178,6 +178,8 @@ export interface TeamView {
   /** The criteria of the stage model; a `criterion` or `missing` below is an index into it, -1 for none. */
   criteria: string[];
   reps: RepLoad[];
+  /** No rep has a WIP band: the view says how to get one (Inventory.noBand). */
+  noBand: boolean;
   stalled: (TeamMember & { stage: number; days: number; maxDays: number | null })[];
   objections: Pick<
     ObjectionTotals,
@@ -816,6 +818,7 @@ export function sidebarTeam(): TeamView {
       stages: inv.stageAt.map((stage) => stage.name),
       criteria: inv.table.criteria.map((c) => c.criterion.name),
       reps: inv.reps,
+      noBand: inv.noBand,
       stalled,
       objections: { open, overdue, blocking, unplanned, unsupervised, byType },
       cohorts: inv.cohorts.map((cohort) => ({

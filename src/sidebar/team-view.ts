@@ -151,9 +151,7 @@ export class TeamPanel {
         { className: 'legend', attrs: { 'aria-label': t('sidebar.team.legend') } },
         ...v.stages.map((s) => h('li', null, s)),
       ),
-      reps.some((r) => r.rep !== '') &&
-        !reps.some((r) => r.band) &&
-        h('p', { className: 'note' }, t('report.noBand', { n: BAND_MIN_CLOSES })),
+      v.noBand && h('p', { className: 'note' }, t('report.noBand', { n: BAND_MIN_CLOSES })),
     );
   }
 
