@@ -119,9 +119,9 @@ const failureOf = (request: CustomerTabRequest, code: Failure['code'], wanted?: 
 
 /**
  * The Settings tab, the customer tab it names or detection finds, and the stage model to read it with (its
- * rows not read yet: "From my data" needs only the model, which the stage column alone gives).
+ * rows not read yet).
  */
-export function openCustomerTab(request: CustomerTabRequest): Opened | Failure {
+function openCustomerTab(request: CustomerTabRequest): Opened | Failure {
   const { sheets, timeZone } = request;
   // parseSettings returns a new object each call: the request's mapping and tab are added to it.
   const { settings, issues } = parseSettings(findTab(sheets, 'settings') ?? null);

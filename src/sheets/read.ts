@@ -11,9 +11,9 @@ import type { Inventory } from '../core/inventory';
 import { cellText } from '../core/normalize';
 import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
-import { type CustomerTable, detectHeader, type HeaderMatch } from '../core/table';
+import { type CustomerTable, detectHeader, type HeaderMatch, openCustomers } from '../core/table';
 import { TAB_NAMES, type TabId } from '../core/tabs';
-import type { Cell, Lang, Settings, SheetData } from '../core/types';
+import type { Cell, Lang, Role, Settings, SheetData, StageModel } from '../core/types';
 import { todayIn } from './clock';
 import { PandianError, userLang } from './errors';
 
@@ -123,6 +123,33 @@ export function withoutTrailingBlanks<T extends Cell>(cells: readonly T[]): T[] 
   let n = cells.length;
   while (n > 0 && cellText(cells[n - 1]) === '') n--;
   return cells.slice(0, n);
+}
+
+/**
+ * "From my data": the stage model the stage values of a customer tab make (no Stages tab, no template), reading
+ * only the columns the derivation looks at (customer, id, stage and the milestone dates) of every row, not the
+ * whole tab. `headerRow` is 1-based, `header` its cells as text; null without a stage column, rows or stages.
+ */
+export function modelFromData(
+  sheet: Sheet,
+  name: string,
+  headerRow: number,
+  header: readonly string[],
+  mapping: Partial<Record<Role, string>>,
+  timeZone: string,
+): StageModel | null {
+  const roles = detectHeader([[...header]], mapping)?.roles;
+  if (roles?.stage === undefined) return null;
+  const wanted: Role[] = ['id', 'customer', 'stage', 'created', 'closed', 'expectedClose', 'stageEntered'];
+  const cols = wanted.map((r) => roles[r]).filter((c): c is number => c !== undefined);
+  const rows = sheet.getLastRow() - headerRow;
+  if (rows <= 0) return null;
+  const columns = cols.map((c) => sheet.getRange(headerRow + 1, c + 1, rows, 1).getValues());
+  const values: Cell[][] = [cols.map((c) => header[c] ?? '')];
+  for (let r = 0; r < rows; r++) values.push(columns.map((col) => col[r][0] as Cell));
+  // The model comes from the stage values as the tab is opened: no row needs reading as a customer.
+  const model = openCustomers({ name, values }, { timeZone, model: null, mapping })?.head.model;
+  return model && model.stages.length > 0 ? model : null;
 }
 
 /** Rows this close below the header are read in one block with it (readUnderHeader). */

@@ -2,7 +2,7 @@
 // customer tab is found) with frozen headers, dropdowns, date hints and conditional formats. A tab that
 // already exists is never touched: it is reported as kept.
 
-import { openCustomerTab } from '../core/index';
+import { cellText } from '../core/normalize';
 import { columnLetter } from '../core/register';
 import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
 import {
@@ -27,7 +27,7 @@ import {
 import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { withDocumentLock } from './errors';
-import { customerHeader, nameOf, readAll, readStart } from './read';
+import { customerHeader, modelFromData, nameOf, readStart } from './read';
 import { asSheetText } from './write-report';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -196,12 +196,13 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
 
     let model: StageModel | null = templateId === 'data' ? null : template(templateId, lang);
     // The customer tab as every reader chooses it, counted only when its header is recognised.
-    const customer = customerHeader(start) ? chosen : null;
-    if (!model && customer) {
-      // "From my data": the distinct stage values of the customer tab become the Stages tab.
-      const sheets = [readAll(customer.sheet, customer.name)];
-      const opened = openCustomerTab({ sheets, timeZone: 'UTC', lang });
-      if (opened.ok && opened.reader.head.model.stages.length > 0) model = opened.reader.head.model;
+    const found = customerHeader(start);
+    const customer = found ? chosen : null;
+    if (!model && customer && found) {
+      // "From my data": the distinct stage values of the customer tab become the Stages tab (by the mapping).
+      const header = found.cells.map((c) => cellText(c));
+      const row = found.header.row + 1;
+      model = modelFromData(customer.sheet, customer.name, row, header, start.settings.mapping, 'UTC');
     }
     // "From my data" stage names are the user's own values: written as text, never as formulas.
     const stageRows = stagesGrid(model ?? { source: 'data', stages: [] }, lang).map((row) =>

@@ -12,7 +12,7 @@ import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../c
 import { HEADER_SCAN_ROWS, type Located, locateColumns } from '../core/register';
 import { mappingRole, parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
-import { detectHeader, openCustomers } from '../core/table';
+import { detectHeader } from '../core/table';
 import { headersOf, nameIn, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
 import {
   type Cell,
@@ -41,6 +41,7 @@ import { errorMessage, PageError, PandianError, userLang, withDocumentLock } fro
 import {
   headOf,
   inventoryOfSpreadsheet,
+  modelFromData,
   readAll,
   readRows,
   readStart,
@@ -320,11 +321,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
   };
 }
 
-/**
- * "From my data": without a Stages tab or template the stage list comes from the stage values of all rows.
- * Only the columns the derivation looks at are read (customer, id, stage and the milestone dates), and the
- * result is cached as a Stages grid, so a card never needs the whole tab.
- */
+/** "From my data" (modelFromData), as a Stages grid: cached with the context, so a card never needs the whole tab. */
 function derivedStages(
   sheet: Sheet,
   customer: NonNullable<SheetContext['customer']>,
@@ -332,20 +329,8 @@ function derivedStages(
   timeZone: string,
   lang: Lang,
 ): SheetData | null {
-  const roles = detectHeader([customer.header], mapping)?.roles;
-  if (roles?.stage === undefined) return null;
-  const wanted: Role[] = ['id', 'customer', 'stage', 'created', 'closed', 'expectedClose', 'stageEntered'];
-  const cols = wanted.map((r) => roles[r]).filter((c): c is number => c !== undefined);
-  const rows = sheet.getLastRow() - customer.headerRow;
-  if (rows <= 0) return null;
-  const columns = cols.map((c) => sheet.getRange(customer.headerRow + 1, c + 1, rows, 1).getValues());
-  const values: Cell[][] = [cols.map((c) => customer.header[c] ?? '')];
-  for (let r = 0; r < rows; r++) values.push(columns.map((col) => col[r][0] as Cell));
-  // The model comes from the stage values as the tab is opened: no row needs reading as a customer.
-  const model = openCustomers({ name: customer.sheet, values }, { timeZone, model: null, mapping })?.head
-    .model;
-  if (!model || model.stages.length === 0) return null;
-  return { name: nameIn(TAB_NAMES.stages, lang), values: stagesGrid(model, lang) };
+  const model = modelFromData(sheet, customer.sheet, customer.headerRow, customer.header, mapping, timeZone);
+  return model && { name: nameIn(TAB_NAMES.stages, lang), values: stagesGrid(model, lang) };
 }
 
 // ---- Running a server function ----

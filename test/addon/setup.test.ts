@@ -222,6 +222,33 @@ describe.each(['Deals', 'Customers'])('template 4, From my data, on a tab named 
   });
 });
 
+describe('template 4, From my data, with the stage column mapped in Settings', () => {
+  it('derives the Stages tab from the mapped column, which no header word names', () => {
+    const rows = [['Customer', 'Rep', 'Phase']];
+    for (const [i, phase] of ['Lead', 'Demo', 'Demo', 'Won'].entries()) rows.push([`Co ${i}`, 'Ann', phase]);
+    const ss = createSpreadsheet({
+      sheets: {
+        Customers: rows,
+        Settings: [
+          ['Setting', 'Value'],
+          ['map:stage', 'Phase'],
+        ],
+      },
+    });
+    setup(ss, '4');
+    expect(
+      ss
+        .snapshot()
+        .Stages.values.slice(1)
+        .map((r) => [r[1], r[3]]),
+    ).toEqual([
+      ['Lead', 'open'],
+      ['Demo', 'open'],
+      ['Won', 'won'],
+    ]);
+  });
+});
+
 describe('set up from the sidebar (sidebarSetupSheets)', () => {
   const thrown = (run: () => unknown): string => {
     try {
