@@ -48,7 +48,6 @@ import {
   readTab,
   readUnderHeader,
   sameHeader,
-  tabNamed,
   tabNames,
   withoutTrailingBlanks,
 } from './read';
@@ -887,7 +886,8 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
         return { role, header };
       });
       withDocumentLock(() => {
-        let sheet = tabNamed(ss, 'settings')?.sheet;
+        // The Settings tab the context read (names match loosely: "settings " is one), not a second one.
+        let sheet = ctx.tabs.settings ? ss.getSheetByName(ctx.tabs.settings) : null;
         if (!sheet) {
           sheet = ss.insertSheet(nameIn(TAB_NAMES.settings, lang));
           sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);

@@ -320,6 +320,22 @@ describe('column mappings saved from the sidebar (sidebarSaveMapping)', () => {
       ['map:status', 'Stage'],
     ]);
   });
+
+  it('writes to the Settings tab Pandian reads, whatever its spacing and case, not to a new one', () => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Customers: [HEADER, ...customerRows(5)],
+        ' settings ': [['Setting', 'Value']],
+      },
+    });
+    loadPinned({ spreadsheet: ss }).call('sidebarSaveMapping', [{ role: 'rep', header: 'Rep' }]);
+    const after = ss.snapshot();
+    expect(Object.keys(after)).toEqual(['Customers', ' settings ']);
+    expect(after[' settings '].values).toEqual([
+      ['Setting', 'Value'],
+      ['map:rep', 'Rep'],
+    ]);
+  });
 });
 
 describe('the sidebar setup view (sidebarSetup)', () => {
