@@ -13,7 +13,7 @@ import { realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Report, SheetData } from '../core/types';
-import { isReportTitle } from '../i18n/messages';
+import { isReportTab } from '../i18n/messages';
 import { fileError, readDelimitedFile, readInputFile } from './csv';
 
 export type { FileErrorCode } from './csv';
@@ -442,8 +442,7 @@ function reportSheetName(wb: ExcelJS.Workbook, wanted: string): { name: string; 
   for (let n = 1; ; n++) {
     const name = n === 1 ? wanted : `${wanted} (${n})`;
     const old = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
-    if (!old || old.actualRowCount === 0 || isReportTitle(old.getCell(1, 1).text.trim()))
-      return { name, old };
+    if (!old || isReportTab(old.getCell(1, 1).text, old.actualRowCount === 0)) return { name, old };
   }
 }
 

@@ -3,6 +3,7 @@
 // speaks in codes; the shells turn codes into words. Text only the sidebar page shows is in sidebar-messages.ts,
 // text only the command line prints in cli-messages.ts, so that dist/Code.js does not carry them (see
 // translate.ts).
+import { dayFromIso } from '../core/days';
 import type { Issue, Lang } from '../core/types';
 import { lookup, type Params, sections } from './translate';
 
@@ -318,20 +319,27 @@ export function translator(lang: Lang): Translate {
   return lookup(MESSAGES, lang);
 }
 
-/** The report's label lookup: core asks by key string; an unknown key shows as itself (and a test fails). */
-/** Whether a cell holds the title of a Pandian report, in either language (how a tab is known as Pandian's). */
+/** Whether a cell holds the title of a Pandian report, in either language, with its as-of day. */
 export function isReportTitle(text: string): boolean {
   return MESSAGES['report.title'].some((title) => {
     const [before, after] = title.split('{asOf}');
     return (
-      text.length === before.length + 10 + after.length &&
       text.startsWith(before) &&
       text.endsWith(after) &&
-      /^\d{4}-\d{2}-\d{2}$/.test(text.slice(before.length, before.length + 10))
+      dayFromIso(text.slice(before.length, text.length - after.length)) !== null
     );
   });
 }
 
+/**
+ * Whether a tab under the report's name may be written over: it holds a Pandian report (its A1, as text, is the
+ * title) or nothing. A tab of the user's own under that name is never cleared.
+ */
+export function isReportTab(a1: string, empty: boolean): boolean {
+  return isReportTitle(a1.trim()) || (a1 === '' && empty);
+}
+
+/** The report's label lookup: core asks by key string; an unknown key shows as itself (and a test fails). */
 export function reportText(lang: Lang): (key: string, params?: Params) => string {
   return lookup<string>(MESSAGES, lang);
 }

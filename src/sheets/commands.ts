@@ -4,7 +4,7 @@ import { columnLetter } from '../core/register';
 import { buildReport } from '../core/report';
 import { nameIn, TAB_NAMES } from '../core/tabs';
 import { type Cell, ROLES, TEMPLATE_IDS } from '../core/types';
-import { isReportTitle, issueMessage, reportText, translator } from '../i18n/messages';
+import { isReportTab, issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
@@ -40,7 +40,8 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
  */
 function checkReportTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, name: string): void {
   const a1 = cellText(sheet.getRange(1, 1).getValue() as Cell);
-  if (isReportTitle(a1) || (a1 === '' && sheet.getLastRow() === 0)) return;
+  // getLastRow is asked only when A1 is blank.
+  if (isReportTab(a1, a1 === '' && sheet.getLastRow() === 0)) return;
   throw new PandianError('error.notOurReport', { tab: name, value: truncate(a1, 40) });
 }
 

@@ -101,6 +101,7 @@ describe('isReportTitle', () => {
     for (const other of [
       'Customer inventory — as of 2026-3-16',
       'Customer inventory — as of someday',
+      'Customer inventory — as of 2026-13-45',
       'Customer inventory — as of 2026-03-16 (copy)',
       'SKU',
       '',
