@@ -1,7 +1,7 @@
 // The Inventory report as data: a grid of cells plus formats and chart specifications. The Sheets shell
 // writes it with one setValues; the command line writes it into an .xlsx. User strings are `{ text }`.
 import { isoOfDay } from './days';
-import type { Inventory } from './inventory';
+import type { CustomerState, Inventory } from './inventory';
 import { truncate } from './normalize';
 import type { Customer } from './table';
 import {
@@ -122,11 +122,10 @@ class GridBuilder {
 }
 
 /**
- * What customer `i` still lacks for the next stage, as the gap column and STAGE_GAP write it: its unmet
+ * What a customer (its state `s`) still lacks for the next stage, as the gap column and STAGE_GAP write it: its unmet
  * criteria, earliest first, then the current stage's required actions (▸).
  */
-export function gapText(inv: Inventory, i: number): string {
-  const s = inv.stateOf(i);
+export function gapText(inv: Inventory, s: CustomerState): string {
   const actions = (inv.stageAt[s.current]?.actions ?? []).map((a) => `▸ ${a}`);
   return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions].join('; ');
 }
@@ -218,7 +217,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       s.evidenced === null ? null : openNames[s.evidenced],
       t(`check.${s.check}`),
       u(s.nextStage === null ? '' : table.model.stages[s.nextStage].name),
-      u(gapText(inv, i)),
+      u(gapText(inv, s)),
     ]);
     if (s.check === 'ahead') g.cell(r, 5, 'bad');
     else if (s.check === 'behind') g.cell(r, 5, 'warn');

@@ -152,7 +152,9 @@ function byRow(
 }
 
 export function stageGap(rows: unknown): string | number | (string | number)[][] {
-  return perRow(rows, (inv, i) => (inv.table.customers[i].status === 'open' ? gapText(inv, i) : ''));
+  return perRow(rows, (inv, i) =>
+    inv.table.customers[i].status === 'open' ? gapText(inv, inv.states[i]) : '',
+  );
 }
 
 export function stageOf(rows: unknown): string | number | (string | number)[][] {
