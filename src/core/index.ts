@@ -42,11 +42,13 @@ interface Failure {
   wanted?: string;
 }
 
-const TAB_IDS = keysByName(TAB_NAMES);
+/** Tab ids by normalized name, made on first use: not by every execution that loads the bundle. */
+let tabIds: Map<string, TabId> | null = null;
 
 /** Which Pandian tab a sheet is, by its name in either language. */
 export function tabIdOf(name: string): TabId | null {
-  return TAB_IDS.get(normalizeKey(name)) ?? null;
+  tabIds ??= keysByName(TAB_NAMES);
+  return tabIds.get(normalizeKey(name)) ?? null;
 }
 
 /**

@@ -39,6 +39,9 @@ export function mappingRole(key: string): Role | null | undefined {
   return prefix === undefined ? undefined : (roleOf(key.slice(prefix.length)) ?? null);
 }
 
+/** Setting keys by normalized name, made on first use (parseSettings runs several times an execution). */
+let settingsKeys: Map<string, keyof typeof SETTINGS_KEYS> | null = null;
+
 /** Reads the Settings tab (any two-column key/value block; the header row is optional). */
 export function parseSettings(sheet: SheetData | null): { settings: Settings; issues: Issue[] } {
   // The defaults, which the tab's rows overwrite: a new object each call, which callers may add to.
@@ -52,7 +55,8 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
   };
   if (!sheet) return { settings, issues: [] };
   const log = new IssueLog(sheet.name);
-  const keyOf = keysByName(SETTINGS_KEYS);
+  settingsKeys ??= keysByName(SETTINGS_KEYS);
+  const keyOf = settingsKeys;
   sheet.values.forEach((row, r) => {
     const rawKey = cellText(row[0]);
     const cell = row[1];
