@@ -12,7 +12,16 @@ import { type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
 import { userLang } from './errors';
-import { customerHeader, readAll, readStart, readTab, readUnderHeader, sameHeader, tabNamed } from './read';
+import {
+  customerHeader,
+  readAll,
+  readStart,
+  readTab,
+  readUnderHeader,
+  sameHeader,
+  tabNamed,
+  tabRows,
+} from './read';
 
 const CACHE_SECONDS = 6 * 60 * 60;
 /** The custom functions' names (Refresh formulas re-enters every formula that calls one). */
@@ -56,7 +65,7 @@ function checkedContext(width: number): FormulaContext {
   const ctx = loadContext();
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const columns = Math.max(ctx.header.length, width);
-  const read = readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, columns);
+  const read = readUnderHeader(tabRows(ss, ctx.customerSheet, columns), ctx.headerRow);
   const text = (cells: readonly Cell[]) => cells.map((c) => (isDateObject(c) ? '' : cellText(c)));
   return read && sameHeader(text(read.header), text(ctx.header)) ? ctx : loadContext(true);
 }

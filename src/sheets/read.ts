@@ -155,32 +155,38 @@ export function modelFromData(
 /** Rows this close below the header are read in one block with it (readUnderHeader). */
 const HEADER_WINDOW = 200;
 
-/** Rows `from`..`to` (1-based) of a tab, columns A to `width`, by name: one range, no Sheet handle. */
-export function readRows(
+/** Rows `from`..`to` (1-based) of one tab, columns A to a width the reader was made with. */
+export type RowReader = (from: number, to: number) => Cell[][];
+
+/** Rows of the tab `sheet`, columns A to `width`, by name: one range, no Sheet handle (two calls a block). */
+export function tabRows(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheet: string,
-  from: number,
-  to: number,
   width: number,
-): Cell[][] {
-  return ss.getRange(tabA1(sheet, from, to, 0, Math.max(1, width) - 1)).getValues() as Cell[][];
+): RowReader {
+  return (from, to) => ss.getRange(tabA1(sheet, from, to, 0, Math.max(1, width) - 1)).getValues() as Cell[][];
 }
 
 /**
- * A tab's header row as it is now, columns A to `width`, with the rows `below` (1-based, after the header) when
- * asked: what a cached header must be checked against (sameHeader) before its column positions are trusted,
- * since inserting or deleting a column fires no edit. One read when the rows lie within HEADER_WINDOW rows of the
- * header, else a second one for the header row. Null when the tab is narrower than `width` (columns were
- * deleted).
+ * Rows of the active tab, columns A to `width`, by Spreadsheet.getSheetValues: one call a block, with no range
+ * handle. For callers that know which tab is active: the sidebar's selection is on it, and a user edits the
+ * tab they have open.
+ */
+export function activeRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, width: number): RowReader {
+  return (from, to) => ss.getSheetValues(from, 1, to - from + 1, Math.max(1, width)) as Cell[][];
+}
+
+/**
+ * A tab's header row as it is now, with the rows `below` (1-based, after the header) when asked: what a cached
+ * header must be checked against (sameHeader) before its column positions are trusted, since inserting or
+ * deleting a column fires no edit. One read when the rows lie within HEADER_WINDOW rows of the header, else a
+ * second one for the header row. Null when the tab is narrower than the reader's width (columns were deleted).
  */
 export function readUnderHeader(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  sheet: string,
+  read: RowReader,
   headerRow: number,
-  width: number,
   below?: { from: number; to: number },
 ): { header: Cell[]; rows: Cell[][] } | null {
-  const read = (a: number, b: number) => readRows(ss, sheet, a, b, width);
   const { from, to } = below ?? { from: headerRow + 1, to: headerRow };
   try {
     if (to - headerRow <= HEADER_WINDOW) {

@@ -39,16 +39,17 @@ import { inventoryCommand } from './commands';
 import { cachedContext, forgetContexts } from './context-cache';
 import { errorMessage, PageError, PandianError, userLang, withDocumentLock } from './errors';
 import {
+  activeRows,
   headOf,
   inventoryOfSpreadsheet,
   modelFromData,
   readAll,
-  readRows,
   readStart,
   readTab,
   readUnderHeader,
   sameHeader,
   tabNames,
+  tabRows,
   withoutTrailingBlanks,
 } from './read';
 import { setupSheets } from './setup';
@@ -407,7 +408,7 @@ function inventoryOfRow(
   cells?: Cell[],
 ): Inventory | null {
   const { sheet, headerRow, header } = requireCustomer(ctx);
-  const values = cells ?? readRows(ss, sheet, row, row, header.length)[0];
+  const values = cells ?? tabRows(ss, sheet, header.length)(row, row)[0];
   const gap = Math.min(row - headerRow - 1, 2);
   const rows: Cell[][] = [...Array.from({ length: gap }, () => [] as Cell[]), values];
   const inv = inventoryOf(ctx, lang, rows, objections);
@@ -650,8 +651,8 @@ export function sidebarCustomer(clientLang?: string): CustomerView {
       const row = range.getRow();
       if (row <= headerRow) return { kind: 'header', row, customerSheet: sheet };
       // The header may have moved since it was cached (columns inserted or deleted): it is read with the row
-      // and, when it differs, the context is read afresh.
-      const read = readUnderHeader(ss, sheet, headerRow, header.length, { from: row, to: row });
+      // and, when it differs, the context is read afresh. The selection is on the active tab: read it there.
+      const read = readUnderHeader(activeRows(ss, header.length), headerRow, { from: row, to: row });
       const values = read && sameHeader(read.header, header) ? read.rows[0] : undefined;
       return viewOfRow(ss, values ? ctx : loadContext(ss, true), lang, row, values);
     },

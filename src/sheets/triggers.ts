@@ -12,7 +12,18 @@ import { translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext, forgetContexts } from './context-cache';
 import { userLang } from './errors';
-import { customerHeader, readStart, readTab, readUnderHeader, sameHeader, tabA1, tabName } from './read';
+import {
+  activeRows,
+  customerHeader,
+  type RowReader,
+  readStart,
+  readTab,
+  readUnderHeader,
+  sameHeader,
+  tabA1,
+  tabName,
+  tabRows,
+} from './read';
 import { asSheetText } from './write-report';
 
 const CACHE_SECONDS = 10 * 60;
@@ -237,10 +248,16 @@ function logEdit(
   // The header, checked, with the edited rows as they are now (identity: id and customer; new values) when a
   // watched column was edited. The header is checked even when none was: by a stale layout a watched column
   // looks unwatched, and its edit would go unlogged and unstamped.
+  // A user edits the tab they have open, so the edited tab is the active one, read there with one call a
+  // block. Should its header differ, the tab is read again by name before its layout is taken as changed.
   const width = Math.max(ctx.headers.length, right);
   const below = cols.length > 0 ? { from: firstRow, to: bottom } : undefined;
-  const read = readUnderHeader(ss, ctx.customerSheet, ctx.headerRow, width, below);
-  if (!read || !sameHeader(read.header, ctx.headers)) {
+  const checked = (reader: RowReader) => {
+    const read = readUnderHeader(reader, ctx.headerRow, below);
+    return read && sameHeader(read.header, ctx.headers) ? read : null;
+  };
+  const read = checked(activeRows(ss, width)) ?? checked(tabRows(ss, ctx.customerSheet, width));
+  if (!read) {
     if (fresh) return;
     forgetContexts();
     const now = cachedContext('edit', CACHE_SECONDS, () => buildContext(ss), true);

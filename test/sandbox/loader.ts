@@ -233,6 +233,9 @@ export function editEvent(
     rowEnd: row + numRows - 1,
     columnEnd: column + numColumns - 1,
   }) as FakeRange;
+  // A user edits the tab they have open: the edited block is the selection, its tab the active one.
+  model.activeSheet = base.ref.sheet;
+  model.activeRange = base.ref;
   const email = options.user ?? '';
   const event: EditEvent = {
     authMode: options.authMode ?? AuthMode.LIMITED,

@@ -197,6 +197,11 @@ export class FakeSpreadsheet extends Service {
     return rangeFromA1(this.rt, this.model, a1, this.model.active);
   }
 
+  /** The values of a block of the active sheet, as Sheet.getSheetValues gives them. */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    return valuesOf(rangeAt(this.rt, this.model.active, startRow, startColumn, numRows, numColumns));
+  }
+
   /** Ranges of one tab (named in the notation, else the active tab); ranges on two tabs are refused. */
   getRangeList(a1Notations: string[]): FakeRangeList {
     if (!Array.isArray(a1Notations) || a1Notations.length === 0)
