@@ -8,7 +8,7 @@ import { isReportTab, issueMessage, reportText, translator } from '../i18n/messa
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
-import { customerHeader, inventoryOfSpreadsheet, readStart, tabName, tabNamed } from './read';
+import { customerHeader, inventoryOfSpreadsheet, layoutOf, nameOf, readStart, tabName } from './read';
 import { setupSheets } from './setup';
 import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
@@ -91,9 +91,12 @@ export function mapColumnsCommand(): void {
  */
 export function settingsCommand(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = tabNamed(ss, 'settings');
-  if (!settings) throw new PandianError('settings.missing');
-  ss.setActiveSheet(settings.sheet);
+  // The tab every reader takes for Settings (names matched as readers match them, " settings " too).
+  const layout = layoutOf(ss);
+  const sheet = layout.tabs.settings;
+  if (!sheet) throw new PandianError('settings.missing');
+  const settings = { sheet, name: nameOf(layout.handles, sheet) };
+  ss.setActiveSheet(sheet);
   forgetContexts();
   const watching = syncWatchTriggers(ss, settings);
   ss.toast(translator(userLang())(watching ? 'toast.watchOn' : 'toast.watchOff'), 'Pandian', 5);

@@ -19,6 +19,7 @@ import {
   readTab,
   readUnderHeader,
   sameHeader,
+  tabName,
   tabNamed,
   tabRows,
 } from './read';
@@ -43,6 +44,8 @@ interface FormulaContext {
   stages: SheetData | null;
   objections: SheetData | null;
   settings: SheetData | null;
+  /** The History tab's name as the context was read (readers match names loosely), else null. */
+  historySheet: string | null;
   timeZone: string;
   lang: Lang;
 }
@@ -84,9 +87,20 @@ function readContext(): FormulaContext {
     stages: readTab(layout, 'stages'),
     objections: readTab(layout, 'objections'),
     settings: settingsData,
+    historySheet: tabName(layout, 'history'),
     timeZone: ss.getSpreadsheetTimeZone(),
     lang,
   };
+}
+
+/**
+ * The History tab, read fresh: the one the context found (by a name readers match loosely), else one under
+ * its exact names, since a History tab made after the context was cached is not in it.
+ */
+function historyTab(ctx: FormulaContext): { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string } | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const known = ctx.historySheet === null ? null : ss.getSheetByName(ctx.historySheet);
+  return known ? { sheet: known, name: ctx.historySheet as string } : tabNamed(ss, 'history');
 }
 
 /** A formula argument as rows: a single cell arrives as a value, a range as a 2D array. */
@@ -134,7 +148,7 @@ function perRow(
   // The header is one core recognised, so it has at least two names: width is never 0.
   if (rows[0] && rows[0].length > width) fail(ctx.lang, 'fn.tooWide', { width, got: rows[0].length });
   // Days in stage come from History when the tab has no stage-entered column (read fresh, not cached).
-  const history = withHistory ? tabNamed(SpreadsheetApp.getActiveSpreadsheet(), 'history') : null;
+  const history = withHistory ? historyTab(ctx) : null;
   const inv = inventoryOf(
     ctx,
     { name: ctx.customerSheet, values: [ctx.header, ...rows] },

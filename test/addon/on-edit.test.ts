@@ -530,6 +530,17 @@ describe('History and sorting', () => {
       expect(sandbox.call('DAYS_IN_STAGE', values)).toBe(14);
     }
   });
+
+  it('DAYS_IN_STAGE finds a History tab under a name readers match loosely ("change log ")', () => {
+    const tabs = Object.entries(ss.snapshot()).map(([name, tab]) => [name, tab.values]);
+    const copy = createSpreadsheet({ timeZone: TZ, sheets: Object.fromEntries(tabs) });
+    copy.getSheetByName('Change log')!.setName('change log ');
+    const sandbox = loadPinned({ spreadsheet: copy, mode: 'custom-function' }, NOW);
+    const customers = copy.snapshot().Customers.values;
+    const r = customers.findIndex((row) => row[0] === edits[0][0]) + 1;
+    const values = copy.getSheetByName('Customers')!.getRange(r, 1, 1, header.length).getValues();
+    expect(sandbox.call('DAYS_IN_STAGE', values)).toBe(14);
+  });
 });
 
 describe('History keeps what the user wrote as text', () => {

@@ -36,6 +36,16 @@ describe('Settings… installs the watch triggers to match the setting', () => {
     expect(sandbox.env.triggers()).toEqual([]);
   });
 
+  it('finds the Settings tab under a name readers match loosely (" settings")', () => {
+    const ss = workbook('yes');
+    ss.getSheetByName('Settings')!.setName(' settings');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('menuSettings');
+    expect(sandbox.env.triggers()).toHaveLength(2);
+    expect(ss.getActiveSheet().getName()).toBe(' settings');
+    expect(ss.getSheets().map((s) => s.getName())).toEqual(['Customers', 'Stages', ' settings']);
+  });
+
   it('asks each installed trigger its handler once (a service call each)', () => {
     const sandbox = loadPinned({ spreadsheet: workbook('yes') });
     sandbox.call('menuSettings');
