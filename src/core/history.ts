@@ -4,7 +4,7 @@ import { cellText, normalizeKey } from './normalize';
 import { locateColumns } from './register';
 import type { CriterionColumn, CustomerTable } from './table';
 import { HISTORY_COLUMNS } from './tabs';
-import type { Day, Grid, Role, SheetData } from './types';
+import type { Day, Grid, Issue, Role, Settings, SheetData } from './types';
 import { parseDay } from './values';
 
 export interface HistoryEntry {
@@ -16,13 +16,41 @@ export interface HistoryEntry {
   new: string;
 }
 
+/** The columns of a History tab Pandian wrote (its header row, with When among them); null for any other tab. */
+function historyColumns(grid: Grid) {
+  const located = locateColumns(grid, HISTORY_COLUMNS);
+  return located?.cols.when === undefined ? null : located;
+}
+
+/**
+ * Whether a tab under the History tab's name is Pandian's to append to: empty, or with the History columns. A
+ * user's own tab of that name (a "History" of calls, say) is not, and gets nothing appended.
+ */
+export function isOwnHistory(grid: Grid): boolean {
+  return (
+    historyColumns(grid) !== null || grid.every((row) => row.every((cell) => cellText(cell as never) === ''))
+  );
+}
+
+/**
+ * When Track edits or Watch changes is on and the tab under the History tab's name is not Pandian's, the
+ * issue that says so (the writers log nothing there): the user renames the tab to keep it.
+ */
+export function historyIssues(sheet: SheetData | null, settings: Settings): Issue[] {
+  if (!sheet || !(settings.trackEdits || settings.watchChanges) || isOwnHistory(sheet.values)) return [];
+  const first = (sheet.values[0] ?? []).find((cell) => cellText(cell as never) !== '');
+  return [
+    { sheet: sheet.name, row: 1, column: '', value: cellText(first as never), code: 'history-not-ours' },
+  ];
+}
+
 /** Entries with a readable date, in tab order. Unreadable rows are skipped: History is our own log. */
 export function parseHistory(sheet: SheetData | null, timeZone: string): HistoryEntry[] {
   if (!sheet) return [];
-  const located = locateColumns(sheet.values, HISTORY_COLUMNS);
-  const when = located?.cols.when;
-  if (!located || when === undefined) return [];
+  const located = historyColumns(sheet.values);
+  if (!located) return [];
   const { cols, headerRow } = located;
+  const when = cols.when as number;
   const out: HistoryEntry[] = [];
   const text = (row: readonly unknown[], k: keyof typeof HISTORY_COLUMNS): string =>
     cols[k] === undefined ? '' : cellText(row[cols[k]!] as never);

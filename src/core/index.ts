@@ -1,7 +1,7 @@
 // The one entry both shells call: given the tabs of a spreadsheet (or workbook), find the customer tab
 // and the Pandian tabs, read them, and compute the inventory. No I/O here: the shells read and write.
 import { dayFromIso } from './days';
-import { parseHistory } from './history';
+import { historyIssues, parseHistory } from './history';
 import { computeInventory, type Inventory } from './inventory';
 import { normalizeKey } from './normalize';
 import { CustomerIndex, parseObjections } from './objections';
@@ -181,15 +181,16 @@ export function runInventory(request: InventoryRequest): InventoryOutcome {
   const parsedObjections =
     objectionsTab && parseObjections(objectionsTab, new CustomerIndex(reader.keys()), timeZone);
 
+  const historyTab = findTab(sheets, 'history') ?? null;
   const inventory = computeInventory({
     reader,
     objections: parsedObjections?.objections ?? [],
-    history: parseHistory(findTab(sheets, 'history') ?? null, timeZone),
+    history: parseHistory(historyTab, timeZone),
     settings,
     asOf,
     keep: request.keep,
     issuesBefore: opened.issues,
-    issuesAfter: parsedObjections?.issues ?? [],
+    issuesAfter: [...(parsedObjections?.issues ?? []), ...historyIssues(historyTab, settings)],
   });
   return { ok: true, inventory, lang };
 }

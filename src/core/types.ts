@@ -43,7 +43,8 @@ export type IssueCode =
   | 'stage-alias-conflict'
   | 'stage-bad-kind'
   | 'bad-setting'
-  | 'mapping-header-missing';
+  | 'mapping-header-missing'
+  | 'history-not-ours';
 
 export interface Issue {
   /** Tab name. */

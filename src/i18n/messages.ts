@@ -190,6 +190,10 @@ export const MESSAGES = sections({
       '未知状态（应为进行中、赢单、输单或搁置）',
       'Unknown status (use open, won, lost or on hold)',
     ],
+    'history-not-ours': [
+      '此表沿用变更记录的名称，但首行没有“时间”“用户”等列：盘点不会写入它，因此不记录变更。请将它改名以保留为您自己的表，盘点会另建变更记录',
+      "This tab has the change log's name but not its columns (When, Who…): Pandian writes nothing into it, so no edits are logged. Rename it to keep it as yours, and Pandian makes its own change log",
+    ],
     'duplicate-id': ['编号重复（首次出现在第 {first} 行）', 'Duplicate id (first on row {first})'],
     'duplicate-header': ['同一角色有两列：使用“{used}”', 'Second column for the same role: "{used}" is used'],
     'too-long': ['文本过长：报告中已截断', 'Text too long: shortened in the report'],

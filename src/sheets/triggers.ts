@@ -2,7 +2,7 @@
 // cell stamps stage-entered / last-updated, appends to History, and notes an unknown stage value. It reads
 // only the edited block and the top of the tab (cached), never the whole sheet, and never fails the edit.
 import { dateOfDay, dayFromIso } from '../core/days';
-import { watchedColumns } from '../core/history';
+import { isOwnHistory, watchedColumns } from '../core/history';
 import { cellText, nearest } from '../core/normalize';
 import { parseStages, StageLookup, type StageNames } from '../core/stage-model';
 import { matchCriteria } from '../core/table';
@@ -15,13 +15,15 @@ import { userLang } from './errors';
 import {
   activeRows,
   customerHeader,
+  type Layout,
+  nameOf,
   type RowReader,
+  readHead,
   readStart,
   readTab,
   readUnderHeader,
   sameHeader,
   tabA1,
-  tabName,
   tabRows,
 } from './read';
 import { asSheetText } from './write-report';
@@ -35,8 +37,8 @@ interface EditContext {
   customerSheetId: number | null;
   /** Ids of the Stages, Settings and Objections tabs: an edit there forgets every cached context. */
   configSheetIds: number[];
-  /** Name of the History tab when it existed as the context was read. */
-  historySheet: string | null;
+  /** The History tab as the context was read (see historyTarget). */
+  historySheet: string | null | false;
   timeZone: string;
   customerSheet: string;
   /** 1-based sheet row of the header. */
@@ -70,7 +72,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
     configSheetIds: [tabs.stages, tabs.settings, tabs.objections]
       .filter((t) => t !== undefined)
       .map((t) => t.getSheetId()),
-    historySheet: tabName(layout, 'history'),
+    historySheet: header ? historyTarget(layout) : null,
     timeZone: ss.getSpreadsheetTimeZone(),
     customerSheet: chosen?.name ?? '',
     headerRow: header ? header.row + 1 : 0,
@@ -83,16 +85,29 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
 }
 
 /**
- * Appends rows to the History tab: the one named `known` (found when a context was read), else the
- * language's name, created with its header when missing. One row is appended atomically (appendRow).
+ * The History tab to append to: its name; null when there is none yet (appendHistory makes it); false when
+ * the tab under its name is the user's own (see isOwnHistory), which gets nothing appended: the inventory's
+ * issue list says so. Reads the tab's first rows (three calls), so callers keep the answer.
+ */
+export function historyTarget(layout: Layout): string | null | false {
+  const sheet = layout.tabs.history;
+  if (!sheet) return null;
+  const name = nameOf(layout.handles, sheet);
+  return isOwnHistory(readHead(sheet, name).values) ? name : false;
+}
+
+/**
+ * Appends rows to the History tab: the one named `known` (see historyTarget), else the language's name,
+ * created with its header when missing; nothing when `known` is false. One row is appended atomically
+ * (appendRow).
  */
 export function appendHistory(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   rows: Cell[][],
   lang: Lang,
-  known: string | null,
+  known: string | null | false,
 ): void {
-  if (rows.length === 0) return;
+  if (rows.length === 0 || known === false) return;
   const name = known ?? nameIn(TAB_NAMES.history, lang);
   let log = ss.getSheetByName(name);
   if (!log) {

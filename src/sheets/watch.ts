@@ -8,8 +8,8 @@ import { nameIn, TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
-import { customerTabOfSpreadsheet, readAll, tabName } from './read';
-import { appendHistory, historyRow } from './triggers';
+import { customerTabOfSpreadsheet, readAll } from './read';
+import { appendHistory, historyRow, historyTarget } from './triggers';
 
 /** The handlers the installed triggers call (globals in src/main.ts). */
 export const WATCH_HANDLERS = { change: 'onChangeWatch', daily: 'dailyRefresh' } as const;
@@ -64,12 +64,13 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
     const changes = before ? diffSnapshots(before, now) : [];
     const today = todayIn(timeZone);
-    appendHistory(
-      ss,
-      changes.map((c) => historyRow(today, '', c, source)),
-      lang,
-      tabName(layout, 'history'),
-    );
+    if (changes.length > 0)
+      appendHistory(
+        ss,
+        changes.map((c) => historyRow(today, '', c, source)),
+        lang,
+        historyTarget(layout),
+      );
     const sheet = tab ?? ss.insertSheet(nameIn(TAB_NAMES.snapshot, lang));
     if (!tab) sheet.hideSheet();
     const grid = snapshotGrid(now);

@@ -543,6 +543,31 @@ describe('History and sorting', () => {
   });
 });
 
+describe("a user's own tab under the History tab's name", () => {
+  it('gets nothing appended, and no second log is made beside it; the stamps are still written', () => {
+    const ss = workbook({ rows: 20 });
+    const calls = [
+      ['Date', 'Customer', 'Call notes'],
+      ['2026-02-01', 'Customer 4', 'Asked for a quote'],
+    ];
+    ss.insertSheet('History').getRange(1, 1, 2, 3).setValues(calls);
+    const sandbox = loadPinned({ spreadsheet: ss });
+    const before = ss.snapshot().Customers;
+    const theirs = ss.snapshot().History;
+    edit(sandbox, ss, 'Customers!D5', 'Discovery');
+    edit(sandbox, ss, 'Customers!D6', 'Budget');
+    expect(ss.snapshot().History).toEqual(theirs);
+    expect(ss.getSheets().map((s) => s.getName())).toEqual([
+      'Customers',
+      'Stages',
+      'Settings',
+      'Notes',
+      'History',
+    ]);
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['D5', 'H5', 'O5', 'D6', 'H6', 'O6']);
+  });
+});
+
 describe('History keeps what the user wrote as text', () => {
   it('customer names like formulas and zero-padded ids are not reinterpreted by Sheets', () => {
     const ss = workbook({ rows: 10 });

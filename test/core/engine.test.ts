@@ -587,3 +587,36 @@ describe('customer states', () => {
     expect(inv.gaps.map((i) => inv.table.customers[i].name)).toEqual(['Bolt', 'Acme', 'Dash']);
   });
 });
+
+describe("a user's own tab under the History tab's name", () => {
+  const calls: Cell[][] = [
+    ['Date', 'Customer', 'Call notes'],
+    ['2026-05-01', 'Acme', 'Asked for a quote'],
+  ];
+  const settings = (track: string): SheetData => ({
+    name: 'Settings',
+    values: [
+      ['Setting', 'Value'],
+      ['Track edits', track],
+    ],
+  });
+  const issuesOf = (extra: SheetData[]) =>
+    inventory([row({ customer: 'Acme', stage: 'Lead' })], extra).issues.filter(
+      (i) => i.sheet !== 'Customers',
+    );
+
+  it('is named in an issue when Track edits is on: the edit trigger appends nothing to it', () => {
+    const issues = issuesOf([{ name: 'History', values: calls }, settings('yes')]);
+    expect(issues).toEqual([
+      { sheet: 'History', row: 1, column: '', value: 'Date', code: 'history-not-ours' },
+    ]);
+    expect(issueMessage(issues[0], 'en')).toMatch(/^This tab has the change log's name but not its columns/);
+  });
+
+  it('is no issue while nothing would write to it, nor is Pandian’s own change log or an empty tab', () => {
+    expect(issuesOf([{ name: 'History', values: calls }, settings('no')])).toEqual([]);
+    const own = [['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source']];
+    expect(issuesOf([{ name: 'Change log', values: own }, settings('yes')])).toEqual([]);
+    expect(issuesOf([{ name: 'History', values: [['', '']] }, settings('yes')])).toEqual([]);
+  });
+});
