@@ -191,8 +191,8 @@ export const MESSAGES = sections({
       'Unknown status (use open, won, lost or on hold)',
     ],
     'history-not-ours': [
-      '此表沿用变更记录的名称，但首行没有“时间”“用户”等列：盘点不会写入它，因此不记录变更。请将它改名以保留为您自己的表，盘点会另建变更记录',
-      "This tab has the change log's name but not its columns (When, Who…): Pandian writes nothing into it, so no edits are logged. Rename it to keep it as yours, and Pandian makes its own change log",
+      '此表沿用变更记录的名称，但开头几行没有“时间”“用户”等列：盘点不会写入它，因此不记录变更。请将它改名以保留为您自己的表，盘点随后另建变更记录',
+      "This tab has the change log's name but not its columns (When, Who…) in its first rows: Pandian writes nothing into it, so no edits are logged. Rename it to keep it as yours; Pandian then makes its own change log",
     ],
     'duplicate-id': ['编号重复（首次出现在第 {first} 行）', 'Duplicate id (first on row {first})'],
     'duplicate-header': ['同一角色有两列：使用“{used}”', 'Second column for the same role: "{used}" is used'],

@@ -6,7 +6,7 @@ type ContextName = (typeof NAMES)[number];
 
 /**
  * The cache key of a context ('pandian.sidebar-context.v6'). The version changes with a context's shape, so a
- * new deployment never reads one cached by the old code (v6: the formula context's History tab).
+ * new deployment never reads one cached by the old code (v6: the History tab in the formula and edit contexts).
  */
 const keyOf = (name: ContextName): string => `pandian.${name}-context.v6`;
 

@@ -37,8 +37,8 @@ interface EditContext {
   customerSheetId: number | null;
   /** Ids of the Stages, Settings and Objections tabs: an edit there forgets every cached context. */
   configSheetIds: number[];
-  /** The History tab as the context was read (see historyTarget). */
-  historySheet: string | null | false;
+  /** The History tab as the context was read. */
+  historySheet: HistoryTarget;
   timeZone: string;
   customerSheet: string;
   /** 1-based sheet row of the header. */
@@ -85,39 +85,55 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
 }
 
 /**
- * The History tab to append to: its name; null when there is none yet (appendHistory makes it); false when
- * the tab under its name is the user's own (see isOwnHistory), which gets nothing appended: the inventory's
- * issue list says so. Reads the tab's first rows (three calls), so callers keep the answer.
+ * Where History rows go, as a context read it: null when there is no History tab yet (appendHistory makes
+ * one under the language's name); the tab's name, with whether it held anything then (an empty tab gets its
+ * header first); or, for a tab under the History tab's name that is the user's own (see isOwnHistory), that
+ * name under `notOurs`: nothing is appended there, and the inventory's issue list says so.
  */
-export function historyTarget(layout: Layout): string | null | false {
+export type HistoryTarget = { name: string; headed: boolean } | { notOurs: string } | null;
+
+/** The History tab to append to (see HistoryTarget). Reads the tab's first rows (three calls): callers keep it. */
+export function historyTarget(layout: Layout): HistoryTarget {
   const sheet = layout.tabs.history;
   if (!sheet) return null;
   const name = nameOf(layout.handles, sheet);
-  return isOwnHistory(readHead(sheet, name).values) ? name : false;
+  const { values } = readHead(sheet, name);
+  if (!isOwnHistory(values)) return { notOurs: name };
+  return { name, headed: values.some((row) => row.some((cell) => cellText(cell) !== '')) };
 }
 
 /**
- * Appends rows to the History tab: the one named `known` (see historyTarget), else the language's name,
- * created with its header when missing; nothing when `known` is false. One row is appended atomically
- * (appendRow).
+ * Appends rows to the History tab `target` names (see HistoryTarget), making it, or writing its header into
+ * it, when it has none. Appends nothing while the user's own tab holds the name; once that tab is gone
+ * (renamed, as the issue asks), the log is made under the language's name and the edit context, which still
+ * holds the old answer, is forgotten. One row is appended atomically (appendRow). False when nothing could be
+ * appended for that reason.
  */
 export function appendHistory(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   rows: Cell[][],
   lang: Lang,
-  known: string | null | false,
-): void {
-  if (rows.length === 0 || known === false) return;
-  const name = known ?? nameIn(TAB_NAMES.history, lang);
+  target: HistoryTarget,
+): boolean {
+  if (rows.length === 0) return true;
+  if (target && 'notOurs' in target) {
+    if (ss.getSheetByName(target.notOurs)) return false;
+    forgetContexts('edit');
+  }
+  const known = target && 'name' in target ? target : null;
+  const name = known?.name ?? nameIn(TAB_NAMES.history, lang);
   let log = ss.getSheetByName(name);
-  if (!log) {
-    log = ss.insertSheet(name);
+  const made = !log;
+  log ??= ss.insertSheet(name);
+  // An empty History tab (made now, or empty as the context read it, until its header is written).
+  if (made || (known && !known.headed && log.getLastRow() === 0)) {
     log.getRange(1, 1, 1, 9).setValues([headersOf(HISTORY_COLUMNS, lang)]);
     log.setFrozenRows(1);
     log.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);
   }
   if (rows.length === 1) log.appendRow(rows[0]);
   else log.getRange(log.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
+  return true;
 }
 
 /** One History row; user strings as text. */
@@ -263,15 +279,23 @@ function logEdit(
   // The header, checked, with the edited rows as they are now (identity: id and customer; new values) when a
   // watched column was edited. The header is checked even when none was: by a stale layout a watched column
   // looks unwatched, and its edit would go unlogged and unstamped.
-  // A user edits the tab they have open, so the edited tab is the active one, read there with one call a
-  // block. Should its header differ, the tab is read again by name before its layout is taken as changed.
+  // A user edits the tab they have open, so the edited tab should be the active one: it is read there first,
+  // with one call a block. That read is used only when its header matches and, for a single typed text, its
+  // edited cell holds that text (so a copy of the tab, same header, being active is not taken for it, unless
+  // the copy holds the same text there; numbers and dates come in the event in another form and are not
+  // compared). Else the tab is read again by name, and only when that header differs too is the layout taken
+  // as changed.
   const width = Math.max(ctx.headers.length, right);
   const below = cols.length > 0 ? { from: firstRow, to: bottom } : undefined;
-  const checked = (reader: RowReader) => {
+  const single = top === bottom && left === right;
+  const typed = single && below && typeof e.value === 'string' ? e.value : null;
+  const checked = (reader: RowReader, active: boolean) => {
     const read = readUnderHeader(reader, ctx.headerRow, below);
-    return read && sameHeader(read.header, ctx.headers) ? read : null;
+    if (!read || !sameHeader(read.header, ctx.headers)) return null;
+    const cell = read.rows[0]?.[left - 1];
+    return active && typed !== null && typeof cell === 'string' && cell !== typed ? null : read;
   };
-  const read = checked(activeRows(ss, width)) ?? checked(tabRows(ss, ctx.customerSheet, width));
+  const read = checked(activeRows(ss, width), true) ?? checked(tabRows(ss, ctx.customerSheet, width), false);
   if (!read) {
     if (fresh) return;
     forgetContexts();
@@ -282,7 +306,6 @@ function logEdit(
   if (cols.length === 0) return;
   const { rows } = read;
   const today = todayIn(timeZone);
-  const single = top === bottom && left === right;
   const who = userOf(e);
   const old = single ? cellText(e.oldValue as Cell, timeZone) : '';
   const history: Cell[][] = [];

@@ -64,13 +64,12 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
     const changes = before ? diffSnapshots(before, now) : [];
     const today = todayIn(timeZone);
-    if (changes.length > 0)
-      appendHistory(
-        ss,
-        changes.map((c) => historyRow(today, '', c, source)),
-        lang,
-        historyTarget(layout),
-      );
+    // While the user's own tab holds the History tab's name nothing is logged, and the snapshot is kept, so
+    // the changes are logged once that tab is renamed.
+    if (changes.length > 0) {
+      const rows = changes.map((c) => historyRow(today, '', c, source));
+      if (!appendHistory(ss, rows, lang, historyTarget(layout))) return 0;
+    }
     const sheet = tab ?? ss.insertSheet(nameIn(TAB_NAMES.snapshot, lang));
     if (!tab) sheet.hideSheet();
     const grid = snapshotGrid(now);

@@ -566,6 +566,67 @@ describe("a user's own tab under the History tab's name", () => {
     ]);
     expect(changedCells(before, ss.snapshot().Customers)).toEqual(['D5', 'H5', 'O5', 'D6', 'H6', 'O6']);
   });
+
+  it('once that tab is renamed, as the issue asks, the next edit makes the change log', () => {
+    const ss = workbook({ rows: 20 });
+    ss.insertSheet('History')
+      .getRange(1, 1, 1, 2)
+      .setValues([['Date', 'Call notes']]);
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D5', 'Discovery'); // caches the answer: not ours
+    ss.getSheetByName('History')!.setName('Calls');
+    edit(sandbox, ss, 'Customers!D6', 'Budget');
+    expect(
+      history(ss)
+        .slice(1)
+        .map((r) => [r[4], r[5], r[7]]),
+    ).toEqual([['6', 'Stage', 'Budget']]);
+    expect(ss.snapshot().Calls.values).toEqual([['Date', 'Call notes']]);
+  });
+});
+
+describe('an empty change log tab (cleared by the user, or made by hand)', () => {
+  it('gets its header before the first row, and later edits keep logging into it', () => {
+    const ss = workbook({ rows: 20 });
+    ss.insertSheet('Change log');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D5', 'Discovery');
+    edit(sandbox, ss, 'Customers!D6', 'Budget');
+    edit(sandbox, ss, 'Stages!A1', ss.getRange('Stages!A1').getValue() as CellValue); // forgets the contexts
+    edit(sandbox, ss, 'Customers!D7', 'Discovery');
+    const log = ss.snapshot()['Change log'];
+    expect(log.values[0]).toEqual(HISTORY_HEADER);
+    expect(log.frozenRows).toBe(1);
+    expect(
+      history(ss)
+        .slice(1)
+        .map((r) => r[4]),
+    ).toEqual(['5', '6', '7']);
+  });
+});
+
+describe('another tab with the same header active as the trigger runs', () => {
+  it('a typed stage is checked against the active tab, which is then not taken for the edited one', () => {
+    const ss = workbook({ rows: 20 });
+    const copy = ss
+      .snapshot()
+      .Customers.values.map((r, i) => (i === 0 ? r : ['X', `Archived ${i}`, ...r.slice(2)]));
+    ss.insertSheet('Archive').getRange(1, 1, copy.length, copy[0].length).setValues(copy);
+    ss.getRange('Archive!D9').setValue('Lead'); // the archived row's stage, not the one typed now
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D4', 'Budget'); // warm
+    ss.getRange('Customers!D9').setValue('Discovery');
+    const event = editEvent(ss, 'Customers!D9', { value: 'Discovery', user: 'ann@example.com' });
+    ss.setActiveSheet(ss.getSheetByName('Archive')!);
+    const count = history(ss).length;
+    sandbox.call('onEdit', event);
+    const customer = String(ss.getRange('Customers!B9').getValue());
+    expect(
+      history(ss)
+        .slice(count)
+        .map((r) => [r[2], r[4], r[7]]),
+    ).toEqual([[customer, '9', 'Discovery']]);
+  });
 });
 
 describe('History keeps what the user wrote as text', () => {

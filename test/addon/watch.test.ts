@@ -87,6 +87,25 @@ describe('onChangeWatch', () => {
     expect(history(ss)).toEqual([]);
   });
 
+  it("appends nothing to a user's own History tab, and keeps the changes until that tab is renamed", () => {
+    const ss = workbook('yes');
+    ss.insertSheet('History')
+      .getRange(1, 1, 1, 2)
+      .setValues([['Date', 'Call notes']]);
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    const sheet = ss.getSheetByName('Customers')!;
+    const stage = String(sheet.getRange('D5').getValue());
+    const next = stage === 'Won' ? 'Lost' : 'Won';
+    sheet.getRange('D5').setValue(next);
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(ss.snapshot().History.values).toEqual([['Date', 'Call notes']]);
+    expect(history(ss)).toEqual([]);
+    ss.getSheetByName('History')!.setName('Calls');
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => [r[4], r[5], r[6], r[7]])).toEqual([[5, 'Stage', stage, next]]);
+  });
+
   it('writes nothing when Watch changes is off', () => {
     const ss = workbook('no');
     const before = ss.snapshot();
