@@ -1,10 +1,10 @@
 // The Settings tab: two columns, setting and value, keys in either language. Mapping rows ("map:customer",
 // "映射:客户") map a role to a header. Unreadable values are issues and fall back to the default.
 import { cellText, normalizeKey } from './normalize';
-import { IssueLog, keysByName } from './register';
+import { IssueLog, keysByName, locateColumns } from './register';
 import { matchRole } from './roles';
-import { MAPPING_PREFIXES, SETTINGS_KEYS } from './tabs';
-import { type Issue, ROLES, type Role, type Settings, type SheetData } from './types';
+import { MAPPING_PREFIXES, SETTINGS_COLUMNS, SETTINGS_KEYS } from './tabs';
+import { type Grid, type Issue, ROLES, type Role, type Settings, type SheetData } from './types';
 import { parseBoolean, parseNumber } from './values';
 
 /**
@@ -41,6 +41,23 @@ export function mappingRole(key: string): Role | null | undefined {
 
 /** Setting keys by normalized name, made on first use (parseSettings runs several times an execution). */
 let settingsKeys: Map<string, keyof typeof SETTINGS_KEYS> | null = null;
+
+/**
+ * Whether a tab under the Settings tab's name is Pandian's to write to: empty, headed Setting | Value, or
+ * holding a setting or a mapping row. A user's own tab of that name (lists for drop-downs, say) is not, and
+ * Save mapping writes nothing into it.
+ */
+export function isOwnSettings(grid: Grid): boolean {
+  if (locateColumns(grid, SETTINGS_COLUMNS)) return true;
+  settingsKeys ??= keysByName(SETTINGS_KEYS);
+  let empty = true;
+  for (const row of grid) {
+    const key = cellText(row?.[0]);
+    if (mappingRole(key) !== undefined || settingsKeys.has(normalizeKey(key))) return true;
+    empty &&= !row?.some((cell) => cellText(cell) !== '');
+  }
+  return empty;
+}
 
 /** Reads the Settings tab (any two-column key/value block; the header row is optional). */
 export function parseSettings(sheet: SheetData | null): { settings: Settings; issues: Issue[] } {

@@ -189,6 +189,10 @@ export const SIDEBAR_MESSAGES = sections({
       '“{sheet}”表中没有可识别的异议表头（客户、异议……）。',
       'The tab "{sheet}" has no objection headers Pandian recognises (Customer, Objection…).',
     ],
+    settingsNotOurs: [
+      '“{sheet}”表不是盘点的设置表（没有“设置 | 值”表头，也没有盘点认识的设置），未写入任何内容。请将它改名以保留为您自己的表，然后再保存：盘点会新建设置表。',
+      'The tab "{sheet}" is not Pandian\'s Settings tab (no Setting | Value header, no setting Pandian knows). Nothing was written. Rename it to keep it as yours, then save again: Pandian makes its own Settings tab.',
+    ],
     unknownHeader: ['客户表中没有“{header}”表头。', 'The customer tab has no header "{header}".'],
   },
 });

@@ -27,6 +27,7 @@ export type PageErrorCode =
   | 'noObjectionsTab'
   | 'noObjectionColumn'
   | 'objectionsUnreadable'
+  | 'settingsNotOurs'
   | 'unknownHeader';
 
 /** A refusal of a sidebar server function; its message is the JSON ["code", params] the page translates. */

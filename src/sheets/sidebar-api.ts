@@ -10,7 +10,7 @@ import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/in
 import { cellText, isBlank } from '../core/normalize';
 import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../core/objections';
 import { HEADER_SCAN_ROWS, type Located, locateColumns } from '../core/register';
-import { mappingRole, parseSettings } from '../core/settings';
+import { isOwnSettings, mappingRole, parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
 import { detectHeader } from '../core/table';
 import { headersOf, nameIn, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
@@ -894,6 +894,8 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
           sheet.getRange(1, 1, 1, 2).setValues([headersOf(SETTINGS_COLUMNS, lang)]);
         }
         const values = sheet.getDataRange().getValues() as Cell[][];
+        if (!isOwnSettings(values))
+          throw new PageError('settingsNotOurs', { sheet: ctx.tabs.settings ?? '' });
         // The role each row maps, if it is a mapping row: the last row of a role is the one parseSettings uses.
         const roles = values.map((row) => mappingRole(cellText(row[0])));
         let last = sheet.getLastRow();

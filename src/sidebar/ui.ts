@@ -25,6 +25,7 @@ const REFUSALS: Record<PageErrorCode, SidebarKey> = {
   noObjectionsTab: 'sidebar.error.noObjectionsTab',
   noObjectionColumn: 'sidebar.error.noObjectionColumn',
   objectionsUnreadable: 'sidebar.error.objectionsUnreadable',
+  settingsNotOurs: 'sidebar.error.settingsNotOurs',
   unknownHeader: 'sidebar.error.unknownHeader',
 };
 

@@ -338,6 +338,35 @@ describe('column mappings saved from the sidebar (sidebarSaveMapping)', () => {
   });
 });
 
+describe("Save mapping and a user's own tab called Settings", () => {
+  const lists = [
+    ['Reps', 'Sources'],
+    ['Ann', 'Web'],
+    ['Bo', 'Referral'],
+  ];
+
+  it('writes nothing into it and says which tab it is', () => {
+    const ss = createSpreadsheet({ sheets: { Customers: [HEADER, ...customerRows(5)], Settings: lists } });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    expect(() => sandbox.call('sidebarSaveMapping', [{ role: 'rep', header: 'Rep' }])).toThrow(
+      JSON.stringify(['settingsNotOurs', { sheet: 'Settings' }]),
+    );
+    expect(ss.snapshot().Settings.values).toEqual(lists);
+    expect(Object.keys(ss.snapshot())).toEqual(['Customers', 'Settings']);
+  });
+
+  it('still writes into Pandian’s own Settings tab without a header row, known by its settings', () => {
+    const ss = createSpreadsheet({
+      sheets: { Customers: [HEADER, ...customerRows(5)], Settings: [['Track edits', 'yes']] },
+    });
+    loadPinned({ spreadsheet: ss }).call('sidebarSaveMapping', [{ role: 'rep', header: 'Rep' }]);
+    expect(ss.snapshot().Settings.values).toEqual([
+      ['Track edits', 'yes'],
+      ['map:rep', 'Rep'],
+    ]);
+  });
+});
+
 describe('the sidebar setup view (sidebarSetup)', () => {
   it('names each Pandian tab as it is written, from the one listing of the tabs its context makes', () => {
     const ss = createSpreadsheet({
