@@ -337,9 +337,14 @@ function derivedStages(
 
 interface Call {
   ss: Spreadsheet;
-  /** The context as cached, or read afresh when asked (writes read their own afresh, inside the lock). */
-  ctx: SheetContext;
-  lang: Lang;
+  /**
+   * The context as cached, or read afresh when asked (writes read their own afresh, inside the lock). Loaded
+   * on first use: Team, Run inventory and Set up sheets read the spreadsheet themselves, and on a cold cache
+   * would otherwise read Settings, Stages and Objections twice.
+   */
+  readonly ctx: SheetContext;
+  /** Settings' language, else the page's, else the user's locale (needs the context: also on first use). */
+  readonly lang: Lang;
 }
 
 /**
@@ -349,12 +354,22 @@ interface Call {
  */
 function serve<T>(work: (call: Call) => T, options: { clientLang?: unknown; fresh?: boolean } = {}): T {
   const { clientLang, fresh = false } = options;
-  let lang: Lang | null = null;
+  let ctx: SheetContext | undefined;
+  let lang: Lang | undefined;
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const ctx = loadContext(ss, fresh);
-    lang = ctx.settingsLang ?? LANGS.find((l) => l === clientLang) ?? userLang();
-    return work({ ss, ctx, lang });
+    const call: Call = {
+      ss,
+      get ctx() {
+        ctx ??= loadContext(ss, fresh);
+        return ctx;
+      },
+      get lang() {
+        lang ??= call.ctx.settingsLang ?? LANGS.find((l) => l === clientLang) ?? userLang();
+        return lang;
+      },
+    };
+    return work(call);
   } catch (e) {
     if (e instanceof PageError) throw e;
     throw new Error(errorMessage(e, lang ?? userLang()));
@@ -782,8 +797,9 @@ export function sidebarUpdateObjection(
 
 /** The team view: computed by core on one read of the spreadsheet. */
 export function sidebarTeam(): TeamView {
-  return serve(({ ss, lang }) => {
-    const inv = inventoryOfSpreadsheet(ss, lang).inventory;
+  return serve(({ ss }) => {
+    // In the report's language: Settings, else the user's locale (as the page's own language was chosen).
+    const inv = inventoryOfSpreadsheet(ss).inventory;
     const { open, overdue, blocking, unplanned, unsupervised, byType } = inv.objectionTotals;
     // Only the customers listed are read again (customerAt, stateOf), not every row.
     const member = (i: number): TeamMember => {

@@ -398,6 +398,28 @@ describe('the sidebar setup view (sidebarSetup)', () => {
   });
 });
 
+describe('the sidebar Team view (sidebarTeam)', () => {
+  it('reads the spreadsheet once on a cold cache: no sidebar context is read for it first', () => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Customers: [HEADER, ...customerRows(20)],
+        Stages: B2B_STAGES_EN(),
+        Settings: [
+          ['Setting', 'Value'],
+          ['Language', 'en'],
+        ],
+      },
+    });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    const view = sandbox.call('sidebarTeam') as { customerSheet: string; stages: string[] };
+    expect(view.customerSheet).toBe('Customers');
+    expect(view.stages[0]).toBe(B2B_STAGES_EN()[1][1]);
+    const calls = sandbox.env.calls();
+    expect(calls['Spreadsheet.getSheets']).toBe(1);
+    expect(calls['Cache.get']).toBeUndefined();
+  });
+});
+
 describe('Map columns… (menuMapColumns)', () => {
   it.each([
     ['en', 'en_US'],
