@@ -86,8 +86,7 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
       byType,
     },
     stalled: inv.stalled.map((i) => {
-      const c = table.customerAt(i);
-      const s = inv.stateOf(i);
+      const { customer: c, state: s } = inv.entryAt(i);
       return {
         row: c.row,
         customer: c.name || c.id,

@@ -142,8 +142,8 @@ export interface Inventory {
   stageAt: Stage[];
   /** Every customer's state (made on first use, then kept: the totals below do not need it). */
   readonly states: CustomerState[];
-  /** Customer i's state, without making every customer's. */
-  stateOf(i: number): CustomerState;
+  /** Customer i with its state, its row read once (and no other customer's state made). */
+  entryAt(i: number): { customer: Customer; state: CustomerState };
   totals: { customers: number; open: number; won: number; lost: number; hold: number };
   /** Open customers per next-action state. */
   nextActions: Record<NonNullable<NextActionState>, number>;
@@ -259,7 +259,10 @@ export function computeInventory(input: InventoryInput): Inventory {
       states ??= table.customers.map(stateOf);
       return states;
     },
-    stateOf: (i) => (states ? states[i] : stateOf(table.customerAt(i), i)),
+    entryAt: (i) => {
+      const customer = table.customerAt(i);
+      return { customer, state: states ? states[i] : stateOf(customer, i) };
+    },
     totals: statuses.totals,
     nextActions: folded.nextActions,
     valueByStatus: folded.valueByStatus,

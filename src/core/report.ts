@@ -209,8 +209,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.section('gaps');
   g.header('row customer rep declared evidenced check nextStage gap');
   g.list(inv.gaps, LIST_LIMIT, (i) => {
-    const s = inv.stateOf(i);
-    const c = table.customerAt(i);
+    const { customer: c, state: s } = inv.entryAt(i);
     const r = g.add([
       ...customerCells(c),
       c.stageText === '' ? null : u(c.stageText),
@@ -227,8 +226,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.section('stalled');
   g.header('row customer rep stage daysInStage limit daysSinceContact nextAction');
   g.list(inv.stalled, LIST_LIMIT, (i) => {
-    const s = inv.stateOf(i);
-    const c = table.customerAt(i);
+    const { customer: c, state: s } = inv.entryAt(i);
     g.add([
       ...customerCells(c),
       s.resumeDue

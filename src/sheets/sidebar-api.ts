@@ -12,7 +12,7 @@ import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../c
 import { HEADER_SCAN_ROWS, type Located, locateColumns } from '../core/register';
 import { isOwnSettings, mappingRole, parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
-import { detectHeader } from '../core/table';
+import { type Customer, detectHeader } from '../core/table';
 import { headersOf, nameIn, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type TabId } from '../core/tabs';
 import {
   type Cell,
@@ -801,17 +801,14 @@ export function sidebarTeam(): TeamView {
     // In the report's language: Settings, else the user's locale (as the page's own language was chosen).
     const inv = inventoryOfSpreadsheet(ss).inventory;
     const { open, overdue, blocking, unplanned, unsupervised, byType } = inv.objectionTotals;
-    // Only the customers listed are read again (customerAt, stateOf), not every row.
-    const member = (i: number): TeamMember => {
-      const c = inv.table.customerAt(i);
-      return { row: c.row, name: c.name || c.id, rep: c.rep };
-    };
+    // Only the customers listed are read again (entryAt: each row once), not every row.
+    const member = (c: Customer): TeamMember => ({ row: c.row, name: c.name || c.id, rep: c.rep });
     const stalled: TeamView['stalled'] = [];
     for (const i of inv.stalled) {
       if (stalled.length === LIST_LIMIT) break;
-      const s = inv.stateOf(i);
+      const { customer: c, state: s } = inv.entryAt(i);
       if (s.stalled)
-        stalled.push({ ...member(i), stage: s.current, days: s.daysInStage ?? 0, maxDays: s.stallLimit });
+        stalled.push({ ...member(c), stage: s.current, days: s.daysInStage ?? 0, maxDays: s.stallLimit });
     }
     return {
       asOf: isoOfDay(inv.asOf),
@@ -825,9 +822,10 @@ export function sidebarTeam(): TeamView {
       cohorts: inv.cohorts.map((cohort) => ({
         ...cohort,
         size: cohort.members.length,
-        members: cohort.members
-          .slice(0, MEMBER_LIMIT)
-          .map((i) => ({ ...member(i), missing: inv.stateOf(i).gap[0] ?? -1 })),
+        members: cohort.members.slice(0, MEMBER_LIMIT).map((i) => {
+          const { customer, state } = inv.entryAt(i);
+          return { ...member(customer), missing: state.gap[0] ?? -1 };
+        }),
       })),
     };
   });

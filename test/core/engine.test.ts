@@ -565,10 +565,14 @@ describe('customer states', () => {
     const lazy = run(false);
     const kept = run(true);
     // One at a time first (nothing made for the others), then all at once.
-    for (let i = 0; i < rows.length; i++) expect(lazy.stateOf(i)).toEqual(kept.states[i]);
+    for (let i = 0; i < rows.length; i++) {
+      const entry = lazy.entryAt(i);
+      expect(entry.state).toEqual(kept.states[i]);
+      expect(entry.customer).toEqual(kept.table.customers[i]);
+    }
     expect(lazy.states).toEqual(kept.states);
     expect(lazy.states).toHaveLength(rows.length);
-    expect(lazy.stateOf(3)).toBe(lazy.states[3]);
+    expect(lazy.entryAt(3).state).toBe(lazy.states[3]);
   });
 
   it('add up to the totals the report reads', () => {
