@@ -44,17 +44,21 @@ let settingsKeys: Map<string, keyof typeof SETTINGS_KEYS> | null = null;
 
 /**
  * Whether a tab under the Settings tab's name is Pandian's to write to: empty, headed Setting | Value, or
- * holding a setting or a mapping row. A user's own tab of that name (lists for drop-downs, say) is not, and
- * Save mapping writes nothing into it.
+ * holding a setting or mapping row that reads (a known key or role with a usable value). A user's own tab of
+ * that name (lists for drop-downs, say, even one headed Language | Period) is not, and Save mapping writes
+ * nothing into it.
  */
 export function isOwnSettings(grid: Grid): boolean {
   if (locateColumns(grid, SETTINGS_COLUMNS)) return true;
   settingsKeys ??= keysByName(SETTINGS_KEYS);
+  const unusable = new Set(parseSettings({ name: '', values: grid }).issues.map((i) => i.row - 1));
   let empty = true;
-  for (const row of grid) {
-    const key = cellText(row?.[0]);
-    if (mappingRole(key) !== undefined || settingsKeys.has(normalizeKey(key))) return true;
-    empty &&= !row?.some((cell) => cellText(cell) !== '');
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const key = cellText(row[0]);
+    const known = mappingRole(key) || settingsKeys.has(normalizeKey(key));
+    if (known && cellText(row[1]) !== '' && !unusable.has(r)) return true;
+    empty &&= !row.some((cell) => cellText(cell) !== '');
   }
   return empty;
 }

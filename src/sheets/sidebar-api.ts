@@ -345,6 +345,8 @@ interface Call {
   readonly ctx: SheetContext;
   /** Settings' language, else the page's, else the user's locale (needs the context: also on first use). */
   readonly lang: Lang;
+  /** Reads the context afresh (a write does, inside the lock); ctx and lang follow it from then on. */
+  reread(): SheetContext;
 }
 
 /**
@@ -356,23 +358,38 @@ function serve<T>(work: (call: Call) => T, options: { clientLang?: unknown; fres
   const { clientLang, fresh = false } = options;
   let ctx: SheetContext | undefined;
   let lang: Lang | undefined;
+  let call: Call | undefined;
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const call: Call = {
+    const made: Call = {
       ss,
       get ctx() {
         ctx ??= loadContext(ss, fresh);
         return ctx;
       },
       get lang() {
-        lang ??= call.ctx.settingsLang ?? LANGS.find((l) => l === clientLang) ?? userLang();
+        lang ??= made.ctx.settingsLang ?? LANGS.find((l) => l === clientLang) ?? userLang();
         return lang;
       },
+      reread() {
+        ctx = loadContext(ss, true);
+        lang = undefined;
+        return ctx;
+      },
     };
-    return work(call);
+    call = made;
+    return work(made);
   } catch (e) {
     if (e instanceof PageError) throw e;
-    throw new Error(errorMessage(e, lang ?? userLang()));
+    // In the page's language also when the function failed before it asked for it (the context, if it
+    // cannot be read either, gives way to the user's locale).
+    let said: Lang;
+    try {
+      said = call ? call.lang : userLang();
+    } catch {
+      said = userLang();
+    }
+    throw new Error(errorMessage(e, said));
   }
 }
 
@@ -534,7 +551,7 @@ interface OpenTarget {
  * the card was drawn for. Call inside the document lock.
  */
 function openTarget(call: Call, target: RowTarget): OpenTarget {
-  const ctx = loadContext(call.ss, true);
+  const ctx = call.reread();
   const customer = requireCustomer(ctx);
   const { row, id, name } = target;
   const sheet = target.sheet === customer.sheet ? call.ss.getSheetByName(target.sheet) : null;

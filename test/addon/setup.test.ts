@@ -420,6 +420,23 @@ describe('the sidebar Team view (sidebarTeam)', () => {
   });
 });
 
+describe('a sidebar server function that fails before it asks for the language', () => {
+  it.each(['sidebarTeam', 'sidebarGoTo'])('%s still answers in the language Settings names', (fn) => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Settings: [
+          ['Setting', 'Value'],
+          ['Language', '中文'],
+        ],
+        Notes: [['free notes'], ['more notes']],
+        Lists: [['a'], ['b']],
+      },
+    });
+    const sandbox = loadPinned({ spreadsheet: ss, locale: 'en_US' });
+    expect(() => sandbox.call(fn, 3)).toThrow(translator('zh')('error.noCustomerSheet'));
+  });
+});
+
 describe('Map columns… (menuMapColumns)', () => {
   it.each([
     ['en', 'en_US'],

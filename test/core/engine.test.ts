@@ -573,6 +573,8 @@ describe('customer states', () => {
     expect(lazy.states).toEqual(kept.states);
     expect(lazy.states).toHaveLength(rows.length);
     expect(lazy.entryAt(3).state).toBe(lazy.states[3]);
+    // Kept customers are given as kept, not read again.
+    expect(kept.entryAt(2).customer).toBe(kept.table.customers[2]);
   });
 
   it('add up to the totals the report reads', () => {

@@ -1,4 +1,4 @@
-import { parseSettings } from '../../src/core/settings';
+import { isOwnSettings, parseSettings } from '../../src/core/settings';
 
 const read = (rows: [string, string | number | boolean][]) =>
   parseSettings({ name: 'Settings', values: rows });
@@ -81,5 +81,50 @@ describe('parseSettings', () => {
       [3, 'B', '-1'],
       [4, 'B', 'soon'],
     ]);
+  });
+});
+
+describe('isOwnSettings: which tab called Settings Pandian may write to', () => {
+  test.each([
+    ['empty', [['', '']]],
+    [
+      'made by Set up sheets in Chinese',
+      [
+        ['设置', '值'],
+        ['语言', '中文'],
+      ],
+    ],
+    ['its header below notes', [['Our settings'], [''], ['Setting', 'Value'], ['Track edits', 'yes']]],
+    [
+      'mapping rows only',
+      [
+        ['map:customer', 'Client'],
+        ['映射:负责人', 'Owner'],
+      ],
+    ],
+    ['a key written with odd spacing and case', [['  TRACK-EDITS ', 'yes']]],
+  ])('Pandian’s own: %s', (_, grid) => {
+    expect(isOwnSettings(grid)).toBe(true);
+  });
+
+  test.each([
+    [
+      'drop-down lists',
+      [
+        ['Reps', 'Sources'],
+        ['Ann', 'Web'],
+      ],
+    ],
+    [
+      'lists headed by words that are setting names',
+      [
+        ['Language', 'Period', 'Template'],
+        ['French', 'Q1', 'Quote'],
+      ],
+    ],
+    ['a note that starts like a mapping row', [['Map: Shanghai office', 'see folder']]],
+    ['a setting name with nothing beside it', [['Language'], ['French']]],
+  ])('the user’s own: %s', (_, grid) => {
+    expect(isOwnSettings(grid)).toBe(false);
   });
 });
