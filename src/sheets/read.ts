@@ -30,8 +30,11 @@ export function readAll(sheet: Sheet, name: string): SheetData {
  * for the command line, which sees whole tabs.
  */
 export function readHead(sheet: Sheet, name: string): SheetData {
-  const values = sheet.getRange(`1:${HEADER_SCAN_ROWS}`).getValues();
-  values.length = sheet.getLastRow();
+  // Rows 1 to 10 only as far as the tab has rows: a tab made from a small CSV import can have fewer than 10,
+  // and a range past its last row is refused.
+  const last = sheet.getLastRow();
+  const values = last > 0 ? sheet.getRange(`1:${Math.min(HEADER_SCAN_ROWS, last)}`).getValues() : [];
+  values.length = last;
   return { name, values };
 }
 

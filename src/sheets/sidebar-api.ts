@@ -632,7 +632,7 @@ function objectionsTab(
   // A new tab, or one left empty: it gets the headers.
   if (values.every((r) => r.every(isBlank))) {
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
-    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    sheet.appendRow(headers); // row 1 of the empty tab, adding columns a narrow one lacks
     values = [headers];
   }
   const located = locateColumns(values, OBJECTION_COLUMNS);

@@ -127,7 +127,7 @@ export function appendHistory(
   log ??= ss.insertSheet(name);
   // An empty History tab (made now, or empty as the context read it, until its header is written).
   if (made || (known && !known.headed && log.getLastRow() === 0)) {
-    log.getRange(1, 1, 1, 9).setValues([headersOf(HISTORY_COLUMNS, lang)]);
+    log.appendRow(headersOf(HISTORY_COLUMNS, lang)); // row 1 of the empty tab, adding columns a narrow one lacks
     log.setFrozenRows(1);
     log.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);
   }

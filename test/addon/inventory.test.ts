@@ -251,6 +251,18 @@ describe('menuInventory with title rows above the header', () => {
   });
 });
 
+describe('menuInventory beside a tab with fewer than 10 rows (as a small CSV import makes one)', () => {
+  it('reads only the rows that tab has while looking for the customer tab', () => {
+    const ss = createSpreadsheet({
+      sheets: { Pipeline: [HEADER, ...customerRows(12, { seed: 3 })], Lists: [['Reps'], ['Ann'], ['Bo']] },
+    });
+    const lists = ss.getSheetByName('Lists')!;
+    lists.deleteRows(4, lists.getMaxRows() - 3);
+    const inventory = runInventory(loadPinned({ spreadsheet: ss }), ss);
+    expect(inventory.values[1][0]).toBe('Source: tab "Pipeline", header on row 1, 12 customers');
+  });
+});
+
 describe('regenerating the inventory', () => {
   let ss: FakeSpreadsheet;
   let userTabs: Record<string, SheetSnapshot>;

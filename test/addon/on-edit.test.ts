@@ -586,6 +586,16 @@ describe("a user's own tab under the History tab's name", () => {
 });
 
 describe('an empty change log tab (cleared by the user, or made by hand)', () => {
+  it('narrower than the log: it gets the columns with its header', () => {
+    const ss = workbook({ rows: 20 });
+    const log = ss.insertSheet('Change log');
+    log.deleteColumns(6, log.getMaxColumns() - 5);
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D5', 'Discovery');
+    expect(history(ss)[0]).toEqual(HISTORY_HEADER);
+    expect(history(ss)[1].slice(4, 8)).toEqual(['5', 'Stage', expect.any(String), 'Discovery']);
+  });
+
   it('gets its header before the first row, and later edits keep logging into it', () => {
     const ss = workbook({ rows: 20 });
     ss.insertSheet('Change log');
