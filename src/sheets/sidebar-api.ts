@@ -53,7 +53,7 @@ import {
   withoutTrailingBlanks,
 } from './read';
 import { setupSheets } from './setup';
-import { asSheetText } from './write-report';
+import { asSheetText, writeRowsAt } from './write-report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -754,8 +754,7 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
         const col = tab.cols[key as keyof typeof OBJECTION_COLUMNS];
         if (col !== undefined) row[col] = value;
       }
-      const at = Math.max(tab.sheet.getLastRow(), tab.headerRow + 1) + 1;
-      tab.sheet.getRange(at, 1, 1, width).setValues([row]);
+      writeRowsAt(tab.sheet, Math.max(tab.sheet.getLastRow(), tab.headerRow + 1) + 1, [row]);
     },
     true,
   );
@@ -929,19 +928,20 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
           throw new PageError('settingsNotOurs', { sheet: ctx.tabs.settings ?? '' });
         // The role each row maps, if it is a mapping row: the last row of a role is the one parseSettings uses.
         const roles = values.map((row) => mappingRole(cellText(row[0])));
-        let last = sheet.getLastRow();
+        const added: Cell[][] = [];
         for (const { role, header } of wanted) {
           const found = roles.lastIndexOf(role);
           if (found >= 0) {
             if (cellText(values[found][1]) !== header)
               sheet.getRange(found + 1, 2).setValue(asSheetText(header));
           } else if (header !== '') {
-            last++;
-            sheet.getRange(last, 1, 1, 2).setValues([[`map:${role}`, asSheetText(header)]]);
-            values.push([`map:${role}`, header]);
-            roles.push(role);
+            // A role given twice: the last header given wins, as a second row would have made it.
+            const row = added.find((r) => r[0] === `map:${role}`);
+            if (row) row[1] = asSheetText(header);
+            else added.push([`map:${role}`, asSheetText(header)]);
           }
         }
+        if (added.length > 0) writeRowsAt(sheet, sheet.getLastRow() + 1, added);
       });
       forgetContexts('sidebar');
       return setupView(loadContext(ss, true), lang);

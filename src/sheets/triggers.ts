@@ -26,7 +26,7 @@ import {
   tabA1,
   tabRows,
 } from './read';
-import { asSheetText } from './write-report';
+import { asSheetText, writeRowsAt } from './write-report';
 
 const CACHE_SECONDS = 10 * 60;
 export const NOTE_PREFIX = 'Pandian: ';
@@ -132,7 +132,7 @@ export function appendHistory(
     log.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);
   }
   if (rows.length === 1) log.appendRow(rows[0]);
-  else log.getRange(log.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
+  else writeRowsAt(log, log.getLastRow() + 1, rows);
   return true;
 }
 

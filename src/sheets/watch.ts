@@ -10,6 +10,7 @@ import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
 import { customerTabOfSpreadsheet, readAll } from './read';
 import { appendHistory, historyRow, historyTarget } from './triggers';
+import { blockFrom } from './write-report';
 
 /** The handlers the installed triggers call (globals in src/main.ts). */
 export const WATCH_HANDLERS = { change: 'onChangeWatch', daily: 'dailyRefresh' } as const;
@@ -74,7 +75,8 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     if (!tab) sheet.hideSheet();
     const grid = snapshotGrid(now);
     sheet.clearContents();
-    sheet.getRange(1, 1, grid.length, grid[0].length).setNumberFormat('@').setValues(grid);
+    // Grown to the grid first: a customer tab of more than 1,000 rows outgrows a new tab.
+    blockFrom(sheet, grid.length, grid[0].length).setNumberFormat('@').setValues(grid);
     return changes.length;
   });
 }

@@ -140,18 +140,37 @@ export function withBars(report: Report): Report {
   };
 }
 
+/**
+ * Rows 1..rows, columns 1..cols of a tab of Pandian's own, grown first where the tab is smaller (a new tab
+ * has 1,000 rows and 26 columns; a range past them is refused).
+ */
+export function blockFrom(sheet: Sheet, rows: number, cols: number): GoogleAppsScript.Spreadsheet.Range {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  return sheet.getRange(1, 1, rows, cols);
+}
+
+/**
+ * Writes `rows` from sheet row `at` down, growing the tab first when it ends before them: a tab sized to its
+ * data (a CSV import, or a log that has filled its rows) has no spare rows, and a range past its last row is
+ * refused. The rows are no wider than the tab (they follow its header).
+ */
+export function writeRowsAt(sheet: Sheet, at: number, rows: unknown[][]): void {
+  const end = at + rows.length - 1;
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < end) sheet.insertRowsAfter(maxRows, end - maxRows);
+  sheet.getRange(at, 1, rows.length, rows[0].length).setValues(rows);
+}
+
 /** Replaces the tab's content with the report. The tab is Pandian's own: regenerating is idempotent. */
 export function writeReport(sheet: Sheet, coreReport: Report, timeZone: string, isNew = false): void {
   const report = withBars(coreReport);
   if (!isNew) sheet.clear(); // values and formats; a chart a user added to the tab stays
   const rows = report.rows.length;
   const cols = report.width;
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxCols = sheet.getMaxColumns();
-  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-
-  const range = sheet.getRange(1, 1, rows, cols);
+  const range = blockFrom(sheet, rows, cols);
   range.setValues(report.rows.map((row) => row.map((cell) => sheetValue(cell, timeZone))));
   const f = formatArrays(report);
   range.setNumberFormats(f.numberFormats);

@@ -106,6 +106,28 @@ describe('onChangeWatch', () => {
     expect(history(ss).map((r) => [r[4], r[5], r[6], r[7]])).toEqual([[5, 'Stage', stage, next]]);
   });
 
+  it('watches a customer tab of more than 1,000 rows, which outgrows a new snapshot tab', () => {
+    const ss = createSpreadsheet({
+      timeZone: 'UTC',
+      sheets: {
+        Customers: [HEADER, ...customerRows(1200, { seed: 9 })],
+        Stages: B2B_STAGES_EN(),
+        Settings: [
+          ['Setting', 'Value'],
+          ['Watch changes', 'yes'],
+        ],
+      },
+    });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(ss.snapshot()['Pandian snapshot'].values).toHaveLength(1201);
+    const cell = ss.getRange('Customers!D1150');
+    const next = cell.getValue() === 'Won' ? 'Lost' : 'Won';
+    cell.setValue(next);
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => [r[4], r[5], r[7]])).toEqual([[1150, 'Stage', next]]);
+  });
+
   it('writes nothing when Watch changes is off', () => {
     const ss = workbook('no');
     const before = ss.snapshot();
