@@ -53,7 +53,7 @@ import {
   withoutTrailingBlanks,
 } from './read';
 import { setupSheets } from './setup';
-import { asSheetText, writeRowsAt } from './write-report';
+import { asSheetText, blockFrom, writeRowsAt } from './write-report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -632,7 +632,7 @@ function objectionsTab(
   // A new tab, or one left empty: it gets the headers.
   if (values.every((r) => r.every(isBlank))) {
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
-    sheet.appendRow(headers); // row 1 of the empty tab, adding columns a narrow one lacks
+    blockFrom(sheet, 1, headers.length).setValues([headers]); // row 1, with the columns a narrow tab lacks
     values = [headers];
   }
   const located = locateColumns(values, OBJECTION_COLUMNS);
@@ -934,11 +934,11 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
           if (found >= 0) {
             if (cellText(values[found][1]) !== header)
               sheet.getRange(found + 1, 2).setValue(asSheetText(header));
-          } else if (header !== '') {
-            // A role given twice: the last header given wins, as a second row would have made it.
-            const row = added.find((r) => r[0] === `map:${role}`);
-            if (row) row[1] = asSheetText(header);
-            else added.push([`map:${role}`, asSheetText(header)]);
+          } else {
+            // A role given twice: the last header given wins (a blank one: no row), as before.
+            const at = added.findIndex((r) => r[0] === `map:${role}`);
+            if (at >= 0) added.splice(at, 1);
+            if (header !== '') added.push([`map:${role}`, asSheetText(header)]);
           }
         }
         if (added.length > 0) writeRowsAt(sheet, sheet.getLastRow() + 1, added);

@@ -153,15 +153,18 @@ export function blockFrom(sheet: Sheet, rows: number, cols: number): GoogleAppsS
 }
 
 /**
- * Writes `rows` from sheet row `at` down, growing the tab first when it ends before them: a tab sized to its
- * data (a CSV import, or a log that has filled its rows) has no spare rows, and a range past its last row is
- * refused. The rows are no wider than the tab (they follow its header).
+ * Writes `rows` (as wide as the first) from sheet row `at` down, growing the tab first when it ends before
+ * them: a tab sized to its data (a CSV import, or a log that has filled its rows) has no spare rows or
+ * columns, and a range past its last row or column is refused.
  */
 export function writeRowsAt(sheet: Sheet, at: number, rows: unknown[][]): void {
   const end = at + rows.length - 1;
+  const width = rows[0].length;
   const maxRows = sheet.getMaxRows();
   if (maxRows < end) sheet.insertRowsAfter(maxRows, end - maxRows);
-  sheet.getRange(at, 1, rows.length, rows[0].length).setValues(rows);
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols < width) sheet.insertColumnsAfter(maxCols, width - maxCols);
+  sheet.getRange(at, 1, rows.length, width).setValues(rows);
 }
 
 /** Replaces the tab's content with the report. The tab is Pandian's own: regenerating is idempotent. */

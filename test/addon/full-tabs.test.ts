@@ -19,38 +19,55 @@ function workbook(extra: Record<string, unknown[][]>): FakeSpreadsheet {
   });
 }
 
+const TRACKED = {
+  Settings: [
+    ['Setting', 'Value'],
+    ['Track edits', 'yes'],
+  ],
+};
+const PASTED = [
+  [5, 'Stage', 'Budget', 'paste'],
+  [6, 'Stage', 'Discovery', 'paste'],
+];
+
+/** Pastes two stages into D5:D6 as a user would, runs the trigger, and gives the logged rows' fields. */
+function pasteLogged(ss: FakeSpreadsheet, from: number): unknown[][] {
+  const sandbox = loadPinned({ spreadsheet: ss });
+  ss.getRange('Customers!D5:D6').setValues([['Budget'], ['Discovery']]);
+  sandbox.call('onEdit', editEvent(ss, 'Customers!D5:D6'));
+  return ss
+    .snapshot()
+    ['Change log'].values.slice(from)
+    .map((r) => [r[4], r[5], r[7], r[8]]);
+}
+
 it('a paste is logged into a full change log', () => {
   const ss = workbook({
-    Settings: [
-      ['Setting', 'Value'],
-      ['Track edits', 'yes'],
-    ],
+    ...TRACKED,
     'Change log': [
       HISTORY_HEADER,
       ['2026-03-01', 'ann@example.com', 'Customer 1', 'C00001', 2, 'Stage', '', 'Lead', 'edit'],
     ],
   });
   trim(ss, 'Change log');
-  const sandbox = loadPinned({ spreadsheet: ss });
-  ss.getRange('Customers!D5:D6').setValues([['Budget'], ['Discovery']]);
-  sandbox.call('onEdit', editEvent(ss, 'Customers!D5:D6'));
-  const log = ss.snapshot()['Change log'].values;
-  expect(log.slice(2).map((r) => [r[4], r[5], r[7], r[8]])).toEqual([
-    [5, 'Stage', 'Budget', 'paste'],
-    [6, 'Stage', 'Discovery', 'paste'],
-  ]);
+  expect(pasteLogged(ss, 2)).toEqual(PASTED);
 });
 
-it('an objection is added to a full Objections tab', () => {
-  const ss = workbook({ Objections: [['ID', 'Customer', 'Type', 'Objection', 'Status']] });
-  trim(ss, 'Objections');
+/** Adds a price objection to the customer on row 3 from the sidebar; its id and the Objections tab after. */
+function addObjection(ss: FakeSpreadsheet): { id: string; rows: unknown[][] } {
   const [id, name] = ss.getRange('Customers!A3:B3').getValues()[0] as string[];
   loadPinned({ spreadsheet: ss }).call(
     'sidebarAddObjection',
     { sheet: 'Customers', row: 3, id, name },
     { type: 'price', text: 'Too expensive', plan: '', due: '', blocking: false },
   );
-  const rows = ss.snapshot().Objections.values;
+  return { id, rows: ss.snapshot().Objections.values };
+}
+
+it('an objection is added to a full Objections tab', () => {
+  const ss = workbook({ Objections: [['ID', 'Customer', 'Type', 'Objection', 'Status']] });
+  trim(ss, 'Objections');
+  const { id, rows } = addObjection(ss);
   expect(rows).toHaveLength(2);
   expect(rows[1].slice(0, 4)).toEqual(['OBJ-001', id, 'Price', 'Too expensive']);
 });
@@ -63,4 +80,19 @@ it('a column mapping is saved into a full Settings tab', () => {
     ['Setting', 'Value'],
     ['map:rep', 'Rep'],
   ]);
+});
+
+it('a paste is logged into a change log narrower than its rows', () => {
+  const ss = workbook({ ...TRACKED, 'Change log': [HISTORY_HEADER.slice(0, 5)] });
+  const log = ss.getSheetByName('Change log')!;
+  log.deleteColumns(6, log.getMaxColumns() - 5);
+  expect(pasteLogged(ss, 1)).toEqual(PASTED);
+});
+
+it('an Objections tab that only looks empty gets its header on row 1', () => {
+  const ss = workbook({ Objections: [['']] });
+  ss.getRange('Objections!C15').setValue('   ');
+  const { rows } = addObjection(ss);
+  expect(rows[0].slice(0, 4)).toEqual(['ID', 'Customer', 'Stage raised', 'Type']);
+  expect(rows.filter((r) => r.includes('Too expensive'))).toHaveLength(1);
 });
