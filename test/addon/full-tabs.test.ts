@@ -96,3 +96,13 @@ it('an Objections tab that only looks empty gets its header on row 1', () => {
   expect(rows[0].slice(0, 4)).toEqual(['ID', 'Customer', 'Stage raised', 'Type']);
   expect(rows.filter((r) => r.includes('Too expensive'))).toHaveLength(1);
 });
+
+it('an empty Objections tab narrower than its header gets the columns with the header', () => {
+  const ss = workbook({ Objections: [['']] });
+  const tab = ss.getSheetByName('Objections')!;
+  tab.deleteColumns(6, tab.getMaxColumns() - 5);
+  const { id, rows } = addObjection(ss);
+  expect(rows[0]).toHaveLength(15);
+  expect(rows[0].slice(-2)).toEqual(['Reviewed on', 'Blocking']);
+  expect(rows[1].slice(0, 2)).toEqual(['OBJ-001', id]);
+});
