@@ -1,6 +1,6 @@
 // The History tab (append-only, written by the edit trigger): read back to date the last stage change of
 // each customer when the customer tab has no stage-entered column.
-import { cellText, normalizeKey } from './normalize';
+import { cellText, isBlankGrid, normalizeKey } from './normalize';
 import { locateColumns } from './register';
 import type { CriterionColumn, CustomerTable } from './table';
 import { HISTORY_COLUMNS } from './tabs';
@@ -27,9 +27,7 @@ function historyColumns(grid: Grid) {
  * user's own tab of that name (a "History" of calls, say) is not, and gets nothing appended.
  */
 export function isOwnHistory(grid: Grid): boolean {
-  return (
-    historyColumns(grid) !== null || grid.every((row) => row.every((cell) => cellText(cell as never) === ''))
-  );
+  return historyColumns(grid) !== null || isBlankGrid(grid);
 }
 
 /**

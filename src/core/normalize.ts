@@ -1,6 +1,6 @@
 // Text helpers shared by every reader: matching keys, the text of a cell for messages, suggestions.
 import { dayOfDate, isoOfDay } from './days';
-import type { Cell } from './types';
+import type { Cell, Grid } from './types';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
@@ -82,6 +82,11 @@ export function isBlank(cell: Cell): boolean {
   if (typeof cell === 'string')
     return cell.length === 0 || (!isPlainVisible(cell.charCodeAt(0)) && cell.trim().length === 0);
   return false;
+}
+
+/** Whether every cell of a grid is blank (isBlank): an empty tab, or one holding only spaces. */
+export function isBlankGrid(grid: Grid): boolean {
+  return grid.every((row) => row.every(isBlank));
 }
 
 const ERROR_VALUES = new Set(

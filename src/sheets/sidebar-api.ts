@@ -7,7 +7,7 @@
 import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
 import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
-import { cellText, isBlank } from '../core/normalize';
+import { cellText, isBlank, isBlankGrid } from '../core/normalize';
 import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../core/objections';
 import { HEADER_SCAN_ROWS, type Located, locateColumns } from '../core/register';
 import { isOwnSettings, mappingRole, parseSettings } from '../core/settings';
@@ -630,7 +630,7 @@ function objectionsTab(
   }
   let values = sheet.getDataRange().getValues() as Cell[][];
   // A new tab, or one left empty: it gets the headers.
-  if (values.every((r) => r.every(isBlank))) {
+  if (isBlankGrid(values)) {
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
     blockFrom(sheet, 1, headers.length).setValues([headers]); // row 1, with the columns a narrow tab lacks
     values = [headers];

@@ -3,7 +3,7 @@
 // only the edited block and the top of the tab (cached), never the whole sheet, and never fails the edit.
 import { dateOfDay, dayFromIso } from '../core/days';
 import { isOwnHistory, watchedColumns } from '../core/history';
-import { cellText, nearest } from '../core/normalize';
+import { cellText, isBlankGrid, nearest } from '../core/normalize';
 import { parseStages, StageLookup, type StageNames } from '../core/stage-model';
 import { matchCriteria } from '../core/table';
 import { HISTORY_COLUMNS, headersOf, nameIn, TAB_NAMES } from '../core/tabs';
@@ -99,7 +99,7 @@ export function historyTarget(layout: Layout): HistoryTarget {
   const name = nameOf(layout.handles, sheet);
   const { values } = readHead(sheet, name);
   if (!isOwnHistory(values)) return { notOurs: name };
-  return { name, headed: values.some((row) => row.some((cell) => cellText(cell) !== '')) };
+  return { name, headed: !isBlankGrid(values) };
 }
 
 /**
