@@ -1,10 +1,10 @@
 // The Settings tab: two columns, setting and value, keys in either language. Mapping rows ("map:customer",
 // "映射:客户") map a role to a header. Unreadable values are issues and fall back to the default.
-import { cellText, normalizeKey } from './normalize';
+import { cellText, isBlankGrid, normalizeKey } from './normalize';
 import { IssueLog, keysByName, locateColumns } from './register';
 import { matchRole } from './roles';
 import { MAPPING_PREFIXES, SETTINGS_COLUMNS, SETTINGS_KEYS } from './tabs';
-import { type Grid, type Issue, ROLES, type Role, type Settings, type SheetData } from './types';
+import { type Cell, type Grid, type Issue, ROLES, type Role, type Settings, type SheetData } from './types';
 import { parseBoolean, parseNumber } from './values';
 
 /**
@@ -44,27 +44,26 @@ let settingsKeys: Map<string, keyof typeof SETTINGS_KEYS> | null = null;
 
 /**
  * Whether a tab under the Settings tab's name is Pandian's to write to: empty, headed Setting | Value, or
- * holding a setting or mapping row that reads (a known key or role with a usable value). A user's own tab of
- * that name (lists for drop-downs, say, even one headed Language | Period) is not, and Save mapping writes
- * nothing into it.
+ * holding a setting or mapping row that reads (parseSettings counts them). A user's own tab of that name
+ * (lists for drop-downs, say, even one headed Language | Period) is not, and Save mapping writes nothing into it.
  */
 export function isOwnSettings(grid: Grid): boolean {
-  if (locateColumns(grid, SETTINGS_COLUMNS)) return true;
-  settingsKeys ??= keysByName(SETTINGS_KEYS);
-  const unusable = new Set(parseSettings({ name: '', values: grid }).issues.map((i) => i.row - 1));
-  let empty = true;
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const key = cellText(row[0]);
-    const known = mappingRole(key) || settingsKeys.has(normalizeKey(key));
-    if (known && cellText(row[1]) !== '' && !unusable.has(r)) return true;
-    empty &&= !row.some((cell) => cellText(cell) !== '');
-  }
-  return empty;
+  return (
+    locateColumns(grid, SETTINGS_COLUMNS) !== null ||
+    parseSettings({ name: '', values: grid }).read > 0 ||
+    isBlankGrid(grid)
+  );
 }
 
-/** Reads the Settings tab (any two-column key/value block; the header row is optional). */
-export function parseSettings(sheet: SheetData | null): { settings: Settings; issues: Issue[] } {
+/**
+ * Reads the Settings tab (any two-column key/value block; the header row is optional). `read`: how many rows
+ * set a setting or a mapping (notes and unusable values set nothing).
+ */
+export function parseSettings(sheet: SheetData | null): {
+  settings: Settings;
+  issues: Issue[];
+  read: number;
+} {
   // The defaults, which the tab's rows overwrite: a new object each call, which callers may add to.
   const settings: Settings = {
     period: 'month',
@@ -74,26 +73,30 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
     trackEdits: false,
     watchChanges: false,
   };
-  if (!sheet) return { settings, issues: [] };
+  if (!sheet) return { settings, issues: [], read: 0 };
   const log = new IssueLog(sheet.name);
   settingsKeys ??= keysByName(SETTINGS_KEYS);
   const keyOf = settingsKeys;
-  sheet.values.forEach((row, r) => {
+  /** Sets what row r says; false when it says nothing Pandian can use. */
+  const setFrom = (row: readonly Cell[], r: number): boolean => {
     const rawKey = cellText(row[0]);
     const cell = row[1];
     const value = cellText(cell);
-    if (rawKey === '' || value === '') return;
+    if (rawKey === '' || value === '') return false;
     /** An unusable value (or, for a mapping row, an unknown role in the key cell). */
-    const bad = (c = 1, text = value): void => log.cell(r, c, text, 'bad-setting', { setting: rawKey });
+    const bad = (c = 1, text = value): false => {
+      log.cell(r, c, text, 'bad-setting', { setting: rawKey });
+      return false;
+    };
 
     const role = mappingRole(rawKey);
     if (role !== undefined) {
-      if (role) settings.mapping[role] = value;
-      else bad(0, rawKey);
-      return;
+      if (!role) return bad(0, rawKey);
+      settings.mapping[role] = value;
+      return true;
     }
     const key = keyOf.get(normalizeKey(rawKey));
-    if (!key) return; // Notes and free text in the tab are the user's own.
+    if (!key) return false; // Notes and free text in the tab are the user's own.
     switch (key) {
       case 'lang':
       case 'period':
@@ -101,26 +104,33 @@ export function parseSettings(sheet: SheetData | null): { settings: Settings; is
         const k = normalizeKey(value);
         const words: Record<string, string> = CHOICES[key];
         const choice = Object.keys(words).find((c) => words[c].split(' ').includes(k));
-        if (choice) settings[key] = choice as never;
-        else bad();
-        return;
+        if (!choice) return bad();
+        settings[key] = choice as never;
+        return true;
       }
       case 'customerSheet':
         settings.customerSheet = value;
-        return;
+        return true;
       case 'watchChanges':
       case 'trackEdits': {
         const b = parseBoolean(cell);
-        if (typeof b === 'boolean') settings[key] = b;
-        else bad();
-        return;
+        if (typeof b !== 'boolean') return bad();
+        settings[key] = b;
+        return true;
       }
       default: {
         const n = parseNumber(cell);
-        if (typeof n === 'number' && n >= 0) settings[key] = n;
-        else if (n !== null) bad(); // unreadable, or below zero
+        if (typeof n === 'number' && n >= 0) {
+          settings[key] = n;
+          return true;
+        }
+        return n !== null ? bad() : false; // unreadable, or below zero
       }
     }
+  };
+  let read = 0;
+  sheet.values.forEach((row, r) => {
+    if (setFrom(row, r)) read++;
   });
-  return { settings, issues: log.list };
+  return { settings, issues: log.list, read };
 }
