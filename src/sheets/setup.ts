@@ -28,7 +28,7 @@ import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { withDocumentLock } from './errors';
 import { customerHeader, modelFromData, nameOf, readStart } from './read';
-import { asSheetText, blockFrom } from './write-report';
+import { asSheetText, writeRowsAt } from './write-report';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const DATA_ROWS = 999;
@@ -62,7 +62,7 @@ function positions<K extends string>(table: Record<K, unknown>): (key: K) => num
 function writeHeader(sheet: Sheet, rows: (string | number)[][]): void {
   const width = rows[0].length;
   // Grown first: a Stages tab made from the data has a row per distinct stage value, past 1,000 if need be.
-  blockFrom(sheet, rows.length, width).setValues(rows);
+  writeRowsAt(sheet, 1, rows);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground('#f1f3f4');
   sheet.setFrozenRows(1);
 }

@@ -53,7 +53,7 @@ import {
   withoutTrailingBlanks,
 } from './read';
 import { setupSheets } from './setup';
-import { asSheetText, blockFrom, writeRowsAt } from './write-report';
+import { asSheetText, writeRowsAt } from './write-report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -632,7 +632,7 @@ function objectionsTab(
   // A new tab, or one left empty: it gets the headers.
   if (isBlankGrid(values)) {
     const headers = headersOf(OBJECTION_COLUMNS, call.lang);
-    blockFrom(sheet, 1, headers.length).setValues([headers]); // row 1, with the columns a narrow tab lacks
+    writeRowsAt(sheet, 1, [headers]); // row 1, with the columns a narrow tab lacks
     values = [headers];
   }
   const located = locateColumns(values, OBJECTION_COLUMNS);

@@ -10,7 +10,7 @@ import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
 import { customerTabOfSpreadsheet, readAll } from './read';
 import { appendHistory, historyRow, historyTarget } from './triggers';
-import { blockFrom } from './write-report';
+import { grownBlock } from './write-report';
 
 /** The handlers the installed triggers call (globals in src/main.ts). */
 export const WATCH_HANDLERS = { change: 'onChangeWatch', daily: 'dailyRefresh' } as const;
@@ -76,7 +76,7 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     const grid = snapshotGrid(now);
     sheet.clearContents();
     // Grown to the grid first: a customer tab of more than 1,000 rows outgrows a new tab.
-    blockFrom(sheet, grid.length, grid[0].length).setNumberFormat('@').setValues(grid);
+    grownBlock(sheet, 1, grid.length, grid[0].length).setNumberFormat('@').setValues(grid);
     return changes.length;
   });
 }

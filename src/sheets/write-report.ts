@@ -141,30 +141,27 @@ export function withBars(report: Report): Report {
 }
 
 /**
- * Rows 1..rows, columns 1..cols of a tab of Pandian's own, grown first where the tab is smaller (a new tab
- * has 1,000 rows and 26 columns; a range past them is refused).
+ * Rows row..row+rows-1, columns 1..cols of a tab, grown first where the tab ends before them: a new tab has
+ * 1,000 rows and 26 columns, a tab sized to its data (a CSV import, or a log that has filled its rows) none to
+ * spare, and a range past a tab's last row or column is refused.
  */
-export function blockFrom(sheet: Sheet, rows: number, cols: number): GoogleAppsScript.Spreadsheet.Range {
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxCols = sheet.getMaxColumns();
-  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  return sheet.getRange(1, 1, rows, cols);
-}
-
-/**
- * Writes `rows` (as wide as the first) from sheet row `at` down, growing the tab first when it ends before
- * them: a tab sized to its data (a CSV import, or a log that has filled its rows) has no spare rows or
- * columns, and a range past its last row or column is refused.
- */
-export function writeRowsAt(sheet: Sheet, at: number, rows: unknown[][]): void {
-  const end = at + rows.length - 1;
-  const width = rows[0].length;
+export function grownBlock(
+  sheet: Sheet,
+  row: number,
+  rows: number,
+  cols: number,
+): GoogleAppsScript.Spreadsheet.Range {
+  const end = row + rows - 1;
   const maxRows = sheet.getMaxRows();
   if (maxRows < end) sheet.insertRowsAfter(maxRows, end - maxRows);
   const maxCols = sheet.getMaxColumns();
-  if (maxCols < width) sheet.insertColumnsAfter(maxCols, width - maxCols);
-  sheet.getRange(at, 1, rows.length, width).setValues(rows);
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+  return sheet.getRange(row, 1, rows, cols);
+}
+
+/** Writes `rows` (as wide as the first) from sheet row `at` down, the tab grown first (grownBlock). */
+export function writeRowsAt(sheet: Sheet, at: number, rows: unknown[][]): void {
+  grownBlock(sheet, at, rows.length, rows[0].length).setValues(rows);
 }
 
 /** Replaces the tab's content with the report. The tab is Pandian's own: regenerating is idempotent. */
@@ -173,7 +170,7 @@ export function writeReport(sheet: Sheet, coreReport: Report, timeZone: string, 
   if (!isNew) sheet.clear(); // values and formats; a chart a user added to the tab stays
   const rows = report.rows.length;
   const cols = report.width;
-  const range = blockFrom(sheet, rows, cols);
+  const range = grownBlock(sheet, 1, rows, cols);
   range.setValues(report.rows.map((row) => row.map((cell) => sheetValue(cell, timeZone))));
   const f = formatArrays(report);
   range.setNumberFormats(f.numberFormats);
