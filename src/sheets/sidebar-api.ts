@@ -358,34 +358,33 @@ function serve<T>(work: (call: Call) => T, options: { clientLang?: unknown; fres
   const { clientLang, fresh = false } = options;
   let ctx: SheetContext | undefined;
   let lang: Lang | undefined;
-  let call: Call | undefined;
+  // The language of any failure: the call's once there is one (see the catch).
+  let language = (): Lang => userLang();
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const made: Call = {
+    const context = (): SheetContext => (ctx ??= loadContext(ss, fresh));
+    language = () => (lang ??= context().settingsLang ?? LANGS.find((l) => l === clientLang) ?? userLang());
+    return work({
       ss,
       get ctx() {
-        ctx ??= loadContext(ss, fresh);
-        return ctx;
+        return context();
       },
       get lang() {
-        lang ??= made.ctx.settingsLang ?? LANGS.find((l) => l === clientLang) ?? userLang();
-        return lang;
+        return language();
       },
       reread() {
         ctx = loadContext(ss, true);
         lang = undefined;
         return ctx;
       },
-    };
-    call = made;
-    return work(made);
+    });
   } catch (e) {
     if (e instanceof PageError) throw e;
     // In the page's language also when the function failed before it asked for it (the context, if it
     // cannot be read either, gives way to the user's locale).
     let said: Lang;
     try {
-      said = call ? call.lang : userLang();
+      said = language();
     } catch {
       said = userLang();
     }
@@ -907,7 +906,7 @@ function setupView(ctx: SheetContext, lang: Lang): SetupView {
  */
 export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
   return serve(
-    ({ ss, ctx, lang }) => {
+    ({ ss, ctx, lang, reread }) => {
       if (!Array.isArray(changes)) throw new PageError('badInput', { field: 'changes' });
       const headers = new Set(ctx.customer?.header.filter((h) => h !== '') ?? []);
       const wanted = changes.map((ch) => {
@@ -943,8 +942,7 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
         }
         if (added.length > 0) writeRowsAt(sheet, sheet.getLastRow() + 1, added);
       });
-      forgetContexts('sidebar');
-      return setupView(loadContext(ss, true), lang);
+      return setupView(reread(), lang);
     },
     { fresh: true },
   );
