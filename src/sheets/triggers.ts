@@ -288,12 +288,12 @@ function logEdit(
   const width = Math.max(ctx.headers.length, right);
   const below = cols.length > 0 ? { from: firstRow, to: bottom } : undefined;
   const single = top === bottom && left === right;
-  const typed = single && below && typeof e.value === 'string' ? e.value : null;
+  const typedText = single && below && typeof e.value === 'string' ? e.value : null;
   const checked = (reader: RowReader, active: boolean) => {
     const read = readUnderHeader(reader, ctx.headerRow, below);
     if (!read || !sameHeader(read.header, ctx.headers)) return null;
     const cell = read.rows[0]?.[left - 1];
-    return active && typed !== null && typeof cell === 'string' && cell !== typed ? null : read;
+    return active && typedText !== null && typeof cell === 'string' && cell !== typedText ? null : read;
   };
   const read = checked(activeRows(ss, width), true) ?? checked(tabRows(ss, ctx.customerSheet, width), false);
   if (!read) {
