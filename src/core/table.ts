@@ -244,6 +244,52 @@ function forEachCustomerRow(
   }
 }
 
+/** A stage log: the rows a later row of the same customer supersedes, and each customer's first row. */
+export interface StageLog {
+  earlier: Set<number>;
+  first: Map<string, number>;
+}
+
+/**
+ * The tab as a stage log, or null when it is not one. A stage log has a row per stage each customer reached,
+ * in time order (a CRM's stage-history export): a stage column and customer names but no id column, at least
+ * a third of the rows naming a customer an earlier row named, and no customer at one stage on two rows (an
+ * account's two deals at the same stage make an inventory, not a log). A customer's last row is its current
+ * state.
+ */
+export function stageLog(
+  grid: Grid,
+  rows: readonly number[],
+  nameCol: number,
+  stageCol: number,
+): StageLog | null {
+  const first = new Map<string, number>();
+  const last = new Map<string, number>();
+  const atStage = new Set<string>();
+  for (const r of rows) {
+    const row = grid[r] ?? [];
+    const name = cellText(row[nameCol]);
+    if (name === '') continue;
+    const key = `${name}\u0000${normalizeKey(cellText(row[stageCol]))}`;
+    if (atStage.has(key)) return null;
+    atStage.add(key);
+    if (!first.has(name)) first.set(name, r);
+    last.set(name, r);
+  }
+  // Each named row is one stage of one customer: the rows past a customer's first are its repeats.
+  const repeats = atStage.size - first.size;
+  if (repeats === 0 || repeats * 3 < rows.length) return null;
+  const earlier = new Set<number>();
+  for (const r of rows) {
+    const name = cellText(grid[r]?.[nameCol]);
+    if (name !== '' && last.get(name) !== r) earlier.add(r);
+  }
+  return { earlier, first };
+}
+
+/** In a stage log without a stage-entered column, the header of the column that dates each row's stage. */
+const LOG_DATE_HEADERS = new Set(['date', '日期']);
+
 /** Text columns checked for error values and length (the stage column reports its error values itself). */
 const TEXT_ROLES = ['id', 'customer', 'rep', 'stage', 'nextAction'] as const;
 
@@ -290,12 +336,20 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   }
 
   // Issues in sheet order: the header's (above), the rows skipped and columns missing, then each customer's.
-  const skipped = new IssueLog(sheet.name);
+  const skipped = new IssueLog(sheet.name, headers);
   const rowsLog = new IssueLog(sheet.name, headers);
-  // Without a model, the stage values of all customer rows make one, so the rows are found first;
-  // with one, each row is read as it is found, in a single pass over the sheet.
-  const dataRows: number[] | null = options.model ? null : [];
+  // Without a model, the stage values of all customer rows make one, and a tab that may be a stage log needs
+  // every row's customer to tell, so the rows are found first; otherwise each row is read as it is found, in
+  // a single pass over the sheet.
+  const mayBeLog = roles.stage !== undefined && roles.customer !== undefined && roles.id === undefined;
+  const dataRows: number[] | null = options.model && !mayBeLog ? null : [];
   if (dataRows) forEachCustomerRow(grid, header.row, roles, skipped, (r) => dataRows.push(r));
+  const stageHistory = dataRows && mayBeLog ? stageLog(grid, dataRows, roles.customer!, roles.stage!) : null;
+  if (stageHistory && roles.stageEntered === undefined) {
+    const taken = new Set(Object.values(roles));
+    const c = headers.findIndex((h, c) => !taken.has(c) && LOG_DATE_HEADERS.has(normalizeKey(h)));
+    if (c >= 0) roles.stageEntered = c;
+  }
   const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
   const lookup = new StageLookup(model);
   const criteria = matchCriteria(model, headers, roles);
@@ -404,13 +458,21 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
 
       // Dates read in this order, which is the order of a row's issues. Last updated is kept up to date by the
       // edit trigger and read by no computation: its cell is only checked, not kept.
-      const created = read(row, r, roles.created, day);
+      let created = read(row, r, roles.created, day);
       const expectedClose = read(row, r, roles.expectedClose, day);
-      const closed = read(row, r, roles.closed, day);
+      let closed = read(row, r, roles.closed, day);
       const lastContact = read(row, r, roles.lastContact, day);
       const nextActionDue = read(row, r, roles.nextActionDue, day);
       const stageEntered = read(row, r, roles.stageEntered, day);
       read(row, r, roles.lastUpdated, day);
+      if (stageHistory && stageEntered !== null) {
+        // A stage log dates a customer's start by its first row, and its close by the row that won or lost it.
+        if (roles.created === undefined) {
+          const start = day((grid[stageHistory.first.get(name)!] ?? [])[roles.stageEntered!]);
+          created = typeof start === 'number' ? start : null;
+        }
+        if (roles.closed === undefined && (status === 'won' || status === 'lost')) closed = stageEntered;
+      }
       return {
         row: r + 1,
         id,
@@ -442,9 +504,17 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
     return quietReader(r)!;
   };
   /** Calls each with the grid row of every row that may be a customer, in order. */
-  const eachDataRow = (log: IssueLog, each: (r: number) => void): void => {
-    if (dataRows) for (const r of dataRows) each(r);
-    else forEachCustomerRow(grid, header.row, roles, log, each);
+  const eachDataRow = (issues: IssueLog, each: (r: number) => void): void => {
+    if (!dataRows) forEachCustomerRow(grid, header.row, roles, issues, each);
+    else if (!stageHistory) for (const r of dataRows) each(r);
+    else {
+      const nameCol = roles.customer!;
+      for (const r of dataRows) {
+        if (stageHistory.earlier.has(r))
+          issues.cell(r, nameCol, cellText(grid[r]?.[nameCol]), 'stage-log-row');
+        else each(r);
+      }
+    }
   };
   const head: TableHead = { sheet: sheet.name, headerRow: header.row + 1, headers, roles, criteria, model };
 

@@ -21,6 +21,7 @@ export type IssueCode =
   | 'blank-row'
   | 'placeholder-row'
   | 'totals-row'
+  | 'stage-log-row'
   | 'missing-customer'
   | 'missing-rep'
   | 'bad-date'

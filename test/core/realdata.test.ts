@@ -111,3 +111,54 @@ describe('Salesforce Opportunity export', () => {
     expect(inv.totals.customers).toBe(values.length - 1);
   });
 });
+
+describe('revops-challenge data.csv: a stage log, one row per stage per deal', () => {
+  const rows = csv('abuggia-revops-challenge/data.csv');
+  const inv = run('data', rows, '2019-01-01');
+  // Independently: each company's rows in file order, its last row its current state.
+  const [, ...body] = rows;
+  const byCompany = new Map<string, string[][]>();
+  for (const r of body) byCompany.set(r[0], [...(byCompany.get(r[0]) ?? []), r]);
+  const last = [...byCompany.values()].map((deal) => deal[deal.length - 1]);
+  const dayOf = (mdy: string) => {
+    const [m, d, y] = mdy.split('/').map(Number);
+    return Date.UTC(2000 + y, m - 1, d) / 86400000;
+  };
+  const amount = (text: string) => Number(text.replace(/[$,]/g, ''));
+
+  it('counts each deal once, at its last stage', () => {
+    const count = (stage: string) => last.filter((r) => r[1] === stage).length;
+    expect(inv.totals).toEqual({
+      customers: byCompany.size,
+      open: last.length - count('WON') - count('LOST'),
+      won: count('WON'),
+      lost: count('LOST'),
+      hold: 0,
+    });
+    expect(inv.totals.customers).toBeLessThan(body.length);
+  });
+
+  it('sums the won value, and times the sales cycle from a deal’s first row to its win', () => {
+    const won = last.filter((r) => r[1] === 'WON');
+    const wonValue = inv.results.periods.reduce((s, p) => s + p.wonValue, 0);
+    expect(wonValue).toBeCloseTo(
+      won.reduce((s, r) => s + amount(r[3]), 0),
+      2,
+    );
+    // The sales cycle: first row to close, over the won deals.
+    const cycles = [...byCompany.values()]
+      .filter((deal) => deal[deal.length - 1][1] === 'WON')
+      .map((deal) => dayOf(deal[deal.length - 1][2]) - dayOf(deal[0][2]));
+    expect(inv.results.avgCycleDays).toBeCloseTo(cycles.reduce((s, d) => s + d, 0) / cycles.length, 6);
+  });
+
+  it('names every earlier row, and no last row, as an earlier stage', () => {
+    const lastRows = new Set(last.map((r) => body.indexOf(r) + 2));
+    const earlier = inv.issues.filter((i) => i.code === 'stage-log-row');
+    expect(earlier).toHaveLength(body.length - byCompany.size);
+    for (const i of earlier) {
+      expect(lastRows.has(i.row)).toBe(false);
+      expect(i).toMatchObject({ column: 'A (Company)', value: rows[i.row - 1][0] });
+    }
+  });
+});

@@ -41,3 +41,60 @@ describe('readCustomers', () => {
     }
   });
 });
+
+describe('a stage log (a row per stage each customer reached)', () => {
+  const dayOf = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8)) / 86400000;
+  const LOG: Grid = [
+    ['Customer', 'Stage', 'Date', 'Amount'],
+    ['Acme', 'Lead', '2026-01-05', 100],
+    ['Acme', 'Discovery', '2026-02-01', 120],
+    ['Birch', 'Lead', '2026-01-10', 50],
+    ['Acme', 'Won', '2026-03-01', 150],
+    ['Cedar', 'Lead', '2026-03-02', 80],
+    ['Birch', 'Lost', '2026-02-20', 50],
+  ];
+
+  test('reads each customer once, at its last row, dated by the log; the earlier rows are said', () => {
+    for (const model of [null, template('b2b', 'en')]) {
+      const table = readCustomers({ name: 'Log', values: LOG }, { timeZone: 'UTC', model });
+      expect(table?.headers[table.roles.stageEntered!]).toBe('Date');
+      expect(
+        table?.customers.map((c) => [c.row, c.name, c.status, c.value, c.stageEntered, c.created, c.closed]),
+      ).toEqual([
+        [5, 'Acme', 'won', 150, dayOf('2026-03-01'), dayOf('2026-01-05'), dayOf('2026-03-01')],
+        [6, 'Cedar', 'open', 80, dayOf('2026-03-02'), dayOf('2026-03-02'), null],
+        [7, 'Birch', 'lost', 50, dayOf('2026-02-20'), dayOf('2026-01-10'), dayOf('2026-02-20')],
+      ]);
+      expect(table?.issues.filter((i) => i.code === 'stage-log-row')).toEqual([
+        { sheet: 'Log', row: 2, column: 'A (Customer)', value: 'Acme', code: 'stage-log-row' },
+        { sheet: 'Log', row: 3, column: 'A (Customer)', value: 'Acme', code: 'stage-log-row' },
+        { sheet: 'Log', row: 4, column: 'A (Customer)', value: 'Birch', code: 'stage-log-row' },
+      ]);
+    }
+  });
+
+  test('a column the tab has for a role keeps it: created and closed are not taken from the log', () => {
+    const values = LOG.map((row, r) => [...row, r === 0 ? 'Created' : '2025-12-01']);
+    const table = readCustomers({ name: 'Log', values }, { timeZone: 'UTC', model: null });
+    expect(table?.customers.map((c) => [c.name, c.created, c.closed])).toEqual([
+      ['Acme', dayOf('2025-12-01'), dayOf('2026-03-01')],
+      ['Cedar', dayOf('2025-12-01'), null],
+      ['Birch', dayOf('2025-12-01'), dayOf('2026-02-20')],
+    ]);
+  });
+
+  test('is not a log: two deals of one account at one stage, an id column, or few repeated names', () => {
+    const sameStage = LOG.map((row, r) => (r === 2 ? ['Acme', 'Lead', '2026-02-01', 120] : row));
+    const withIds = LOG.map((row, r) => [r === 0 ? 'ID' : `D${r}`, ...row]);
+    const fewRepeats: Grid = [
+      ...LOG.slice(0, 3),
+      ...['Dove', 'Elm', 'Fir', 'Gum', 'Hazel'].map((name) => [name, 'Lead', '2026-01-01', 1]),
+    ];
+    for (const values of [sameStage, withIds, fewRepeats]) {
+      const table = readCustomers({ name: 'Sheet', values }, { timeZone: 'UTC', model: null });
+      expect(table?.customers).toHaveLength(values.length - 1);
+      expect(table?.issues.filter((i) => i.code === 'stage-log-row')).toEqual([]);
+      expect(table?.roles.stageEntered).toBeUndefined();
+    }
+  });
+});
