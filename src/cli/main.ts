@@ -163,6 +163,8 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
   }
   lines.push('');
   lines.push(t('cli.issues', { n: inv.issues.length }));
+  const earlier = inv.issues.filter((i) => i.code === 'stage-log-row').length;
+  if (earlier) lines.push(t('cli.stageLog', { n: earlier }));
   lines.push(t('cli.wrote', { path: outPath }));
   return `${lines.join('\n')}\n`;
 }

@@ -219,6 +219,23 @@ describe('the summary', () => {
   });
 });
 
+describe('a stage log (the revops-challenge export: a row per stage per deal)', () => {
+  const LOG = join(REAL, 'abuggia-revops-challenge/data.csv');
+
+  it('counts each deal once and says how many rows are earlier stages', async () => {
+    const r = await cli(['inventory', LOG, '--as-of', '2019-01-01', '--out', join(tmp, 'log.xlsx')]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines).toContain('56 customers: 0 open, 18 won, 38 lost, 0 on hold');
+    expect(lines).toContain(
+      '142 of them are earlier stages: the tab is a stage log, and each customer counts at its last row.',
+    );
+    const doc = await json(['inventory', LOG, '--as-of', '2019-01-01', '--out', join(tmp, 'log2.xlsx')]);
+    expect(doc.source.mapping).toMatchObject({ customer: 'Company', stage: 'Stage', stageEntered: 'Date' });
+    expect(doc.issues.filter((i) => i.code === 'stage-log-row')).toHaveLength(142);
+  });
+});
+
 describe('language', () => {
   const SAMPLE = join(ROOT, 'samples/pandian-demo.xlsx');
 
