@@ -251,21 +251,29 @@ export interface StageLog {
 }
 
 /**
- * The tab as a stage log, or null when it is not one. A stage log has a row per stage each customer reached,
- * in time order (a CRM's stage-history export): a stage column and customer names but no id column, at least
- * a third of the rows naming a customer an earlier row named, and no customer at one stage on two rows (an
- * account's two deals at the same stage make an inventory, not a log). A customer's last row is its current
- * state.
+ * The tab as a stage log, or null when it is not one. A stage log has a row per stage each customer reached
+ * (a CRM's stage-history export): a stage column and customer names but no id column, at least a third of
+ * the rows naming a customer an earlier row named, and no customer at one stage on two rows (an account's
+ * two deals at the same stage make an inventory, not a log). A customer's latest row is its current state:
+ * by `dayOf` (the day of a row's stage) when two rows both have one and they differ, else the lower in the tab.
  */
 export function stageLog(
   grid: Grid,
   rows: readonly number[],
   nameCol: number,
   stageCol: number,
+  dayOf: ((row: readonly Cell[]) => Day | null) | null,
 ): StageLog | null {
   const first = new Map<string, number>();
   const last = new Map<string, number>();
+  const days = new Map<number, Day | null>();
   const atStage = new Set<string>();
+  /** Row a (read after row b) is later in the log than b. */
+  const later = (a: number, b: number): boolean => {
+    const da = days.get(a) ?? null;
+    const db = days.get(b) ?? null;
+    return da === null || db === null || da === db || da > db;
+  };
   for (const r of rows) {
     const row = grid[r] ?? [];
     const name = cellText(row[nameCol]);
@@ -273,8 +281,11 @@ export function stageLog(
     const key = `${name}\u0000${normalizeKey(cellText(row[stageCol]))}`;
     if (atStage.has(key)) return null;
     atStage.add(key);
-    if (!first.has(name)) first.set(name, r);
-    last.set(name, r);
+    if (dayOf) days.set(r, dayOf(row));
+    const f = first.get(name);
+    const l = last.get(name);
+    if (f === undefined || !later(r, f)) first.set(name, r);
+    if (l === undefined || later(r, l)) last.set(name, r);
   }
   // Each named row is one stage of one customer: the rows past a customer's first are its repeats.
   const repeats = atStage.size - first.size;
@@ -344,11 +355,19 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   const mayBeLog = roles.stage !== undefined && roles.customer !== undefined && roles.id === undefined;
   const dataRows: number[] | null = options.model && !mayBeLog ? null : [];
   if (dataRows) forEachCustomerRow(grid, header.row, roles, skipped, (r) => dataRows.push(r));
-  const stageHistory = dataRows && mayBeLog ? stageLog(grid, dataRows, roles.customer!, roles.stage!) : null;
-  if (stageHistory && roles.stageEntered === undefined) {
+  let stageHistory: StageLog | null = null;
+  if (dataRows && mayBeLog) {
+    // The column that dates each row's stage: stage entered, else a column headed Date.
     const taken = new Set(Object.values(roles));
-    const c = headers.findIndex((h, c) => !taken.has(c) && LOG_DATE_HEADERS.has(normalizeKey(h)));
-    if (c >= 0) roles.stageEntered = c;
+    const dateCol =
+      roles.stageEntered ??
+      headers.findIndex((h, c) => !taken.has(c) && LOG_DATE_HEADERS.has(normalizeKey(h)));
+    const dayOf = (row: readonly Cell[]) => {
+      const d = parseDay(row[dateCol], options.timeZone);
+      return typeof d === 'number' ? d : null;
+    };
+    stageHistory = stageLog(grid, dataRows, roles.customer!, roles.stage!, dateCol >= 0 ? dayOf : null);
+    if (stageHistory && dateCol >= 0) roles.stageEntered = dateCol;
   }
   const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
   const lookup = new StageLookup(model);

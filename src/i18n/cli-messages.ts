@@ -18,8 +18,8 @@ export const CLI_MESSAGES = sections({
     topGaps: ['最常缺少的条件（缺少的在途客户数）：', 'Most-missing criteria (open customers lacking each):'],
     issues: ['{n} 个数据问题（见报告）', '{n} data issues (listed in the report)'],
     stageLog: [
-      '其中 {n} 行是客户较早的阶段：此表是阶段记录，每个客户按其最后一行计。',
-      '{n} of them are earlier stages: the tab is a stage log, and each customer counts at its last row.',
+      '其中 {n} 行是客户较早的阶段：此表是阶段记录，每个客户按其最晚一行计。',
+      '{n} of them are earlier stages: the tab is a stage log, and each customer counts at its latest row.',
     ],
     wrote: ['报告已写入 {path}', 'Report written to {path}'],
     reportTab: [

@@ -167,8 +167,8 @@ export const MESSAGES = sections({
     'placeholder-row': ['占位行：已跳过', 'Placeholder row: skipped'],
     'totals-row': ['合计行：已跳过，不是客户', 'Totals row: skipped, not a customer'],
     'stage-log-row': [
-      '此客户较早的阶段：表中下方还有它的记录，以最后一行为当前状态',
-      'Earlier stage of a customer listed again below: its last row is its current state',
+      '此客户较早的阶段：它在表中有更晚的记录，以最晚一行为当前状态',
+      'Earlier stage of a customer with a later row: its latest row is its current state',
     ],
     'missing-customer': ['缺少客户名称：按编号计入', 'No customer name: the row is counted by its id'],
     'missing-rep': ['缺少负责人：计入“（无负责人）”', 'No rep: counted under "(no rep)"'],

@@ -228,7 +228,7 @@ describe('a stage log (the revops-challenge export: a row per stage per deal)', 
     const lines = r.out.split('\n');
     expect(lines).toContain('56 customers: 0 open, 18 won, 38 lost, 0 on hold');
     expect(lines).toContain(
-      '142 of them are earlier stages: the tab is a stage log, and each customer counts at its last row.',
+      '142 of them are earlier stages: the tab is a stage log, and each customer counts at its latest row.',
     );
     const doc = await json(['inventory', LOG, '--as-of', '2019-01-01', '--out', join(tmp, 'log2.xlsx')]);
     expect(doc.source.mapping).toMatchObject({ customer: 'Company', stage: 'Stage', stageEntered: 'Date' });

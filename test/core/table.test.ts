@@ -73,6 +73,20 @@ describe('a stage log (a row per stage each customer reached)', () => {
     }
   });
 
+  test('a log sorted newest first reads the same customers, each at its latest date', () => {
+    const [head, ...body] = LOG;
+    const newestFirst = [head, ...[...body].reverse()];
+    const table = readCustomers({ name: 'Log', values: newestFirst }, { timeZone: 'UTC', model: null });
+    expect(
+      table?.customers.map((c) => [c.row, c.name, c.status, c.stageEntered, c.created, c.closed]),
+    ).toEqual([
+      [2, 'Birch', 'lost', dayOf('2026-02-20'), dayOf('2026-01-10'), dayOf('2026-02-20')],
+      [3, 'Cedar', 'open', dayOf('2026-03-02'), dayOf('2026-03-02'), null],
+      [4, 'Acme', 'won', dayOf('2026-03-01'), dayOf('2026-01-05'), dayOf('2026-03-01')],
+    ]);
+    expect(table?.issues.filter((i) => i.code === 'stage-log-row').map((i) => i.row)).toEqual([5, 6, 7]);
+  });
+
   test('a column the tab has for a role keeps it: created and closed are not taken from the log', () => {
     const values = LOG.map((row, r) => [...row, r === 0 ? 'Created' : '2025-12-01']);
     const table = readCustomers({ name: 'Log', values }, { timeZone: 'UTC', model: null });
