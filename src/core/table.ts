@@ -252,10 +252,11 @@ export interface StageLog {
 
 /**
  * The tab as a stage log, or null when it is not one. A stage log has a row per stage each customer reached
- * (a CRM's stage-history export): a stage column and customer names but no id column, at least a third of
- * the rows naming a customer an earlier row named, and no customer at one stage on two rows (an account's
- * two deals at the same stage make an inventory, not a log). A customer's latest row is its current state:
- * by `dayOf` (the day of a row's stage) when two rows both have one and they differ, else the lower in the tab.
+ * (a CRM's stage-history export): a stage column and customer names but no id column; at least a third of
+ * the rows naming a customer an earlier row named; no customer at one stage on two rows (an account's two
+ * deals at the same stage make an inventory, not a log); and a won or lost stage (`closes`) only on a
+ * customer's latest row. A customer's latest row is its current state: by `dayOf` (the day of a row's
+ * stage) when two rows both have one and they differ, else the lower in the tab.
  */
 export function stageLog(
   grid: Grid,
@@ -263,6 +264,7 @@ export function stageLog(
   nameCol: number,
   stageCol: number,
   dayOf: ((row: readonly Cell[]) => Day | null) | null,
+  closes: (stage: string) => boolean,
 ): StageLog | null {
   const first = new Map<string, number>();
   const last = new Map<string, number>();
@@ -292,8 +294,12 @@ export function stageLog(
   if (repeats === 0 || repeats * 3 < rows.length) return null;
   const earlier = new Set<number>();
   for (const r of rows) {
-    const name = cellText(grid[r]?.[nameCol]);
-    if (name !== '' && last.get(name) !== r) earlier.add(r);
+    const row = grid[r] ?? [];
+    const name = cellText(row[nameCol]);
+    if (name === '' || last.get(name) === r) continue;
+    // A won or lost deal ends its log: an account with a closed deal and a newer one is an inventory.
+    if (closes(cellText(row[stageCol]))) return null;
+    earlier.add(r);
   }
   return { earlier, first };
 }
@@ -355,6 +361,8 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   const mayBeLog = roles.stage !== undefined && roles.customer !== undefined && roles.id === undefined;
   const dataRows: number[] | null = options.model && !mayBeLog ? null : [];
   if (dataRows) forEachCustomerRow(grid, header.row, roles, skipped, (r) => dataRows.push(r));
+  const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
+  const lookup = new StageLookup(model);
   let stageHistory: StageLog | null = null;
   if (dataRows && mayBeLog) {
     // The column that dates each row's stage: stage entered, else a column headed Date.
@@ -366,11 +374,20 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
       const d = parseDay(row[dateCol], options.timeZone);
       return typeof d === 'number' ? d : null;
     };
-    stageHistory = stageLog(grid, dataRows, roles.customer!, roles.stage!, dateCol >= 0 ? dayOf : null);
+    const closes = (stage: string) => {
+      const k = model.stages[lookup.find(stage)]?.kind;
+      return k === 'won' || k === 'lost';
+    };
+    stageHistory = stageLog(
+      grid,
+      dataRows,
+      roles.customer!,
+      roles.stage!,
+      dateCol >= 0 ? dayOf : null,
+      closes,
+    );
     if (stageHistory && dateCol >= 0) roles.stageEntered = dateCol;
   }
-  const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
-  const lookup = new StageLookup(model);
   const criteria = matchCriteria(model, headers, roles);
   const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value]).scale;
 

@@ -97,14 +97,24 @@ describe('a stage log (a row per stage each customer reached)', () => {
     ]);
   });
 
-  test('is not a log: two deals of one account at one stage, an id column, or few repeated names', () => {
+  test('is not a log: two deals of one account at one stage, an id column, few repeated names, a deal after a closed one', () => {
     const sameStage = LOG.map((row, r) => (r === 2 ? ['Acme', 'Lead', '2026-02-01', 120] : row));
     const withIds = LOG.map((row, r) => [r === 0 ? 'ID' : `D${r}`, ...row]);
     const fewRepeats: Grid = [
       ...LOG.slice(0, 3),
       ...['Dove', 'Elm', 'Fir', 'Gum', 'Hazel'].map((name) => [name, 'Lead', '2026-01-01', 1]),
     ];
-    for (const values of [sameStage, withIds, fewRepeats]) {
+    // Acme won a deal, then opened another: a won stage is not an earlier stage.
+    const wonThenNew: Grid = [
+      ['Customer', 'Stage', 'Amount'],
+      ['Acme', 'Won', 500],
+      ['Acme', 'Discovery', 0],
+      ['Beta', 'Lost', 0],
+      ['Beta', 'Lead', 0],
+      ['Cog', 'Lead', 0],
+      ['Dash', 'Lead', 0],
+    ];
+    for (const values of [sameStage, withIds, fewRepeats, wonThenNew]) {
       const table = readCustomers({ name: 'Sheet', values }, { timeZone: 'UTC', model: null });
       expect(table?.customers).toHaveLength(values.length - 1);
       expect(table?.issues.filter((i) => i.code === 'stage-log-row')).toEqual([]);
