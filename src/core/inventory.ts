@@ -618,8 +618,8 @@ function wipBand(
     return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? null };
   }
   const { winRate, avgCycleDays, periods } = results;
-  if (!winRate || !avgCycleDays || head.roles.created === undefined || won + lost < BAND_MIN_CLOSES)
-    return null;
+  const created = head.roles.created !== undefined || head.stageLog;
+  if (!winRate || !avgCycleDays || !created || won + lost < BAND_MIN_CLOSES) return null;
   // Wins per rep per period: the target, else the average over periods with reps in play (winsPerRep
   // is null only where headcount is 0).
   const withData = periods.filter((p) => p.winsPerRep !== null);

@@ -55,6 +55,8 @@ export interface TableHead {
   roles: Partial<Record<Role, number>>;
   criteria: CriterionColumn[];
   model: StageModel;
+  /** Set when the tab is a stage log (see stageLog): a customer's first row then dates its creation. */
+  stageLog?: true;
 }
 
 export interface CustomerTable extends TableHead {
@@ -244,46 +246,52 @@ function forEachCustomerRow(
   }
 }
 
-/** A stage log: the rows a later row of the same customer supersedes, and each customer's first row. */
+/** A stage log: the rows a later row of the same customer supersedes, and each customer's first row by key. */
 export interface StageLog {
   earlier: Set<number>;
   first: Map<string, number>;
 }
 
 /**
- * The tab as a stage log, or null when it is not one. A stage log has a row per stage each customer reached
- * (a CRM's stage-history export): a stage column and customer names but no id column; at least a third of
- * the rows naming a customer an earlier row named; no customer at one stage on two rows (an account's two
- * deals at the same stage make an inventory, not a log); and a won or lost stage (`closes`) only on a
- * customer's latest row. A customer's latest row is its current state: by `dayOf` (the day of a row's
- * stage) when two rows both have one and they differ, else the lower in the tab.
+ * The tab as a stage log, or null when it is not one. A stage log has a dated row per stage each customer
+ * reached (a CRM's stage-history export). The tab has a stage column, customer names, no id column and a
+ * column that dates each row (`dayOf`); at least a quarter of its rows name a customer an earlier row named
+ * (names compared as normalizeKey); no customer is at one stage twice on one day (an account's two deals at
+ * the same stage make an inventory, not a log, while a deal back at a stage on a later day is a log); and a
+ * won or lost stage (`closes`) is only ever a customer's latest row. The latest row is the latest by date,
+ * then a won or lost stage, then the lower in the tab; it is the customer's current state.
  */
 export function stageLog(
   grid: Grid,
   rows: readonly number[],
   nameCol: number,
   stageCol: number,
-  dayOf: ((row: readonly Cell[]) => Day | null) | null,
+  dayOf: (row: readonly Cell[]) => Day | null,
   closes: (stage: string) => boolean,
 ): StageLog | null {
   const first = new Map<string, number>();
   const last = new Map<string, number>();
   const days = new Map<number, Day | null>();
+  const closing = new Set<number>();
   const atStage = new Set<string>();
-  /** Row a (read after row b) is later in the log than b. */
+  /** Row a, read after row b, is later in the log than b. */
   const later = (a: number, b: number): boolean => {
     const da = days.get(a) ?? null;
     const db = days.get(b) ?? null;
-    return da === null || db === null || da === db || da > db;
+    if (da !== null && db !== null && da !== db) return da > db;
+    return closing.has(a) || !closing.has(b);
   };
   for (const r of rows) {
     const row = grid[r] ?? [];
-    const name = cellText(row[nameCol]);
+    const name = normalizeKey(cellText(row[nameCol]));
     if (name === '') continue;
-    const key = `${name}\u0000${normalizeKey(cellText(row[stageCol]))}`;
+    const stage = cellText(row[stageCol]);
+    const day = dayOf(row);
+    const key = `${name}\u0000${normalizeKey(stage)}\u0000${day}`;
     if (atStage.has(key)) return null;
     atStage.add(key);
-    if (dayOf) days.set(r, dayOf(row));
+    days.set(r, day);
+    if (closes(stage)) closing.add(r);
     const f = first.get(name);
     const l = last.get(name);
     if (f === undefined || !later(r, f)) first.set(name, r);
@@ -291,14 +299,12 @@ export function stageLog(
   }
   // Each named row is one stage of one customer: the rows past a customer's first are its repeats.
   const repeats = atStage.size - first.size;
-  if (repeats === 0 || repeats * 3 < rows.length) return null;
+  if (repeats === 0 || repeats * 4 < rows.length) return null;
   const earlier = new Set<number>();
-  for (const r of rows) {
-    const row = grid[r] ?? [];
-    const name = cellText(row[nameCol]);
-    if (name === '' || last.get(name) === r) continue;
+  for (const r of days.keys()) {
+    if (last.get(normalizeKey(cellText(grid[r]?.[nameCol]))) === r) continue;
     // A won or lost deal ends its log: an account with a closed deal and a newer one is an inventory.
-    if (closes(cellText(row[stageCol]))) return null;
+    if (closing.has(r)) return null;
     earlier.add(r);
   }
   return { earlier, first };
@@ -306,6 +312,13 @@ export function stageLog(
 
 /** In a stage log without a stage-entered column, the header of the column that dates each row's stage. */
 const LOG_DATE_HEADERS = new Set(['date', '日期']);
+
+/** The column that would date a stage log's rows: stage entered, else one of no role headed Date; -1 for none. */
+function logDateColumn(headers: readonly string[], roles: Partial<Record<Role, number>>): number {
+  if (roles.stageEntered !== undefined) return roles.stageEntered;
+  const taken = new Set(Object.values(roles));
+  return headers.findIndex((h, c) => !taken.has(c) && LOG_DATE_HEADERS.has(normalizeKey(h)));
+}
 
 /** Text columns checked for error values and length (the stage column reports its error values itself). */
 const TEXT_ROLES = ['id', 'customer', 'rep', 'stage', 'nextAction'] as const;
@@ -363,31 +376,25 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   if (dataRows) forEachCustomerRow(grid, header.row, roles, skipped, (r) => dataRows.push(r));
   const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
   const lookup = new StageLookup(model);
-  let stageHistory: StageLog | null = null;
-  if (dataRows && mayBeLog) {
-    // The column that dates each row's stage: stage entered, else a column headed Date.
-    const taken = new Set(Object.values(roles));
-    const dateCol =
-      roles.stageEntered ??
-      headers.findIndex((h, c) => !taken.has(c) && LOG_DATE_HEADERS.has(normalizeKey(h)));
-    const dayOf = (row: readonly Cell[]) => {
-      const d = parseDay(row[dateCol], options.timeZone);
-      return typeof d === 'number' ? d : null;
-    };
-    const closes = (stage: string) => {
-      const k = model.stages[lookup.find(stage)]?.kind;
-      return k === 'won' || k === 'lost';
-    };
-    stageHistory = stageLog(
-      grid,
-      dataRows,
-      roles.customer!,
-      roles.stage!,
-      dateCol >= 0 ? dayOf : null,
-      closes,
-    );
-    if (stageHistory && dateCol >= 0) roles.stageEntered = dateCol;
-  }
+  const logDateCol = mayBeLog ? logDateColumn(headers, roles) : -1;
+  const stageHistory =
+    !dataRows || logDateCol < 0
+      ? null
+      : stageLog(
+          grid,
+          dataRows,
+          roles.customer!,
+          roles.stage!,
+          (row) => {
+            const d = parseDay(row[logDateCol], options.timeZone);
+            return typeof d === 'number' ? d : null;
+          },
+          (stage) => {
+            const kind = model.stages[lookup.find(stage)]?.kind;
+            return kind === 'won' || kind === 'lost';
+          },
+        );
+  if (stageHistory) roles.stageEntered = logDateCol;
   const criteria = matchCriteria(model, headers, roles);
   const valueScale = roles.value === undefined ? 1 : parseHeader(headers[roles.value]).scale;
 
@@ -504,7 +511,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
       if (stageHistory && stageEntered !== null) {
         // A stage log dates a customer's start by its first row, and its close by the row that won or lost it.
         if (roles.created === undefined) {
-          const start = day((grid[stageHistory.first.get(name)!] ?? [])[roles.stageEntered!]);
+          const start = day((grid[stageHistory.first.get(normalizeKey(name))!] ?? [])[roles.stageEntered!]);
           created = typeof start === 'number' ? start : null;
         }
         if (roles.closed === undefined && (status === 'won' || status === 'lost')) closed = stageEntered;
@@ -553,6 +560,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
     }
   };
   const head: TableHead = { sheet: sheet.name, headerRow: header.row + 1, headers, roles, criteria, model };
+  if (stageHistory) head.stageLog = true;
 
   const rows = Math.max(0, grid.length - header.row - 1);
   return {

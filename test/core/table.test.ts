@@ -1,5 +1,6 @@
 // readCustomers reads the rows in one pass when it has a stage model and in two when it derives one
 // from the data: both must give the same customers and the same issues in the same order.
+import { runInventory } from '../../src/core/index';
 import { readCustomers } from '../../src/core/table';
 import { template } from '../../src/core/templates';
 import type { Grid } from '../../src/core/types';
@@ -87,6 +88,61 @@ describe('a stage log (a row per stage each customer reached)', () => {
     expect(table?.issues.filter((i) => i.code === 'stage-log-row').map((i) => i.row)).toEqual([5, 6, 7]);
   });
 
+  test('a deal back at a stage on a later day, names in another case, a won stage last on its day', () => {
+    const values: Grid = [
+      ['Customer', 'Stage', 'Date'],
+      ['Acme', 'Lead', '2026-01-05'],
+      ['acme', 'Discovery', '2026-02-01'],
+      ['ACME ', 'Won', '2026-02-10'],
+      ['Acme', 'Lead', '2026-02-10'],
+      ['Birch', 'Lead', '2026-01-10'],
+      ['Birch', 'Proposal', '2026-01-20'],
+    ];
+    const table = readCustomers({ name: 'Log', values }, { timeZone: 'UTC', model: null });
+    expect(table?.customers.map((c) => [c.row, c.status, c.created, c.stageEntered, c.closed])).toEqual([
+      [4, 'won', dayOf('2026-01-05'), dayOf('2026-02-10'), dayOf('2026-02-10')],
+      [7, 'open', dayOf('2026-01-10'), dayOf('2026-01-20'), null],
+    ]);
+    expect(table?.issues.filter((i) => i.code === 'stage-log-row').map((i) => i.row)).toEqual([2, 3, 5, 6]);
+  });
+
+  test('derives a WIP band from a log as from the same deals one row each', () => {
+    // Ann: 12 closed deals (8 won), 30 days from first row to close, and 3 open.
+    const deals = Array.from({ length: 15 }, (_, k) => ({
+      name: `Deal ${k}`,
+      start: `2026-0${1 + (k % 6)}-0${1 + (k % 9)}`,
+      end: k < 8 ? 'Won' : k < 12 ? 'Lost' : null,
+    }));
+    const plus30 = (iso: string) => new Date((dayOf(iso) + 30) * 86400000).toISOString().slice(0, 10);
+    const log: Grid = [
+      ['Customer', 'Rep', 'Stage', 'Date'],
+      ...deals.flatMap((d) => [
+        [d.name, 'Ann', 'Lead', d.start],
+        ...(d.end ? [[d.name, 'Ann', d.end, plus30(d.start)]] : []),
+      ]),
+    ];
+    const flat: Grid = [
+      ['Customer', 'Rep', 'Stage', 'Created', 'Stage Entered', 'Closed Date'],
+      ...deals.map((d) =>
+        d.end
+          ? [d.name, 'Ann', d.end, d.start, plus30(d.start), plus30(d.start)]
+          : [d.name, 'Ann', 'Lead', d.start, d.start, ''],
+      ),
+    ];
+    const bands = [log, flat].map((values) => {
+      const out = runInventory({
+        sheets: [{ name: 'Deals', values }],
+        asOf: '2026-08-31',
+        timeZone: 'UTC',
+        lang: 'en',
+      });
+      if (!out.ok) throw new Error(out.code);
+      return out.inventory.reps.map((r) => [r.rep, r.open, r.band]);
+    });
+    expect(bands[0]).toEqual(bands[1]);
+    expect(bands[0][0][2]).not.toBeNull();
+  });
+
   test('a column the tab has for a role keeps it: created and closed are not taken from the log', () => {
     const values = LOG.map((row, r) => [...row, r === 0 ? 'Created' : '2025-12-01']);
     const table = readCustomers({ name: 'Log', values }, { timeZone: 'UTC', model: null });
@@ -97,8 +153,9 @@ describe('a stage log (a row per stage each customer reached)', () => {
     ]);
   });
 
-  test('is not a log: two deals of one account at one stage, an id column, few repeated names, a deal after a closed one', () => {
-    const sameStage = LOG.map((row, r) => (r === 2 ? ['Acme', 'Lead', '2026-02-01', 120] : row));
+  test('is not a log: no date column, two deals of one account at one stage on one day, an id column, few repeated names, a deal after a closed one', () => {
+    const noDates = LOG.map((row, r) => (r === 0 ? ['Customer', 'Stage', 'Close Date', 'Amount'] : row));
+    const sameStage = LOG.map((row, r) => (r === 2 ? ['Acme', 'Lead', '2026-01-05', 120] : row));
     const withIds = LOG.map((row, r) => [r === 0 ? 'ID' : `D${r}`, ...row]);
     const fewRepeats: Grid = [
       ...LOG.slice(0, 3),
@@ -106,15 +163,15 @@ describe('a stage log (a row per stage each customer reached)', () => {
     ];
     // Acme won a deal, then opened another: a won stage is not an earlier stage.
     const wonThenNew: Grid = [
-      ['Customer', 'Stage', 'Amount'],
-      ['Acme', 'Won', 500],
-      ['Acme', 'Discovery', 0],
-      ['Beta', 'Lost', 0],
-      ['Beta', 'Lead', 0],
-      ['Cog', 'Lead', 0],
-      ['Dash', 'Lead', 0],
+      ['Customer', 'Stage', 'Date', 'Amount'],
+      ['Acme', 'Won', '2026-01-01', 500],
+      ['Acme', 'Discovery', '2026-03-01', 0],
+      ['Beta', 'Lost', '2026-01-02', 0],
+      ['Beta', 'Lead', '2026-03-02', 0],
+      ['Cog', 'Lead', '2026-03-03', 0],
+      ['Dash', 'Lead', '2026-03-04', 0],
     ];
-    for (const values of [sameStage, withIds, fewRepeats, wonThenNew]) {
+    for (const values of [noDates, sameStage, withIds, fewRepeats, wonThenNew]) {
       const table = readCustomers({ name: 'Sheet', values }, { timeZone: 'UTC', model: null });
       expect(table?.customers).toHaveLength(values.length - 1);
       expect(table?.issues.filter((i) => i.code === 'stage-log-row')).toEqual([]);
