@@ -1,8 +1,17 @@
 // The machine-readable result of `pandian inventory --json` (schema documented in the README).
 import { isoOfDay } from '../core/days';
-import type { Inventory } from '../core/inventory';
+import type { CustomerState, Inventory } from '../core/inventory';
 import type { Lang, Role } from '../core/types';
 import { issueMessage } from '../i18n/messages';
+
+/** A customer in one of the inventory's lists, with the days that put it there. */
+interface Listed {
+  row: number;
+  customer: string;
+  rep: string;
+  stage: string;
+  days: number | null;
+}
 
 export interface InventoryJson {
   asOf: string;
@@ -22,7 +31,10 @@ export interface InventoryJson {
   }[];
   cohorts: { stage: string; customers: number; reps: number; mostMissing: string | null; lacking: number }[];
   objections: { open: number; overdue: number; blocking: number; byType: Record<string, number> };
-  stalled: { row: number; customer: string; rep: string; stage: string; days: number | null }[];
+  /** Stalled customers, days in stage. */
+  stalled: Listed[];
+  /** Customers out of touch, days since contact. */
+  outOfTouch: Listed[];
   results: {
     winRate: number | null;
     avgCycleDays: number | null;
@@ -56,6 +68,18 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
   const byType: Record<string, number> = {};
   for (const [type, v] of Object.entries(inv.objectionTotals.byType)) if (v) byType[type] = v.open;
 
+  const listed = (indices: number[], days: (s: CustomerState) => number | null): Listed[] =>
+    indices.map((i) => {
+      const { customer: c, state: s } = inv.entryAt(i);
+      return {
+        row: c.row,
+        customer: c.name || c.id,
+        rep: c.rep,
+        stage: c.status === 'hold' ? c.stageText : (openNames[s.current] ?? ''),
+        days: days(s),
+      };
+    });
+
   return {
     asOf: isoOfDay(inv.asOf),
     source: { file, sheet: table.sheet, headerRow: table.headerRow, mapping },
@@ -85,16 +109,8 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
       blocking: inv.objectionTotals.blocking,
       byType,
     },
-    stalled: inv.stalled.map((i) => {
-      const { customer: c, state: s } = inv.entryAt(i);
-      return {
-        row: c.row,
-        customer: c.name || c.id,
-        rep: c.rep,
-        stage: c.status === 'hold' ? c.stageText : (openNames[s.current] ?? ''),
-        days: s.daysInStage,
-      };
-    }),
+    stalled: listed(inv.stalled, (s) => s.daysInStage),
+    outOfTouch: listed(inv.outOfTouch, (s) => s.daysSinceContact),
     results: {
       winRate: inv.results.winRate,
       avgCycleDays: inv.results.avgCycleDays,

@@ -40,6 +40,8 @@ export interface CustomerState {
   gap: number[];
   daysInStage: number | null;
   daysSinceContact: number | null;
+  /** Open and not contacted for more days than Settings' No-contact days. */
+  outOfTouch: boolean;
   nextAction: NextActionState;
   stalled: boolean;
   /** Days the current stage allows before the customer counts as stalled (null: no limit). */
@@ -159,6 +161,8 @@ export interface Inventory {
   cohorts: Cohort[];
   /** Stalled customers and holds whose resume date passed, longest in stage first (customer indices). */
   stalled: number[];
+  /** Open customers not contacted for more than Settings' No-contact days, longest first (customer indices). */
+  outOfTouch: number[];
   /** Criteria open customers still lack, most-lacked first (criterion index, how many customers). */
   lacking: { criterion: number; customers: number }[];
   objections: Objection[];
@@ -275,6 +279,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     })),
     cohorts,
     stalled: folded.stalled.sorted(),
+    outOfTouch: folded.outOfTouch.sorted(),
     // Open customers lacking each criterion, over every stage. The list is made in criterion order and
     // sort is stable: ties stay in criterion order.
     lacking: criteria
@@ -380,7 +385,9 @@ function customerState(
   const snoozed = resumeOn !== null && resumeOn > asOf;
   const resumeDue = resumeOn !== null && resumeOn <= asOf;
   const stallLimit = stageAt[current]?.maxDays ?? settings.stallDays ?? null;
-  const stalled = open && daysInStage !== null && stallLimit !== null && daysInStage > stallLimit;
+  // On hold without a resume date is no snooze: its stage clock runs as an open customer's does.
+  const clocked = open || (c.status === 'hold' && resumeOn === null);
+  const stalled = clocked && daysInStage !== null && stallLimit !== null && daysInStage > stallLimit;
   const nextStage = open ? (openStages[current + 1] ?? ctx.wonStage) : null;
 
   return {
@@ -392,6 +399,7 @@ function customerState(
     gap,
     daysInStage,
     daysSinceContact,
+    outOfTouch: open && daysSinceContact !== null && daysSinceContact > settings.contactDays,
     nextAction,
     stalled,
     stallLimit,
@@ -419,6 +427,8 @@ interface StateFold {
   lackingAt: number[][];
   /** Stalled customers and holds due to resume, by longest in stage, then row. */
   stalled: IndexList;
+  /** Out-of-touch customers, by longest since contact, then row. */
+  outOfTouch: IndexList;
   /** The gap list, by stage check, then row. */
   gaps: IndexList;
   nextActions: Inventory['nextActions'];
@@ -437,6 +447,7 @@ function stateFoldStart({ stageAt, head }: StateContext, rows: number): StateFol
     repsAt: stageAt.map(() => new Set()),
     lackingAt: stageAt.map(() => head.criteria.map(() => 0)),
     stalled: new IndexList(rows),
+    outOfTouch: new IndexList(rows),
     gaps: new IndexList(rows),
     nextActions: { ok: 0, missing: 0, overdue: 0 },
     valueByStatus: { open: 0, won: 0, lost: 0, hold: 0 },
@@ -463,6 +474,7 @@ function stateAdd(
   f.valueByStatus[c.status] += v;
   if (s.nextAction) f.nextActions[s.nextAction]++;
   if (s.stalled || s.resumeDue) f.stalled.add(i, -(s.daysInStage ?? 0), c.row);
+  if (s.outOfTouch) f.outOfTouch.add(i, -(s.daysSinceContact ?? 0), c.row);
   const r = repLoad(f.byRep, c.rep, nOpen);
   r[c.status]++;
   if (c.status === 'won') r.wonValue += v;

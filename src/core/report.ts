@@ -166,6 +166,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ['coverage', results.coverage, 'decimal'],
     ['coverageNeeded', results.coverageNeeded, 'decimal'],
     ['stalled', inv.stalled.length],
+    ['outOfTouch', inv.outOfTouch.length],
     ['actionsOverdue', nextActions.overdue],
     ['actionsMissing', nextActions.missing],
     ['objectionsOpen', ot.open],
@@ -231,13 +232,30 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       ...customerCells(c),
       s.resumeDue
         ? label('resumeDue', { date: c.resumeOn === null ? '' : isoOfDay(c.resumeOn) })
-        : (openNames[s.current] ?? u('')),
+        : c.status === 'hold'
+          ? label('holdNoResume')
+          : (openNames[s.current] ?? u('')),
       s.daysInStage,
       s.stallLimit,
       s.daysSinceContact,
       s.nextAction ? t(`action.${s.nextAction}`) : null,
     ]);
   });
+
+  // Out-of-touch customers, when the tab records contact
+  if (table.roles.lastContact !== undefined) {
+    g.section('outOfTouchList', { n: inv.settings.contactDays });
+    g.header('row customer rep stage daysSinceContact nextAction');
+    g.list(inv.outOfTouch, LIST_LIMIT, (i) => {
+      const { customer: c, state: s } = inv.entryAt(i);
+      g.add([
+        ...customerCells(c),
+        openNames[s.current] ?? u(''),
+        s.daysSinceContact,
+        s.nextAction ? t(`action.${s.nextAction}`) : null,
+      ]);
+    });
+  }
 
   // Objections
   g.section('objections');

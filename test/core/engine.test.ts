@@ -63,6 +63,12 @@ function row(spec: RowSpec): Cell[] {
   ];
 }
 
+/** The English report's cells, user text unwrapped. */
+const reportGrid = (inv: Inventory): unknown[][] =>
+  buildReport(inv, reportText('en'), (i) => issueMessage(i, 'en')).rows.map((r) =>
+    r.map((c) => (c !== null && typeof c === 'object' && 'text' in c ? c.text : c)),
+  );
+
 /** The inventory of these tabs (UTC, English), as of AS_OF unless given. */
 function inventoryOf(sheets: SheetData[], { asOf = AS_OF, keep = false } = {}): Inventory {
   const out = runInventory({ sheets, asOf, timeZone: 'UTC', lang: 'en', keep });
@@ -201,6 +207,59 @@ describe('stage clock', () => {
       [true, false, false],
       [false, false, true],
     ]);
+  });
+
+  it('lets the clock run on a hold with no resume date: past the max days it is stalled and listed', () => {
+    const head = [...HEAD, 'Status', 'Resume On'];
+    const rows = [
+      [...row({ customer: 'Parked', stage: 'Budget', entered: '2026-01-01' }), 'On hold', ''],
+      [...row({ customer: 'Resting', stage: 'Budget', entered: '2026-06-20' }), 'On hold', ''],
+    ];
+    const tabs = [
+      { name: 'Customers', values: [head, ...rows] },
+      { name: 'Stages', values: B2B_EN },
+    ];
+    const inv = inventoryOf(tabs, { keep: true });
+    expect(inv.states.map((s) => [s.snoozed, s.stalled, s.resumeDue])).toEqual([
+      [false, true, false],
+      [false, false, false],
+    ]);
+    expect(inv.stalled).toEqual([0]);
+    // The report's stalled list says why its stage clock ran.
+    const grid = reportGrid(inv);
+    const at = grid.findIndex((r) => r[1] === 'Parked');
+    expect(grid[at][3]).toBe('On hold, no resume date');
+    expect(grid[at][4]).toBe(180);
+  });
+
+  it('lists open customers not contacted for more than No-contact days, longest first, and counts them', () => {
+    const settings = (days: number): SheetData => ({
+      name: 'Settings',
+      values: [
+        ['Setting', 'Value'],
+        ['No-contact days', days],
+      ],
+    });
+    const rows = [
+      row({ customer: 'Recent', stage: 'Lead', contact: '2026-06-25' }),
+      row({ customer: 'Quiet', stage: 'Lead', contact: '2026-06-01' }),
+      row({ customer: 'Silent', stage: 'Lead', contact: '2026-04-01' }),
+      row({ customer: 'Won long ago', stage: 'Won', contact: '2026-01-01' }),
+      row({ customer: 'Never', stage: 'Lead' }),
+    ];
+    const inv = inventory(rows, [settings(14)]);
+    expect(inv.states.map((s) => s.outOfTouch)).toEqual([false, true, true, false, false]);
+    expect(inv.outOfTouch).toEqual([2, 1]);
+    expect(inventory(rows, [settings(60)]).outOfTouch).toEqual([2]);
+    // Default 14 days without a Settings tab.
+    expect(inventory(rows).outOfTouch).toEqual([2, 1]);
+    const grid = reportGrid(inv);
+    const title = grid.findIndex((r) => r[0] === 'Customers not contacted for over 14 days');
+    expect(grid.slice(title + 2, title + 4).map((r) => [r[1], r[4]])).toEqual([
+      ['Silent', 90],
+      ['Quiet', 29],
+    ]);
+    expect(grid.find((r) => r[0] === 'Customers out of touch')?.[1]).toBe(2);
   });
 });
 
