@@ -117,8 +117,17 @@ export interface Results {
   coverage: number | null;
   /** The coverage a team needs: 1 / win rate. */
   coverageNeeded: number | null;
-  /** Latest period vs the one before: headcount, productivity (wins per rep) and output change. */
-  balance: { headcountChange: number; productivityChange: number; outputChange: number } | null;
+  /**
+   * The last whole period (`period`, its key) vs the one before (`before`): headcount, productivity (wins
+   * per rep) and output change. The as-of day's period is whole on its last day.
+   */
+  balance: {
+    period: string;
+    before: string;
+    headcountChange: number;
+    productivityChange: number;
+    outputChange: number;
+  } | null;
 }
 
 export interface ObjectionTotals {
@@ -249,8 +258,16 @@ export function computeInventory(input: InventoryInput): Inventory {
 
   // The first period shown holds the first close (on or before asOf), or is the first counted.
   const cut = Math.max(0, periodIndex(candidates, statuses.first));
-  const results = computeResults(candidates, cut, settings, statuses, folded, headcountFinish(heads, n));
-  const band = wipBand(settings, results, head, statuses.totals);
+  const results = computeResults(
+    candidates,
+    cut,
+    settings,
+    statuses,
+    folded,
+    headcountFinish(heads, n),
+    asOf,
+  );
+  const band = wipBand(settings, results, head, statuses.totals, asOf);
   const reps = repLoads(folded.byRep, openStages.length, band);
   const cohorts = computeCohorts(folded);
   return {
@@ -625,6 +642,7 @@ function wipBand(
   results: Results,
   head: TableHead,
   { won, lost }: Inventory['totals'],
+  asOf: Day,
 ): RepLoad['band'] {
   if (settings.wipLow !== undefined || settings.wipHigh !== undefined) {
     return { low: settings.wipLow ?? 0, high: settings.wipHigh ?? null };
@@ -632,9 +650,10 @@ function wipBand(
   const { winRate, avgCycleDays, periods } = results;
   const created = head.roles.created !== undefined || head.stageLog;
   if (!winRate || !avgCycleDays || !created || won + lost < BAND_MIN_CLOSES) return null;
-  // Wins per rep per period: the target, else the average over periods with reps in play (winsPerRep
-  // is null only where headcount is 0).
-  const withData = periods.filter((p) => p.winsPerRep !== null);
+  // Wins per rep per period: the target, else the average over whole periods with reps in play (winsPerRep
+  // is null only where headcount is 0): the as-of day's period counts once it is its last day, or the band
+  // would narrow on every period's first day.
+  const withData = periods.filter((p) => p.winsPerRep !== null && p.end <= asOf);
   const winsPerRep =
     settings.winsTarget ??
     ratio(
@@ -799,6 +818,7 @@ function computeResults(
   closed: Statuses,
   folded: StateFold,
   heads: number[],
+  asOf: Day,
 ): Results {
   const { tally } = closed;
   // Each period is made once, whole: objects filled in field by field change shape on the way, and the
@@ -840,14 +860,19 @@ function computeResults(
   const coverage =
     current.valueTarget === null ? null : ratio(folded.due, current.valueTarget - current.wonValue);
 
-  const prev = periods[periods.length - 2];
+  // The last two whole periods: two days of a month set against a whole one would show a collapse.
+  const whole = periods.length - (asOf < current.end ? 2 : 1);
+  const last = periods[whole];
+  const prev = periods[whole - 1];
   const before = settings.headcountBefore ?? prev?.headcount;
   const balance =
-    prev && before && prev.wins > 0 && current.headcount > 0
+    last && prev && before && prev.wins > 0 && last.headcount > 0
       ? {
-          headcountChange: current.headcount / before - 1,
-          productivityChange: current.wins / current.headcount / (prev.wins / before) - 1,
-          outputChange: current.wins / prev.wins - 1,
+          period: last.period,
+          before: prev.period,
+          headcountChange: last.headcount / before - 1,
+          productivityChange: last.wins / last.headcount / (prev.wins / before) - 1,
+          outputChange: last.wins / prev.wins - 1,
         }
       : null;
 

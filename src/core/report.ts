@@ -320,7 +320,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   const b = results.balance;
   if (b) {
     const r = g.add([
-      label('balance'),
+      label('balance', { period: b.period, before: b.before }),
       b.headcountChange,
       b.productivityChange,
       b.outputChange,

@@ -104,7 +104,10 @@ export const MESSAGES = sections({
     headcount: ['人数', 'Headcount'],
     winsPerRep: ['人均赢单', 'Wins per rep'],
     target: ['赢单目标', 'Wins target'],
-    balance: ['本期对比上期：人数、人效、产出', 'Last period vs previous: headcount, productivity, output'],
+    balance: [
+      '{period} 对比 {before}：人数、人效、产出',
+      '{period} vs {before}: headcount, productivity, output',
+    ],
     balanceNote: [
       '产出变化 = (1 + 人效变化) × (1 + 人数变化) − 1',
       'Output change = (1 + productivity) × (1 + headcount) − 1',

@@ -388,6 +388,14 @@ describe("the WIP band by Little's law", () => {
     ]);
   const withOpen = (rows: Cell[][]) => deals([...rows, ...open('Ann', 9), ...open('Bo', 2), ...open('', 3)]);
 
+  it('counts the as-of month only once it is whole: the band holds overnight into a new month', () => {
+    const rows = [...closes(4), ...open('Ann', 9), ...open('Bo', 2)];
+    const bandAsOf = (asOf: string) =>
+      inventoryOf([{ name: 'Deals', values: [DEALS_HEAD, ...rows] }], { asOf }).reps.map((r) => r.band);
+    expect(bandAsOf('2026-07-01')).toEqual(bandAsOf('2026-06-30'));
+    expect(bandAsOf('2026-06-30')[0]).not.toBeNull();
+  });
+
   it('is open deals needed = wins per rep per period / win rate x cycle in periods, x0.8 to x1.25', () => {
     const inv = withOpen(closes(4));
     // 2 / (8/12) x 61/30.4375 = 6.01: from floor(4.81) to ceil(7.51).
@@ -556,7 +564,21 @@ describe('results per period', () => {
     expect(balance!.headcountChange).toBeCloseTo(-0.25);
     expect(balance!.productivityChange).toBeCloseTo(0.2);
     expect(balance!.outputChange).toBeCloseTo(-0.1);
+    expect(balance).toMatchObject({ period: '2026-06', before: '2026-05' });
     expect(dayFromIso('2026-06-01')).toBe(june.start);
+    // Two days into July, June is still the last whole month: July's one win is not set against June's 18.
+    const early = inventoryOf(
+      [
+        {
+          name: 'Deals',
+          values: [DEALS_HEAD, ...rows, ['Jul-A', 'A', 'Won', 100, '2026-06-20', '2026-07-01']],
+        },
+      ],
+      {
+        asOf: '2026-07-02',
+      },
+    ).results.balance;
+    expect(early).toEqual(balance);
   });
 
   it('shows the periods from the first close to the as-of day, at most 12, with the reps in play in each', () => {
