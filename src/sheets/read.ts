@@ -13,7 +13,7 @@ import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { type CustomerTable, detectHeader, type HeaderMatch, openCustomers } from '../core/table';
 import { TAB_NAMES, type TabId } from '../core/tabs';
-import type { Cell, Lang, Role, Settings, SheetData, StageModel } from '../core/types';
+import type { Cell, Grid, Lang, Role, Settings, SheetData, StageModel } from '../core/types';
 import { todayIn } from './clock';
 import { PandianError, userLang } from './errors';
 
@@ -77,6 +77,24 @@ export function chooseCustomerSheet(
   const found = findCustomerSheet(heads, settings.mapping);
   // One of the heads: the tab it was read from is at the same position.
   return found && { ...layout.others[heads.indexOf(found)], head: found };
+}
+
+/**
+ * Cells that survive JSON, for the document cache (context-cache.ts): Dates become their ISO day in the
+ * spreadsheet's time zone, empty cells '' (both as cellText reads them). JSON would make a Date its UTC time,
+ * whose day is the day before east of UTC.
+ */
+export function jsonCells(values: Grid, timeZone: string): Cell[][] {
+  return values.map((row) =>
+    row.map((cell) =>
+      cell === null || cell === undefined || typeof cell === 'object' ? cellText(cell, timeZone) : cell,
+    ),
+  );
+}
+
+/** A tab as cells that survive JSON (jsonCells). */
+export function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
+  return data && { name: data.name, values: jsonCells(data.values, timeZone) };
 }
 
 /** A Pandian tab's values in one read, when the tab exists. */

@@ -314,6 +314,42 @@ describe('answers in the sheet’s language', () => {
   });
 });
 
+describe('the cached context', () => {
+  /** A date cell of a spreadsheet in Asia/Shanghai: its local midnight, the day before in UTC. */
+  const shanghai = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
+
+  it('east of UTC, a cached Objections date is the same day as the one read (Asia/Shanghai)', () => {
+    const ss = createSpreadsheet({
+      timeZone: 'Asia/Shanghai',
+      sheets: {
+        Customers: [
+          ['ID', 'Customer', 'Rep', 'Stage'],
+          ['C1', 'Acme', 'Ann', 'Lead'],
+        ],
+        Stages: B2B_STAGES_EN(),
+        Objections: [
+          ['ID', 'Customer', 'Type', 'Objection', 'Raised on', 'Status', 'Plan', 'Due', 'Blocking'],
+          [
+            'O1',
+            'Acme',
+            'Budget',
+            'No budget',
+            shanghai('2026-03-10'),
+            'Planned',
+            'Call CFO',
+            shanghai(TODAY),
+            'no',
+          ],
+        ],
+      },
+    });
+    const sandbox = customFunctions(ss);
+    // Due today: not overdue, whether the context was just read (first call) or comes from the cache.
+    expect(sandbox.call('OBJECTION_STATUS', 'Acme')).toBe('1 open');
+    expect(sandbox.call('OBJECTION_STATUS', 'Acme')).toBe('1 open');
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 // HyperFormula: the same globals as custom functions of a formula engine. Range arguments arrive as
 // SimpleRangeValue (`.data`, blanks as EmptyValue, numbers possibly as rich numbers); a range answer is
