@@ -5,6 +5,7 @@ import {
   findCustomerSheet,
   readCustomerTab,
   runInventory,
+  tabByName,
   tabIdOf,
 } from '../core/index';
 import type { Inventory } from '../core/inventory';
@@ -60,7 +61,8 @@ export function layoutOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Layout {
 }
 
 /**
- * The customer tab, chosen the same way by every reader: the one Settings names, else the tab named
+ * The customer tab, chosen the same way by every reader: the one Settings names (its exact name first, else
+ * matched loosely, as core matches it for the command line: tabByName), else the tab named
  * Customers/客户盘点, else the only other tab, else the best header among the other tabs (only their first
  * rows are read to decide; that head is returned so a caller that needs no more does not read again).
  */
@@ -69,7 +71,10 @@ export function chooseCustomerSheet(
   settings: Settings,
 ): { sheet: Sheet; name: string; head?: SheetData } | null {
   const named = (sheet: Sheet | undefined) => (sheet ? { sheet, name: nameOf(layout.handles, sheet) } : null);
-  if (settings.customerSheet) return named(layout.handles.get(settings.customerSheet));
+  if (settings.customerSheet) {
+    const tabs = Array.from(layout.handles, ([name, sheet]) => ({ sheet, name }));
+    return tabByName(tabs, settings.customerSheet);
+  }
   if (layout.tabs.customers) return named(layout.tabs.customers);
   if (layout.others.length === 1) return layout.others[0];
   if (layout.others.length === 0) return null;
