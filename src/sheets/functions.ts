@@ -15,6 +15,7 @@ import { userLang } from './errors';
 import {
   customerHeader,
   jsonTab,
+  noCustomerSheet,
   readAll,
   readStart,
   readTab,
@@ -80,7 +81,10 @@ function readContext(): FormulaContext {
   const { layout, settingsData } = start;
   const lang = userLang(start.settings.lang);
   const found = customerHeader(start);
-  if (!found) fail(lang, 'fn.noHeader');
+  if (!found) {
+    const { code, params } = noCustomerSheet(start, 'fn.noHeader');
+    fail(lang, code, params);
+  }
   const timeZone = ss.getSpreadsheetTimeZone();
   // The context is cached as JSON: the tabs' Dates go in as their day (jsonTab), not as a UTC time.
   return {

@@ -15,6 +15,7 @@ import { parseSettings } from '../core/settings';
 import { type CustomerTable, detectHeader, type HeaderMatch, openCustomers } from '../core/table';
 import { TAB_NAMES, type TabId } from '../core/tabs';
 import type { Cell, Grid, Lang, Role, Settings, SheetData, StageModel } from '../core/types';
+import type { MessageKey } from '../i18n/messages';
 import { todayIn } from './clock';
 import { PandianError, userLang } from './errors';
 
@@ -121,6 +122,20 @@ export function readStart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Start {
   const settingsData = readTab(layout, 'settings');
   const { settings } = parseSettings(settingsData);
   return { layout, settingsData, settings, chosen: chooseCustomerSheet(layout, settings) };
+}
+
+/**
+ * The failure of a reader that found no customer tab (or no header in it): when Settings names a tab that is
+ * not there, one saying so, naming the setting's value and the tabs there are; else `key`'s.
+ */
+export function noCustomerSheet(
+  { layout, settings, chosen }: Start,
+  key: MessageKey = 'error.noCustomerSheet',
+): PandianError {
+  const wanted = settings.customerSheet;
+  return chosen || !wanted
+    ? new PandianError(key)
+    : new PandianError('error.sheetNotFound', { wanted, sheets: [...layout.handles.keys()].join(', ') });
 }
 
 /** The first rows of the chosen customer tab: those choosing it read, else read now. */
@@ -294,8 +309,9 @@ interface SpreadsheetTabs {
  * spreadsheet without a customer tab is the user's to fix (PandianError with the message saying how).
  */
 function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, want: TabId[], lang?: Lang): SpreadsheetTabs {
-  const { layout, settingsData, settings, chosen } = readStart(ss);
-  if (!chosen) throw new PandianError('error.noCustomerSheet');
+  const start = readStart(ss);
+  const { layout, settingsData, settings, chosen } = start;
+  if (!chosen) throw noCustomerSheet(start);
   const customer = readAll(chosen.sheet, chosen.name);
   const sheets = [settingsData, customer, ...want.map((id) => readTab(layout, id))].filter((s) => s !== null);
   const timeZone = ss.getSpreadsheetTimeZone();

@@ -312,6 +312,24 @@ describe('answers in the sheet’s language', () => {
     const sandbox = customFunctions(ss);
     expect(() => sandbox.call('STAGE_GAP', [['x']])).toThrow(translator('en')('fn.noHeader'));
   });
+
+  it('Settings naming a tab that is not there: the line names the setting’s value and the tabs', () => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Notes: [['hello']],
+        Settings: [
+          ['Setting', 'Value'],
+          ['Customer tab', 'Deals 2026'],
+        ],
+      },
+    });
+    const sandbox = customFunctions(ss);
+    const message = translator('en')('error.sheetNotFound', {
+      wanted: 'Deals 2026',
+      sheets: 'Notes, Settings',
+    });
+    expect(() => sandbox.call('STAGE_GAP', [['x']])).toThrow(message);
+  });
 });
 
 describe('the cached context', () => {
