@@ -51,8 +51,14 @@ export function tabIdOf(name: string): TabId | null {
   return tabIds.get(normalizeKey(name)) ?? null;
 }
 
+/** The tab named `name`: the one of that exact name, else the one whose name matches it loosely (normalizeKey). */
+export function tabByName<T extends { name: string }>(tabs: readonly T[], name: string): T | null {
+  const key = normalizeKey(name);
+  return tabs.find((t) => t.name === name) ?? tabs.find((t) => normalizeKey(t.name) === key) ?? null;
+}
+
 /**
- * The customer tab: the named one, else the tab (not one of Pandian's own) whose header row has the
+ * The customer tab: the named one (tabByName), else the tab (not one of Pandian's own) whose header row has the
  * most recognised roles; ties go to the tab with more rows. The tab literally named Customers/客户盘点 wins.
  */
 export function findCustomerSheet(
@@ -60,12 +66,7 @@ export function findCustomerSheet(
   mapping: Partial<Record<Role, string>> = {},
   named?: string,
 ): SheetData | null {
-  if (named)
-    return (
-      sheets.find((s) => s.name === named) ??
-      sheets.find((s) => normalizeKey(s.name) === normalizeKey(named)) ??
-      null
-    );
+  if (named) return tabByName(sheets, named);
   let best: { sheet: SheetData; score: number } | null = null;
   for (const sheet of sheets) {
     const id = tabIdOf(sheet.name);

@@ -8,7 +8,15 @@ import { isReportTab, issueMessage, reportText, translator } from '../i18n/messa
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
-import { customerHeader, inventoryOfSpreadsheet, layoutOf, nameOf, readStart, tabName } from './read';
+import {
+  customerHeader,
+  inventoryOfSpreadsheet,
+  layoutOf,
+  nameOf,
+  noCustomerSheet,
+  readStart,
+  tabName,
+} from './read';
 import { setupSheets } from './setup';
 import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
@@ -73,7 +81,7 @@ export function setupCommand(): void {
 export function mapColumnsCommand(): void {
   const start = readStart(SpreadsheetApp.getActiveSpreadsheet());
   const found = customerHeader(start);
-  if (!found) throw new PandianError('error.noCustomerSheet');
+  if (!found) throw noCustomerSheet(start);
   const { head, header, cells } = found;
   const t = translator(userLang(start.settings.lang));
   const lines = (Object.entries(header.roles) as [string, number][]).map(

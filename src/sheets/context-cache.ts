@@ -5,10 +5,10 @@ const NAMES = ['formula', 'edit', 'sidebar'] as const;
 type ContextName = (typeof NAMES)[number];
 
 /**
- * The cache key of a context ('pandian.sidebar-context.v6'). The version changes with a context's shape, so a
- * new deployment never reads one cached by the old code (v6: the History tab in the formula and edit contexts).
+ * The cache key of a context ('pandian.sidebar-context.v7'). The version changes with a context's shape, so a
+ * new deployment never reads one cached by the old code (v7: the formula context's dates as their day).
  */
-const keyOf = (name: ContextName): string => `pandian.${name}-context.v6`;
+const keyOf = (name: ContextName): string => `pandian.${name}-context.v7`;
 
 /** Cache values are limited to 100 KB; a larger context is simply rebuilt each time. */
 const MAX_CACHED = 90000;

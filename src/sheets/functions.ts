@@ -14,6 +14,8 @@ import { cachedContext } from './context-cache';
 import { userLang } from './errors';
 import {
   customerHeader,
+  jsonTab,
+  noCustomerSheet,
   readAll,
   readStart,
   readTab,
@@ -79,16 +81,21 @@ function readContext(): FormulaContext {
   const { layout, settingsData } = start;
   const lang = userLang(start.settings.lang);
   const found = customerHeader(start);
-  if (!found) fail(lang, 'fn.noHeader');
+  if (!found) {
+    const { code, params } = noCustomerSheet(start, 'fn.noHeader');
+    fail(lang, code, params);
+  }
+  const timeZone = ss.getSpreadsheetTimeZone();
+  // The context is cached as JSON: the tabs' Dates go in as their day (jsonTab), not as a UTC time.
   return {
     customerSheet: found.head.name,
     headerRow: found.header.row + 1,
     header: found.cells.map((c) => (isDateObject(c) ? '' : c)),
-    stages: readTab(layout, 'stages'),
-    objections: readTab(layout, 'objections'),
-    settings: settingsData,
+    stages: jsonTab(readTab(layout, 'stages'), timeZone),
+    objections: jsonTab(readTab(layout, 'objections'), timeZone),
+    settings: jsonTab(settingsData, timeZone),
     historySheet: tabName(layout, 'history'),
-    timeZone: ss.getSpreadsheetTimeZone(),
+    timeZone,
     lang,
   };
 }

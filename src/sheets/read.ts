@@ -5,6 +5,7 @@ import {
   findCustomerSheet,
   readCustomerTab,
   runInventory,
+  tabByName,
   tabIdOf,
 } from '../core/index';
 import type { Inventory } from '../core/inventory';
@@ -13,7 +14,8 @@ import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { type CustomerTable, detectHeader, type HeaderMatch, openCustomers } from '../core/table';
 import { TAB_NAMES, type TabId } from '../core/tabs';
-import type { Cell, Lang, Role, Settings, SheetData, StageModel } from '../core/types';
+import type { Cell, Grid, Lang, Role, Settings, SheetData, StageModel } from '../core/types';
+import type { MessageKey } from '../i18n/messages';
 import { todayIn } from './clock';
 import { PandianError, userLang } from './errors';
 
@@ -60,7 +62,8 @@ export function layoutOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Layout {
 }
 
 /**
- * The customer tab, chosen the same way by every reader: the one Settings names, else the tab named
+ * The customer tab, chosen the same way by every reader: the one Settings names (its exact name first, else
+ * matched loosely, as core matches it for the command line: tabByName), else the tab named
  * Customers/客户盘点, else the only other tab, else the best header among the other tabs (only their first
  * rows are read to decide; that head is returned so a caller that needs no more does not read again).
  */
@@ -69,7 +72,10 @@ export function chooseCustomerSheet(
   settings: Settings,
 ): { sheet: Sheet; name: string; head?: SheetData } | null {
   const named = (sheet: Sheet | undefined) => (sheet ? { sheet, name: nameOf(layout.handles, sheet) } : null);
-  if (settings.customerSheet) return named(layout.handles.get(settings.customerSheet));
+  if (settings.customerSheet) {
+    const tabs = Array.from(layout.handles, ([name, sheet]) => ({ sheet, name }));
+    return tabByName(tabs, settings.customerSheet);
+  }
   if (layout.tabs.customers) return named(layout.tabs.customers);
   if (layout.others.length === 1) return layout.others[0];
   if (layout.others.length === 0) return null;
@@ -77,6 +83,24 @@ export function chooseCustomerSheet(
   const found = findCustomerSheet(heads, settings.mapping);
   // One of the heads: the tab it was read from is at the same position.
   return found && { ...layout.others[heads.indexOf(found)], head: found };
+}
+
+/**
+ * Cells that survive JSON, for the document cache (context-cache.ts): Dates become their ISO day in the
+ * spreadsheet's time zone, empty cells '' (both as cellText reads them). JSON would make a Date its UTC time,
+ * whose day is the day before east of UTC.
+ */
+export function jsonCells(values: Grid, timeZone: string): Cell[][] {
+  return values.map((row) =>
+    row.map((cell) =>
+      cell === null || cell === undefined || typeof cell === 'object' ? cellText(cell, timeZone) : cell,
+    ),
+  );
+}
+
+/** A tab as cells that survive JSON (jsonCells). */
+export function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
+  return data && { name: data.name, values: jsonCells(data.values, timeZone) };
 }
 
 /** A Pandian tab's values in one read, when the tab exists. */
@@ -98,6 +122,20 @@ export function readStart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Start {
   const settingsData = readTab(layout, 'settings');
   const { settings } = parseSettings(settingsData);
   return { layout, settingsData, settings, chosen: chooseCustomerSheet(layout, settings) };
+}
+
+/**
+ * The failure of a reader that found no customer tab (or no header in it): when Settings names a tab that is
+ * not there, one saying so, naming the setting's value and the tabs there are; else `key`'s.
+ */
+export function noCustomerSheet(
+  { layout, settings, chosen }: Start,
+  key: MessageKey = 'error.noCustomerSheet',
+): PandianError {
+  const wanted = settings.customerSheet;
+  return chosen || !wanted
+    ? new PandianError(key)
+    : new PandianError('error.sheetNotFound', { wanted, sheets: [...layout.handles.keys()].join(', ') });
 }
 
 /** The first rows of the chosen customer tab: those choosing it read, else read now. */
@@ -271,8 +309,9 @@ interface SpreadsheetTabs {
  * spreadsheet without a customer tab is the user's to fix (PandianError with the message saying how).
  */
 function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, want: TabId[], lang?: Lang): SpreadsheetTabs {
-  const { layout, settingsData, settings, chosen } = readStart(ss);
-  if (!chosen) throw new PandianError('error.noCustomerSheet');
+  const start = readStart(ss);
+  const { layout, settingsData, settings, chosen } = start;
+  if (!chosen) throw noCustomerSheet(start);
   const customer = readAll(chosen.sheet, chosen.name);
   const sheets = [settingsData, customer, ...want.map((id) => readTab(layout, id))].filter((s) => s !== null);
   const timeZone = ss.getSpreadsheetTimeZone();

@@ -17,7 +17,6 @@ import { headersOf, nameIn, OBJECTION_COLUMNS, SETTINGS_COLUMNS, TAB_NAMES, type
 import {
   type Cell,
   type Day,
-  type Grid,
   type Lang,
   OBJECTION_STATUSES,
   OBJECTION_TYPES,
@@ -42,6 +41,8 @@ import {
   activeRows,
   headOf,
   inventoryOfSpreadsheet,
+  jsonCells,
+  jsonTab,
   modelFromData,
   readAll,
   readStart,
@@ -260,20 +261,6 @@ interface SheetContext {
 
 /** Largest Objections tab (as JSON) kept in the cached context; a larger one is read by each card. */
 const OBJECTIONS_CACHED = 60000;
-
-/** Cells that survive JSON: Dates become their ISO day, empty cells '' (both as cellText reads them). */
-function jsonCells(values: Grid, timeZone: string): Cell[][] {
-  return values.map((row) =>
-    row.map((cell) =>
-      cell === null || cell === undefined || typeof cell === 'object' ? cellText(cell, timeZone) : cell,
-    ),
-  );
-}
-
-/** A tab as cells that survive JSON (jsonCells). */
-function jsonTab(data: SheetData | null, timeZone: string): SheetData | null {
-  return data && { name: data.name, values: jsonCells(data.values, timeZone) };
-}
 
 /** The context from the cache, or read afresh (writes always read afresh: columns may have moved). */
 function loadContext(ss: Spreadsheet, fresh: boolean): SheetContext {

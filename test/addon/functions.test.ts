@@ -312,6 +312,60 @@ describe('answers in the sheet’s language', () => {
     const sandbox = customFunctions(ss);
     expect(() => sandbox.call('STAGE_GAP', [['x']])).toThrow(translator('en')('fn.noHeader'));
   });
+
+  it('Settings naming a tab that is not there: the line names the setting’s value and the tabs', () => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Notes: [['hello']],
+        Settings: [
+          ['Setting', 'Value'],
+          ['Customer tab', 'Deals 2026'],
+        ],
+      },
+    });
+    const sandbox = customFunctions(ss);
+    const message = translator('en')('error.sheetNotFound', {
+      wanted: 'Deals 2026',
+      sheets: 'Notes, Settings',
+    });
+    expect(() => sandbox.call('STAGE_GAP', [['x']])).toThrow(message);
+  });
+});
+
+describe('the cached context', () => {
+  /** A date cell of a spreadsheet in Asia/Shanghai: its local midnight, the day before in UTC. */
+  const shanghai = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
+
+  it('east of UTC, a cached Objections date is the same day as the one read (Asia/Shanghai)', () => {
+    const ss = createSpreadsheet({
+      timeZone: 'Asia/Shanghai',
+      sheets: {
+        Customers: [
+          ['ID', 'Customer', 'Rep', 'Stage'],
+          ['C1', 'Acme', 'Ann', 'Lead'],
+        ],
+        Stages: B2B_STAGES_EN(),
+        Objections: [
+          ['ID', 'Customer', 'Type', 'Objection', 'Raised on', 'Status', 'Plan', 'Due', 'Blocking'],
+          [
+            'O1',
+            'Acme',
+            'Budget',
+            'No budget',
+            shanghai('2026-03-10'),
+            'Planned',
+            'Call CFO',
+            shanghai(TODAY),
+            'no',
+          ],
+        ],
+      },
+    });
+    const sandbox = customFunctions(ss);
+    // Due today: not overdue, whether the context was just read (first call) or comes from the cache.
+    expect(sandbox.call('OBJECTION_STATUS', 'Acme')).toBe('1 open');
+    expect(sandbox.call('OBJECTION_STATUS', 'Acme')).toBe('1 open');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -263,6 +263,38 @@ describe('menuInventory beside a tab with fewer than 10 rows (as a small CSV imp
   });
 });
 
+describe('menuInventory on the tab Settings names ("Customer tab")', () => {
+  const customers = (n: number, seed: number) => [HEADER, ...customerRows(n, { seed })];
+  const settings = (tab: string) => [
+    ['Setting', 'Value'],
+    ['Customer tab', tab],
+  ];
+  /** The report's source line for a spreadsheet of these tabs. */
+  const source = (sheets: Record<string, CellValue[][]>) => {
+    const ss = createSpreadsheet({ sheets });
+    return runInventory(loadPinned({ spreadsheet: ss }), ss).values[1][0];
+  };
+
+  it('finds it by a name that differs in case, spaces or punctuation, as the command line does', () => {
+    // Pipeline has more customers, so it would win by its header: only the setting picks Deals 2026.
+    const sheets = {
+      'Deals 2026': customers(5, 1),
+      Pipeline: customers(20, 2),
+      Settings: settings('deals-2026 '),
+    };
+    expect(source(sheets)).toBe('Source: tab "Deals 2026", header on row 1, 5 customers');
+  });
+
+  it('prefers the tab of that exact name to one matching it loosely', () => {
+    const sheets = {
+      'Deals 2026': customers(5, 1),
+      deals2026: customers(7, 2),
+      Settings: settings('deals2026'),
+    };
+    expect(source(sheets)).toBe('Source: tab "deals2026", header on row 1, 7 customers');
+  });
+});
+
 describe('regenerating the inventory', () => {
   let ss: FakeSpreadsheet;
   let userTabs: Record<string, SheetSnapshot>;

@@ -38,6 +38,31 @@ describe.each([
     ]);
   });
 
+  it.each(['menuInventory', 'menuMapColumns'])(
+    '%s when Settings names a tab that is not there names the setting’s value and the tabs',
+    (name) => {
+      const ss = createSpreadsheet({
+        sheets: {
+          Deals: [
+            ['ID', 'Customer', 'Rep', 'Stage'],
+            ['C1', 'Acme', 'Ann', 'Lead'],
+          ],
+          Settings: [
+            ['Setting', 'Value'],
+            ['Customer tab', 'Deals 2026'],
+          ],
+        },
+      });
+      const sandbox = loadPinned({ spreadsheet: ss, locale });
+      expect(alertsOf(sandbox, name)).toEqual([
+        {
+          title: t('error.title'),
+          prompt: t('error.sheetNotFound', { wanted: 'Deals 2026', sheets: 'Deals, Settings' }),
+        },
+      ]);
+    },
+  );
+
   it('menuSettings without a Settings tab says to run Set up sheets', () => {
     const sandbox = loadPinned({ spreadsheet: noCustomers(), locale });
     expect(alertsOf(sandbox, 'menuSettings')).toEqual([

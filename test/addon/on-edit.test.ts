@@ -389,6 +389,27 @@ describe('edits that must write nothing', () => {
   });
 });
 
+describe('the customer tab Settings names', () => {
+  it('is tracked when Settings names it in other case or spacing ("deals 2026" for "Deals 2026")', () => {
+    const ss = createSpreadsheet({
+      timeZone: TZ,
+      sheets: {
+        'Deals 2026': [COLUMNS, ...customerRows(10, { seed: 5 }).map((r) => [...r, ''])],
+        Stages: B2B_STAGES_EN(),
+        Settings: [
+          ['Setting', 'Value'],
+          ['Track edits', 'yes'],
+          ['Customer tab', 'deals 2026'],
+        ],
+      },
+    });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, "'Deals 2026'!D5", 'Budget');
+    expect(ss.getRange("'Deals 2026'!H5").getValue()).toEqual(stamp);
+    expect(history(ss)[1]?.slice(5, 9)).toEqual(['Stage', expect.any(String), 'Budget', 'edit']);
+  });
+});
+
 describe('call budget of one single-cell edit', () => {
   /** Calls of a first edit (header and settings read, then cached) and of a later one. */
   function budget(rows: number): { cold: number; warm: number; calls: Record<string, number> } {
