@@ -92,6 +92,7 @@ export interface ObjectionView {
   type: ObjectionType;
   text: string;
   status: ObjectionStatus;
+  /** The plan cell's whole text (see wholeText), which the page edits. */
   plan: string;
   due: string | null;
   resolution: Resolution | null;
@@ -125,6 +126,7 @@ export interface CustomerCard {
   stalled: boolean;
   daysSinceContact: number | null;
   nextAction: {
+    /** The cell's whole text (see wholeText), which the page edits. */
     text: string;
     due: string | null;
     state: 'ok' | 'missing' | 'overdue' | null;
@@ -158,12 +160,12 @@ export interface ObjectionRef {
   text: string;
 }
 
+/** A field left out (or null) is left as it is; '' clears one. */
 export interface ObjectionChange {
-  status?: ObjectionStatus;
-  /** '' clears it. */
-  resolution?: Resolution | '';
-  plan?: string;
-  due?: string;
+  status?: ObjectionStatus | null;
+  resolution?: Resolution | '' | null;
+  plan?: string | null;
+  due?: string | null;
 }
 
 export interface TeamMember {
@@ -415,7 +417,7 @@ function inventoryOf(
 /**
  * Core's inventory of one row (its `cells` when read already, else read now): the header and the row make a
  * two-row customer tab (blank rows keep a row far below the header from being read as a notes row). Returns
- * null when the row is not a customer.
+ * null when the row is not a customer; else the inventory with the row's cells.
  */
 function inventoryOfRow(
   ss: Spreadsheet,
@@ -424,14 +426,26 @@ function inventoryOfRow(
   row: number,
   objections: SheetData | null,
   cells?: Cell[],
-): Inventory | null {
+): { inv: Inventory; cells: Cell[] } | null {
   const { sheet, headerRow, header } = requireCustomer(ctx);
   const values = cells ?? tabRows(ss, sheet, header.length)(row, row)[0];
   const gap = Math.min(row - headerRow - 1, 2);
   const rows: Cell[][] = [...Array.from({ length: gap }, () => [] as Cell[]), values];
   const inv = inventoryOf(ctx, lang, rows, objections);
-  return inv?.table.customers.length === 1 ? inv : null;
+  return inv?.table.customers.length === 1 ? { inv, cells: values } : null;
 }
+
+/**
+ * A cell's whole text, for the fields the page edits and sends back: core keeps at most TEXT_LIMIT characters of
+ * a cell, and a cut text saved over the cell would lose the rest of what the user wrote. Sheets holds at most
+ * CELL_TEXT characters in a cell, which bounds it.
+ */
+function wholeText(cell: Cell, timeZone: string): string {
+  return typeof cell === 'string' ? cell.trim() : cellText(cell, timeZone);
+}
+
+/** The most characters a Sheets cell holds. */
+const CELL_TEXT = 50000;
 
 function iso(day: Day | null): string | null {
   return day === null ? null : isoOfDay(day);
@@ -442,9 +456,17 @@ function workedStage(inv: Inventory): Stage | undefined {
   return inv.table.customers[0].status === 'open' ? inv.stageAt[inv.states[0].current] : undefined;
 }
 
-/** The card for one customer row, from core's inventory of that row. */
-function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
+/** The card for one customer row, from core's inventory of that row, its cells and the Objections tab. */
+function cardOf(
+  inv: Inventory,
+  cells: Cell[],
+  objections: SheetData | null,
+  target: RowTarget,
+  lang: Lang,
+  timeZone: string,
+): CustomerCard {
   const c = inv.table.customers[0];
+  const planCol = objections && locateColumns(objections.values, OBJECTION_COLUMNS)?.cols.plan;
   const s = inv.states[0];
   const { model, criteria, roles } = inv.table;
   const stage = workedStage(inv);
@@ -475,7 +497,7 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
     stalled: s.stalled,
     daysSinceContact: s.daysSinceContact,
     nextAction: {
-      text: c.nextAction,
+      text: wholeText(cells[roles.nextAction ?? -1], timeZone),
       due: iso(c.nextActionDue),
       state: s.nextAction,
       hasText: roles.nextAction !== undefined,
@@ -489,7 +511,7 @@ function cardOf(inv: Inventory, target: RowTarget, lang: Lang): CustomerCard {
         type: o.type,
         text: o.text,
         status: o.status,
-        plan: o.plan,
+        plan: planCol == null ? '' : wholeText(objections!.values[o.row - 1][planCol], timeZone),
         due: iso(o.due),
         resolution: o.resolution,
         blocking: o.blocking,
@@ -512,11 +534,12 @@ function viewOfRow(
 ): CustomerView {
   const customer = requireCustomer(ctx);
   if (row <= customer.headerRow) return { kind: 'header', row, customerSheet: customer.sheet };
-  const inv = inventoryOfRow(ss, ctx, lang, row, readObjections(ss, ctx), cells);
-  if (!inv) return { kind: 'not-customer', row, customerSheet: customer.sheet };
-  const c = inv.table.customers[0];
+  const objections = readObjections(ss, ctx);
+  const read = inventoryOfRow(ss, ctx, lang, row, objections, cells);
+  if (!read) return { kind: 'not-customer', row, customerSheet: customer.sheet };
+  const c = read.inv.table.customers[0];
   const target: RowTarget = { sheet: customer.sheet, row, id: c.id, name: c.name };
-  return { kind: 'customer', card: cardOf(inv, target, lang) };
+  return { kind: 'customer', card: cardOf(read.inv, read.cells, objections, target, lang, ctx.timeZone) };
 }
 
 // ---- Safe writes ----
@@ -527,6 +550,8 @@ interface OpenTarget {
   ctx: SheetContext;
   sheet: Sheet;
   inv: Inventory;
+  /** The row's cells as read now. */
+  cells: Cell[];
   t: ReturnType<typeof translator>;
   /** A day as the cell value that records it in the spreadsheet's time zone: '' for none. */
   dateCell: (day: Day | null) => Date | '';
@@ -541,15 +566,15 @@ function openTarget(call: Call, target: RowTarget): OpenTarget {
   const customer = requireCustomer(ctx);
   const { row, id, name } = target;
   const sheet = target.sheet === customer.sheet ? call.ss.getSheetByName(target.sheet) : null;
-  const inv =
+  const read =
     sheet && Number.isInteger(row) && row > customer.headerRow && row <= sheet.getLastRow()
       ? inventoryOfRow(call.ss, ctx, call.lang, row, null)
       : null;
-  const c = inv?.table.customers[0];
-  if (!sheet || !inv || c?.id !== id || c.name !== name)
+  const c = read?.inv.table.customers[0];
+  if (!sheet || !read || c?.id !== id || c.name !== name)
     throw new PageError('rowChanged', { row, name: name || id });
   const dateCell = (day: Day | null) => (day === null ? '' : dateOfDay(day, ctx.timeZone));
-  return { call, ctx, sheet, inv, t: translator(call.lang), dateCell };
+  return { call, ctx, sheet, ...read, t: translator(call.lang), dateCell };
 }
 
 /**
@@ -578,9 +603,9 @@ function oneOf<T extends string>(list: readonly T[], value: unknown, field: stri
   throw new PageError('badInput', { field });
 }
 
-/** A field the page may leave out: undefined when it did, else as `check` reads it. */
+/** A field the page may leave out (or send as null): undefined when it did, else as `check` reads it. */
 function given<T>(value: unknown, check: (value: unknown) => T): T | undefined {
-  return value === undefined ? undefined : check(value);
+  return value == null ? undefined : check(value);
 }
 
 /** A date from the page ('YYYY-MM-DD'); null for none (undefined or ''). */
@@ -688,19 +713,26 @@ export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerVi
   });
 }
 
-/** Sets the next action and its due date ('' clears); only the cells whose value changes are written. */
-export function sidebarSetNextAction(target: RowTarget, action: { text: string; due: string }): CustomerView {
-  const wantText = text(action?.text);
-  const wantDue = checkDay(action?.due);
-  return writeRow(target, ({ inv, sheet, dateCell }) => {
+/**
+ * Sets the next action and its due date ('' clears; a field left out or null is left as it is); only the cells
+ * whose value changes are written.
+ */
+export function sidebarSetNextAction(
+  target: RowTarget,
+  action: { text?: string | null; due?: string | null },
+): CustomerView {
+  const wantText = given(action?.text, (v) => text(v, CELL_TEXT));
+  const wantDue = given(action?.due, checkDay);
+  return writeRow(target, ({ ctx, inv, cells, sheet, dateCell }) => {
     const { roles } = inv.table;
-    const c = inv.table.customers[0];
     const put = (col: number | undefined, value: string | Date): void => {
       if (col === undefined) throw new PageError('noNextActionColumn');
       sheet.getRange(target.row, col + 1).setValue(value);
     };
-    if (wantText !== c.nextAction) put(roles.nextAction, asSheetText(wantText));
-    if (wantDue !== c.nextActionDue) put(roles.nextActionDue, dateCell(wantDue));
+    if (wantText !== undefined && wantText !== wholeText(cells[roles.nextAction ?? -1], ctx.timeZone))
+      put(roles.nextAction, asSheetText(wantText));
+    if (wantDue !== undefined && wantDue !== inv.table.customers[0].nextActionDue)
+      put(roles.nextActionDue, dateCell(wantDue));
   });
 }
 
@@ -709,7 +741,7 @@ export function sidebarAddObjection(target: RowTarget, input: NewObjection): Cus
   const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
   const body = text(input?.text);
   if (body === '') throw new PageError('objectionText');
-  const plan = text(input?.plan);
+  const plan = text(input?.plan, CELL_TEXT);
   const due = checkDay(input?.due);
   return writeRow(
     target,
@@ -757,7 +789,7 @@ export function sidebarUpdateObjection(
   const resolution = given(change?.resolution, (v) =>
     v === '' ? null : oneOf(RESOLUTIONS, v, 'resolution'),
   );
-  const plan = given(change?.plan, text);
+  const plan = given(change?.plan, (v) => text(v, CELL_TEXT));
   const due = given(change?.due, checkDay);
   return writeRow(
     target,
@@ -790,7 +822,8 @@ export function sidebarUpdateObjection(
       if (resolution !== undefined && resolution !== o.resolution) {
         put('resolution', resolution === null ? '' : t(`resolution.${resolution}` as MessageKey));
       }
-      if (plan !== undefined && plan !== o.plan) put('plan', asSheetText(plan));
+      const planCell = tab.values[o.row - 1][tab.cols.plan ?? -1];
+      if (plan !== undefined && plan !== wholeText(planCell, ctx.timeZone)) put('plan', asSheetText(plan));
       if (due !== undefined && due !== o.due) put('due', dateCell(due));
     },
     true,

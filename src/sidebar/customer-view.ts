@@ -3,7 +3,13 @@
 
 import type { ObjectionStatus, ObjectionType, Resolution } from '../core/types';
 import type { SidebarKey } from '../i18n/sidebar-messages';
-import type { CustomerCard, CustomerView, ObjectionView, RowTarget } from '../sheets/sidebar-api';
+import type {
+  CustomerCard,
+  CustomerView,
+  ObjectionChange,
+  ObjectionView,
+  RowTarget,
+} from '../sheets/sidebar-api';
 import { button, type Child, field, fill, h, option } from './dom';
 import { call } from './rpc';
 import { type Ui, whileBusy } from './ui';
@@ -83,6 +89,21 @@ function checklistOf(c: CustomerCard): ChecklistItem[] {
   return c.criteria
     .filter((k) => k.stage >= 0 && k.stage <= current && !(k.met && k.stage < current))
     .map((k) => ({ name: k.name, kind: k.kind, stage: c.stages[k.stage], met: k.met, column: k.column }));
+}
+
+/**
+ * A text field that keeps line breaks (an <input> drops them), holding `value` as text. No maxlength: the card
+ * carries the cell's whole text, and a limit below it would stop the user typing into a long one.
+ */
+function textArea(id: string, value: string): HTMLTextAreaElement {
+  const el = h('textarea', { id, attrs: { rows: 2 } });
+  el.value = value;
+  return el;
+}
+
+/** A control's value when it differs from the one it was shown with, else null: the server leaves that field. */
+function changed(control: Control, shown: string): string | null {
+  return control.value === shown ? null : control.value;
 }
 
 function targetKey(t: RowTarget): string {
@@ -366,15 +387,13 @@ export class CustomerPanel {
         h('p', { className: 'note' }, t('sidebar.nextActionNoColumn')),
       );
     }
-    const textInput = h('input', {
-      id: 'na-text',
-      attrs: { type: 'text', maxlength: 500, autocomplete: 'off' },
-    });
-    textInput.value = na.text;
+    const textInput = textArea('na-text', na.text);
     textInput.disabled = !na.hasText;
     const dueInput = h('input', { id: 'na-due', attrs: { type: 'date' } });
     dueInput.value = na.due ?? '';
     dueInput.disabled = !na.hasDue;
+    // Only what the user changed is sent: a field sent back as shown could still differ from its cell.
+    const shown = [textInput.value, dueInput.value];
     const save = h(
       'button',
       { id: 'na-save', className: 'action', attrs: { type: 'submit' } },
@@ -390,7 +409,11 @@ export class CustomerPanel {
             this.write(
               save,
               'next-h',
-              () => call('sidebarSetNextAction', c.target, { text: textInput.value, due: dueInput.value }),
+              () =>
+                call('sidebarSetNextAction', c.target, {
+                  text: changed(textInput, shown[0]),
+                  due: changed(dueInput, shown[1]),
+                }),
               t('sidebar.saved'),
             );
           },
@@ -459,8 +482,8 @@ export class CustomerPanel {
       option('', t('sidebar.objection.noResolution'), o.resolution === null),
       ...keysOf(RESOLUTIONS).map((r) => option(r, t(`resolution.${r}` as SidebarKey), r === o.resolution)),
     );
-    const plan = h('input', { id: id('plan'), attrs: { type: 'text', maxlength: 500, autocomplete: 'off' } });
-    plan.value = o.plan;
+    const plan = textArea(id('plan'), o.plan);
+    const shownPlan = plan.value;
     const due = h('input', { id: id('due'), attrs: { type: 'date' } });
     due.value = o.due ?? '';
     const update = h(
@@ -484,17 +507,12 @@ export class CustomerPanel {
         on: {
           submit: (e) => {
             e.preventDefault();
-            const change: {
-              status?: ObjectionStatus;
-              resolution?: Resolution | '';
-              plan?: string;
-              due?: string;
-            } = {};
-            if (status.value !== o.status) change.status = status.value as ObjectionStatus;
-            if (resolution.value !== (o.resolution ?? ''))
-              change.resolution = resolution.value as Resolution | '';
-            if (plan.value.trim() !== o.plan) change.plan = plan.value;
-            if (due.value !== (o.due ?? '')) change.due = due.value;
+            const change: ObjectionChange = {
+              status: changed(status, o.status) as ObjectionStatus | null,
+              resolution: changed(resolution, o.resolution ?? '') as Resolution | '' | null,
+              plan: changed(plan, shownPlan),
+              due: changed(due, o.due ?? ''),
+            };
             this.write(
               update,
               'objections-h',
@@ -541,7 +559,7 @@ export class CustomerPanel {
       ...keysOf(TYPES).map((k) => option(k, t(`type.${k}` as SidebarKey), k === 'budget')),
     );
     const text = h('textarea', { id: 'add-text', attrs: { rows: 2, maxlength: 1000, required: true } });
-    const plan = h('input', { id: 'add-plan', attrs: { type: 'text', maxlength: 500, autocomplete: 'off' } });
+    const plan = textArea('add-plan', '');
     const due = h('input', { id: 'add-due', attrs: { type: 'date' } });
     const blocking = h('input', { id: 'add-blocking', attrs: { type: 'checkbox' } });
     const add = h(

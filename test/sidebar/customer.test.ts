@@ -31,9 +31,13 @@ afterEach(async () => {
   }
 });
 
-/** A fresh spreadsheet with row `row` of Customers selected, its backend, and the sidebar open on it. */
-async function open(row: number): Promise<World> {
+/**
+ * A fresh spreadsheet with row `row` of Customers selected (`cells`: A1 address → value, set first), its
+ * backend, and the sidebar open on it.
+ */
+async function open(row: number, cells: Record<string, string> = {}): Promise<World> {
   const ss = createSpreadsheet({ sheets: fixtureSheets('en'), timeZone: TIME_ZONE });
+  for (const [a1, value] of Object.entries(cells)) ss.getRange(a1).setValue(value);
   select(ss, row);
   const backend = await startBackend({ spreadsheet: ss, now: NOW });
   const sidebar = await openSidebar(browser, backend);
@@ -168,6 +172,19 @@ describe('Customer view', () => {
     await expect(page.getByText('No next action yet.').count()).resolves.toBe(0);
   });
 
+  it('changing only the due date leaves a multi-line next action as the user typed it', async () => {
+    const typed = 'Call the CFO\nthen send the revised quote';
+    const { ss, sidebar } = await open(3, { 'Customers!I3': typed });
+    const page = sidebar.page;
+    await page.getByRole('heading', { level: 2, name: 'Northern Steel' }).waitFor();
+    await expect(page.getByRole('textbox', { name: 'Next action' }).inputValue()).resolves.toBe(typed);
+    await page.getByLabel('Due date').fill('2026-12-04');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    expect(ss.getRange('Customers!I3').getValue()).toBe(typed);
+    expect(time(ss.getRange('Customers!J3').getValue())).toBe(Date.UTC(2026, 11, 3, 16));
+  });
+
   it('adding an objection appends one row to Objections', async () => {
     const { ss, sidebar } = await open(3);
     const page = sidebar.page;
@@ -176,7 +193,7 @@ describe('Customer view', () => {
     await page.getByText('Add an objection').click();
     await page.getByLabel('Type').selectOption('approval');
     await page.getByLabel('Objection', { exact: true }).fill('The board meets only in March');
-    await page.getByLabel('Plan', { exact: true }).last().fill('Ask the champion for an early slot');
+    await page.getByLabel('Plan', { exact: true }).last().fill('Ask the champion\nfor an early slot');
     await page.getByLabel('Due', { exact: true }).last().fill('2026-12-15');
     await page.getByLabel('Blocks the next stage').check();
     await page.getByRole('button', { name: 'Add objection' }).click();
@@ -196,7 +213,7 @@ describe('Customer view', () => {
     ]);
     expect(time(row[6])).toBe(TODAY_CELL);
     expect(row[7]).toBe('Planned');
-    expect(row[8]).toBe('Ask the champion for an early slot');
+    expect(row[8]).toBe('Ask the champion\nfor an early slot'); // its line break kept
     expect(time(row[9])).toBe(Date.UTC(2026, 11, 14, 16));
     expect(row[14]).toBe('yes');
     await page.getByText('The board meets only in March').waitFor();
@@ -221,6 +238,18 @@ describe('Customer view', () => {
     expect(after).toEqual(before);
     await page.getByText('No open objections.').waitFor();
     await page.getByText('1 resolved or accepted').waitFor();
+  });
+
+  it("changing only an objection's status leaves its multi-line plan as the user typed it", async () => {
+    const plan = 'Meet the CFO\nthen propose a phased payment';
+    const { ss, sidebar } = await open(3, { 'Objections!I2': plan });
+    const page = sidebar.page;
+    await page.getByText('No budget left this year').waitFor();
+    await page.getByLabel('Status').selectOption('acting');
+    await page.getByRole('button', { name: 'Update objection "No budget left this year"' }).click();
+    await page.getByRole('status').getByText('Objection updated.').waitFor();
+    expect(ss.getRange('Objections!H2').getValue()).toBe('Acting');
+    expect(ss.getRange('Objections!I2').getValue()).toBe(plan);
   });
 
   it('shows a customer named like HTML as text and runs nothing', async () => {

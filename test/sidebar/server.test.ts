@@ -52,3 +52,49 @@ describe('sidebarUpdateObjection', () => {
     expect(time(objectionRow(ss, 3)[RESOLVED])).toBe(before);
   });
 });
+
+describe('long text', () => {
+  /** Longer than the 200 characters core keeps of a cell. */
+  const LONG = `Send the revised quote. ${'Background for the CFO meeting: '.repeat(10)}Bring the reference list.`;
+
+  it('the card carries the whole next action, and an edit of it keeps the rest of the text', () => {
+    const { ss, sandbox } = world();
+    ss.getRange('Customers!I3').setValue(LONG);
+    ss.getSheetByName('Customers')!.getRange(3, 2).activate();
+    const view = sandbox.call('sidebarCustomer', 'en') as { card: { nextAction: { text: string } } };
+    expect(view.card.nextAction.text).toBe(LONG);
+    sandbox.call('sidebarSetNextAction', NORTHERN, { text: LONG.replace('Send', 'Email') });
+    expect(ss.getRange('Customers!I3').getValue()).toBe(LONG.replace('Send', 'Email'));
+  });
+
+  it('the card carries the whole plan of an objection, and an edit of it keeps the rest of the text', () => {
+    const { ss, sandbox } = world();
+    ss.getRange('Objections!I2').setValue(LONG);
+    ss.getSheetByName('Customers')!.getRange(3, 2).activate();
+    const view = sandbox.call('sidebarCustomer', 'en') as { card: { objections: { plan: string }[] } };
+    expect(view.card.objections[0].plan).toBe(LONG);
+    sandbox.call('sidebarUpdateObjection', NORTHERN, BUDGET, { plan: LONG.replace('Send', 'Email') });
+    expect(objectionRow(ss, 2)[8]).toBe(LONG.replace('Send', 'Email'));
+  });
+
+  it('a new objection keeps the whole of a long plan', () => {
+    const { ss, sandbox } = world();
+    const plan = LONG.repeat(8); // longer than the 2,000 characters of an objection's own text
+    sandbox.call('sidebarAddObjection', NORTHERN, {
+      type: 'budget',
+      text: 'Too dear',
+      plan,
+      due: '',
+      blocking: false,
+    });
+    expect(objectionRow(ss, 4)[8]).toBe(plan);
+  });
+
+  it('a next action saved without its text leaves the text cell alone', () => {
+    const { ss, sandbox } = world();
+    ss.getRange('Customers!I3').setValue(LONG);
+    sandbox.call('sidebarSetNextAction', NORTHERN, { due: '2026-12-04' });
+    expect(ss.getRange('Customers!I3').getValue()).toBe(LONG);
+    expect(time(ss.getRange('Customers!J3').getValue())).toBe(Date.UTC(2026, 11, 3, 16));
+  });
+});
