@@ -258,17 +258,10 @@ export function computeInventory(input: InventoryInput): Inventory {
 
   // The first period shown holds the first close (on or before asOf), or is the first counted.
   const cut = Math.max(0, periodIndex(candidates, statuses.first));
-  const results = computeResults(
-    candidates,
-    cut,
-    settings,
-    statuses,
-    folded,
-    headcountFinish(heads, n),
-    asOf,
-  );
+  const headcount = headcountFinish(heads, n);
+  const results = computeResults(candidates, cut, settings, statuses, folded, headcount.counts, asOf);
   const band = wipBand(settings, results, head, statuses.totals, asOf);
-  const reps = repLoads(folded.byRep, openStages.length, band);
+  const reps = repLoads(folded.byRep, openStages.length, band, headcount.now);
   const cohorts = computeCohorts(folded);
   return {
     asOf,
@@ -436,6 +429,8 @@ interface StateFold {
   weighted: number;
   /** Open customers' value due from asOf to dueBy. */
   due: number;
+  /** Open customers with an expected close: without any, what is due is unknown, not nothing. */
+  dated: number;
   byRep: Map<string, RepLoad>;
   /** Per open-stage position: its open customers, their value, their reps, and per criterion how many lack it. */
   members: number[][];
@@ -458,6 +453,7 @@ function stateFoldStart({ stageAt, head }: StateContext, rows: number): StateFol
   return {
     weighted: 0,
     due: 0,
+    dated: 0,
     byRep: new Map(),
     members: stageAt.map(() => []),
     stageValue: stageAt.map(() => 0),
@@ -501,7 +497,10 @@ function stateAdd(
   const p = s.current;
   const probability = c.probability ?? stageAt[p]?.probability ?? (nOpen > 0 ? (p + 1) / (nOpen + 1) : 0);
   f.weighted += v * probability;
-  if (c.expectedClose !== null && c.expectedClose >= asOf && c.expectedClose <= dueBy) f.due += v;
+  if (c.expectedClose !== null) {
+    f.dated++;
+    if (c.expectedClose >= asOf && c.expectedClose <= dueBy) f.due += v;
+  }
 
   if (s.gap.length > 0 || s.check === 'ahead' || s.check === 'behind')
     f.gaps.add(i, CHECK_ORDER.indexOf(s.check), c.row);
@@ -617,10 +616,20 @@ function repLoad(byRep: Map<string, RepLoad>, rep: string, nOpen: number): RepLo
  * The reps, most open customers first, each with the band and the flags it earns. The customers with no rep
  * are listed too, but they are nobody's load: no band, no flags (each row is a missing-rep data issue).
  */
-function repLoads(byRep: Map<string, RepLoad>, nOpen: number, band: RepLoad['band']): RepLoad[] {
+/**
+ * The reps in order of open customers, each in play in the as-of period (`now`) with the band and the flags
+ * it earns. A rep out of play (every deal closed before this period: most likely gone) keeps its row of
+ * results, with neither band nor flags: "below band" would warn of a gap nobody will fill.
+ */
+function repLoads(
+  byRep: Map<string, RepLoad>,
+  nOpen: number,
+  band: RepLoad['band'],
+  now: Set<string>,
+): RepLoad[] {
   const reps = [...byRep.values()].sort((a, b) => b.open - a.open || a.rep.localeCompare(b.rep));
   for (const r of reps) {
-    if (r.rep === '') continue;
+    if (r.rep === '' || !now.has(r.rep)) continue;
     r.band = band;
     if (band) {
       if (r.open < band.low) r.flags.push('below-band');
@@ -734,16 +743,19 @@ function headcountAdd(h: Headcounts, c: Customer, { starts, ends }: Spans): void
 }
 
 /** Reps in play in each of the n periods. */
-function headcountFinish({ rowOf, diffs }: Headcounts, n: number): number[] {
+/** Reps in play per period, and the reps in play in the last (the as-of day's) period. */
+function headcountFinish({ rowOf, diffs }: Headcounts, n: number): { counts: number[]; now: Set<string> } {
   const counts = new Array<number>(n).fill(0);
-  for (const row of rowOf.values()) {
+  const now = new Set<string>();
+  for (const [rep, row] of rowOf) {
     let running = 0;
     for (let i = 0; i < n; i++) {
       running += diffs[row + i];
       if (running > 0) counts[i]++;
     }
+    if (running > 0) now.add(rep);
   }
-  return counts;
+  return { counts, now };
 }
 
 /**
@@ -856,9 +868,11 @@ function computeResults(
       ? (closed.totals.open * avgDealValue * winRate) / avgCycleDays
       : null;
 
-  // Null when no target is set or it is met already.
+  // Null when no target is set, it is met already, or no open customer has an expected close.
   const coverage =
-    current.valueTarget === null ? null : ratio(folded.due, current.valueTarget - current.wonValue);
+    current.valueTarget === null || folded.dated === 0
+      ? null
+      : ratio(folded.due, current.valueTarget - current.wonValue);
 
   // The last two whole periods: two days of a month set against a whole one would show a collapse.
   const whole = periods.length - (asOf < current.end ? 2 : 1);

@@ -388,6 +388,16 @@ describe("the WIP band by Little's law", () => {
     ]);
   const withOpen = (rows: Cell[][]) => deals([...rows, ...open('Ann', 9), ...open('Bo', 2), ...open('', 3)]);
 
+  it('gives a rep out of play (every deal closed before the as-of month) neither band nor flags', () => {
+    const gone = ['Cy gone', 'Cy', 'Won', 100, '2025-01-10', '2025-03-10'];
+    // Di has no open deal left but closed one this month: still in play, and below band.
+    const done = ['Di done', 'Di', 'Lost', 100, '2026-05-01', '2026-06-20'];
+    const inv = withOpen([...closes(4), gone, done]);
+    expect(inv.reps.find((r) => r.rep === 'Cy')).toMatchObject({ open: 0, won: 1, band: null, flags: [] });
+    expect(inv.reps.find((r) => r.rep === 'Di')).toMatchObject({ open: 0, flags: ['below-band'] });
+    expect(inv.reps.find((r) => r.rep === 'Di')?.band).not.toBeNull();
+  });
+
   it('counts the as-of month only once it is whole: the band holds overnight into a new month', () => {
     const rows = [...closes(4), ...open('Ann', 9), ...open('Bo', 2)];
     const bandAsOf = (asOf: string) =>
@@ -579,6 +589,33 @@ describe('results per period', () => {
       },
     ).results.balance;
     expect(early).toEqual(balance);
+  });
+
+  it('measures coverage as open value due this period over the value target left, and only with close dates', () => {
+    const settings: SheetData = {
+      name: 'Settings',
+      values: [
+        ['Setting', 'Value'],
+        ['Value target per rep', 1000],
+      ],
+    };
+    const rows: Cell[][] = [
+      ['Won', 'Ann', 'Won', 200, '2026-05-01', '2026-06-05'],
+      ['Due', 'Ann', 'Discovery', 300, '2026-05-01', '2026-06-20'],
+      ['Later', 'Ann', 'Discovery', 500, '2026-05-01', '2026-07-15'],
+    ];
+    const coverage = (head: Cell[], body: Cell[][]) =>
+      inventoryOf([{ name: 'Deals', values: [head, ...body] }, settings], { asOf: '2026-06-15' }).results
+        .coverage;
+    // June: 1 rep x 1000, 200 won, 300 due by June 30.
+    expect(coverage(DEALS_HEAD, rows)).toBeCloseTo(300 / 800);
+    // No close dates: what is due is unknown, not zero.
+    expect(
+      coverage(
+        DEALS_HEAD.slice(0, 5),
+        rows.map((r) => r.slice(0, 5)),
+      ),
+    ).toBeNull();
   });
 
   it('shows the periods from the first close to the as-of day, at most 12, with the reps in play in each', () => {
