@@ -101,8 +101,13 @@ export function stageChangeOf(changes: Map<string, Day>, id: string, customer: s
 /** The watched cells of a customer tab, keyed by row identity: what the change watcher compares. */
 export interface Snapshot {
   fields: string[];
-  /** key (id, else normalized name) -> [customer, id, row, ...values as text] */
-  rows: Map<string, string[]>;
+  /**
+   * key (id, else normalized name) -> its rows in tab order, each [customer, id, row, ...values as text]. A key
+   * holds several rows when they share it: an account's deals in a tab without ids.
+   */
+  rows: Map<string, string[][]>;
+  /** Read from a snapshot tab written before a key could hold several rows: it kept the last of them. */
+  legacy?: boolean;
 }
 
 export interface SnapshotChange {
@@ -114,44 +119,74 @@ export interface SnapshotChange {
   new: string;
 }
 
-/** Identity of a row that survives sorting: the id, else the customer's normalized name. */
+/** Identity of a row that survives sorting: the id, else the customer's normalized name (rows may share it). */
 export function rowKey(id: string, customer: string): string {
   return id !== '' ? idKey(id) : nameKey(customer);
 }
 
+/** The first cell of a snapshot tab, by which its format is known: 'key' for a legacy one (see Snapshot). */
+const SNAPSHOT_MARK = 'key (repeats)';
+
 /** A snapshot as a grid (header + one row per customer) for storing in a tab, and back. */
 export function snapshotGrid(s: Snapshot): string[][] {
   return [
-    ['key', 'customer', 'id', 'row', ...s.fields],
-    ...[...s.rows].map(([key, values]) => [key, ...values]),
+    [SNAPSHOT_MARK, 'customer', 'id', 'row', ...s.fields],
+    ...[...s.rows].flatMap(([key, rows]) => rows.map((values) => [key, ...values])),
   ];
 }
 
 export function snapshotOfGrid(grid: readonly (readonly unknown[])[]): Snapshot | null {
-  if (grid.length === 0 || grid[0][0] !== 'key') return null;
-  return {
-    fields: grid[0].slice(4).map(String),
-    rows: new Map(
-      grid.slice(1).map((r) => [String(r[0]), r.slice(1).map((v) => (v == null ? '' : String(v)))]),
-    ),
-  };
+  const mark = grid[0]?.[0];
+  if (mark !== SNAPSHOT_MARK && mark !== 'key') return null;
+  const rows = new Map<string, string[][]>();
+  for (const [key, ...values] of grid.slice(1))
+    addRow(
+      rows,
+      String(key),
+      values.map((v) => (v == null ? '' : String(v))),
+    );
+  return { fields: grid[0].slice(4).map(String), rows, legacy: mark === 'key' };
+}
+
+/** Adds a row under its key, after those already there. */
+function addRow(rows: Map<string, string[][]>, key: string, values: string[]): void {
+  const list = rows.get(key);
+  if (list) list.push(values);
+  else rows.set(key, [values]);
 }
 
 /**
  * What changed between two snapshots of the same fields: every watched cell whose text differs, and
  * rows that appeared (old '') — pastes and bulk edits the edit trigger cannot see. Removed rows are not
  * changes of a customer and are not reported.
+ *
+ * Rows that share a key (an account's deals, without ids) are told apart by their values: a row whose
+ * watched cells all equal those of one of the key's rows before is unchanged, wherever it now stands, so
+ * sorting them is no change; the rest are compared with the rest in the order they stand in the tab (their
+ * occurrence order). So should several of them change and also be re-sorted between two runs, a change may
+ * be logged as from another of the account's deals' old values, under the same customer. Against a legacy
+ * snapshot, which held only the last of such rows, they are not compared: that run only takes them in.
  */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange[] {
   const changes: SnapshotChange[] = [];
   // The same fields in the same order (JSON keeps every string apart, whatever it contains).
   if (JSON.stringify(before.fields) !== JSON.stringify(after.fields)) return changes;
-  for (const [key, now] of after.rows) {
-    const was = before.rows.get(key);
-    const [customer, id, row] = now;
-    after.fields.forEach((field, i) => {
-      const old = was ? was[3 + i] : '';
-      if (old !== now[3 + i]) changes.push({ customer, id, row: Number(row), field, old, new: now[3 + i] });
+  const sameValues = (a: string[], b: string[]) => a.every((v, i) => i < 3 || v === b[i]);
+  for (const [key, nows] of after.rows) {
+    if (before.legacy && nows.length > 1) continue;
+    const olds = [...(before.rows.get(key) ?? [])];
+    const rest = nows.filter((now) => {
+      const i = olds.findIndex((was) => sameValues(was, now));
+      if (i >= 0) olds.splice(i, 1);
+      return i < 0;
+    });
+    rest.forEach((now, n) => {
+      const was = olds[n];
+      const [customer, id, row] = now;
+      after.fields.forEach((field, i) => {
+        const old = was ? was[3 + i] : '';
+        if (old !== now[3 + i]) changes.push({ customer, id, row: Number(row), field, old, new: now[3 + i] });
+      });
     });
   }
   return changes;
@@ -175,10 +210,10 @@ export function watchedColumns(
 /** The snapshot of a customer tab: its watched cells as text. */
 export function snapshotOf(values: Grid, table: CustomerTable, timeZone: string): Snapshot {
   const cols = watchedColumns(table.roles, table.criteria);
-  const rows = new Map<string, string[]>();
+  const rows = new Map<string, string[][]>();
   for (const c of table.customers) {
     const row = values[c.row - 1] ?? [];
-    rows.set(rowKey(c.id, c.name), [
+    addRow(rows, rowKey(c.id, c.name), [
       c.name,
       c.id,
       String(c.row),

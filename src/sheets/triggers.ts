@@ -235,6 +235,18 @@ function writeTogether(
   list.setValue(value);
 }
 
+/** The blocks (tab-named A1) of column `col` over the rows `firstRow + k` for `ks` (ascending): one a run. */
+function columnRuns(sheet: string, firstRow: number, ks: readonly number[], col: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ks.length; ) {
+    let j = i;
+    while (ks[j + 1] === ks[j] + 1) j++;
+    out.push(tabA1(sheet, firstRow + ks[i], firstRow + ks[j], col, col));
+    i = j + 1;
+  }
+  return out;
+}
+
 /** onEdit: log and stamp what changed on the customer tab. Never throws into the user's edit. */
 export function handleEdit(e: EditEvent): void {
   try {
@@ -273,6 +285,11 @@ function logEdit(
   const firstRow = Math.max(top, ctx.headerRow + 1);
   if (firstRow > bottom) return;
   const { roles, timeZone, watched } = ctx;
+  const single = top === bottom && left === right;
+  const old = single ? cellText(e.oldValue as Cell, timeZone) : '';
+  // A value chosen again (Sheets fires the edit with value = oldValue, as text): nothing changed, so nothing
+  // is logged or stamped, and a stage picked again keeps its clock. Nothing needs reading to tell.
+  if (single && e.value !== undefined && cellText(e.value as Cell, timeZone) === old) return;
   const cols: number[] = [];
   for (let c = left - 1; c < right; c++) if (watched[c] !== undefined) cols.push(c);
 
@@ -287,7 +304,6 @@ function logEdit(
   // as changed.
   const width = Math.max(ctx.headers.length, right);
   const below = cols.length > 0 ? { from: firstRow, to: bottom } : undefined;
-  const single = top === bottom && left === right;
   const typedText = single && below && typeof e.value === 'string' ? e.value : null;
   const checked = (reader: RowReader, active: boolean) => {
     const read = readUnderHeader(reader, ctx.headerRow, below);
@@ -307,12 +323,17 @@ function logEdit(
   const { rows } = read;
   const today = todayIn(timeZone);
   const who = userOf(e);
-  const old = single ? cellText(e.oldValue as Cell, timeZone) : '';
   const history: Cell[][] = [];
   const stageCol = roles.stage;
+  const named: number[] = []; // the edited rows (0-based in `rows`) that hold a customer or an id
+  const staged: number[] = []; // of those, the ones whose stage cell holds a stage
   rows.forEach((row, k) => {
     const customer = roles.customer === undefined ? '' : cellText(row[roles.customer]);
     const id = roles.id === undefined ? '' : cellText(row[roles.id]);
+    // A row with neither (cleared, or not filled in yet) is no customer's: nothing is logged or stamped there.
+    if (customer === '' && id === '') return;
+    named.push(k);
+    if (stageCol !== undefined && cellText(row[stageCol]) !== '') staged.push(k);
     for (const c of cols) {
       const now = single && e.value !== undefined ? e.value : row[c];
       history.push(
@@ -326,15 +347,18 @@ function logEdit(
     }
   });
 
-  // Stamps (only the columns Pandian maintains, only when they exist), written together by one call.
-  const stageChanged = stageCol !== undefined && cols.includes(stageCol);
-  const stampCols = [stageChanged ? roles.stageEntered : undefined, roles.lastUpdated].filter(
-    (c) => c !== undefined,
-  );
-  if (stampCols.length > 0) {
-    const a1s = stampCols.map((c) => tabA1(ctx.customerSheet, firstRow, bottom, c, c));
-    writeTogether(ss, range, a1s, dateOfDay(dayFromIso(today)!, timeZone));
-  }
+  // Stamps (only the columns Pandian maintains, only when they exist), written together by one call: only on
+  // the rows of a customer, Stage Entered only where a stage was entered, and never inside the edited block,
+  // so a pasted row keeps the dates it carries and a cleared one stays empty.
+  const outside = (c: number | undefined) =>
+    c !== undefined && (c < left - 1 || c >= right) ? c : undefined;
+  const entered = stageCol !== undefined && cols.includes(stageCol) ? outside(roles.stageEntered) : undefined;
+  const updated = outside(roles.lastUpdated);
+  const a1s = [
+    ...(entered === undefined ? [] : columnRuns(ctx.customerSheet, firstRow, staged, entered)),
+    ...(updated === undefined ? [] : columnRuns(ctx.customerSheet, firstRow, named, updated)),
+  ];
+  if (a1s.length > 0) writeTogether(ss, range, a1s, dateOfDay(dayFromIso(today)!, timeZone));
 
   // A note on an unknown stage value (single edits; a paste is logged without notes). Pandian flags a
   // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)

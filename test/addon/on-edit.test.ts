@@ -14,6 +14,7 @@ import {
   NOW,
   sheetData,
   TODAY,
+  utc,
 } from './helpers';
 
 const TZ = 'Asia/Tokyo';
@@ -214,6 +215,126 @@ describe('a multi-cell paste (no value, no oldValue)', () => {
   });
 });
 
+describe('stamps never overwrite what the user wrote', () => {
+  /** A warmed workbook (the first edit reads and caches the context) and the cells an edit changes. */
+  function warmed() {
+    const ss = workbook({ rows: 20 });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    ss.getRange('Customers!D3').setValue('Lead');
+    edit(sandbox, ss, 'Customers!D3', 'Budget');
+    return { ss, sandbox, logged: history(ss).length };
+  }
+
+  it('a pasted row keeps the Stage Entered date it carries; Last Updated, outside it, is stamped', () => {
+    const { ss, sandbox, logged } = warmed();
+    const entered = utc('2025-11-03');
+    const pasted = [
+      'C00099',
+      'Pasted Co',
+      'Ann Lee',
+      'Budget',
+      5000,
+      utc('2025-09-01'),
+      utc('2026-06-30'),
+      entered,
+    ];
+    ss.getRange('Customers!A5:H5').setValues([pasted]); // a row copied from elsewhere, Stage Entered with it
+    const before = ss.snapshot().Customers;
+    sandbox.call('onEdit', editEvent(ss, 'Customers!A5:H5'));
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['O5']);
+    expect(ss.getRange('Customers!O5').getValue()).toEqual(stamp);
+    expect(
+      history(ss)
+        .slice(logged)
+        .map((r) => [r[2], r[4], r[5], r[7]]),
+    ).toEqual([
+      ['Pasted Co', '5', 'Stage', 'Budget'],
+      ['Pasted Co', '5', 'Amount', '5000'],
+      ['Pasted Co', '5', 'Close Date', '2026-06-30'],
+    ]);
+  });
+
+  it('a paste over both stamp columns writes neither', () => {
+    const { ss, sandbox } = warmed();
+    ss.getRange('Customers!D6:O6').setValues([ss.getRange('Customers!D7:O7').getValues()[0]]);
+    const before = ss.snapshot().Customers;
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D6:O6'));
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual([]);
+  });
+
+  it('a cleared customer row stays empty, and nothing is logged for it', () => {
+    const { ss, sandbox, logged } = warmed();
+    ss.getRange('Customers!A5:O5').clearContent(); // select the row's cells, press Delete
+    sandbox.call('onEdit', editEvent(ss, 'Customers!A5:O5'));
+    expect(
+      ss
+        .getRange('Customers!A5:O5')
+        .getValues()[0]
+        .filter((v) => v !== ''),
+    ).toEqual([]);
+    expect(history(ss)).toHaveLength(logged);
+  });
+
+  it('a paste over several rows: Stage Entered only where a stage was pasted, nothing on a row of no customer', () => {
+    const { ss, sandbox, logged } = warmed();
+    ss.getRange('Customers!A12:C12').clearContent(); // row 12 holds no customer (nor id) any more
+    ss.getRange('Customers!D10:E13').setValues([
+      ['Budget', 100],
+      ['', 200], // the stage cleared by the paste
+      ['Won', 300],
+      ['Lead', 400],
+    ]);
+    const before = ss.snapshot().Customers;
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D10:E13'));
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['H10', 'O10', 'O11', 'H13', 'O13']);
+    expect(
+      history(ss)
+        .slice(logged)
+        .map((r) => [r[4], r[5], r[7]]),
+    ).toEqual([
+      ['10', 'Stage', 'Budget'],
+      ['10', 'Amount', '100'],
+      ['11', 'Stage', ''],
+      ['11', 'Amount', '200'],
+      ['13', 'Stage', 'Lead'],
+      ['13', 'Amount', '400'],
+    ]);
+  });
+
+  it.each([
+    ['Budget', 'Budget'],
+    ['Budget ', 'Budget'],
+  ])(
+    'a value chosen again (%j over %j) keeps the stage clock, and is neither logged nor read',
+    (value, was) => {
+      const { ss, sandbox, logged } = warmed();
+      const entered = utc('2026-01-02');
+      ss.getRange('Customers!D5').setValue(value);
+      ss.getRange('Customers!H5').setValue(entered);
+      const before = ss.snapshot().Customers;
+      sandbox.env.resetCalls();
+      // The user picks the stage again from the drop-down: Sheets fires the edit with value = oldValue.
+      sandbox.call('onEdit', editEvent(ss, 'Customers!D5', { value, oldValue: was, user: 'a@b.c' }));
+      expect(changedCells(before, ss.snapshot().Customers)).toEqual([]);
+      expect(history(ss)).toHaveLength(logged);
+      expect(sandbox.env.calls()).toEqual({
+        'CacheService.getDocumentCache': 1,
+        'Cache.get': 1,
+        'Range.getGridId': 1,
+      });
+    },
+  );
+
+  it('a value that did change is still logged and stamped', () => {
+    const { ss, sandbox, logged } = warmed();
+    ss.getRange('Customers!D5').setValue('Lead');
+    const before = ss.snapshot().Customers;
+    edit(sandbox, ss, 'Customers!D5', 'Budget');
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['D5', 'H5', 'O5']);
+    expect(history(ss)).toHaveLength(logged + 1);
+  });
+});
+
 describe('columns inserted, deleted or renamed after the layout was cached (no edit event tells)', () => {
   // Stage D, Stage Entered H, Solution accepted N (a criterion), Last Updated O, as cached by a first edit.
   function warmed(rows = 20) {
@@ -264,9 +385,10 @@ describe('columns inserted, deleted or renamed after the layout was cached (no e
   it('a column deleted left of the stamps: they move with it', () => {
     const { ss, sandbox, sheet } = warmed();
     sheet.deleteColumn(6); // Created: Stage Entered is now G, Last Updated N
+    ss.getRange('Customers!D8').setValue('Lead'); // so that Discovery is a change
     const before = ss.snapshot().Customers;
     edit(sandbox, ss, 'Customers!D8', 'Discovery');
-    // Besides the stage cell itself (D8, unchanged when it held Discovery already).
+    // Besides the stage cell itself.
     expect(changedCells(before, ss.snapshot().Customers).filter((a1) => a1 !== 'D8')).toEqual(['G8', 'N8']);
   });
 
@@ -294,6 +416,7 @@ describe('columns inserted, deleted or renamed after the layout was cached (no e
   it('a header renamed: the next edit reads the layout afresh', () => {
     const { ss, sandbox } = warmed();
     edit(sandbox, ss, 'Customers!O1', 'Remarks'); // Last Updated is no longer maintained
+    ss.getRange('Customers!D9').setValue('Lead'); // so that Discovery is a change
     const before = ss.snapshot().Customers;
     edit(sandbox, ss, 'Customers!D9', 'Discovery');
     expect(changedCells(before, ss.snapshot().Customers).filter((a1) => a1 !== 'D9')).toEqual(['H9']);

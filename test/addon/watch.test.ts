@@ -136,6 +136,94 @@ describe('onChangeWatch', () => {
   });
 });
 
+describe('onChangeWatch, rows that share a name in a tab without ids (an account’s deals)', () => {
+  function accounts(): FakeSpreadsheet {
+    return createSpreadsheet({
+      timeZone: 'UTC',
+      sheets: {
+        Customers: [
+          ['Customer', 'Rep', 'Stage', 'Amount'],
+          ['Acme', 'Ann', 'Lead', 1000],
+          ['Acme', 'Bo', 'Lead', 2000], // at the same stage: two deals, not a stage log
+          ['Beta', 'Bo', 'Budget', 3000],
+          ['Gamma', 'Ann', 'Lead', 500],
+          ['Delta', 'Cy', 'Discovery', 800],
+        ],
+        Stages: B2B_STAGES_EN(),
+        Settings: [
+          ['Setting', 'Value'],
+          ['Watch changes', 'yes'],
+        ],
+      },
+    });
+  }
+
+  it('a paste that changes the first of them is logged against that row', () => {
+    const ss = accounts();
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' }); // first run: the snapshot
+    ss.getRange('Customers!C2:D2').setValues([['Budget', 5000]]);
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => r.slice(2, 8))).toEqual([
+      ['Acme', '', 2, 'Stage', 'Lead', 'Budget'],
+      ['Acme', '', 2, 'Amount', '1000', '5000'],
+    ]);
+    expect(ss.snapshot()['Pandian snapshot'].values).toHaveLength(6); // both Acme rows kept
+  });
+
+  it('sorting them is no change, and a later change is logged against the right deal', () => {
+    const ss = accounts();
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    ss.getSheetByName('Customers')!.sort(4, false); // by amount, descending: the two Acme rows swap
+    sandbox.call('onChangeWatch', { changeType: 'OTHER' });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss)).toEqual([]);
+    expect(ss.getRange('Customers!A3:D4').getValues()).toEqual([
+      ['Acme', 'Bo', 'Lead', 2000],
+      ['Acme', 'Ann', 'Lead', 1000],
+    ]);
+    ss.getRange('Customers!C3').setValue('Budget');
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => r.slice(2, 8))).toEqual([['Acme', '', 3, 'Stage', 'Lead', 'Budget']]);
+  });
+
+  it('another deal of the account pasted in is logged as a row that appeared', () => {
+    const ss = accounts();
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    ss.getRange('Customers!A7:D7').setValues([['ACME ', 'Cy', 'Lead', 400]]);
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => r.slice(2, 8))).toEqual([
+      ['ACME', '', 7, 'Stage', '', 'Lead'],
+      ['ACME', '', 7, 'Amount', '', '400'],
+    ]);
+  });
+
+  it('a snapshot tab written before (one row a name, the last) still works; its repeated rows are only taken', () => {
+    const ss = accounts();
+    ss.insertSheet('Pandian snapshot')
+      .getRange(1, 1, 5, 6)
+      .setValues([
+        ['key', 'customer', 'id', 'row', 'Stage', 'Amount'],
+        ['name:acme', 'Acme', '', '3', 'Lead', '2000'],
+        ['name:beta', 'Beta', '', '4', 'Budget', '3000'],
+        ['name:gamma', 'Gamma', '', '5', 'Lead', '500'],
+        ['name:delta', 'Delta', '', '6', 'Discovery', '800'],
+      ]);
+    ss.getRange('Customers!C4').setValue('Won'); // changed since that snapshot was taken
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => r.slice(2, 8))).toEqual([['Beta', '', 4, 'Stage', 'Budget', 'Won']]);
+    ss.getRange('Customers!C2').setValue('Budget');
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => r.slice(2, 8))).toEqual([
+      ['Beta', '', 4, 'Stage', 'Budget', 'Won'],
+      ['Acme', '', 2, 'Stage', 'Lead', 'Budget'],
+    ]);
+  });
+});
+
 describe('dailyRefresh', () => {
   it('logs unseen changes and rewrites the Inventory tab', () => {
     const ss = workbook('yes');

@@ -249,7 +249,7 @@ describe('onEdit', () => {
   describe('with Track edits on', () => {
     it('a stage edit stamps Stage Entered and Last Updated of that row, nothing else', () => {
       const ss = workbook();
-      expect(edit(ss, 'D5', 'Budget')).toEqual(['Q1 pipeline!F5 values', 'Q1 pipeline!G5 values']);
+      expect(edit(ss, 'D5', 'Won')).toEqual(['Q1 pipeline!F5 values', 'Q1 pipeline!G5 values']); // was Budget
     });
 
     it('an amount or criterion edit stamps Last Updated only', () => {
