@@ -7,7 +7,15 @@ import { HEADER_SCAN_ROWS, IssueLog } from './register';
 import { matchRole, parseHeader } from './roles';
 import { kindOfWord, StageLookup, type StageObservation, stagesFromData } from './stage-model';
 import type { Cell, Criterion, Day, Grid, Issue, Role, SheetData, StageKind, StageModel } from './types';
-import { type ParseFailure, parseDay, parseMark, parseMoney, parsePercent } from './values';
+import {
+  type DateOrder,
+  dateOrder,
+  type ParseFailure,
+  parseDay,
+  parseMark,
+  parseMoney,
+  parsePercent,
+} from './values';
 
 /** A customer (or opportunity) row of the customer tab. */
 export interface Customer {
@@ -376,7 +384,14 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   if (dataRows) forEachCustomerRow(grid, header.row, roles, skipped, (r) => dataRows.push(r));
   const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
   const lookup = new StageLookup(model);
+  // A date column's order (day or month first) is settled once, the first time one of its dates reads both ways.
+  const orders = new Map<number, DateOrder | null>();
+  const dayIn = (c = -1) => {
+    const order = () => memo(orders, c, (col) => dateOrder(grid, header.row + 1, col));
+    return (cell: Cell) => parseDay(cell, options.timeZone, order);
+  };
   const logDateCol = mayBeLog ? logDateColumn(headers, roles) : -1;
+  const logDay = dayIn(logDateCol);
   const stageHistory =
     !dataRows || logDateCol < 0
       ? null
@@ -386,7 +401,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
           roles.customer!,
           roles.stage!,
           (row) => {
-            const d = parseDay(row[logDateCol], options.timeZone);
+            const d = logDay(row[logDateCol]);
             return typeof d === 'number' ? d : null;
           },
           (stage) => {
@@ -400,11 +415,19 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
 
   const marks = criteria.map(() => 0);
   const metByMask = new Map<number, number[]>();
-  const tz = options.timeZone;
   // Cells by column (c = roles.x): a role looked up by a name passed in is a slow look-up on every row.
   const text = (row: readonly Cell[], c: number | undefined): string =>
     c === undefined ? '' : cellText(row[c]);
-  const day = (cell: Cell) => parseDay(cell, tz);
+  const dates = {
+    created: dayIn(roles.created),
+    expectedClose: dayIn(roles.expectedClose),
+    closed: dayIn(roles.closed),
+    lastContact: dayIn(roles.lastContact),
+    nextActionDue: dayIn(roles.nextActionDue),
+    stageEntered: dayIn(roles.stageEntered),
+    lastUpdated: dayIn(roles.lastUpdated),
+    resumeOn: dayIn(roles.resumeOn),
+  };
   const money = (cell: Cell) => parseMoney(cell, valueScale);
 
   const statusKinds = new Map<string, StageKind | null>();
@@ -501,17 +524,19 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
 
       // Dates read in this order, which is the order of a row's issues. Last updated is kept up to date by the
       // edit trigger and read by no computation: its cell is only checked, not kept.
-      let created = read(row, r, roles.created, day);
-      const expectedClose = read(row, r, roles.expectedClose, day);
-      let closed = read(row, r, roles.closed, day);
-      const lastContact = read(row, r, roles.lastContact, day);
-      const nextActionDue = read(row, r, roles.nextActionDue, day);
-      const stageEntered = read(row, r, roles.stageEntered, day);
-      read(row, r, roles.lastUpdated, day);
+      let created = read(row, r, roles.created, dates.created);
+      const expectedClose = read(row, r, roles.expectedClose, dates.expectedClose);
+      let closed = read(row, r, roles.closed, dates.closed);
+      const lastContact = read(row, r, roles.lastContact, dates.lastContact);
+      const nextActionDue = read(row, r, roles.nextActionDue, dates.nextActionDue);
+      const stageEntered = read(row, r, roles.stageEntered, dates.stageEntered);
+      read(row, r, roles.lastUpdated, dates.lastUpdated);
       if (stageHistory && stageEntered !== null) {
         // A stage log dates a customer's start by its first row, and its close by the row that won or lost it.
         if (roles.created === undefined) {
-          const start = day((grid[stageHistory.first.get(normalizeKey(name))!] ?? [])[roles.stageEntered!]);
+          const start = dates.stageEntered(
+            (grid[stageHistory.first.get(normalizeKey(name))!] ?? [])[roles.stageEntered!],
+          );
           created = typeof start === 'number' ? start : null;
         }
         if (roles.closed === undefined && (status === 'won' || status === 'lost')) closed = stageEntered;
@@ -532,7 +557,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
         lastContact,
         nextActionDue,
         stageEntered,
-        resumeOn: read(row, r, roles.resumeOn, day),
+        resumeOn: read(row, r, roles.resumeOn, dates.resumeOn),
         nextAction: text(row, roles.nextAction),
         support: memo(supportLists, text(row, roles.support), splitSupport),
         met,
@@ -611,7 +636,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
 }
 
 /** The value of key in map, made on its first look-up. */
-function memo<V>(map: Map<string, V>, key: string, make: (key: string) => V): V {
+function memo<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
   let value = map.get(key);
   if (value === undefined) {
     value = make(key);

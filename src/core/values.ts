@@ -2,7 +2,7 @@
 // Convention: T = the value, null = blank, ParseFailure = could not read it.
 import { dayFromSerial, dayFromYMD, dayOfDate, digitRun, inDayRange, isoPrefix, runValue } from './days';
 import { errorValue, isDateObject, plainText } from './normalize';
-import type { Cell, Day, IssueCode } from './types';
+import type { Cell, Day, Grid, IssueCode } from './types';
 
 export type ParseFailure = { fail: IssueCode; expected: string };
 
@@ -96,13 +96,17 @@ function isoFast(s: string): Day | ParseFailure | undefined {
   return day ?? IMPOSSIBLE_DATE;
 }
 
+/** Which number comes first in a date such as 03/04/2026 that reads both ways: the month, or the day. */
+export type DateOrder = 'mdy' | 'dmy';
+
 /**
  * Dates of three digit groups with one separator kind, read without regexes, optionally followed by a time:
- * 'YYYY/M/D', 'M/D/YYYY' (day first when the first number > 12), 'D-M-YYYY' and 'D.M.YY' (month first when
- * only that reading is possible). Undefined when s does not start with digits, a separator and a digit;
+ * 'YYYY/M/D', 'M/D/YYYY', 'D-M-YYYY' and 'D.M.YY'. A date that reads only one way is read that way (13/02 is
+ * day first); one that reads both ways follows `order` (the column's, see dateOrder), else '/' is month
+ * first and '-' and '.' day first. Undefined when s does not start with digits, a separator and a digit;
  * any other text of that start is a failure.
  */
-function numericDate(s: string): Day | ParseFailure | undefined {
+function numericDate(s: string, order?: () => DateOrder | null): Day | ParseFailure | undefined {
   const la = digitRun(s, 0);
   const a = runValue;
   const sep = s.charCodeAt(la);
@@ -120,17 +124,38 @@ function numericDate(s: string): Day | ParseFailure | undefined {
   if (la > 2 || (lc !== 4 && lc !== 2)) return DATE.bad;
   if (lc === 2 && sep === 45) return DATE.bad; // 'NN-NN-NN' could be year first: no guess
   const y = fullYear(c, lc);
-  // US month-first unless the first number cannot be a month; '-' and '.': day first, unless only the
-  // month-first reading is possible.
-  if (sep === 47) return a > 12 ? ymd(y, b, a) : ymd(y, a, b);
-  return b > 12 && a <= 12 ? ymd(y, a, b) : ymd(y, b, a);
+  if (a > 12 || b > 12) return a > 12 ? ymd(y, b, a) : ymd(y, a, b);
+  return (order?.() ?? (sep === 47 ? 'mdy' : 'dmy')) === 'mdy' ? ymd(y, a, b) : ymd(y, b, a);
+}
+
+/**
+ * The order a column's dates are written in, from those that read only one way: day first when some have a
+ * first number over 12 and none a second, month first the other way round, null when they do not tell (or
+ * contradict each other). Rows from `from` of column `col` are looked at.
+ */
+export function dateOrder(grid: Grid, from: number, col: number): DateOrder | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (let r = from; r < grid.length; r++) {
+    const s = grid[r]?.[col];
+    if (typeof s !== 'string') continue;
+    const la = digitRun(s, 0);
+    const a = runValue;
+    const sep = s.charCodeAt(la);
+    if (la === 0 || la > 2 || (sep !== 47 && sep !== 45 && sep !== 46)) continue;
+    const bEnd = digitRun(s, la + 1);
+    if (bEnd === la + 1 || s.charCodeAt(bEnd) !== sep) continue;
+    if (a > 12) dayFirst = true;
+    else if (runValue > 12) monthFirst = true;
+  }
+  return dayFirst === monthFirst ? null : dayFirst ? 'dmy' : 'mdy';
 }
 
 function serialDay(n: number): Day | ParseFailure {
   return Number.isFinite(n) ? (dayFromSerial(n) ?? IMPOSSIBLE_DATE) : DATE.bad;
 }
 
-function parseDayText(raw: string): Day | null | ParseFailure {
+function parseDayText(raw: string, order?: () => DateOrder | null): Day | null | ParseFailure {
   const fast = isoFast(raw);
   if (fast !== undefined) return fast;
   const s = valueText(raw, DATE);
@@ -148,7 +173,7 @@ function parseDayText(raw: string): Day | null | ParseFailure {
       }
       return serialDay(+s);
     }
-    const quick = numericDate(s);
+    const quick = numericDate(s, order);
     if (quick !== undefined) return quick;
     const m = CJK_RE.exec(s);
     if (m) return restOk(m[4]) ? ymd(+m[1], +m[2], m[3] === undefined ? 1 : +m[3]) : DATE.bad;
@@ -166,12 +191,17 @@ function parseDayText(raw: string): Day | null | ParseFailure {
 
 /**
  * A calendar day from a cell: Date objects (civil date in timeZone), numbers as Excel serials, and text
- * in the formats of PRODUCT 1.1 (ISO with optional time, Y/M/D, M/D/Y (day first when the first number
- * > 12), D-M-Y and D.M.Y, English month names, 2026年5月30日, 2026年5月, serials as text). A time of
- * day is ignored; the civil date is taken as written.
+ * in the formats of PRODUCT 1.1 (ISO with optional time, Y/M/D, M/D/Y, D-M-Y and D.M.Y (`order`, when
+ * given, settles which of day and month comes first where both readings work: see numericDate), English
+ * month names, 2026年5月30日, 2026年5月, serials as text). A time of day is ignored; the civil date is taken
+ * as written.
  */
-export function parseDay(cell: Cell, timeZone: string): Day | null | ParseFailure {
-  if (typeof cell === 'string') return parseDayText(cell);
+export function parseDay(
+  cell: Cell,
+  timeZone: string,
+  order?: () => DateOrder | null,
+): Day | null | ParseFailure {
+  if (typeof cell === 'string') return parseDayText(cell, order);
   if (typeof cell === 'number') return serialDay(cell);
   if (cell === null || cell === undefined) return null;
   if (isDateObject(cell)) {

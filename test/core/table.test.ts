@@ -179,3 +179,40 @@ describe('a stage log (a row per stage each customer reached)', () => {
     }
   });
 });
+
+describe('dates that read both ways (03/04/2025)', () => {
+  const dayOf = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8)) / 86400000;
+  const read = (created: string[], close: string[]) =>
+    readCustomers(
+      {
+        name: 'Deals',
+        values: [
+          ['Customer', 'Rep', 'Stage', 'Created', 'Close Date'],
+          ...created.map((c, i) => [`D${i}`, 'Ann', 'Lead', c, close[i]]),
+        ],
+      },
+      { timeZone: 'UTC', model: null },
+    )!.customers.map((c) => [c.created, c.expectedClose]);
+
+  test('follow the order of the dates in their column that read one way only', () => {
+    // Created: 25/12 says day first. Close Date: 1/20 says month first.
+    expect(read(['25/12/2024', '03/02/2025', '10/01/2025'], ['1/20/2025', '3/4/2025', '12/1/2025'])).toEqual([
+      [dayOf('2024-12-25'), dayOf('2025-01-20')],
+      [dayOf('2025-02-03'), dayOf('2025-03-04')],
+      [dayOf('2025-01-10'), dayOf('2025-12-01')],
+    ]);
+    // The same with dashes: 01-13 says month first, where a dash alone would read day first.
+    expect(read(['01-13-2025', '03-04-2025'], ['', ''])).toEqual([
+      [dayOf('2025-01-13'), null],
+      [dayOf('2025-03-04'), null],
+    ]);
+  });
+
+  test('keep the separator’s reading when the column does not tell, or contradicts itself', () => {
+    expect(read(['03/04/2025', '13/01/2025', '01/13/2025'], ['03.04.2025', '', ''])).toEqual([
+      [dayOf('2025-03-04'), dayOf('2025-04-03')],
+      [dayOf('2025-01-13'), null],
+      [dayOf('2025-01-13'), null],
+    ]);
+  });
+});
