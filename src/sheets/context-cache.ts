@@ -5,10 +5,10 @@ const NAMES = ['formula', 'edit', 'sidebar'] as const;
 type ContextName = (typeof NAMES)[number];
 
 /**
- * The cache key of a context ('pandian.sidebar-context.v7'). The version changes with a context's shape, so a
- * new deployment never reads one cached by the old code (v7: the formula context's dates as their day).
+ * The cache key of a context ('pandian.sidebar-context.v8'). The version changes with a context's shape, so a
+ * new deployment never reads one cached by the old code (v8: why the sidebar context has no customer tab).
  */
-const keyOf = (name: ContextName): string => `pandian.${name}-context.v7`;
+const keyOf = (name: ContextName): string => `pandian.${name}-context.v8`;
 
 /** Cache values are limited to 100 KB; a larger context is simply rebuilt each time. */
 const MAX_CACHED = 90000;

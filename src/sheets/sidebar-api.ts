@@ -44,6 +44,7 @@ import {
   jsonCells,
   jsonTab,
   modelFromData,
+  noCustomerSheet,
   readAll,
   readStart,
   readTab,
@@ -143,7 +144,8 @@ export type CustomerView =
   | { kind: 'elsewhere'; sheet: string; customerSheet: string }
   | { kind: 'header'; row: number; customerSheet: string }
   | { kind: 'not-customer'; row: number; customerSheet: string }
-  | { kind: 'no-sheet' };
+  /** `why`: the server's words for it (a tab Settings names and the spreadsheet lacks), else the page's own. */
+  | { kind: 'no-sheet'; why: string | null };
 
 export interface NewObjection {
   type: ObjectionType;
@@ -259,6 +261,8 @@ interface SheetContext {
   objections: SheetData | null;
   settingsLang: Lang | null;
   timeZone: string;
+  /** With no customer tab, the refusal that says why (naming the tab Settings names, when it is not there). */
+  missing: { code: MessageKey; params: Record<string, string | number> } | null;
 }
 
 /** Largest Objections tab (as JSON) kept in the cached context; a larger one is read by each card. */
@@ -272,7 +276,8 @@ function loadContext(ss: Spreadsheet, fresh: boolean): SheetContext {
 function buildContext(ss: Spreadsheet): SheetContext {
   const timeZone = ss.getSpreadsheetTimeZone();
   // The customer tab as every reader chooses it; only its first rows are read here.
-  const { layout, settingsData, settings, chosen } = readStart(ss);
+  const start = readStart(ss);
+  const { layout, settingsData, settings, chosen } = start;
 
   let customer: SheetContext['customer'] = null;
   if (chosen) {
@@ -298,6 +303,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     stages = derivedStages(chosen.sheet, customer, settings.mapping, timeZone, userLang(settings.lang));
   }
   const objections = jsonTab(readTab(layout, 'objections'), timeZone);
+  const refusal = chosen ? null : noCustomerSheet(start);
   const small = objections !== null && JSON.stringify(objections.values).length < OBJECTIONS_CACHED;
   return {
     customer,
@@ -307,6 +313,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     objections: small ? objections : null,
     settingsLang: settings.lang ?? null,
     timeZone,
+    missing: refusal && { code: refusal.code, params: refusal.params },
   };
 }
 
@@ -382,7 +389,8 @@ function serve<T>(work: (call: Call) => T, options: { clientLang?: unknown; fres
 }
 
 function requireCustomer(ctx: SheetContext): NonNullable<SheetContext['customer']> {
-  if (!ctx.customer?.detected) throw new PandianError('error.noCustomerSheet');
+  if (!ctx.customer?.detected)
+    throw new PandianError(ctx.missing?.code ?? 'error.noCustomerSheet', ctx.missing?.params);
   return ctx.customer;
 }
 
@@ -681,7 +689,11 @@ export function sidebarCustomer(clientLang?: string): CustomerView {
   return serve(
     ({ ss, ctx, lang }) => {
       const customer = ctx.customer;
-      if (!customer?.detected) return { kind: 'no-sheet' };
+      if (!customer?.detected)
+        return {
+          kind: 'no-sheet',
+          why: ctx.missing && translator(lang)(ctx.missing.code, ctx.missing.params),
+        };
       const { sheet, headerRow, header } = customer;
       const range = ss.getActiveRange();
       if (!range || range.getGridId() !== customer.sheetId) {

@@ -203,7 +203,7 @@ export class CustomerPanel {
     const t = this.ui.t;
     switch (view.kind) {
       case 'no-sheet':
-        return [h('p', { className: 'empty' }, t('error.noCustomerSheet'))];
+        return [h('p', { className: 'empty' }, view.why ?? t('error.noCustomerSheet'))];
       case 'elsewhere':
         return [h('p', { className: 'empty' }, t('sidebar.select.elsewhere', { sheet: view.customerSheet }))];
       case 'header':

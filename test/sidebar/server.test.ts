@@ -98,3 +98,27 @@ describe('long text', () => {
     expect(time(ss.getRange('Customers!J3').getValue())).toBe(Date.UTC(2026, 11, 3, 16));
   });
 });
+
+describe('Settings naming a customer tab that is not there', () => {
+  it('the Customer view and the Team view say so and name it', () => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Deals: [
+          ['ID', 'Customer', 'Rep', 'Stage'],
+          ['C1', 'Acme', 'Ann', 'Lead'],
+        ],
+        Settings: [
+          ['Setting', 'Value'],
+          ['Language', 'en'],
+          ['Customer tab', 'Deals 2026'],
+        ],
+      },
+      timeZone: TIME_ZONE,
+    });
+    const sandbox = loadBundle({ spreadsheet: ss, now: NOW });
+    const why =
+      'No tab is named "Deals 2026", the tab Settings names as the customer tab ("Customer tab"; case, spaces and punctuation do not matter). Tabs: Deals, Settings. Correct the setting or rename your customer tab.';
+    expect(sandbox.call('sidebarCustomer', 'en')).toEqual({ kind: 'no-sheet', why });
+    expect(() => sandbox.call('sidebarTeam')).toThrow(why);
+  });
+});
