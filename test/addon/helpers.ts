@@ -28,6 +28,18 @@ export function loadPinned(options: LoadOptions = {}, iso = NOW): Sandbox {
 }
 
 export const utc = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+/** Tabs Deals and Settings, whose Customer tab names "Deals 2026": a tab the spreadsheet does not have. */
+export const namesMissingTab = (): Record<string, unknown[][]> => ({
+  Deals: [
+    ['ID', 'Customer', 'Rep', 'Stage'],
+    ['C1', 'Acme', 'Ann', 'Lead'],
+  ],
+  Settings: [
+    ['Setting', 'Value'],
+    ['Customer tab', 'Deals 2026'],
+  ],
+});
 const DAY_MS = 86400000;
 
 /** The B2B template's Stages tab, English. */

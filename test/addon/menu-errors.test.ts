@@ -2,7 +2,7 @@
 // title, one line of text), never a stack trace, and the command does not throw into Apps Script.
 import { translator } from '../../src/i18n/messages';
 import type { Sandbox } from '../sandbox';
-import { createSpreadsheet, loadPinned } from './helpers';
+import { createSpreadsheet, loadPinned, namesMissingTab } from './helpers';
 
 const MENU_COMMANDS = [
   'menuInventory',
@@ -41,18 +41,7 @@ describe.each([
   it.each(['menuInventory', 'menuMapColumns'])(
     '%s when Settings names a tab that is not there names the setting’s value and the tabs',
     (name) => {
-      const ss = createSpreadsheet({
-        sheets: {
-          Deals: [
-            ['ID', 'Customer', 'Rep', 'Stage'],
-            ['C1', 'Acme', 'Ann', 'Lead'],
-          ],
-          Settings: [
-            ['Setting', 'Value'],
-            ['Customer tab', 'Deals 2026'],
-          ],
-        },
-      });
+      const ss = createSpreadsheet({ sheets: namesMissingTab() });
       const sandbox = loadPinned({ spreadsheet: ss, locale });
       expect(alertsOf(sandbox, name)).toEqual([
         {

@@ -1,4 +1,5 @@
 // The sidebar's server functions called directly in the sandbox (no browser): the cells a write touches.
+import { namesMissingTab } from '../addon/helpers';
 import { createSpreadsheet, type FakeSpreadsheet, loadBundle, type Sandbox } from '../sandbox';
 import { fixtureSheets, NOW, TIME_ZONE } from './fixtures';
 
@@ -101,20 +102,7 @@ describe('long text', () => {
 
 describe('Settings naming a customer tab that is not there', () => {
   it('the Customer view and the Team view say so and name it', () => {
-    const ss = createSpreadsheet({
-      sheets: {
-        Deals: [
-          ['ID', 'Customer', 'Rep', 'Stage'],
-          ['C1', 'Acme', 'Ann', 'Lead'],
-        ],
-        Settings: [
-          ['Setting', 'Value'],
-          ['Language', 'en'],
-          ['Customer tab', 'Deals 2026'],
-        ],
-      },
-      timeZone: TIME_ZONE,
-    });
+    const ss = createSpreadsheet({ sheets: namesMissingTab(), timeZone: TIME_ZONE });
     const sandbox = loadBundle({ spreadsheet: ss, now: NOW });
     const why =
       'No tab is named "Deals 2026", the tab Settings names as the customer tab ("Customer tab"; case, spaces and punctuation do not matter). Tabs: Deals, Settings. Correct the setting or rename your customer tab.';
