@@ -51,6 +51,8 @@ export interface InventoryJson {
       winRate: number | null;
       headcount: number;
     }[];
+    /** Per rep in play or with a win shown: wins and won value by period. */
+    reps: { rep: string; wins: Record<string, number>; wonValue: Record<string, number> }[];
   };
   issues: { sheet: string; row: number; column: string; value: string; code: string; message: string }[];
 }
@@ -64,6 +66,9 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
     mapping[role] = table.headers[col];
 
   const byStage = Object.fromEntries(openNames.map((name, p) => [name, inv.stageCounts[p].customers]));
+
+  const byPeriod = (values: number[]): Record<string, number> =>
+    Object.fromEntries(inv.results.periods.map((p, j) => [p.period, values[j]]));
 
   const byType: Record<string, number> = {};
   for (const [type, v] of Object.entries(inv.objectionTotals.byType)) if (v) byType[type] = v.open;
@@ -126,6 +131,11 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
         lost: p.lost,
         winRate: p.winRate,
         headcount: p.headcount,
+      })),
+      reps: inv.results.reps.map((r) => ({
+        rep: r.rep,
+        wins: byPeriod(r.wins),
+        wonValue: byPeriod(r.wonValue),
       })),
     },
     issues: inv.issues.map((issue) => ({

@@ -105,8 +105,17 @@ export interface PeriodResult {
   valueTarget: number | null;
 }
 
+/** One rep's wins and won value in each period shown (results.periods). */
+export interface RepResult {
+  rep: string;
+  wins: number[];
+  wonValue: number[];
+}
+
 export interface Results {
   periods: PeriodResult[];
+  /** Per rep in play now or with a win in the periods shown: most wins first, then by name. */
+  reps: RepResult[];
   winRate: number | null;
   avgCycleDays: number | null;
   /** Value per day: open x average deal x win rate / cycle days. */
@@ -259,7 +268,7 @@ export function computeInventory(input: InventoryInput): Inventory {
   // The first period shown holds the first close (on or before asOf), or is the first counted.
   const cut = Math.max(0, periodIndex(candidates, statuses.first));
   const headcount = headcountFinish(heads, n);
-  const results = computeResults(candidates, cut, settings, statuses, folded, headcount.counts, asOf);
+  const results = computeResults(candidates, cut, settings, statuses, folded, headcount, asOf);
   const band = wipBand(settings, results, head, statuses.totals, asOf);
   const reps = repLoads(folded.byRep, openStages.length, band, headcount.now);
   const cohorts = computeCohorts(folded);
@@ -771,7 +780,9 @@ function statusStart(asOf: Day, n: number) {
     cycleSum: new Float64Array(n),
     cycleCount: new Float64Array(n),
   };
-  return { totals, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf, tally };
+  /** Per rep: wins in each period counted, then won value in each (one array of 2n). */
+  const byRep = new Map<string, Float64Array>();
+  return { totals, wonValueSum: 0, wonValueCount: 0, cycleSum: 0, cycleCount: 0, first: asOf, tally, byRep };
 }
 
 type Statuses = ReturnType<typeof statusStart>;
@@ -793,6 +804,16 @@ function statusAdd(t: Statuses, c: Customer, spans: Spans, asOf: Day): void {
     if (i >= 0) {
       tally.wins[i]++;
       tally.wonValue[i] += c.value ?? 0;
+      if (c.rep !== '') {
+        const n = tally.wins.length;
+        let rep = t.byRep.get(c.rep);
+        if (!rep) {
+          rep = new Float64Array(2 * n);
+          t.byRep.set(c.rep, rep);
+        }
+        rep[i]++;
+        rep[n + i] += c.value ?? 0;
+      }
     }
     if (close !== null && c.created !== null && close >= c.created) {
       t.cycleSum += close - c.created;
@@ -814,6 +835,8 @@ function periodSpans(asOf: Day, period: Settings['period']): Spans {
   return { starts, ends: starts.map((s) => periodEnd(s, period)) };
 }
 
+const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+
 /** a / b, or null when b is not positive. */
 function ratio(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
@@ -829,7 +852,7 @@ function computeResults(
   settings: Settings,
   closed: Statuses,
   folded: StateFold,
-  heads: number[],
+  { counts: heads, now }: ReturnType<typeof headcountFinish>,
   asOf: Day,
 ): Results {
   const { tally } = closed;
@@ -890,8 +913,24 @@ function computeResults(
         }
       : null;
 
+  // Reps in play now (a win or not: no win against a target is the news) and reps with a win shown.
+  const n = spans.starts.length;
+  const none = new Float64Array(2 * n);
+  const reps = [...new Set([...now, ...closed.byRep.keys()])]
+    .map((rep): RepResult => {
+      const all = closed.byRep.get(rep) ?? none;
+      return {
+        rep,
+        wins: Array.from(all.subarray(cut, n)),
+        wonValue: Array.from(all.subarray(n + cut, 2 * n)),
+      };
+    })
+    .filter((r) => now.has(r.rep) || r.wins.some((w) => w > 0))
+    .sort((a, b) => sum(b.wins) - sum(a.wins) || a.rep.localeCompare(b.rep));
+
   return {
     periods,
+    reps,
     winRate,
     avgCycleDays,
     velocityPerDay,

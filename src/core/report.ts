@@ -1,7 +1,7 @@
 // The Inventory report as data: a grid of cells plus formats and chart specifications. The Sheets shell
 // writes it with one setValues; the command line writes it into an .xlsx. User strings are `{ text }`.
 import { isoOfDay } from './days';
-import type { CustomerState, Inventory } from './inventory';
+import type { CustomerState, Inventory, RepResult } from './inventory';
 import { truncate } from './normalize';
 import type { Customer } from './table';
 import {
@@ -328,6 +328,38 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ]);
     g.format({ row: r, col: 1, rows: 1, cols: 3 }, 'percent');
     g.cell(r, 3, b.outputChange < 0 ? 'bad' : 'good');
+  }
+
+  // Per rep and period: wins, and won value when there is a value target; a whole period under target is marked.
+  const repTable = (key: string, pick: (r: RepResult) => number[], target: number | undefined) => {
+    g.section(key);
+    const targets = target === undefined ? [] : [target];
+    const head = g.add(
+      [
+        label('rep'),
+        ...results.periods.map((p) => u(p.period)),
+        ...(targets.length ? [label('perRepTarget')] : []),
+      ],
+      'header',
+    );
+    for (const r of results.reps) {
+      const row = g.add([repCell(r.rep), ...pick(r), ...targets]);
+      pick(r).forEach((v, j) => {
+        if (target !== undefined && v < target && results.periods[j].end <= inv.asOf)
+          g.cell(row, j + 1, 'warn');
+      });
+    }
+    return head;
+  };
+  if (results.reps.length > 0) {
+    repTable('repWins', (r) => r.wins, inv.settings.winsTarget);
+    if (inv.settings.valueTarget !== undefined) {
+      const head = repTable('repWonValue', (r) => r.wonValue, inv.settings.valueTarget);
+      g.format(
+        { row: head + 1, col: 1, rows: results.reps.length, cols: results.periods.length + 1 },
+        'money',
+      );
+    }
   }
 
   // Support matrix

@@ -104,6 +104,9 @@ export const MESSAGES = sections({
     headcount: ['人数', 'Headcount'],
     winsPerRep: ['人均赢单', 'Wins per rep'],
     target: ['赢单目标', 'Wins target'],
+    perRepTarget: ['每人目标', 'Target per rep'],
+    repWins: ['每位销售各期赢单数', 'Wins per rep and period'],
+    repWonValue: ['每位销售各期赢单金额', 'Won value per rep and period'],
     balance: [
       '{period} 对比 {before}：人数、人效、产出',
       '{period} vs {before}: headcount, productivity, output',

@@ -554,15 +554,19 @@ describe('reading the customer tab', () => {
 });
 
 describe('results per period', () => {
+  /** May: A, B, C and D win 5 deals each; June: A, B and C win 6 each. */
+  const mayAndJune = (): Cell[][] => [
+    ...['A', 'B', 'C', 'D'].flatMap((r) =>
+      Array.from({ length: 5 }, (_, i) => [`May-${r}${i}`, r, 'Won', 100, '2026-04-30', '2026-05-10']),
+    ),
+    ...['A', 'B', 'C'].flatMap((r) =>
+      Array.from({ length: 6 }, (_, i) => [`Jun-${r}${i}`, r, 'Won', 100, '2026-05-20', '2026-06-10']),
+    ),
+  ];
+
   it('counts wins, win rate and cycle per month and shows a headcount cut as an output shortfall', () => {
-    const rows: Cell[][] = [];
     // May: 4 reps x 5 wins. June: 3 reps x 6 wins (+20% productivity, 25% fewer reps) and one loss.
-    ['A', 'B', 'C', 'D'].forEach((r) => {
-      for (let i = 0; i < 5; i++) rows.push([`May-${r}${i}`, r, 'Won', 100, '2026-04-30', '2026-05-10']);
-    });
-    ['A', 'B', 'C'].forEach((r) => {
-      for (let i = 0; i < 6; i++) rows.push([`Jun-${r}${i}`, r, 'Won', 100, '2026-05-20', '2026-06-10']);
-    });
+    const rows = mayAndJune();
     rows.push(['Jun-lost', 'A', 'Lost', 50, '2026-05-20', '2026-06-12']);
     const { periods, winRate, balance } = deals(rows).results;
     const june = periods.find((p) => p.period === '2026-06')!;
@@ -589,6 +593,49 @@ describe('results per period', () => {
       },
     ).results.balance;
     expect(early).toEqual(balance);
+  });
+
+  it('gives each rep in play, or with a win shown, its wins and won value per period, against the per-rep target', () => {
+    const rows = mayAndJune();
+    // E started in June and has won nothing yet; D's deals all closed in May.
+    rows.push(['E-open', 'E', 'Discovery', 100, '2026-06-01', '']);
+    const settings: SheetData = {
+      name: 'Settings',
+      values: [
+        ['Setting', 'Value'],
+        ['Wins target per rep', 6],
+      ],
+    };
+    const inv = inventoryOf([{ name: 'Deals', values: [DEALS_HEAD, ...rows] }, settings]);
+    const shown = inv.results.periods.map((p) => p.period);
+    expect(shown).toEqual(['2026-05', '2026-06']);
+    expect(inv.results.reps).toEqual([
+      { rep: 'A', wins: [5, 6], wonValue: [500, 600] },
+      { rep: 'B', wins: [5, 6], wonValue: [500, 600] },
+      { rep: 'C', wins: [5, 6], wonValue: [500, 600] },
+      { rep: 'D', wins: [5, 0], wonValue: [500, 0] },
+      { rep: 'E', wins: [0, 0], wonValue: [0, 0] },
+    ]);
+    const grid = reportGrid(inv);
+    const title = grid.findIndex((r) => r[0] === 'Wins per rep and period');
+    expect(grid.slice(title + 1, title + 7).map((r) => r.slice(0, 4))).toEqual([
+      ['Rep', '2026-05', '2026-06', 'Target per rep'],
+      ['A', 5, 6, 6],
+      ['B', 5, 6, 6],
+      ['C', 5, 6, 6],
+      ['D', 5, 0, 6],
+      ['E', 0, 0, 6],
+    ]);
+    // Each whole month under the target is marked: A, B, C and D in May, D and E in June, E in May.
+    const report = buildReport(inv, reportText('en'), (i) => issueMessage(i, 'en'));
+    const marked = report.formats
+      .filter((f) => f.kind === 'warn' && f.rect.row > title)
+      .map((f) => `${grid[f.rect.row][0]} ${grid[title + 1][f.rect.col]}`);
+    expect(marked.sort()).toEqual(
+      ['A 2026-05', 'B 2026-05', 'C 2026-05', 'D 2026-05', 'D 2026-06', 'E 2026-05', 'E 2026-06'].sort(),
+    );
+    // No value target: no won-value table.
+    expect(grid.some((r) => r[0] === 'Won value per rep and period')).toBe(false);
   });
 
   it('measures coverage as open value due this period over the value target left, and only with close dates', () => {
