@@ -403,7 +403,9 @@ function customerState(
   const resumeOn = c.status === 'hold' ? c.resumeOn : null;
   const snoozed = resumeOn !== null && resumeOn > asOf;
   const resumeDue = resumeOn !== null && resumeOn <= asOf;
-  const stallLimit = stageAt[current]?.maxDays ?? settings.stallDays ?? null;
+  // A hold parked at no open stage (its stage is the hold stage) has only the default limit.
+  const parked = c.status === 'hold' && declaredPos === null;
+  const stallLimit = (parked ? undefined : stageAt[current]?.maxDays) ?? settings.stallDays ?? null;
   // On hold without a resume date is no snooze: its stage clock runs as an open customer's does.
   const clocked = open || (c.status === 'hold' && resumeOn === null);
   const stalled = clocked && daysInStage !== null && stallLimit !== null && daysInStage > stallLimit;
@@ -891,9 +893,10 @@ function computeResults(
       ? (closed.totals.open * avgDealValue * winRate) / avgCycleDays
       : null;
 
-  // Null when no target is set, it is met already, or no open customer has an expected close.
+  // Null when no target is set, it is met already, or open customers have no expected close (nothing
+  // open is nothing due: 0).
   const coverage =
-    current.valueTarget === null || folded.dated === 0
+    current.valueTarget === null || (folded.dated === 0 && closed.totals.open > 0)
       ? null
       : ratio(folded.due, current.valueTarget - current.wonValue);
 

@@ -254,6 +254,9 @@ function forEachCustomerRow(
   }
 }
 
+/** The rank (see stageLog) of a won or lost stage: beyond every other. */
+export const CLOSED_RANK = Number.MAX_SAFE_INTEGER;
+
 /** A stage log: the rows a later row of the same customer supersedes, and each customer's first row by key. */
 export interface StageLog {
   earlier: Set<number>;
@@ -266,8 +269,9 @@ export interface StageLog {
  * column that dates each row (`dayOf`); at least a quarter of its rows name a customer an earlier row named
  * (names compared as normalizeKey); no customer is at one stage twice on one day (an account's two deals at
  * the same stage make an inventory, not a log, while a deal back at a stage on a later day is a log); and a
- * won or lost stage (`closes`) is only ever a customer's latest row. The latest row is the latest by date,
- * then a won or lost stage, then the lower in the tab; it is the customer's current state.
+ * won or lost stage is only ever a customer's latest row. The latest row is the latest by date, then on one
+ * day the furthest stage (`rank`: a stage's place in the model, CLOSED_RANK for won or lost), then the lower
+ * in the tab; it is the customer's current state.
  */
 export function stageLog(
   grid: Grid,
@@ -275,19 +279,19 @@ export function stageLog(
   nameCol: number,
   stageCol: number,
   dayOf: (row: readonly Cell[]) => Day | null,
-  closes: (stage: string) => boolean,
+  rank: (stage: string) => number,
 ): StageLog | null {
   const first = new Map<string, number>();
   const last = new Map<string, number>();
   const days = new Map<number, Day | null>();
-  const closing = new Set<number>();
+  const ranks = new Map<number, number>();
   const atStage = new Set<string>();
   /** Row a, read after row b, is later in the log than b. */
   const later = (a: number, b: number): boolean => {
     const da = days.get(a) ?? null;
     const db = days.get(b) ?? null;
     if (da !== null && db !== null && da !== db) return da > db;
-    return closing.has(a) || !closing.has(b);
+    return ranks.get(a)! >= ranks.get(b)!;
   };
   for (const r of rows) {
     const row = grid[r] ?? [];
@@ -299,7 +303,7 @@ export function stageLog(
     if (atStage.has(key)) return null;
     atStage.add(key);
     days.set(r, day);
-    if (closes(stage)) closing.add(r);
+    ranks.set(r, rank(stage));
     const f = first.get(name);
     const l = last.get(name);
     if (f === undefined || !later(r, f)) first.set(name, r);
@@ -312,7 +316,7 @@ export function stageLog(
   for (const r of days.keys()) {
     if (last.get(normalizeKey(cellText(grid[r]?.[nameCol]))) === r) continue;
     // A won or lost deal ends its log: an account with a closed deal and a newer one is an inventory.
-    if (closing.has(r)) return null;
+    if (ranks.get(r) === CLOSED_RANK) return null;
     earlier.add(r);
   }
   return { earlier, first };
@@ -405,8 +409,9 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
             return typeof d === 'number' ? d : null;
           },
           (stage) => {
-            const kind = model.stages[lookup.find(stage)]?.kind;
-            return kind === 'won' || kind === 'lost';
+            const i = lookup.find(stage);
+            const kind = model.stages[i]?.kind;
+            return kind === 'won' || kind === 'lost' ? CLOSED_RANK : i;
           },
         );
   if (stageHistory) roles.stageEntered = logDateCol;

@@ -91,6 +91,7 @@ export const SIDEBAR_MESSAGES = sections({
     stalled: ['停滞客户', 'Stalled customers'],
     stalledNone: ['没有停滞客户。', 'No stalled customers.'],
     stalledItem: ['{rep} · {stage} · {days} 天', '{rep} · {stage} · {days} d'],
+    onHold: ['搁置，未定恢复日期', 'On hold, no resume date'],
     objections: ['异议', 'Objections'],
     cohort: ['同阶段客户群', 'Same-stage cohort'],
     cohortStage: ['阶段', 'Stage'],

@@ -186,6 +186,7 @@ export interface TeamView {
   reps: RepLoad[];
   /** No rep has a WIP band: the view says how to get one (Inventory.noBand). */
   noBand: boolean;
+  /** `stage`: the open stage (position) it stalls at; -1 on hold with no resume date. */
   stalled: (TeamMember & { stage: number; days: number; maxDays: number | null })[];
   objections: Pick<
     ObjectionTotals,
@@ -855,7 +856,12 @@ export function sidebarTeam(): TeamView {
       if (stalled.length === LIST_LIMIT) break;
       const { customer: c, state: s } = inv.entryAt(i);
       if (s.stalled)
-        stalled.push({ ...member(c), stage: s.current, days: s.daysInStage ?? 0, maxDays: s.stallLimit });
+        stalled.push({
+          ...member(c),
+          stage: c.status === 'hold' ? -1 : s.current,
+          days: s.daysInStage ?? 0,
+          maxDays: s.stallLimit,
+        });
     }
     return {
       asOf: isoOfDay(inv.asOf),

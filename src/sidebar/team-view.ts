@@ -183,7 +183,7 @@ export class TeamPanel {
                   { className: 'meta' },
                   t('sidebar.team.stalledItem', {
                     rep: s.rep || t('sidebar.noRep'),
-                    stage: v.stages[s.stage] ?? '',
+                    stage: s.stage < 0 ? t('sidebar.team.onHold') : (v.stages[s.stage] ?? ''),
                     days: s.days,
                   }),
                   s.maxDays !== null ? ` ${t('sidebar.maxDays', { max: s.maxDays })}` : '',

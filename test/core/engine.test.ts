@@ -663,6 +663,9 @@ describe('results per period', () => {
         rows.map((r) => r.slice(0, 5)),
       ),
     ).toBeNull();
+    // Nothing open, with close dates or without: nothing is due, which is known.
+    expect(coverage(DEALS_HEAD, rows.slice(0, 1))).toBe(0);
+    expect(coverage(DEALS_HEAD.slice(0, 5), [rows[0].slice(0, 5)])).toBe(0);
   });
 
   it('shows the periods from the first close to the as-of day, at most 12, with the reps in play in each', () => {

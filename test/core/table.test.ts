@@ -88,6 +88,25 @@ describe('a stage log (a row per stage each customer reached)', () => {
     expect(table?.issues.filter((i) => i.code === 'stage-log-row').map((i) => i.row)).toEqual([5, 6, 7]);
   });
 
+  test('on one day, the stage furthest along is the latest, whichever way the log is sorted', () => {
+    const body: Grid = [
+      ['Acme', 'Lead', '2026-01-05'],
+      ['Acme', 'Discovery', '2026-01-05'],
+      ['Birch', 'Lead', '2026-01-06'],
+      ['Birch', 'Budget', '2026-01-09'],
+    ];
+    for (const rows of [body, [...body].reverse()]) {
+      const table = readCustomers(
+        { name: 'Log', values: [['Customer', 'Stage', 'Date'], ...rows] },
+        { timeZone: 'UTC', model: template('b2b', 'en') },
+      );
+      expect(table?.customers.map((c) => [c.name, c.stageText]).sort()).toEqual([
+        ['Acme', 'Discovery'],
+        ['Birch', 'Budget'],
+      ]);
+    }
+  });
+
   test('a deal back at a stage on a later day, names in another case, a won stage last on its day', () => {
     const values: Grid = [
       ['Customer', 'Stage', 'Date'],

@@ -110,3 +110,26 @@ describe('Settings naming a customer tab that is not there', () => {
     expect(() => sandbox.call('sidebarTeam')).toThrow(why);
   });
 });
+
+describe('a customer on hold with no resume date', () => {
+  it('stalls past the default stall days, not an open stage’s, and the Team view says it is on hold', () => {
+    const sheets = fixtureSheets('en');
+    const customers = sheets.Customers as unknown[][];
+    customers[1][3] = 'On hold';
+    customers[1][6] = '2026-10-20';
+    const settings = (days: number | null) => ({
+      ...sheets,
+      Settings: [['Setting', 'Value'], ...(days === null ? [] : [['Default stall days', days]])],
+    });
+    const team = (days: number | null) => {
+      const ss = createSpreadsheet({ sheets: settings(days), timeZone: TIME_ZONE });
+      const view = loadBundle({ spreadsheet: ss, now: NOW }).call('sidebarTeam') as {
+        stalled: { name: string; stage: number; days: number; maxDays: number | null }[];
+      };
+      return view.stalled.find((s) => s.name === customers[1][1]);
+    };
+    // 38 days on hold: past a 30-day default, and no limit at all without one.
+    expect(team(30)).toMatchObject({ stage: -1, days: 38, maxDays: 30 });
+    expect(team(null)).toBeUndefined();
+  });
+});
