@@ -162,9 +162,10 @@ function addRow(rows: Map<string, string[][]>, key: string, values: string[]): v
  *
  * Rows that share a key (an account's deals, without ids) are told apart by their values: a row whose
  * watched cells all equal those of one of the key's rows before is unchanged, wherever it now stands, so
- * sorting them is no change; the rest are compared with the rest in the order they stand in the tab (their
- * occurrence order). So should several of them change and also be re-sorted between two runs, a change may
- * be logged as from another of the account's deals' old values, under the same customer. Against a legacy
+ * sorting them is no change; each of the rest is compared with the old row it most resembles (closestRow), so
+ * a deal deleted beside a changed one makes no false entry. Should several of them change much and also be
+ * re-sorted between two runs, a change may be logged as from another of the account's deals' old values,
+ * under the same customer. Against a legacy
  * snapshot, which held only the last of such rows, they are not compared: that run only takes them in.
  */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange[] {
@@ -180,16 +181,37 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange
       if (i >= 0) olds.splice(i, 1);
       return i < 0;
     });
-    rest.forEach((now, n) => {
-      const was = olds[n];
+    for (const now of rest) {
+      const was = closestRow(olds, now);
       const [customer, id, row] = now;
       after.fields.forEach((field, i) => {
         const old = was ? was[3 + i] : '';
         if (old !== now[3 + i]) changes.push({ customer, id, row: Number(row), field, old, new: now[3 + i] });
       });
-    });
+    }
   }
   return changes;
+}
+
+/**
+ * Takes out of `olds` and returns the row `now` most likely was: the most watched cells equal, then the
+ * nearest row number. Undefined when none is left (a new row).
+ */
+function closestRow(olds: string[][], now: string[]): string[] | undefined {
+  let best = -1;
+  let bestSame = -1;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  olds.forEach((was, k) => {
+    let same = 0;
+    for (let i = 3; i < now.length; i++) if (was[i] === now[i]) same++;
+    const distance = Math.abs(Number(was[2]) - Number(now[2]));
+    if (same > bestSame || (same === bestSame && distance < bestDistance)) {
+      best = k;
+      bestSame = same;
+      bestDistance = distance;
+    }
+  });
+  return best < 0 ? undefined : olds.splice(best, 1)[0];
 }
 
 /**

@@ -5,7 +5,7 @@ import { IssueLog, locateColumns } from './register';
 import type { Customer } from './table';
 import { OBJECTION_COLUMNS } from './tabs';
 import type { Cell, Day, Issue, ObjectionStatus, ObjectionType, Resolution, SheetData } from './types';
-import { type ParseFailure, parseBoolean, parseDay } from './values';
+import { columnDays, type ParseFailure, parseBoolean } from './values';
 
 export interface Objection {
   row: number;
@@ -98,6 +98,7 @@ export function parseObjections(
   const log = new IssueLog(sheet.name, headers);
   const objections: Objection[] = [];
   type Col = keyof typeof OBJECTION_COLUMNS;
+  const dayIn = columnDays(sheet.values, headerRow + 1, timeZone);
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     const cell = (k: Col): Cell => (cols[k] === undefined ? '' : row[cols[k]!]);
@@ -106,7 +107,7 @@ export function parseObjections(
       log.cell(r, cols[k]!, text(k), code, params);
     /** A parsed cell; a value that does not parse is reported and read as blank. */
     const valid = <T>(k: Col, parsed: T | ParseFailure): T | null => log.parsed(r, cols[k]!, cell(k), parsed);
-    const day = (k: Col): Day | null => valid(k, parseDay(cell(k), timeZone));
+    const day = (k: Col): Day | null => valid(k, dayIn(cols[k])(cell(k)));
     const customerText = text('customer');
     const body = text('objection');
     if (customerText === '' && body === '' && text('id') === '') continue;

@@ -7,15 +7,7 @@ import { HEADER_SCAN_ROWS, IssueLog } from './register';
 import { matchRole, parseHeader } from './roles';
 import { kindOfWord, StageLookup, type StageObservation, stagesFromData } from './stage-model';
 import type { Cell, Criterion, Day, Grid, Issue, Role, SheetData, StageKind, StageModel } from './types';
-import {
-  type DateOrder,
-  dateOrder,
-  type ParseFailure,
-  parseDay,
-  parseMark,
-  parseMoney,
-  parsePercent,
-} from './values';
+import { columnDays, type ParseFailure, parseMark, parseMoney, parsePercent } from './values';
 
 /** A customer (or opportunity) row of the customer tab. */
 export interface Customer {
@@ -388,12 +380,8 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   if (dataRows) forEachCustomerRow(grid, header.row, roles, skipped, (r) => dataRows.push(r));
   const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
   const lookup = new StageLookup(model);
-  // A date column's order (day or month first) is settled once, the first time one of its dates reads both ways.
-  const orders = new Map<number, DateOrder | null>();
-  const dayIn = (c = -1) => {
-    const order = () => memo(orders, c, (col) => dateOrder(grid, header.row + 1, col));
-    return (cell: Cell) => parseDay(cell, options.timeZone, order);
-  };
+  // Each date column's dates that read both ways (03/04) follow the column's order.
+  const dayIn = columnDays(grid, header.row + 1, options.timeZone);
   const logDateCol = mayBeLog ? logDateColumn(headers, roles) : -1;
   const logDay = dayIn(logDateCol);
   const stageHistory =
@@ -641,7 +629,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
 }
 
 /** The value of key in map, made on its first look-up. */
-function memo<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
+function memo<V>(map: Map<string, V>, key: string, make: (key: string) => V): V {
   let value = map.get(key);
   if (value === undefined) {
     value = make(key);

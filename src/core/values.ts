@@ -196,6 +196,31 @@ function parseDayText(raw: string, order?: () => DateOrder | null): Day | null |
  * month names, 2026年5月30日, 2026年5月, serials as text). A time of day is ignored; the civil date is taken
  * as written.
  */
+/** A day parser for a column (see columnDays). */
+export type DayParser = (cell: Cell) => Day | null | ParseFailure;
+
+/**
+ * Day parsers by column for a grid whose data starts at row `from`: a date of a column that reads both ways
+ * follows the column's order (dateOrder), worked out the first time such a date is met (ISO text and date
+ * cells never need it). One parser a column, made on first request.
+ */
+export function columnDays(grid: Grid, from: number, timeZone: string): (col?: number) => DayParser {
+  const parsers = new Map<number, DayParser>();
+  return (col = -1) => {
+    let parse = parsers.get(col);
+    if (!parse) {
+      let order: DateOrder | null | undefined;
+      const orderOf = () => {
+        if (order === undefined) order = dateOrder(grid, from, col);
+        return order;
+      };
+      parse = (cell) => parseDay(cell, timeZone, orderOf);
+      parsers.set(col, parse);
+    }
+    return parse;
+  };
+}
+
 export function parseDay(
   cell: Cell,
   timeZone: string,

@@ -1,5 +1,6 @@
 // Rules of PRODUCT sections 1-2 through the public entry runInventory, on small hand-made sheets.
 import { dayFromIso } from '../../src/core/days';
+import { diffSnapshots, type Snapshot } from '../../src/core/history';
 import { runInventory } from '../../src/core/index';
 import type { Inventory } from '../../src/core/inventory';
 import { buildReport } from '../../src/core/report';
@@ -286,6 +287,21 @@ describe('objections', () => {
     fields.reviewedOn ?? '',
     fields.blocking ?? '',
   ];
+
+  it('reads a due date that reads both ways (03/07) in the order of its column (25/07: day first)', () => {
+    const inv = inventory(
+      [row({ id: 'C-1', customer: 'Acme', stage: 'Budget' })],
+      [
+        objections([
+          o('Acme', { raised: '25/05/2026', plan: 'Call the CFO', due: '03/07/2026' }),
+          o('Acme', { raised: '25/05/2026', plan: 'Send terms', due: '25/07/2026' }),
+        ]),
+      ],
+    );
+    expect(inv.objections.map((x) => x.due)).toEqual([dayFromIso('2026-07-03'), dayFromIso('2026-07-25')]);
+    // As of June 30, neither is overdue.
+    expect(inv.objectionTotals.overdue).toBe(0);
+  });
 
   it('links by name or id and applies overdue, unplanned, unsupervised and blocking', () => {
     const inv = inventory(
@@ -792,5 +808,44 @@ describe("a user's own tab under the History tab's name", () => {
     const own = [['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source']];
     expect(issuesOf([{ name: 'Change log', values: own }, settings('yes')])).toEqual([]);
     expect(issuesOf([{ name: 'History', values: [['', '']] }, settings('yes')])).toEqual([]);
+  });
+});
+
+describe('the change watcher’s diff, for an account’s deals in a tab without ids', () => {
+  const snap = (rows: [string, string, string][]): Snapshot => ({
+    fields: ['Stage', 'Amount'],
+    rows: new Map([['name:acme', rows.map(([row, stage, amount]) => ['Acme', '', row, stage, amount])]]),
+  });
+  const diff = (before: Snapshot, after: Snapshot) =>
+    diffSnapshots(before, after).map((c) => [c.row, c.field, c.old, c.new]);
+
+  it('compares a changed deal with the one it most resembles: a deal deleted beside it makes no false entry', () => {
+    // Row 2 deleted; the Budget deal moved up to row 2 and advanced.
+    const before = snap([
+      ['2', 'Lead', '100'],
+      ['3', 'Budget', '200'],
+    ]);
+    expect(diff(before, snap([['2', 'Proposal', '200']]))).toEqual([[2, 'Stage', 'Budget', 'Proposal']]);
+  });
+
+  it('logs nothing for a sort, and a new deal as new', () => {
+    const before = snap([
+      ['2', 'Lead', '100'],
+      ['3', 'Budget', '200'],
+    ]);
+    const sorted = snap([
+      ['2', 'Budget', '200'],
+      ['3', 'Lead', '100'],
+    ]);
+    expect(diff(before, sorted)).toEqual([]);
+    const added = snap([
+      ['2', 'Lead', '100'],
+      ['3', 'Budget', '200'],
+      ['4', 'Lead', '50'],
+    ]);
+    expect(diff(before, added)).toEqual([
+      [4, 'Stage', '', 'Lead'],
+      [4, 'Amount', '', '50'],
+    ]);
   });
 });
