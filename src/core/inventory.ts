@@ -789,6 +789,18 @@ function statusStart(asOf: Day, n: number) {
 
 type Statuses = ReturnType<typeof statusStart>;
 
+/** A win of c's rep in period i (its own function: statusAdd runs for every row and stays small). */
+function repWinAdd(t: Statuses, c: Customer, i: number): void {
+  const n = t.tally.wins.length;
+  let rep = t.byRep.get(c.rep);
+  if (!rep) {
+    rep = new Float64Array(2 * n);
+    t.byRep.set(c.rep, rep);
+  }
+  rep[i]++;
+  rep[n + i] += c.value ?? 0;
+}
+
 function statusAdd(t: Statuses, c: Customer, spans: Spans, asOf: Day): void {
   t.totals.customers++;
   t.totals[c.status]++;
@@ -806,16 +818,7 @@ function statusAdd(t: Statuses, c: Customer, spans: Spans, asOf: Day): void {
     if (i >= 0) {
       tally.wins[i]++;
       tally.wonValue[i] += c.value ?? 0;
-      if (c.rep !== '') {
-        const n = tally.wins.length;
-        let rep = t.byRep.get(c.rep);
-        if (!rep) {
-          rep = new Float64Array(2 * n);
-          t.byRep.set(c.rep, rep);
-        }
-        rep[i]++;
-        rep[n + i] += c.value ?? 0;
-      }
+      if (c.rep !== '') repWinAdd(t, c, i);
     }
     if (close !== null && c.created !== null && close >= c.created) {
       t.cycleSum += close - c.created;
