@@ -35,6 +35,7 @@ export const SIDEBAR_MESSAGES = sections({
     daysInStage: ['本阶段 {days} 天', '{days} days in stage'],
     maxDays: ['（上限 {max}）', '(max {max})'],
     stalled: ['停滞', 'stalled'],
+    outOfTouch: ['久未联系', 'out of touch'],
     lastContact: ['{days} 天前联系', 'last contact {days} days ago'],
     closedStatus: ['该客户为“{status}”，无需推进。', 'This customer is {status}: nothing to reach.'],
     objections: ['异议', 'Objections'],

@@ -126,6 +126,8 @@ export interface CustomerCard {
   maxDays: number | null;
   stalled: boolean;
   daysSinceContact: number | null;
+  /** Open and not contacted for more than Settings' No-contact days. */
+  outOfTouch: boolean;
   nextAction: {
     /** The cell's whole text (see wholeText), which the page edits. */
     text: string;
@@ -505,6 +507,7 @@ function cardOf(
     maxDays: stage ? s.stallLimit : null,
     stalled: s.stalled,
     daysSinceContact: s.daysSinceContact,
+    outOfTouch: s.outOfTouch,
     nextAction: {
       text: wholeText(cells[roles.nextAction ?? -1], timeZone),
       due: iso(c.nextActionDue),

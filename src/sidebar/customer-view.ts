@@ -257,6 +257,9 @@ export class CustomerPanel {
       );
     }
     if (c.daysSinceContact !== null) clock.push(t('sidebar.lastContact', { days: c.daysSinceContact }));
+    const flags = [c.stalled && t('sidebar.stalled'), c.outOfTouch && t('sidebar.outOfTouch')].filter(
+      (f): f is string => typeof f === 'string',
+    );
     const ladder = ladderOf(c);
     const declaredOutside = c.stageText !== '' && !ladder.some((s) => s.declared);
     return h(
@@ -292,13 +295,15 @@ export class CustomerPanel {
         ),
       declaredOutside && h('p', { className: 'note' }, t('sidebar.declaredAs', { stage: c.stageText })),
       (c.check === 'ahead' || c.check === 'behind') && h('p', { className: 'warn' }, t(`check.${c.check}`)),
-      (clock.length > 0 || c.stalled) &&
+      (clock.length > 0 || flags.length > 0) &&
         h(
           'p',
           { className: 'meta' },
           clock.join(' · '),
-          c.stalled && clock.length > 0 && ' · ',
-          c.stalled && h('strong', { className: 'bad' }, t('sidebar.stalled')),
+          ...flags.flatMap((flag, k) => [
+            (clock.length > 0 || k > 0) && ' · ',
+            h('strong', { className: 'bad' }, flag),
+          ]),
         ),
     );
   }

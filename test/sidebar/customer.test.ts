@@ -88,9 +88,14 @@ describe('Customer view', () => {
       'Budget-approval path',
     ]);
     await page.getByRole('button', { name: 'Mark "Budget confirmed" met today' }).waitFor();
-    await expect(
-      page.getByText('87 days in stage (max 30) · last contact 26 days ago · stalled').count(),
-    ).resolves.toBe(1);
+    // Stalled past Budget's 30 days, and out of touch past the default 14 no-contact days.
+    await expect(page.locator('#ladder-h ~ p.meta').last().textContent()).resolves.toBe(
+      '87 days in stage (max 30) · last contact 26 days ago · stalled · out of touch',
+    );
+    await expect(page.locator('#ladder-h ~ p.meta strong.bad').allTextContents()).resolves.toEqual([
+      'stalled',
+      'out of touch',
+    ]);
     await page.getByText('Meet finance or the economic buyer').waitFor();
     await page.getByText('No budget left this year').waitFor();
     await expect(page.locator('.objection .meta').textContent()).resolves.toBe(
