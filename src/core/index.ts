@@ -12,6 +12,7 @@ import { type CustomerReader, type CustomerTable, detectHeader, openCustomers } 
 import { STAGE_COLUMNS, TAB_NAMES, type TabId } from './tabs';
 import { template } from './templates';
 import type { Day, Issue, Lang, Role, Settings, SheetData } from './types';
+import type { DateOrder } from './values';
 
 export interface InventoryRequest {
   sheets: readonly SheetData[];
@@ -30,6 +31,8 @@ export interface InventoryRequest {
   objectionsSheet?: SheetData;
   /** Keep every customer and its state as they are read: for callers that read them all (the formulas). */
   keep?: boolean;
+  /** The customer tab's date orders by column, for a caller that gives it fewer rows than the tab has. */
+  dateOrders?: Readonly<Record<number, DateOrder>>;
 }
 
 export type InventoryOutcome = { ok: true; inventory: Inventory; lang: Lang } | Failure;
@@ -146,7 +149,12 @@ function openCustomerTab(request: CustomerTabRequest): Opened | Failure {
     stagesRead?.model ??
     (settings.template && settings.template !== 'data' ? template(settings.template, lang) : null);
 
-  const reader = openCustomers(customerSheet, { timeZone, model, mapping: settings.mapping });
+  const reader = openCustomers(customerSheet, {
+    timeZone,
+    model,
+    mapping: settings.mapping,
+    dateOrders: request.dateOrders,
+  });
   if (!reader) return failureOf(request, 'no-customer-sheet', customerSheet.name);
   return {
     ok: true,

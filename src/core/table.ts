@@ -7,7 +7,7 @@ import { HEADER_SCAN_ROWS, IssueLog } from './register';
 import { matchRole, parseHeader } from './roles';
 import { kindOfWord, StageLookup, type StageObservation, stagesFromData } from './stage-model';
 import type { Cell, Criterion, Day, Grid, Issue, Role, SheetData, StageKind, StageModel } from './types';
-import { columnDays, type ParseFailure, parseMark, parseMoney, parsePercent } from './values';
+import { columnDays, type DateOrder, type ParseFailure, parseMark, parseMoney, parsePercent } from './values';
 
 /** A customer (or opportunity) row of the customer tab. */
 export interface Customer {
@@ -88,6 +88,8 @@ export interface ReadOptions {
   model: StageModel | null;
   /** Manual role -> header text; overrides detection. */
   mapping?: Partial<Record<Role, string>>;
+  /** Date orders by column known from more of the tab than `values` holds (see dateOrders). */
+  dateOrders?: Readonly<Record<number, DateOrder>>;
 }
 
 export interface HeaderMatch {
@@ -381,7 +383,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   const model = options.model ?? deriveModel(grid, dataRows ?? [], roles);
   const lookup = new StageLookup(model);
   // Each date column's dates that read both ways (03/04) follow the column's order.
-  const dayIn = columnDays(grid, header.row + 1, options.timeZone);
+  const dayIn = columnDays(grid, header.row + 1, options.timeZone, options.dateOrders);
   const logDateCol = mayBeLog ? logDateColumn(headers, roles) : -1;
   const logDay = dayIn(logDateCol);
   const stageHistory =

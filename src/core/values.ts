@@ -196,22 +196,43 @@ function parseDayText(raw: string, order?: () => DateOrder | null): Day | null |
  * month names, 2026年5月30日, 2026年5月, serials as text). A time of day is ignored; the civil date is taken
  * as written.
  */
+/**
+ * The order of each column whose dates tell one (dateOrder), by column index: what a reader of fewer rows
+ * (the sidebar's one row, a one-row formula) goes by. Rows from `from` of `grid` are looked at.
+ */
+export function dateOrders(grid: Grid, from: number): Record<number, DateOrder> {
+  const out: Record<number, DateOrder> = {};
+  let width = 0;
+  for (let r = from; r < grid.length; r++) width = Math.max(width, grid[r]?.length ?? 0);
+  for (let c = 0; c < width; c++) {
+    const order = dateOrder(grid, from, c);
+    if (order) out[c] = order;
+  }
+  return out;
+}
+
 /** A day parser for a column (see columnDays). */
 export type DayParser = (cell: Cell) => Day | null | ParseFailure;
 
 /**
  * Day parsers by column for a grid whose data starts at row `from`: a date of a column that reads both ways
  * follows the column's order (dateOrder), worked out the first time such a date is met (ISO text and date
- * cells never need it). One parser a column, made on first request.
+ * cells never need it), else the order `known` gives for it (from more of the tab than a reader of one row
+ * has: see dateOrders). One parser a column, made on first request.
  */
-export function columnDays(grid: Grid, from: number, timeZone: string): (col?: number) => DayParser {
+export function columnDays(
+  grid: Grid,
+  from: number,
+  timeZone: string,
+  known: Readonly<Record<number, DateOrder>> = {},
+): (col?: number) => DayParser {
   const parsers = new Map<number, DayParser>();
   return (col = -1) => {
     let parse = parsers.get(col);
     if (!parse) {
       let order: DateOrder | null | undefined;
       const orderOf = () => {
-        if (order === undefined) order = dateOrder(grid, from, col);
+        if (order === undefined) order = dateOrder(grid, from, col) ?? known[col] ?? null;
         return order;
       };
       parse = (cell) => parseDay(cell, timeZone, orderOf);

@@ -5,9 +5,11 @@
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { cellText, isDateObject } from '../core/normalize';
+import { HEADER_SCAN_ROWS } from '../core/register';
 import { gapText } from '../core/report';
 import { StageLookup } from '../core/stage-model';
 import type { Cell, Lang, SheetData } from '../core/types';
+import { type DateOrder, dateOrders } from '../core/values';
 import { type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext } from './context-cache';
@@ -48,6 +50,8 @@ interface FormulaContext {
   settings: SheetData | null;
   /** The History tab's name as the context was read (readers match names loosely), else null. */
   historySheet: string | null;
+  /** The customer tab's date orders by column, from its first rows (a one-row formula has no more). */
+  dateOrders: Record<number, DateOrder>;
   timeZone: string;
   lang: Lang;
 }
@@ -95,6 +99,7 @@ function readContext(): FormulaContext {
     objections: jsonTab(readTab(layout, 'objections'), timeZone),
     settings: jsonTab(settingsData, timeZone),
     historySheet: tabName(layout, 'history'),
+    dateOrders: dateOrders(found.head.values.slice(0, HEADER_SCAN_ROWS), found.header.row + 1),
     timeZone,
     lang,
   };
@@ -135,6 +140,7 @@ function inventoryOf(
     lang: ctx.lang,
     customerSheet: customer.name,
     keep,
+    dateOrders: ctx.dateOrders,
   });
   if (!outcome.ok) fail(ctx.lang, 'fn.noHeader');
   return outcome.inventory;

@@ -32,6 +32,7 @@ import {
   TEMPLATE_IDS,
   type TemplateId,
 } from '../core/types';
+import { type DateOrder, dateOrders } from '../core/values';
 import { issueMessage, type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
@@ -264,6 +265,8 @@ interface SheetContext {
   objections: SheetData | null;
   settingsLang: Lang | null;
   timeZone: string;
+  /** The customer tab's date orders by column, from its first rows (a card reads one row). */
+  dateOrders: Record<number, DateOrder>;
   /** With no customer tab, the refusal that says why (naming the tab Settings names, when it is not there). */
   missing: { code: MessageKey; params: Record<string, string | number> } | null;
 }
@@ -283,6 +286,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
   const { layout, settingsData, settings, chosen } = start;
 
   let customer: SheetContext['customer'] = null;
+  let orders: Record<number, DateOrder> = {};
   if (chosen) {
     // The head's grid is as long as the tab (the rows past the head are holes): only the head is kept.
     const head = jsonCells(headOf(chosen).values.slice(0, HEADER_SCAN_ROWS), timeZone);
@@ -290,6 +294,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     // Nothing recognised yet: offer the first row with two or more cells, so Setup can map it by hand.
     const r = found ? found.row : head.findIndex((row) => row.filter((c) => !isBlank(c)).length >= 2);
     if (r >= 0) {
+      orders = dateOrders(head, r + 1);
       customer = {
         sheet: chosen.name,
         sheetId: chosen.sheet.getSheetId(),
@@ -317,6 +322,7 @@ function buildContext(ss: Spreadsheet): SheetContext {
     settingsLang: settings.lang ?? null,
     timeZone,
     missing: refusal && { code: refusal.code, params: refusal.params },
+    dateOrders: orders,
   };
 }
 
@@ -421,6 +427,7 @@ function inventoryOf(
     lang,
     customerSheet: customer.sheet,
     stagesSheet: ctx.stages ?? undefined,
+    dateOrders: ctx.dateOrders,
   });
   return outcome.ok ? outcome.inventory : null;
 }

@@ -484,3 +484,23 @@ describe('HyperFormula evaluating =STAGE_GAP(A2:N2) and =STAGE_GAP(A2:N500) thro
     expect(error.message).toBe(translator('en')('fn.tooWide', { width: 14, got: 20 }));
   });
 });
+
+describe('a date that reads both ways in a one-row formula', () => {
+  it('DAYS_IN_STAGE of one row reads it as the same formula over the column does', () => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Customers: [
+          ['ID', 'Customer', 'Stage', 'Stage Entered'],
+          ['C1', 'Acme', 'Lead', '03/02/2026'],
+          ['C2', 'Birch', 'Lead', '25/02/2026'],
+        ],
+        Stages: B2B_STAGES_EN(),
+      },
+    });
+    const fns = loadPinned({ spreadsheet: ss, mode: 'custom-function' });
+    const rows = ss.getRange('Customers!A2:D3').getValues();
+    // 3 February (the column is day first: 25/02) to the pinned today, 16 March.
+    expect((fns.call('DAYS_IN_STAGE', rows) as unknown[][])[0][0]).toBe(41);
+    expect(fns.call('DAYS_IN_STAGE', [rows[0]])).toBe(41);
+  });
+});

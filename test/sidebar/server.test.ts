@@ -133,3 +133,19 @@ describe('a customer on hold with no resume date', () => {
     expect(team(null)).toBeUndefined();
   });
 });
+
+describe('a date that reads both ways (03/12/2026) in one row', () => {
+  it('is read in the order of its column’s first rows (25/12/2026 below it: day first)', () => {
+    const sheets = fixtureSheets('en');
+    const customers = sheets.Customers as unknown[][];
+    // Next Step Date (J): 3 December, then a date that can only be day first.
+    customers[1][9] = '03/12/2026';
+    customers[2][9] = '25/12/2026';
+    const ss = createSpreadsheet({ sheets, timeZone: TIME_ZONE });
+    ss.getSheetByName('Customers')!.getRange(2, 2).activate();
+    const view = loadBundle({ spreadsheet: ss, now: NOW }).call('sidebarCustomer', 'en') as {
+      card: { nextAction: { due: string; state: string } };
+    };
+    expect(view.card.nextAction).toMatchObject({ due: '2026-12-03', state: 'ok' });
+  });
+});
