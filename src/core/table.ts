@@ -251,10 +251,10 @@ function forEachCustomerRow(
 /** The rank (see stageLog) of a won or lost stage: beyond every other. */
 export const CLOSED_RANK = Number.MAX_SAFE_INTEGER;
 
-/** A stage log: the rows a later row of the same customer supersedes, and each customer's first row by key. */
+/** A stage log: the rows a later row of the same customer supersedes, and each customer's first day by key. */
 export interface StageLog {
   earlier: Set<number>;
-  first: Map<string, number>;
+  started: Map<string, Day | null>;
 }
 
 /**
@@ -275,17 +275,17 @@ export function stageLog(
   dayOf: (row: readonly Cell[]) => Day | null,
   rank: (stage: string) => number,
 ): StageLog | null {
+  /** Each named row's customer key, day and stage rank, in tab order. */
+  const read = new Map<number, { name: string; day: Day | null; rank: number }>();
   const first = new Map<string, number>();
   const last = new Map<string, number>();
-  const days = new Map<number, Day | null>();
-  const ranks = new Map<number, number>();
   const atStage = new Set<string>();
   /** Row a, read after row b, is later in the log than b. */
   const later = (a: number, b: number): boolean => {
-    const da = days.get(a) ?? null;
-    const db = days.get(b) ?? null;
-    if (da !== null && db !== null && da !== db) return da > db;
-    return ranks.get(a)! >= ranks.get(b)!;
+    const ra = read.get(a)!;
+    const rb = read.get(b)!;
+    if (ra.day !== null && rb.day !== null && ra.day !== rb.day) return ra.day > rb.day;
+    return ra.rank >= rb.rank;
   };
   for (const r of rows) {
     const row = grid[r] ?? [];
@@ -296,24 +296,25 @@ export function stageLog(
     const key = `${name}\u0000${normalizeKey(stage)}\u0000${day}`;
     if (atStage.has(key)) return null;
     atStage.add(key);
-    days.set(r, day);
-    ranks.set(r, rank(stage));
+    read.set(r, { name, day, rank: rank(stage) });
     const f = first.get(name);
     const l = last.get(name);
     if (f === undefined || !later(r, f)) first.set(name, r);
     if (l === undefined || later(r, l)) last.set(name, r);
   }
   // Each named row is one stage of one customer: the rows past a customer's first are its repeats.
-  const repeats = atStage.size - first.size;
+  const repeats = read.size - first.size;
   if (repeats === 0 || repeats * 4 < rows.length) return null;
   const earlier = new Set<number>();
-  for (const r of days.keys()) {
-    if (last.get(normalizeKey(cellText(grid[r]?.[nameCol]))) === r) continue;
+  for (const [r, { name, rank: k }] of read) {
+    if (last.get(name) === r) continue;
     // A won or lost deal ends its log: an account with a closed deal and a newer one is an inventory.
-    if (ranks.get(r) === CLOSED_RANK) return null;
+    if (k === CLOSED_RANK) return null;
     earlier.add(r);
   }
-  return { earlier, first };
+  const started = new Map<string, Day | null>();
+  for (const [name, r] of first) started.set(name, read.get(r)!.day);
+  return { earlier, started };
 }
 
 /** In a stage log without a stage-entered column, the header of the column that dates each row's stage. */
@@ -528,12 +529,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
       read(row, r, roles.lastUpdated, dates.lastUpdated);
       if (stageHistory && stageEntered !== null) {
         // A stage log dates a customer's start by its first row, and its close by the row that won or lost it.
-        if (roles.created === undefined) {
-          const start = dates.stageEntered(
-            (grid[stageHistory.first.get(normalizeKey(name))!] ?? [])[roles.stageEntered!],
-          );
-          created = typeof start === 'number' ? start : null;
-        }
+        if (roles.created === undefined) created = stageHistory.started.get(normalizeKey(name)) ?? null;
         if (roles.closed === undefined && (status === 'won' || status === 'lost')) closed = stageEntered;
       }
       return {
