@@ -105,6 +105,15 @@ export interface PeriodResult {
   valueTarget: number | null;
 }
 
+/**
+ * Whether a period is over as of `asOf`: the as-of day's own period counts once asOf is its last day. The
+ * balance, the derived WIP band and the per-rep marks compare whole periods only: two days of a month set
+ * against a whole one would read as a collapse.
+ */
+export function isWhole(period: PeriodResult, asOf: Day): boolean {
+  return period.end <= asOf;
+}
+
 /** One rep's wins and won value in each period shown (results.periods). */
 export interface RepResult {
   rep: string;
@@ -670,16 +679,11 @@ function wipBand(
   const { winRate, avgCycleDays, periods } = results;
   const created = head.roles.created !== undefined || head.stageLog;
   if (!winRate || !avgCycleDays || !created || won + lost < BAND_MIN_CLOSES) return null;
-  // Wins per rep per period: the target, else the average over whole periods with reps in play (winsPerRep
-  // is null only where headcount is 0): the as-of day's period counts once it is its last day, or the band
-  // would narrow on every period's first day.
-  const withData = periods.filter((p) => p.winsPerRep !== null && p.end <= asOf);
+  // Wins per rep per period: the target, else the average over whole periods (isWhole) with reps in play
+  // (winsPerRep is null only where headcount is 0), or the band would narrow on every period's first day.
+  const withData = periods.filter((p) => p.winsPerRep !== null && isWhole(p, asOf));
   const winsPerRep =
-    settings.winsTarget ??
-    ratio(
-      withData.reduce((s, p) => s + (p.winsPerRep ?? 0), 0),
-      withData.length,
-    );
+    settings.winsTarget ?? ratio(sum(withData.map((p) => p.winsPerRep ?? 0)), withData.length);
   if (winsPerRep === null || winsPerRep <= 0) return null;
   const cyclePeriods = avgCycleDays / PERIOD_DAYS[settings.period];
   const target = (winsPerRep / winRate) * cyclePeriods;
@@ -903,8 +907,8 @@ function computeResults(
       ? null
       : ratio(folded.due, current.valueTarget - current.wonValue);
 
-  // The last two whole periods: two days of a month set against a whole one would show a collapse.
-  const whole = periods.length - (asOf < current.end ? 2 : 1);
+  // The last two whole periods.
+  const whole = periods.length - (isWhole(current, asOf) ? 1 : 2);
   const last = periods[whole];
   const prev = periods[whole - 1];
   const before = settings.headcountBefore ?? prev?.headcount;

@@ -1,7 +1,7 @@
 // The Inventory report as data: a grid of cells plus formats and chart specifications. The Sheets shell
 // writes it with one setValues; the command line writes it into an .xlsx. User strings are `{ text }`.
 import { isoOfDay } from './days';
-import type { CustomerState, Inventory, RepResult } from './inventory';
+import { type CustomerState, type Inventory, isWhole, type RepResult } from './inventory';
 import { truncate } from './normalize';
 import type { Customer } from './table';
 import {
@@ -345,7 +345,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     for (const r of results.reps) {
       const row = g.add([repCell(r.rep), ...pick(r), ...targets]);
       pick(r).forEach((v, j) => {
-        if (target !== undefined && v < target && results.periods[j].end <= inv.asOf)
+        if (target !== undefined && v < target && isWhole(results.periods[j], inv.asOf))
           g.cell(row, j + 1, 'warn');
       });
     }
