@@ -165,8 +165,8 @@ function addRow(rows: Map<string, string[][]>, key: string, values: string[]): v
  * sorting them is no change; each of the rest is compared with the old row it most resembles (closestRow), so
  * a deal deleted beside a changed one makes no false entry. Should several of them change much and also be
  * re-sorted between two runs, a change may be logged as from another of the account's deals' old values,
- * under the same customer. Against a legacy
- * snapshot, which held only the last of such rows, they are not compared: that run only takes them in.
+ * under the same customer. Against a legacy snapshot, which held only the last of such rows, they are not
+ * compared: that run only takes them in.
  */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange[] {
   const changes: SnapshotChange[] = [];

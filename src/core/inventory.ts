@@ -633,13 +633,10 @@ function repLoad(byRep: Map<string, RepLoad>, rep: string, nOpen: number): RepLo
 }
 
 /**
- * The reps, most open customers first, each with the band and the flags it earns. The customers with no rep
- * are listed too, but they are nobody's load: no band, no flags (each row is a missing-rep data issue).
- */
-/**
- * The reps in order of open customers, each in play in the as-of period (`now`) with the band and the flags
- * it earns. A rep out of play (every deal closed before this period: most likely gone) keeps its row of
- * results, with neither band nor flags: "below band" would warn of a gap nobody will fill.
+ * The reps, most open customers first, each in play in the as-of period (`now`) with the band and the flags it
+ * earns. The customers with no rep are listed too, but they are nobody's load (each row is a missing-rep data
+ * issue), and a rep out of play (every deal closed before this period: most likely gone) keeps its row of
+ * results: neither gets a band or flags, as "below band" would warn of a gap nobody will fill.
  */
 function repLoads(
   byRep: Map<string, RepLoad>,
@@ -757,8 +754,7 @@ function headcountAdd(h: Headcounts, c: Customer, { starts, ends }: Spans): void
   h.diffs[row + last + 1]--;
 }
 
-/** Reps in play in each of the n periods. */
-/** Reps in play per period, and the reps in play in the last (the as-of day's) period. */
+/** Reps in play in each of the n periods, and the reps in play in the last (the as-of day's). */
 function headcountFinish({ rowOf, diffs }: Headcounts, n: number): { counts: number[]; now: Set<string> } {
   const counts = new Array<number>(n).fill(0);
   const now = new Set<string>();

@@ -190,13 +190,6 @@ function parseDayText(raw: string, order?: () => DateOrder | null): Day | null |
 }
 
 /**
- * A calendar day from a cell: Date objects (civil date in timeZone), numbers as Excel serials, and text
- * in the formats of PRODUCT 1.1 (ISO with optional time, Y/M/D, M/D/Y, D-M-Y and D.M.Y (`order`, when
- * given, settles which of day and month comes first where both readings work: see numericDate), English
- * month names, 2026年5月30日, 2026年5月, serials as text). A time of day is ignored; the civil date is taken
- * as written.
- */
-/**
  * The order of each column whose dates tell one (dateOrder), by column index: what a reader of fewer rows
  * (the sidebar's one row, a one-row formula) goes by. Rows from `from` of `grid` are looked at.
  */
@@ -242,6 +235,13 @@ export function columnDays(
   };
 }
 
+/**
+ * A calendar day from a cell: Date objects (civil date in timeZone), numbers as Excel serials, and text
+ * in the formats of PRODUCT 1.1 (ISO with optional time, Y/M/D, M/D/Y, D-M-Y and D.M.Y (`order`, when
+ * given, settles which of day and month comes first where both readings work: see numericDate), English
+ * month names, 2026年5月30日, 2026年5月, serials as text). A time of day is ignored; the civil date is taken
+ * as written.
+ */
 export function parseDay(
   cell: Cell,
   timeZone: string,
