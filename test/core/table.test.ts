@@ -1,5 +1,6 @@
 // readCustomers reads the rows in one pass when it has a stage model and in two when it derives one
 // from the data: both must give the same customers and the same issues in the same order.
+import { dayFromIso, isoOfDay } from '../../src/core/days';
 import { runInventory } from '../../src/core/index';
 import { readCustomers } from '../../src/core/table';
 import { template } from '../../src/core/templates';
@@ -44,7 +45,6 @@ describe('readCustomers', () => {
 });
 
 describe('a stage log (a row per stage each customer reached)', () => {
-  const dayOf = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8)) / 86400000;
   const LOG: Grid = [
     ['Customer', 'Stage', 'Date', 'Amount'],
     ['Acme', 'Lead', '2026-01-05', 100],
@@ -62,9 +62,17 @@ describe('a stage log (a row per stage each customer reached)', () => {
       expect(
         table?.customers.map((c) => [c.row, c.name, c.status, c.value, c.stageEntered, c.created, c.closed]),
       ).toEqual([
-        [5, 'Acme', 'won', 150, dayOf('2026-03-01'), dayOf('2026-01-05'), dayOf('2026-03-01')],
-        [6, 'Cedar', 'open', 80, dayOf('2026-03-02'), dayOf('2026-03-02'), null],
-        [7, 'Birch', 'lost', 50, dayOf('2026-02-20'), dayOf('2026-01-10'), dayOf('2026-02-20')],
+        [5, 'Acme', 'won', 150, dayFromIso('2026-03-01'), dayFromIso('2026-01-05'), dayFromIso('2026-03-01')],
+        [6, 'Cedar', 'open', 80, dayFromIso('2026-03-02'), dayFromIso('2026-03-02'), null],
+        [
+          7,
+          'Birch',
+          'lost',
+          50,
+          dayFromIso('2026-02-20'),
+          dayFromIso('2026-01-10'),
+          dayFromIso('2026-02-20'),
+        ],
       ]);
       expect(table?.issues.filter((i) => i.code === 'stage-log-row')).toEqual([
         { sheet: 'Log', row: 2, column: 'A (Customer)', value: 'Acme', code: 'stage-log-row' },
@@ -81,9 +89,9 @@ describe('a stage log (a row per stage each customer reached)', () => {
     expect(
       table?.customers.map((c) => [c.row, c.name, c.status, c.stageEntered, c.created, c.closed]),
     ).toEqual([
-      [2, 'Birch', 'lost', dayOf('2026-02-20'), dayOf('2026-01-10'), dayOf('2026-02-20')],
-      [3, 'Cedar', 'open', dayOf('2026-03-02'), dayOf('2026-03-02'), null],
-      [4, 'Acme', 'won', dayOf('2026-03-01'), dayOf('2026-01-05'), dayOf('2026-03-01')],
+      [2, 'Birch', 'lost', dayFromIso('2026-02-20'), dayFromIso('2026-01-10'), dayFromIso('2026-02-20')],
+      [3, 'Cedar', 'open', dayFromIso('2026-03-02'), dayFromIso('2026-03-02'), null],
+      [4, 'Acme', 'won', dayFromIso('2026-03-01'), dayFromIso('2026-01-05'), dayFromIso('2026-03-01')],
     ]);
     expect(table?.issues.filter((i) => i.code === 'stage-log-row').map((i) => i.row)).toEqual([5, 6, 7]);
   });
@@ -119,8 +127,8 @@ describe('a stage log (a row per stage each customer reached)', () => {
     ];
     const table = readCustomers({ name: 'Log', values }, { timeZone: 'UTC', model: null });
     expect(table?.customers.map((c) => [c.row, c.status, c.created, c.stageEntered, c.closed])).toEqual([
-      [4, 'won', dayOf('2026-01-05'), dayOf('2026-02-10'), dayOf('2026-02-10')],
-      [7, 'open', dayOf('2026-01-10'), dayOf('2026-01-20'), null],
+      [4, 'won', dayFromIso('2026-01-05'), dayFromIso('2026-02-10'), dayFromIso('2026-02-10')],
+      [7, 'open', dayFromIso('2026-01-10'), dayFromIso('2026-01-20'), null],
     ]);
     expect(table?.issues.filter((i) => i.code === 'stage-log-row').map((i) => i.row)).toEqual([2, 3, 5, 6]);
   });
@@ -132,7 +140,7 @@ describe('a stage log (a row per stage each customer reached)', () => {
       start: `2026-0${1 + (k % 6)}-0${1 + (k % 9)}`,
       end: k < 8 ? 'Won' : k < 12 ? 'Lost' : null,
     }));
-    const plus30 = (iso: string) => new Date((dayOf(iso) + 30) * 86400000).toISOString().slice(0, 10);
+    const plus30 = (iso: string) => isoOfDay(dayFromIso(iso)! + 30);
     const log: Grid = [
       ['Customer', 'Rep', 'Stage', 'Date'],
       ...deals.flatMap((d) => [
@@ -166,9 +174,9 @@ describe('a stage log (a row per stage each customer reached)', () => {
     const values = LOG.map((row, r) => [...row, r === 0 ? 'Created' : '2025-12-01']);
     const table = readCustomers({ name: 'Log', values }, { timeZone: 'UTC', model: null });
     expect(table?.customers.map((c) => [c.name, c.created, c.closed])).toEqual([
-      ['Acme', dayOf('2025-12-01'), dayOf('2026-03-01')],
-      ['Cedar', dayOf('2025-12-01'), null],
-      ['Birch', dayOf('2025-12-01'), dayOf('2026-02-20')],
+      ['Acme', dayFromIso('2025-12-01'), dayFromIso('2026-03-01')],
+      ['Cedar', dayFromIso('2025-12-01'), null],
+      ['Birch', dayFromIso('2025-12-01'), dayFromIso('2026-02-20')],
     ]);
   });
 
@@ -200,7 +208,6 @@ describe('a stage log (a row per stage each customer reached)', () => {
 });
 
 describe('dates that read both ways (03/04/2025)', () => {
-  const dayOf = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8)) / 86400000;
   const read = (created: string[], close: string[]) =>
     readCustomers(
       {
@@ -216,22 +223,22 @@ describe('dates that read both ways (03/04/2025)', () => {
   test('follow the order of the dates in their column that read one way only', () => {
     // Created: 25/12 says day first. Close Date: 1/20 says month first.
     expect(read(['25/12/2024', '03/02/2025', '10/01/2025'], ['1/20/2025', '3/4/2025', '12/1/2025'])).toEqual([
-      [dayOf('2024-12-25'), dayOf('2025-01-20')],
-      [dayOf('2025-02-03'), dayOf('2025-03-04')],
-      [dayOf('2025-01-10'), dayOf('2025-12-01')],
+      [dayFromIso('2024-12-25'), dayFromIso('2025-01-20')],
+      [dayFromIso('2025-02-03'), dayFromIso('2025-03-04')],
+      [dayFromIso('2025-01-10'), dayFromIso('2025-12-01')],
     ]);
     // The same with dashes: 01-13 says month first, where a dash alone would read day first.
     expect(read(['01-13-2025', '03-04-2025'], ['', ''])).toEqual([
-      [dayOf('2025-01-13'), null],
-      [dayOf('2025-03-04'), null],
+      [dayFromIso('2025-01-13'), null],
+      [dayFromIso('2025-03-04'), null],
     ]);
   });
 
   test('keep the separator’s reading when the column does not tell, or contradicts itself', () => {
     expect(read(['03/04/2025', '13/01/2025', '01/13/2025'], ['03.04.2025', '', ''])).toEqual([
-      [dayOf('2025-03-04'), dayOf('2025-04-03')],
-      [dayOf('2025-01-13'), null],
-      [dayOf('2025-01-13'), null],
+      [dayFromIso('2025-03-04'), dayFromIso('2025-04-03')],
+      [dayFromIso('2025-01-13'), null],
+      [dayFromIso('2025-01-13'), null],
     ]);
   });
 });
