@@ -249,10 +249,10 @@ function forEachCustomerRow(
 }
 
 /** The rank (see stageLog) of a won or lost stage: beyond every other. */
-export const CLOSED_RANK = Number.MAX_SAFE_INTEGER;
+const CLOSED_RANK = Number.MAX_SAFE_INTEGER;
 
 /** A stage log: the rows a later row of the same customer supersedes, and each customer's first day by key. */
-export interface StageLog {
+interface StageLog {
   earlier: Set<number>;
   started: Map<string, Day | null>;
 }
@@ -267,7 +267,7 @@ export interface StageLog {
  * day the furthest stage (`rank`: a stage's place in the model, CLOSED_RANK for won or lost), then the lower
  * in the tab; it is the customer's current state.
  */
-export function stageLog(
+function stageLog(
   grid: Grid,
   rows: readonly number[],
   nameCol: number,

@@ -133,7 +133,7 @@ function numericDate(s: string, order?: () => DateOrder | null): Day | ParseFail
  * first number over 12 and none a second, month first the other way round, null when they do not tell (or
  * contradict each other). Rows from `from` of column `col` are looked at.
  */
-export function dateOrder(grid: Grid, from: number, col: number): DateOrder | null {
+function dateOrder(grid: Grid, from: number, col: number): DateOrder | null {
   let dayFirst = false;
   let monthFirst = false;
   for (let r = from; r < grid.length; r++) {
@@ -205,7 +205,7 @@ export function dateOrders(grid: Grid, from: number): Record<number, DateOrder> 
 }
 
 /** A day parser for a column (see columnDays). */
-export type DayParser = (cell: Cell) => Day | null | ParseFailure;
+type DayParser = (cell: Cell) => Day | null | ParseFailure;
 
 /**
  * Day parsers by column for a grid whose data starts at row `from`: a date of a column that reads both ways

@@ -90,7 +90,7 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
  * header first); or, for a tab under the History tab's name that is the user's own (see isOwnHistory), that
  * name under `notOurs`: nothing is appended there, and the inventory's issue list says so.
  */
-export type HistoryTarget = { name: string; headed: boolean } | { notOurs: string } | null;
+type HistoryTarget = { name: string; headed: boolean } | { notOurs: string } | null;
 
 /** The History tab to append to (see HistoryTarget). Reads the tab's first rows (three calls): callers keep it. */
 export function historyTarget(layout: Layout): HistoryTarget {
