@@ -154,6 +154,8 @@ export {
   sidebarSetup,
   /** Sidebar (Setup view): creates the missing Pandian tabs from a template, in a language. */
   sidebarSetupSheets,
+  /** Sidebar: a card's days in stage from History, when its row has no Stage entered date. */
+  sidebarStageClock,
   /** Sidebar: language and today's date. */
   sidebarStart,
   /** Sidebar: the team view (concurrency heatmap, stalled customers, objections, cohorts). */

@@ -126,6 +126,11 @@ export interface CustomerCard {
   daysInStage: number | null;
   maxDays: number | null;
   stalled: boolean;
+  /**
+   * The row has a stage but no Stage entered date, and the spreadsheet has a History tab: its days in stage (and
+   * so `stalled`) are in History, which a poll does not read. The page asks sidebarStageClock for them.
+   */
+  historyClock: boolean;
   daysSinceContact: number | null;
   /** Open and not contacted for more than Settings' No-contact days. */
   outOfTouch: boolean;
@@ -140,6 +145,12 @@ export interface CustomerCard {
   objections: ObjectionView[];
   /** Cells of this row Pandian cannot read. */
   issues: { column: string; value: string; message: string }[];
+}
+
+/** What History tells of a card's stage clock (see sidebarStageClock). */
+export interface StageClock {
+  daysInStage: number | null;
+  stalled: boolean;
 }
 
 export type CustomerView =
@@ -411,17 +422,21 @@ function readObjections(ss: Spreadsheet, ctx: SheetContext): SheetData | null {
   return sheet && readAll(sheet, name);
 }
 
-/** Core's inventory of the customer tab's header over `rows`, with the context's Stages and Settings tabs. */
+/**
+ * Core's inventory of the customer tab's header over `rows`, with the context's Stages and Settings tabs, and
+ * the Objections and History tabs when given.
+ */
 function inventoryOf(
   ctx: SheetContext,
   lang: Lang,
   rows: Cell[][],
   objections: SheetData | null,
+  history: SheetData | null = null,
 ): Inventory | null {
   const customer = requireCustomer(ctx);
   const tab = { name: customer.sheet, values: [customer.header, ...rows] };
   const outcome = runInventory({
-    sheets: [tab, ctx.settings, objections].filter((s) => s !== null),
+    sheets: [tab, ctx.settings, objections, history].filter((s) => s !== null),
     asOf: todayIn(ctx.timeZone),
     timeZone: ctx.timeZone,
     lang,
@@ -444,12 +459,13 @@ function inventoryOfRow(
   row: number,
   objections: SheetData | null,
   cells?: Cell[],
+  history: SheetData | null = null,
 ): { inv: Inventory; cells: Cell[] } | null {
   const { sheet, headerRow, header } = requireCustomer(ctx);
   const values = cells ?? tabRows(ss, sheet, header.length)(row, row)[0];
   const gap = Math.min(row - headerRow - 1, 2);
   const rows: Cell[][] = [...Array.from({ length: gap }, () => [] as Cell[]), values];
-  const inv = inventoryOf(ctx, lang, rows, objections);
+  const inv = inventoryOf(ctx, lang, rows, objections, history);
   return inv?.table.customers.length === 1 ? { inv, cells: values } : null;
 }
 
@@ -481,8 +497,9 @@ function cardOf(
   objections: SheetData | null,
   target: RowTarget,
   lang: Lang,
-  timeZone: string,
+  ctx: SheetContext,
 ): CustomerCard {
+  const { timeZone } = ctx;
   const c = inv.table.customers[0];
   const planCol = objections && locateColumns(objections.values, OBJECTION_COLUMNS)?.cols.plan;
   const s = inv.states[0];
@@ -513,6 +530,12 @@ function cardOf(
     daysInStage: s.daysInStage,
     maxDays: stage ? s.stallLimit : null,
     stalled: s.stalled,
+    historyClock:
+      s.daysInStage === null &&
+      ctx.tabs.history !== null &&
+      roles.stage !== undefined &&
+      c.stageText !== '' &&
+      (c.status === 'open' || c.status === 'hold'),
     daysSinceContact: s.daysSinceContact,
     outOfTouch: s.outOfTouch,
     nextAction: {
@@ -558,7 +581,7 @@ function viewOfRow(
   if (!read) return { kind: 'not-customer', row, customerSheet: customer.sheet };
   const c = read.inv.table.customers[0];
   const target: RowTarget = { sheet: customer.sheet, row, id: c.id, name: c.name };
-  return { kind: 'customer', card: cardOf(read.inv, read.cells, objections, target, lang, ctx.timeZone) };
+  return { kind: 'customer', card: cardOf(read.inv, read.cells, objections, target, lang, ctx) };
 }
 
 // ---- Safe writes ----
@@ -721,6 +744,29 @@ export function sidebarCustomer(clientLang?: string): CustomerView {
       const read = readUnderHeader(activeRows(ss, header.length), headerRow, { from: row, to: row });
       const values = read && sameHeader(read.header, header) ? read.rows[0] : undefined;
       return viewOfRow(ss, values ? ctx : loadContext(ss, true), lang, row, values);
+    },
+    { clientLang },
+  );
+}
+
+/**
+ * Days in stage from History for a card drawn with `historyClock` (the page asks once per customer and stage,
+ * not at every poll): core's inventory of the target row with the History tab read whole. Null when the row no
+ * longer holds that customer, or the History tab is gone.
+ */
+export function sidebarStageClock(target: RowTarget, clientLang?: string): StageClock | null {
+  checkTarget(target);
+  return serve(
+    ({ ss, ctx, lang }) => {
+      const customer = requireCustomer(ctx);
+      const name = ctx.tabs.history;
+      const sheet = name ? ss.getSheetByName(name) : null;
+      if (!name || !sheet || target.sheet !== customer.sheet || target.row <= customer.headerRow) return null;
+      const read = inventoryOfRow(ss, ctx, lang, target.row, null, undefined, readAll(sheet, name));
+      const c = read?.inv.table.customers[0];
+      if (!read || c?.id !== target.id || c.name !== target.name) return null;
+      const { daysInStage, stalled } = read.inv.states[0];
+      return { daysInStage, stalled };
     },
     { clientLang },
   );

@@ -9,6 +9,7 @@ import type {
   ObjectionChange,
   ObjectionView,
   RowTarget,
+  StageClock,
 } from '../sheets/sidebar-api';
 import { button, type Child, field, fill, h, option } from './dom';
 import { call } from './rpc';
@@ -110,6 +111,11 @@ function targetKey(t: RowTarget): string {
   return JSON.stringify([t.sheet, t.row, t.id, t.name]);
 }
 
+/** What History's stage clock of a card holds for: the row's customer, its stage and status, and the day. */
+function clockKey(c: CustomerCard): string {
+  return JSON.stringify([targetKey(c.target), c.stageText, c.status, c.today]);
+}
+
 export class CustomerPanel {
   private shown = '';
   private shownKey = '';
@@ -118,6 +124,12 @@ export class CustomerPanel {
   private pollFailed = false;
   /** A write is on its way: polls wait, so they cannot redraw the card under the user's click. */
   private writing = 0;
+  /** The last view the server sent, before History's stage clock is put in it. */
+  private view: CustomerView | null = null;
+  /** History's stage clock of the last card that needed one (see withClock), under its clockKey. */
+  private clock: { key: string; value: StageClock | null } | null = null;
+  /** The clockKey asked for and not answered yet. */
+  private clocking = '';
 
   constructor(
     private readonly root: HTMLElement,
@@ -150,7 +162,9 @@ export class CustomerPanel {
   }
 
   /** Draws a view. `written`: it answers a write, so the inputs start clean and focus goes to `focus`. */
-  show(view: CustomerView, options: { written?: boolean; focus?: string } = {}): void {
+  show(sent: CustomerView, options: { written?: boolean; focus?: string } = {}): void {
+    this.view = sent;
+    const view = this.withClock(sent);
     const json = JSON.stringify(view);
     if (!options.written && json === this.shown) return;
     this.shown = json;
@@ -160,6 +174,38 @@ export class CustomerPanel {
     fill(this.root, ...this.render(view));
     if (kept) this.restore(kept, options.focus);
     else if (options.focus) document.getElementById(options.focus)?.focus();
+  }
+
+  /**
+   * The view with History's days in stage when its card needs them (a poll does not read History): known for
+   * this customer, stage and day, else asked for once, and the card drawn again when they come.
+   */
+  private withClock(view: CustomerView): CustomerView {
+    if (view.kind !== 'customer' || !view.card.historyClock) return view;
+    const key = clockKey(view.card);
+    if (this.clock?.key !== key) {
+      void this.askClock(view.card.target, key);
+      return view;
+    }
+    const value = this.clock.value;
+    return value ? { kind: 'customer', card: { ...view.card, ...value } } : view;
+  }
+
+  private async askClock(target: RowTarget, key: string): Promise<void> {
+    if (this.clocking === key) return;
+    this.clocking = key;
+    let value: StageClock | null = null;
+    try {
+      value = await call('sidebarStageClock', target, this.ui.lang);
+    } catch (e) {
+      // Shown as a failed poll is (the next poll that answers clears it); not asked again for this key.
+      this.pollFailed = true;
+      this.ui.fail(e);
+    } finally {
+      if (this.clocking === key) this.clocking = '';
+    }
+    this.clock = { key, value };
+    if (this.writing === 0 && this.view) this.show(this.view);
   }
 
   private keep(values: boolean): Kept {

@@ -6,6 +6,8 @@ import { type Backend, startBackend } from './backend';
 import { launchBrowser, openSidebar, type SidebarPage } from './browser';
 import { fixtureSheets, NOW, TIME_ZONE, XSS_NAME } from './fixtures';
 
+/** The History tab's header as the edit trigger writes it (English: the tab is named Change log). */
+const HISTORY_HEADER = ['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source'];
 /** 2026-11-27 00:00 in Shanghai: what a date cell holds for "today". */
 const TODAY_CELL = Date.UTC(2026, 10, 26, 16, 0, 0);
 
@@ -32,11 +34,15 @@ afterEach(async () => {
 });
 
 /**
- * A fresh spreadsheet with row `row` of Customers selected (`cells`: A1 address → value, set first), its
- * backend, and the sidebar open on it.
+ * A fresh spreadsheet (the fixture's `sheets`) with row `row` of Customers selected (`cells`: A1 address →
+ * value, set first), its backend, and the sidebar open on it.
  */
-async function open(row: number, cells: Record<string, string> = {}): Promise<World> {
-  const ss = createSpreadsheet({ sheets: fixtureSheets('en'), timeZone: TIME_ZONE });
+async function open(
+  row: number,
+  cells: Record<string, string> = {},
+  sheets = fixtureSheets('en'),
+): Promise<World> {
+  const ss = createSpreadsheet({ sheets, timeZone: TIME_ZONE });
   for (const [a1, value] of Object.entries(cells)) ss.getRange(a1).setValue(value);
   select(ss, row);
   const backend = await startBackend({ spreadsheet: ss, now: NOW });
@@ -363,6 +369,44 @@ describe('Customer view', () => {
     expect(Object.values(far).reduce((a, b) => a + b, 0)).toBe(8);
   });
 
+  it('shows days in stage from History when the row has no Stage entered date, asked once per stage', async () => {
+    const sheets = fixtureSheets('en');
+    (sheets.Customers as unknown[][])[2][6] = ''; // Northern Steel's Stage Entered
+    const change = (when: string, from: string, to: string) => [
+      when,
+      'ann@example.com',
+      'Northern Steel',
+      'C-002',
+      '3',
+      'Stage',
+      from,
+      to,
+      'edit',
+    ];
+    sheets['Change log'] = [HISTORY_HEADER, change('2026-10-20', 'Discovery', 'Budget')];
+    const { ss, backend, sidebar } = await open(3, {}, sheets);
+    const clock = sidebar.page.locator('#ladder-h ~ p.meta').last();
+    await sidebar.page.getByText('38 days in stage (max 30)').waitFor();
+    await expect(clock.textContent()).resolves.toBe(
+      '38 days in stage (max 30) · last contact 26 days ago · stalled · out of touch',
+    );
+    const asked = (fn: string) => backend.calls.filter((c) => c.fn === fn).length;
+    await polled(backend, 2);
+    expect(asked('sidebarStageClock')).toBe(1); // later polls of the same stage keep the clock
+    await expect(clock.textContent()).resolves.toContain('38 days in stage');
+
+    // The stage moves on today, as the edit trigger logs it: the next poll asks History again.
+    ss.getRange('Customers!D3').setValue('Solution & tender');
+    const log = ss.getSheetByName('Change log')!;
+    log.appendRow(change('2026-11-27', 'Budget', 'Solution & tender'));
+    await sidebar.page.getByText('0 days in stage (max 45)').waitFor({ timeout: 5000 });
+    expect(asked('sidebarStageClock')).toBe(2);
+    await expect(sidebar.page.locator('#ladder-h ~ p.meta strong.bad').allTextContents()).resolves.toEqual([
+      'out of touch',
+    ]);
+    expectClean(sidebar);
+  });
+
   it('shows an edit of the Objections tab at the next poll (the edit trigger forgets the cache)', async () => {
     const { ss, backend } = await open(3);
     const card = () => {
@@ -387,6 +431,16 @@ describe('Customer view', () => {
     expect(card().objections.map((o) => [o.id, o.status])).toEqual([['OBJ-001', 'resolved']]);
   });
 });
+
+/** Waits until the page has polled `n` more times. */
+async function polled(backend: Backend, n: number): Promise<void> {
+  const count = () => backend.calls.filter((c) => c.fn === 'sidebarCustomer').length;
+  const until = count() + n;
+  for (let waited = 0; count() < until; waited += 100) {
+    if (waited > 10000) throw new Error(`the page polled ${count()} times, not ${until}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /** Service calls of one poll, made as the page makes it (with its language), the cache warm. */
 function pollCalls(backend: Backend): Record<string, number> {

@@ -149,3 +149,85 @@ describe('a date that reads both ways (03/12/2026) in one row', () => {
     expect(view.card.nextAction).toMatchObject({ due: '2026-12-03', state: 'ok' });
   });
 });
+
+describe('days in stage from History, for a row without a Stage entered date', () => {
+  const HISTORY = ['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source'];
+  /** The fixture with Northern Steel's (row 3) Stage Entered cleared, and a History tab when `history` is. */
+  function cleared(history: unknown[][] | null): { ss: FakeSpreadsheet; sandbox: Sandbox } {
+    const sheets = fixtureSheets('en');
+    (sheets.Customers as unknown[][])[2][6] = '';
+    if (history) sheets['Change log'] = [HISTORY, ...history];
+    const ss = createSpreadsheet({ sheets, timeZone: TIME_ZONE });
+    ss.getSheetByName('Customers')!.getRange(3, 2).activate();
+    return { ss, sandbox: loadBundle({ spreadsheet: ss, now: NOW }) };
+  }
+  const card = (sandbox: Sandbox) =>
+    (sandbox.call('sidebarCustomer', 'en') as { card: Record<string, unknown> }).card;
+  const change = (when: string, id: string, name: string, field = 'Stage') => [
+    when,
+    'ann@example.com',
+    name,
+    id,
+    '3',
+    field,
+    'Discovery',
+    'Budget',
+    'edit',
+  ];
+
+  it('a poll says History holds the clock; sidebarStageClock reads it: the last stage change, stalled past 30 days', () => {
+    const { sandbox } = cleared([
+      change('2026-09-10', 'C-002', 'Northern Steel'),
+      change('2026-10-20', 'C-002', 'Northern Steel'),
+      change('2026-11-20', 'C-002', 'Northern Steel', 'Amount'), // not a stage change
+      change('2026-11-25', 'C-001', 'Acme Power'), // another customer
+    ]);
+    expect(card(sandbox)).toMatchObject({
+      daysInStage: null,
+      stalled: false,
+      historyClock: true,
+      maxDays: 30,
+    });
+    // 20 October to 27 November: 38 days in Budget, whose limit is 30.
+    expect(sandbox.call('sidebarStageClock', NORTHERN)).toEqual({ daysInStage: 38, stalled: true });
+  });
+
+  it('answers null when the row no longer holds the customer the card was drawn for', () => {
+    const { sandbox } = cleared([change('2026-11-01', 'C-002', 'Northern Steel')]);
+    expect(sandbox.call('sidebarStageClock', NORTHERN)).toEqual({ daysInStage: 26, stalled: false });
+    expect(sandbox.call('sidebarStageClock', { ...NORTHERN, row: 4 })).toBeNull();
+    expect(sandbox.call('sidebarStageClock', { ...NORTHERN, name: 'Northern Steel Ltd' })).toBeNull();
+    expect(() => sandbox.call('sidebarStageClock', { row: 3 })).toThrow(/target/);
+  });
+
+  it('is not asked for when the row has its date, or there is no History tab', () => {
+    const dated = world();
+    dated.ss.getSheetByName('Customers')!.getRange(3, 2).activate();
+    expect(card(dated.sandbox)).toMatchObject({ daysInStage: 87, historyClock: false });
+    const { sandbox } = cleared(null);
+    expect(card(sandbox)).toMatchObject({ daysInStage: null, historyClock: false });
+    expect(sandbox.call('sidebarStageClock', NORTHERN)).toBeNull();
+  });
+
+  it('costs a fixed number of service calls, whatever the length of History', () => {
+    const calls = (entries: number) => {
+      const rows = Array.from({ length: entries }, (_, i) =>
+        change('2026-10-20', `C-${1000 + i}`, `Other ${i}`),
+      );
+      const { sandbox } = cleared([...rows, change('2026-10-20', 'C-002', 'Northern Steel')]);
+      card(sandbox); // the page polls first: the context is cached
+      sandbox.env.resetCalls();
+      expect(sandbox.call('sidebarStageClock', NORTHERN, 'en')).toEqual({
+        daysInStage: 38,
+        stalled: true,
+      });
+      expect(sandbox.env.calls()['Session.getActiveUserLocale']).toBeUndefined(); // the page says its language
+      return sandbox.env.calls();
+    };
+    const small = calls(1);
+    expect(calls(3000)).toEqual(small);
+    // The spreadsheet (1), the cached context (2), the History tab (1) read whole (2), and the row read by
+    // its tab's name (2).
+    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBe(8);
+  });
+});
