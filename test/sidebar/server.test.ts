@@ -1,7 +1,7 @@
 // The sidebar's server functions called directly in the sandbox (no browser): the cells a write touches.
 import { namesMissingTab } from '../addon/helpers';
 import { createSpreadsheet, type FakeSpreadsheet, loadBundle, type Sandbox } from '../sandbox';
-import { fixtureSheets, NOW, TIME_ZONE } from './fixtures';
+import { customerTabName, fixtureSheets, NOW, TIME_ZONE } from './fixtures';
 
 /** 2026-11-27 00:00 in Shanghai: what a date cell holds for "today". */
 const TODAY_CELL = Date.UTC(2026, 10, 26, 16, 0, 0);
@@ -207,6 +207,23 @@ describe('days in stage from History, for a row without a Stage entered date', (
     const { sandbox } = cleared(null);
     expect(card(sandbox)).toMatchObject({ daysInStage: null, historyClock: false });
     expect(sandbox.call('sidebarStageClock', NORTHERN)).toBeNull();
+  });
+
+  it('reads a Chinese History tab (变更记录) the same way', () => {
+    const sheets = fixtureSheets('zh');
+    const tab = customerTabName('zh');
+    (sheets[tab] as unknown[][])[2][6] = '';
+    const name = (sheets[tab] as unknown[][])[2][1] as string;
+    sheets['变更记录'] = [
+      ['时间', '用户', '客户', '编号', '行', '字段', '原值', '新值', '来源'],
+      ['2026-10-20', 'ann@example.com', name, 'C-002', '3', '销售阶段', '需求确认', '预算确认', 'edit'],
+    ];
+    const ss = createSpreadsheet({ sheets, timeZone: TIME_ZONE });
+    ss.getSheetByName(tab)!.getRange(3, 2).activate();
+    const sandbox = loadBundle({ spreadsheet: ss, now: NOW });
+    expect(card(sandbox)).toMatchObject({ daysInStage: null, historyClock: true });
+    const target = { sheet: tab, row: 3, id: 'C-002', name };
+    expect(sandbox.call('sidebarStageClock', target, 'zh')).toEqual({ daysInStage: 38, stalled: true });
   });
 
   it('costs a fixed number of service calls, whatever the length of History', () => {
