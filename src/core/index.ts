@@ -54,6 +54,29 @@ export function tabIdOf(name: string): TabId | null {
   return tabIds.get(normalizeKey(name)) ?? null;
 }
 
+/**
+ * 0 for a tab under a name Pandian writes that tab under (in either language), 1 under an alias it only reads
+ * (History): of two tabs named as one Pandian tab, the first of rank 0 is read (firstTab), so a user's own
+ * "History" tab never hides Pandian's "Change log", wherever it stands in the tab order.
+ */
+function tabRank(name: string, id: TabId): number {
+  const key = normalizeKey(name);
+  return TAB_NAMES[id].slice(0, 2).some((n) => normalizeKey(n) === key) ? 0 : 1;
+}
+
+/** Of the tabs (in tab order) `id` names, the one read: the first of the lowest tabRank. */
+export function firstTab<T>(tabs: Iterable<T>, nameOf: (tab: T) => string, id: TabId): T | undefined {
+  let best: T | undefined;
+  let bestRank = 2;
+  for (const tab of tabs) {
+    const name = nameOf(tab);
+    if (tabIdOf(name) !== id) continue;
+    const rank = tabRank(name, id);
+    if (rank < bestRank) [best, bestRank] = [tab, rank];
+  }
+  return best;
+}
+
 /** The tab named `name`: the one of that exact name, else the one whose name matches it loosely (normalizeKey). */
 export function tabByName<T extends { name: string }>(tabs: readonly T[], name: string): T | null {
   const key = normalizeKey(name);
@@ -85,7 +108,7 @@ export function findCustomerSheet(
 }
 
 function findTab(sheets: readonly SheetData[], id: TabId): SheetData | undefined {
-  return sheets.find((s) => tabIdOf(s.name) === id);
+  return firstTab(sheets, (s) => s.name, id);
 }
 
 /** A Stages tab may also be recognised by its headers (a renamed tab). */

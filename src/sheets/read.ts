@@ -3,6 +3,7 @@
 import {
   type CustomerTabRequest,
   findCustomerSheet,
+  firstTab,
   readCustomerTab,
   runInventory,
   tabByName,
@@ -54,9 +55,12 @@ export function layoutOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Layout {
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
     handles.set(name, sheet);
-    const id = tabIdOf(name);
-    if (id) tabs[id] ??= sheet;
-    else others.push({ sheet, name });
+    if (!tabIdOf(name)) others.push({ sheet, name });
+  }
+  // Of two tabs named as one Pandian tab, the one core reads (a name Pandian writes beats an alias it reads).
+  for (const id of Object.keys(TAB_NAMES) as TabId[]) {
+    const name = firstTab(handles.keys(), (n) => n, id);
+    if (name !== undefined) tabs[id] = handles.get(name);
   }
   return { handles, tabs, others };
 }

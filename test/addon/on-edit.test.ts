@@ -711,6 +711,25 @@ describe("a user's own tab under the History tab's name", () => {
     expect(changedCells(before, ss.snapshot().Customers)).toEqual(['D5', 'H5', 'O5', 'D6', 'H6', 'O6']);
   });
 
+  it('does not hide a change log of Pandian that stands after it: edits go there', () => {
+    const ss = workbook({ rows: 20 });
+    const calls = [['Date', 'Call notes']];
+    ss.insertSheet('History').getRange(1, 1, 1, 2).setValues(calls);
+    ss.insertSheet('Change log').getRange(1, 1, 1, HISTORY_HEADER.length).setValues([HISTORY_HEADER]);
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!D5', 'Discovery');
+    expect(
+      history(ss)
+        .slice(1)
+        .map((r) => [r[4], r[5], r[7]]),
+    ).toEqual([['5', 'Stage', 'Discovery']]);
+    expect(ss.snapshot().History.values).toEqual(calls);
+    // The report reads the same log: no issue about the user's tab, and the stage change dates the clock.
+    sandbox.call('menuInventory');
+    const report = ss.getSheetByName('Inventory')!.getDataRange().getValues().flat().map(String);
+    expect(report.some((v) => v.includes('History'))).toBe(false);
+  });
+
   it('once that tab is renamed, as the issue asks, the next edit makes the change log', () => {
     const ss = workbook({ rows: 20 });
     ss.insertSheet('History')

@@ -809,6 +809,16 @@ describe("a user's own tab under the History tab's name", () => {
     expect(issuesOf([{ name: 'Change log', values: own }, settings('yes')])).toEqual([]);
     expect(issuesOf([{ name: 'History', values: [['', '']] }, settings('yes')])).toEqual([]);
   });
+  it('does not hide Pandian’s own change log standing after it: that log is read, and no issue is made', () => {
+    const own: Cell[][] = [
+      ['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source'],
+      ['2026-05-01', 'ann@example.com', 'Acme', '', '2', 'Stage', '', 'Lead', 'edit'],
+    ];
+    const extra = [{ name: 'History', values: calls }, { name: 'Change log', values: own }, settings('yes')];
+    expect(issuesOf(extra)).toEqual([]);
+    const inv = inventory([row({ customer: 'Acme', stage: 'Lead' })], extra);
+    expect(inv.states[0].daysInStage).toBe(inv.asOf - dayFromIso('2026-05-01')!);
+  });
 });
 
 describe('the change watcher’s diff, for an account’s deals in a tab without ids', () => {
