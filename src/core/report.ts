@@ -375,7 +375,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Data issues
   g.section('dataIssues', { n: inv.issues.length });
-  g.header('sheet row column value message');
+  g.header('sheet row column cell message');
   g.list(groupIssues(inv.issues), ISSUE_LIMIT, (group) => {
     const [first] = group;
     const n = group.length;

@@ -119,6 +119,7 @@ export const MESSAGES = sections({
     dataIssues: ['数据问题（{n}）', 'Data issues ({n})'],
     sheet: ['工作表', 'Tab'],
     column: ['列', 'Column'],
+    cell: ['单元格内容', 'Cell value'],
     message: ['问题', 'What is wrong'],
   },
   flag: {

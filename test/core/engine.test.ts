@@ -859,3 +859,22 @@ describe('the change watcher’s diff, for an account’s deals in a tab without
     ]);
   });
 });
+
+describe('the data-issues table of the report', () => {
+  it('heads the cell column as the cell’s content in both languages, not as an amount', () => {
+    const inv = inventory([row({ customer: 'Acme', stage: 'Leed' })]);
+    for (const [lang, head] of [
+      ['en', ['Tab', 'Row', 'Column', 'Cell value', 'What is wrong']],
+      ['zh', ['工作表', '行', '列', '单元格内容', '问题']],
+    ] as const) {
+      const rows = buildReport(inv, reportText(lang), (i) => issueMessage(i, lang)).rows.map((r) =>
+        r.map((c) => (c !== null && typeof c === 'object' && 'text' in c ? c.text : c)),
+      );
+      const title = rows.findIndex((r) =>
+        String(r[0]).startsWith(lang === 'en' ? 'Data issues (' : '数据问题（'),
+      );
+      expect(rows[title + 1].slice(0, 5)).toEqual(head);
+      expect(rows[title + 2].slice(0, 4)).toEqual(['Customers', 2, 'D (Stage)', 'Leed']);
+    }
+  });
+});
