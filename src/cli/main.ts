@@ -4,7 +4,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isoOfDay } from '../core/days';
+import { dayFromIso, isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { buildReport } from '../core/report';
@@ -29,6 +29,11 @@ export interface CliIo {
 
 function usage(lang: Lang): string {
   return cliTranslator(lang)('cli.usage', { roles: ROLES.join(', ') });
+}
+
+/** The usage error for an --as-of that is not a day core accepts (core's dayFromIso: a real date, 1900–2200). */
+function badAsOf(value: string): string {
+  return `--as-of must be a real date as YYYY-MM-DD (years 1900 to 2200), not "${value}"`;
 }
 
 interface Options {
@@ -77,7 +82,7 @@ function parse(argv: string[], io: CliIo): Options | 'help' {
   const lang = v.lang === undefined ? envLang : v.lang === 'zh' || v.lang === 'en' ? v.lang : null;
   if (!lang) throw new UsageError(`--lang must be zh or en, not "${v.lang}"`);
   const asOf = (v['as-of'] as string | undefined) ?? io.today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of must be YYYY-MM-DD, not "${asOf}"`);
+  if (dayFromIso(asOf) === null) throw new UsageError(badAsOf(asOf));
   const mapping: Partial<Record<Role, string>> = {};
   for (const m of (v.map as string[] | undefined) ?? []) {
     const eq = m.indexOf('=');
@@ -171,13 +176,16 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const envLang = langOfLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+  const usageError = (message: string): number => {
+    io.stderr(`pandian: ${message}\n\n${usage(envLang)}`);
+    return 2;
+  };
   let options: Options | 'help';
   try {
     options = parse(argv, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr(`pandian: ${e.message}\n\n${usage(envLang)}`);
-    return 2;
+    return usageError(e.message);
   }
   if (options === 'help') {
     io.stdout(usage(envLang));
@@ -222,6 +230,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         ? await sideSheet(options.objections, TAB_NAMES.objections)
         : undefined,
     });
+    // parse() checks --as-of as core does: this is only a safety net, and never told as a missing tab.
+    if (!outcome.ok && outcome.code === 'bad-as-of')
+      return usageError(badAsOf(outcome.wanted ?? options.asOf));
     if (!outcome.ok) {
       io.stderr(
         `pandian: ${t(

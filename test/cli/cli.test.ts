@@ -2,7 +2,7 @@
 // documented schema, the input never modified.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -11,6 +11,13 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { InventoryJson } from '../../src/cli/json';
 import { type CliIo, run } from '../../src/cli/main';
+import { runInventory } from '../../src/core/index';
+
+// Core as it is, with runInventory a spy, so that a test can give the command line an outcome it cannot provoke.
+jest.mock('../../src/core/index', () => {
+  const actual = jest.requireActual('../../src/core/index');
+  return { ...actual, runInventory: jest.fn(actual.runInventory) };
+});
 
 const ROOT = join(__dirname, '../..');
 const REAL = join(ROOT, '../shared/realdata');
@@ -313,6 +320,33 @@ describe('errors and usage', () => {
       expect(r.err).toContain('Usage: pandian inventory');
       expect(r.err).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('exits 2 on an impossible --as-of date, naming the option and the value', async () => {
+    const csv = join(tmp, 'as-of.csv');
+    writeFileSync(csv, 'Customer,Rep,Stage\nAcme,Ann,Lead\n');
+    for (const day of ['2024-02-30', '2024-13-45', '0000-00-00', '1899-12-31']) {
+      const r = await cli(['inventory', csv, '--as-of', day, '--out', join(tmp, 'as-of.xlsx')]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--as-of must be a real date as YYYY-MM-DD (years 1900 to 2200), not "${day}"`);
+      expect(r.err).toContain('Usage: pandian inventory');
+      expect(r.err).not.toContain('no customer tab found');
+    }
+    expect(existsSync(join(tmp, 'as-of.xlsx'))).toBe(false);
+  });
+
+  it("tells core's bad-as-of outcome as a usage error about --as-of, not as a missing customer tab", async () => {
+    const csv = join(tmp, 'as-of-core.csv');
+    writeFileSync(csv, 'Customer,Rep,Stage\nAcme,Ann,Lead\n');
+    jest
+      .mocked(runInventory)
+      .mockReturnValueOnce({ ok: false, code: 'bad-as-of', sheets: ['as-of-core'], wanted: '2024-01-01' });
+    const r = await cli(['inventory', csv, '--as-of', '2024-01-01', '--out', join(tmp, 'as-of-core.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      '--as-of must be a real date as YYYY-MM-DD (years 1900 to 2200), not "2024-01-01"',
+    );
+    expect(r.err).not.toContain('no customer tab found');
   });
 
   it('exits 1 when the file cannot be read or has no customer tab, saying what it looked for', async () => {
