@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { tabIdOf } from '../core/index';
 import type { SheetData } from '../core/types';
 
 /** `cause.code` of the errors the file readers and writers throw. */
@@ -139,9 +140,16 @@ export function parseDelimited(text: string, delimiter = detectDelimiter(text)):
   return rows;
 }
 
-/** A sheet name for a delimited file: its base name without the extension. */
+/**
+ * A sheet name for a delimited file: its base name without the extension, or the whole file name when the base
+ * name is one of Pandian's own tabs other than the customer tab (Inventory.csv, Stages.csv, Change log.csv,
+ * 设置.csv…, any case or spacing; tabIdOf). The one tab of a delimited file is the customer tab: under such a
+ * name core would skip it as that and read it as the Stages, Objections, Settings or History tab instead.
+ */
 export function sheetNameOf(path: string): string {
-  return basename(path, extname(path));
+  const name = basename(path, extname(path));
+  const id = tabIdOf(name);
+  return id === null || id === 'customers' ? name : basename(path);
 }
 
 /**

@@ -5,7 +5,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dayFromIso, isoOfDay } from '../core/days';
-import { runInventory } from '../core/index';
+import { runInventory, tabByName } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { buildReport } from '../core/report';
 import { nameIn, TAB_NAMES } from '../core/tabs';
@@ -110,6 +110,19 @@ function parse(argv: string[], io: CliIo): Options | 'help' {
 async function sideSheet(path: string, names: readonly string[]): Promise<SheetData> {
   const sheets = await readWorkbook(path);
   return sheets.find((s) => names.includes(s.name)) ?? sheets[0];
+}
+
+/**
+ * The customer tab as core is to find it: --sheet. The one tab of a .csv named like a Pandian tab keeps its
+ * extension ("Inventory.csv", see sheetNameOf), and --sheet may still name it by the file's base name.
+ */
+function customerSheetOf(
+  named: string | undefined,
+  input: string,
+  sheets: readonly SheetData[],
+): string | undefined {
+  if (named === undefined || sheets.length !== 1 || sheets[0].name !== basename(input)) return named;
+  return tabByName([{ name: basename(input, extname(input)) }], named) ? sheets[0].name : named;
 }
 
 function defaultOut(file: string): string {
@@ -223,7 +236,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       timeZone: 'UTC',
       lang,
       langOverride: options.langGiven ? lang : undefined,
-      customerSheet: options.sheet,
+      customerSheet: customerSheetOf(options.sheet, input, sheets),
       mapping: options.mapping,
       stagesSheet: options.stages ? await sideSheet(options.stages, TAB_NAMES.stages) : undefined,
       objectionsSheet: options.objections

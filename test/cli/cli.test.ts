@@ -197,6 +197,68 @@ describe('a workbook with a tab of its own named Inventory', () => {
   });
 });
 
+describe("a .csv named like one of Pandian's tabs", () => {
+  const CSV = 'Customer,Rep,Stage,Notes\nAcme,Ann,Lead,call back\nBirch,Bo,Won,signed\nCedar,Ann,Lead,\n';
+  const names = [
+    'Inventory',
+    'Settings',
+    'Stages',
+    'Objections',
+    'History',
+    'Change log',
+    '盘点报告',
+    '阶段定义',
+  ];
+  const dir = mkdtempSync(join(tmp, 'named-'));
+  /** A run on `input` as of 2026-11-27, in English, into `out`. */
+  const args = (input: string, out: string, ...more: string[]): string[] => [
+    ...['inventory', input, ...more],
+    ...['--as-of', '2026-11-27', '--lang', 'en', '--out', join(dir, out)],
+  ];
+  let expected: InventoryJson;
+  beforeAll(async () => {
+    const plain = join(dir, 'pipeline.csv');
+    writeFileSync(plain, CSV);
+    expected = await json(args(plain, 'plain.xlsx'));
+  });
+
+  it.each(names)(
+    'reads %s.csv as the customer tab and as nothing else, with or without --sheet',
+    async (name) => {
+      const input = join(dir, `${name}.csv`);
+      writeFileSync(input, CSV);
+      for (const sheet of [[], ['--sheet', name]]) {
+        const doc = await json(args(input, `${name}-out.xlsx`, ...sheet));
+        // The tab keeps its extension: not skipped as a Pandian tab, nor read as the Stages, Objections, Settings
+        // or History tab (no stage model made of its rows, no objection per customer).
+        expect(doc.source.sheet).toBe(`${name}.csv`);
+        expect(doc.totals).toEqual({ customers: 3, open: 2, won: 1, lost: 0, hold: 0 });
+        expect(doc.stages).toEqual(expected.stages);
+        expect(doc.objections).toEqual(expected.objections);
+        expect(doc.issues).toEqual(expected.issues);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(join(dir, `${name}-out.xlsx`));
+        expect(wb.worksheets.map((w) => w.name)).toEqual([`${name}.csv`, 'Inventory']);
+      }
+    },
+  );
+
+  it('names the tab "Inventory.csv" in the summary, and --sheet Inventory still finds it', async () => {
+    const input = join(dir, 'Inventory.csv');
+    writeFileSync(input, CSV);
+    for (const sheet of [[], ['--sheet', 'Inventory'], ['--sheet', 'Inventory.csv']]) {
+      const r = await cli(args(input, 's.xlsx', ...sheet));
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(
+        'Customer inventory of "Inventory.csv" as of 2026-11-27\n3 customers: 2 open, 1 won',
+      );
+    }
+    const wrong = await cli(args(input, 'w.xlsx', '--sheet', 'Pipeline'));
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('no tab named "Pipeline" in');
+  });
+});
+
 describe('the summary', () => {
   it('sizes the rep column to the widest name, the no-rep label included', async () => {
     const csv = join(tmp, 'no-rep.csv');
