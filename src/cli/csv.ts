@@ -88,29 +88,56 @@ function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
+/** How many non-blank lines at the start of a delimited file detectDelimiter compares. */
+const DELIMITER_SAMPLE_LINES = 10;
+
+/** The delimiters detectDelimiter chooses among, first to last on a tie. */
+const DELIMITERS = ['\t', ',', ';'];
+
 /**
- * The field delimiter: tab for .tsv; otherwise whichever of tab, semicolon and comma is most frequent
- * outside quotes on the first non-blank line (tab wins ties: Excel's "Unicode text" is tab-separated
- * even when saved as .txt or .csv), comma by default.
+ * The field delimiter: tab for .tsv; otherwise whichever of tab, comma and semicolon splits the most of the first
+ * 10 non-blank lines into the same number of fields (counting outside quotes; a quoted line break does not end a
+ * line), so that a title line above the table ("Pipeline export, Q4 2017" over semicolon-separated rows) does not
+ * decide. Ties go to the delimiter that splits those lines into more fields, then to tab (Excel's "Unicode
+ * text" is tab-separated even when saved as .txt or .csv), then comma; comma when no line has any.
  */
 export function detectDelimiter(text: string, ext = '.csv'): string {
   if (ext.toLowerCase() === '.tsv') return '\t';
-  let line = '';
-  for (const l of text.slice(0, 65536).split(/\r\n|\n|\r/)) {
-    if (l.trim() !== '') {
-      line = l;
-      break;
-    }
-  }
-  const counts: Record<string, number> = { '\t': 0, ';': 0, ',': 0 };
+  // Per non-blank line, how many of each delimiter it has outside quotes.
+  const lines: number[][] = [];
+  let counts = DELIMITERS.map(() => 0);
+  let blank = true;
   let quoted = false;
-  for (const ch of line) {
+  const sample = text.slice(0, 65536);
+  for (let i = 0; i <= sample.length && lines.length < DELIMITER_SAMPLE_LINES; i++) {
+    const ch = sample[i];
+    if (ch === undefined || (!quoted && (ch === '\n' || ch === '\r'))) {
+      if (!blank) lines.push(counts);
+      counts = DELIMITERS.map(() => 0);
+      blank = true;
+      continue;
+    }
+    const d = DELIMITERS.indexOf(ch);
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in counts) counts[ch]++;
+    else if (!quoted && d >= 0) counts[d]++;
+    if (ch.trim() !== '') blank = false;
   }
-  if (counts['\t'] > 0 && counts['\t'] >= counts[','] && counts['\t'] >= counts[';']) return '\t';
-  if (counts[';'] > counts[',']) return ';';
-  return ',';
+  let best = ',';
+  let bestLines = 0;
+  let bestCount = 0;
+  DELIMITERS.forEach((delimiter, d) => {
+    // The lines by how many of this delimiter they have: the largest group of lines that agree.
+    const agreeing = new Map<number, number>();
+    for (const line of lines) if (line[d] > 0) agreeing.set(line[d], (agreeing.get(line[d]) ?? 0) + 1);
+    for (const [count, n] of agreeing) {
+      if (n > bestLines || (n === bestLines && count > bestCount)) {
+        best = delimiter;
+        bestLines = n;
+        bestCount = count;
+      }
+    }
+  });
+  return best;
 }
 
 /**

@@ -259,6 +259,34 @@ describe("a .csv named like one of Pandian's tabs", () => {
   });
 });
 
+describe('a delimited file with a title line above the table', () => {
+  it.each([
+    ['semicolon', ';'],
+    ['tab', '\t'],
+  ])('reads a %s-separated .csv under "Pipeline export, Q4 2017"', async (name, d) => {
+    const input = join(tmp, `titled-${name}.csv`);
+    const rows = [
+      ['Customer', 'Rep', 'Stage', 'Amount', 'Created', 'Closed'],
+      ['Acme', 'Ann', 'Lead', '1200,50', '2017-10-02', ''],
+      ['Birch', 'Bo', 'Won', '800', '2017-09-01', '2017-11-15'],
+      ['Cedar', 'Ann', 'Lost', '50', '2017-08-01', '2017-12-01'],
+      ['Dune', 'Bo', 'Lead', '75', '2017-11-20', ''],
+    ];
+    writeFileSync(input, `Pipeline export, Q4 2017\n${rows.map((r) => r.join(d)).join('\n')}\n`);
+    const doc = await json([
+      'inventory',
+      input,
+      '--as-of',
+      '2017-12-31',
+      '--out',
+      join(tmp, `titled-${name}.xlsx`),
+    ]);
+    expect(doc.source).toMatchObject({ sheet: `titled-${name}`, headerRow: 2 });
+    expect(doc.source.mapping).toMatchObject({ customer: 'Customer', rep: 'Rep', stage: 'Stage' });
+    expect(doc.totals).toMatchObject({ customers: 4, open: 2, won: 1, lost: 1 });
+  });
+});
+
 describe('the summary', () => {
   it('sizes the rep column to the widest name, the no-rep label included', async () => {
     const csv = join(tmp, 'no-rep.csv');

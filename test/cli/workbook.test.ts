@@ -258,6 +258,17 @@ describe('readWorkbook: delimited text', () => {
     expect(decodeText(Buffer.from('王磊')).encoding).toBe('utf-8');
   });
 
+  it('detects the delimiter from the first ten lines, not from a title line above the table', () => {
+    const rows = (d: string) => ['Customer', 'Rep', 'Stage', 'Value', 'Created', 'Notes'].join(d);
+    const table = (d: string) => Array.from({ length: 9 }, () => rows(d)).join('\n');
+    expect(detectDelimiter(`Pipeline export, Q4 2017\n${table(';')}\n`)).toBe(';');
+    expect(detectDelimiter(`Pipeline export, Q4 2017\r\n\r\n${table('\t')}`)).toBe('\t');
+    expect(detectDelimiter(`Exported; do not edit; v2\n${table(',')}`)).toBe(',');
+    // Decimal commas in a semicolon file, and a quoted cell with commas and a line break.
+    expect(detectDelimiter('Customer;Amount;Rep\nAcme;1,5;Ann\nBirch;2,25;Bo\n')).toBe(';');
+    expect(detectDelimiter('Customer;Notes;Rep\nAcme;"called, no answer\nagain, later";Ann\n')).toBe(';');
+  });
+
   const maven = existsSync(MAVEN) ? it : it.skip;
   maven('reads the Maven CRM sales pipeline (8,801 lines)', async () => {
     const [sheet] = await readWorkbook(MAVEN);
