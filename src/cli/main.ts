@@ -5,13 +5,16 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dayFromIso, isoOfDay } from '../core/days';
-import { runInventory, tabByName } from '../core/index';
+import { findStagesTab, firstTab, runInventory, tabByName } from '../core/index';
 import type { Inventory } from '../core/inventory';
+import { locateColumns } from '../core/register';
 import { buildReport } from '../core/report';
-import { nameIn, TAB_NAMES } from '../core/tabs';
+import { parseStages } from '../core/stage-model';
+import { nameIn, OBJECTION_COLUMNS, TAB_NAMES } from '../core/tabs';
 import { BAND_MIN_CLOSES, type Lang, ROLES, type Role, type SheetData } from '../core/types';
 import { cliTranslator } from '../i18n/cli-messages';
 import { issueMessage, langOfLocale, reportText } from '../i18n/messages';
+import { fileError } from './csv';
 import { inventoryJson } from './json';
 import { openWorkbook, readWorkbook } from './workbook';
 
@@ -106,10 +109,47 @@ function parse(argv: string[], io: CliIo): Options | 'help' {
   };
 }
 
-/** The first tab of a side file, or its tab named like `id` when there are several. */
-async function sideSheet(path: string, names: readonly string[]): Promise<SheetData> {
+/** What a side file (--stages, --objections) is read for: how its tab is found, and whether core can use it. */
+const SIDE_TABLES = {
+  stages: {
+    /** The tab named Stages (any case or spacing, either language), else one with a Stages header (core's). */
+    find: (sheets: readonly SheetData[]) => findStagesTab(sheets),
+    /** As core: a Stages tab without stages counts as none. */
+    usable: (sheet: SheetData) => (parseStages(sheet)?.model.stages.length ?? 0) > 0,
+    title: 'Stages',
+    looked:
+      'the tab named Stages or 阶段定义, else one whose header row has Stage and Elements or Commitments columns, ' +
+      'else the first tab, and need a Stage column with at least one stage under it',
+  },
+  objections: {
+    find: (sheets: readonly SheetData[]) =>
+      firstTab(sheets, (s) => s.name, 'objections') ?? sheets.find(SIDE_TABLES.objections.usable),
+    /** As core's parseObjections: a header row with two Objections columns in the first 10 rows. */
+    usable: (sheet: SheetData) => locateColumns(sheet.values, OBJECTION_COLUMNS) !== null,
+    title: 'Objections',
+    looked:
+      'the tab named Objections or 异议, else the first one with at least two Objections columns (Customer, ' +
+      'Objection, Status, Due…) in a header row within its first 10 rows',
+  },
+};
+
+/**
+ * The tab of a side file that core is to read as the Stages or Objections tab: the one named so, else one that
+ * looks like one, else the first. A file with none that core can use is an error ('unreadable': exit 1) that
+ * names the file and its tabs: the user asked for that table, and the report without it would mislead.
+ */
+async function sideSheet(path: string, id: keyof typeof SIDE_TABLES): Promise<SheetData> {
+  const table = SIDE_TABLES[id];
   const sheets = await readWorkbook(path);
-  return sheets.find((s) => names.includes(s.name)) ?? sheets[0];
+  const sheet = table.find(sheets) ?? sheets[0];
+  if (table.usable(sheet)) return sheet;
+  const tabs = sheets.map((s) => s.name).join(', ');
+  throw fileError(
+    'unreadable',
+    path,
+    `Cannot use ${path} for --${id}: no ${table.title} table in it (tabs: ${tabs}; the tab read: ${sheet.name}). ` +
+      `I read ${table.looked}.`,
+  );
 }
 
 /**
@@ -238,10 +278,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       langOverride: options.langGiven ? lang : undefined,
       customerSheet: customerSheetOf(options.sheet, input, sheets),
       mapping: options.mapping,
-      stagesSheet: options.stages ? await sideSheet(options.stages, TAB_NAMES.stages) : undefined,
-      objectionsSheet: options.objections
-        ? await sideSheet(options.objections, TAB_NAMES.objections)
-        : undefined,
+      stagesSheet: options.stages ? await sideSheet(options.stages, 'stages') : undefined,
+      objectionsSheet: options.objections ? await sideSheet(options.objections, 'objections') : undefined,
     });
     // parse() checks --as-of as core does: this is only a safety net, and never told as a missing tab.
     if (!outcome.ok && outcome.code === 'bad-as-of')

@@ -111,8 +111,8 @@ function findTab(sheets: readonly SheetData[], id: TabId): SheetData | undefined
   return firstTab(sheets, (s) => s.name, id);
 }
 
-/** A Stages tab may also be recognised by its headers (a renamed tab). */
-function findStagesTab(sheets: readonly SheetData[], customer: SheetData): SheetData | undefined {
+/** A Stages tab may also be recognised by its headers (a renamed tab); the command line finds a --stages tab so too. */
+export function findStagesTab(sheets: readonly SheetData[], customer?: SheetData): SheetData | undefined {
   return (
     findTab(sheets, 'stages') ??
     sheets.find((s) => {

@@ -2,7 +2,7 @@
 // documented schema, the input never modified.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -284,6 +284,107 @@ describe('a delimited file with a title line above the table', () => {
     expect(doc.source).toMatchObject({ sheet: `titled-${name}`, headerRow: 2 });
     expect(doc.source.mapping).toMatchObject({ customer: 'Customer', rep: 'Rep', stage: 'Stage' });
     expect(doc.totals).toMatchObject({ customers: 4, open: 2, won: 1, lost: 1 });
+  });
+});
+
+describe('--stages and --objections from a workbook of several tabs', () => {
+  const dir = mkdtempSync(join(tmp, 'side-'));
+  const customers = join(dir, 'customers.csv');
+  writeFileSync(customers, 'Customer,Rep,Stage\nAcme,Ann,Lead\nBirch,Bo,Won\nCedar,Ann,Proposal\n');
+  const README = [['This workbook holds our sales process.'], ['Edit the other tab.']];
+  const STAGES = [
+    ['Order', 'Stage', 'Kind', 'Exit elements'],
+    [1, 'Lead', 'open', 'Budget'],
+    [2, 'Proposal', 'open', 'Decision maker'],
+    [3, 'Won', 'won', ''],
+    [4, 'Lost', 'lost', ''],
+  ];
+  const OBJECTIONS = [
+    ['Customer', 'Objection', 'Type', 'Status'],
+    ['Acme', 'Too expensive', 'price', 'open'],
+  ];
+  /** An .xlsx in the temp folder with these tabs, in this order. */
+  async function book(name: string, tabs: Record<string, (string | number)[][]>): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    for (const [tab, rows] of Object.entries(tabs)) {
+      const ws = wb.addWorksheet(tab);
+      for (const row of rows) ws.addRow(row);
+    }
+    const path = join(dir, name);
+    await wb.xlsx.writeFile(path);
+    return path;
+  }
+  const withSide = (...more: string[]) =>
+    cli([
+      'inventory',
+      customers,
+      ...more,
+      '--as-of',
+      '2026-11-27',
+      '--lang',
+      'en',
+      '--out',
+      join(dir, 'out.xlsx'),
+    ]);
+
+  it('reads the tab named like Stages or Objections (any case, either language), not the first tab', async () => {
+    for (const [stagesTab, objectionsTab] of [
+      ['STAGES', 'objections'],
+      ['阶段定义', '异议'],
+    ]) {
+      const stages = await book('stages.xlsx', { 'Read me': README, [stagesTab]: STAGES });
+      const objections = await book('objections.xlsx', { 'Read me': README, [objectionsTab]: OBJECTIONS });
+      const r = await withSide('--stages', stages, '--objections', objections, '--json');
+      expect(r.code).toBe(0);
+      const doc = JSON.parse(r.out) as InventoryJson;
+      expect(doc.stages.map((s) => s.name)).toEqual(['Lead', 'Proposal', 'Won', 'Lost']);
+      expect(doc.objections).toMatchObject({ open: 1, byType: { price: 1 } });
+    }
+  });
+
+  it('else reads a tab whose header looks like a Stages or Objections table', async () => {
+    const stages = await book('renamed-stages.xlsx', { 'Read me': README, 'Sales process': STAGES });
+    const objections = await book('renamed-objections.xlsx', { 'Read me': README, 'Q4 list': OBJECTIONS });
+    const doc = await json([
+      'inventory',
+      customers,
+      '--stages',
+      stages,
+      '--objections',
+      objections,
+      '--as-of',
+      '2026-11-27',
+      '--out',
+      join(dir, 'renamed.xlsx'),
+    ]);
+    expect(doc.stages.map((s) => s.name)).toEqual(['Lead', 'Proposal', 'Won', 'Lost']);
+    expect(doc.objections.open).toBe(1);
+  });
+
+  it('exits 1 naming the file and its tabs when the file holds no such table, and writes no report', async () => {
+    rmSync(join(dir, 'out.xlsx'), { force: true });
+    const none = await book('notes.xlsx', {
+      'Read me': README,
+      Notes: [
+        ['Owner', 'Topic'],
+        ['Ann', 'pricing'],
+      ],
+    });
+    for (const option of ['--stages', '--objections']) {
+      const r = await withSide(option, none);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(
+        `Cannot use ${none} for ${option}: no ${option === '--stages' ? 'Stages' : 'Objections'} table in it`,
+      );
+      expect(r.err).toContain('(tabs: Read me, Notes; the tab read: Read me)');
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    // A Stages tab with a header and no stage under it is none either.
+    const empty = await book('empty-stages.xlsx', { 'Read me': README, Stages: [STAGES[0]] });
+    const r = await withSide('--stages', empty);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('(tabs: Read me, Stages; the tab read: Stages)');
+    expect(existsSync(join(dir, 'out.xlsx'))).toBe(false);
   });
 });
 
