@@ -12,8 +12,23 @@ import { parseNumber, parsePercent } from './values';
  * KIND_LABELS label (the kind cell stagesGrid writes), so those read back too.
  */
 export function kindOfWord(text: string): StageKind | null {
-  return KIND_OF_WORD.get(normalizeKey(text)) ?? null;
+  const key = normalizeKey(text);
+  const kind = KIND_OF_WORD.get(key) ?? KIND_OF_WORD.get(key.replace(NUMBERED_KEY, ''));
+  if (kind) return kind;
+  const lead = KIND_LEAD.exec(text.trim().replace(NUMBERED_TEXT, ''));
+  return lead ? (KIND_OF_WORD.get(normalizeKey(lead[1])) ?? null) : null;
 }
+
+/** A numbered prefix of a normalized key ("2proposal", "s2discovery") or of a typed value ("9 - Closed Won"). */
+const NUMBERED_KEY = /^[a-z]?\d+/;
+const NUMBERED_TEXT = /^[a-z]?\d+\s*[-–.:)]?\s*/i;
+/**
+ * A won, lost or on-hold value that says more after its kind word ("Closed Lost - price", "Lost to
+ * competitor", "赢单（待回款）"): only these unambiguous words lead it, and a separator must follow them, so
+ * "Won't proceed" or "Success planning" stay what their stage model says.
+ */
+const KIND_LEAD =
+  /^(closed[\s_-]*won|closed[\s_-]*lost|won|lost|on[\s_-]*hold|已?赢单|已?输单|已?丢单)(?=[\s\-–—:：(（/,，;；])/i;
 
 function criterionOf(text: string, kind: Criterion['kind']): Criterion {
   const [name, ...aliases] = text
@@ -156,7 +171,7 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
       seen.count++;
       seen.milestones += o.milestones;
     } else {
-      const kind = KIND_OF_WORD.get(key) ?? 'open';
+      const kind = kindOfWord(name) ?? 'open';
       byKey.set(key, { key, name, kind, first: i, count: 1, milestones: o.milestones });
     }
   });
@@ -228,11 +243,11 @@ export class StageLookup {
     if (found === undefined) {
       const key = normalizeKey(text);
       // The name or alias, else the same after a numbered prefix ("1 - Prospecting", "S2 Discovery"),
-      // else for a won/lost/hold word the first stage of that kind (byKind holds no open stage).
-      const kind = KIND_OF_WORD.get(key);
+      // else for a won/lost/hold value (kindOfWord) the first stage of that kind (byKind holds no open stage).
+      const kind = kindOfWord(text);
       found =
         this.byKey.get(key) ??
-        this.byKey.get(key.replace(/^[a-z]?\d+/, '')) ??
+        this.byKey.get(key.replace(NUMBERED_KEY, '')) ??
         (kind && this.byKind[kind]) ??
         -1;
       this.byText.set(text, found);

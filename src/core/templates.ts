@@ -178,9 +178,9 @@ export function template(id: Exclude<TemplateId, 'data'>, lang: Lang): StageMode
  */
 export const KIND_WORDS: Record<StageKind, string> = {
   open: 'open active inprogress ongoing pipeline 进行中 跟进中 推进中 开放 有效',
-  won: 'won closedwon closewon win wonclosed signed success successful dealwon 赢单 赢 签约 已签约 成交 已成交 已完成 完成 中标 已中标 签单 已签单',
-  lost: 'lost closedlost closelost loss lose dead dropped disqualified dealost deallost closedlostnotqualified 输单 丢单 已输单 已丢单 失败 流失 已流失 未中标 关闭 已关闭',
-  hold: 'onhold hold paused pause snoozed dormant deferred 搁置 暂停 挂起 冻结 暂缓',
+  won: 'won closedwon closewon win wonclosed signed success successful dealwon 赢单 已赢单 赢 签约 已签约 成交 已成交 已完成 完成 中标 已中标 签单 已签单',
+  lost: 'lost closedlost closelost loss lose dead dropped disqualified dealost deallost closedlostnotqualified cancelled canceled cancel abandoned 输单 丢单 已输单 已丢单 失败 流失 已流失 未中标 关闭 已关闭 取消 已取消 放弃 已放弃 作废 已作废',
+  hold: 'onhold hold paused pause snoozed dormant deferred 搁置 已搁置 搁置中 暂停 暂停中 挂起 冻结 暂缓',
 };
 
 /** The kind each KIND_WORDS word names. */

@@ -110,6 +110,37 @@ describe('Salesforce Opportunity export', () => {
     expect(inv.table.model.stages.find((s) => s.name === 'Closed Won')?.kind).toBe('won');
     expect(inv.totals.customers).toBe(values.length - 1);
   });
+
+  it('reads the same deals with numbered stages ("9 - Closed Won"): won and lost stay closed', () => {
+    const values = csv('salesforce-de-sample-earthfink1982-powerbi/Opportunity.csv');
+    const stage = values[0].indexOf('StageName');
+    const names = [...new Set(values.slice(1).map((r) => r[stage]))];
+    const numbered = values.map((r, i) =>
+      i === 0 ? r : r.map((c, k) => (k === stage ? `${names.indexOf(c) + 1} - ${c}` : c)),
+    );
+    const plain = run('Opportunity', values, '2024-06-30').totals;
+    const totals = run('Opportunity', numbered, '2024-06-30').totals;
+    // Counted from the file: StageName Closed Won on 12 rows, Closed Lost on 8.
+    expect([plain.open, plain.won, plain.lost]).toEqual([16, 12, 8]);
+    expect([totals.open, totals.won, totals.lost]).toEqual([16, 12, 8]);
+  });
+
+  it('reads the Chinese template’s own status values 已赢单 and 已搁置', () => {
+    const values = csv('zh-import-templates/zgh01640-crypto_Insight__商机导入模板__sheet-商机数据.csv');
+    const status = values[0].indexOf('商机状态');
+    expect(status).toBeGreaterThan(0);
+    const rows = values.map((r, i) => (i === 3 ? r.map((c, k) => (k === status ? '已赢单' : c)) : r));
+    const held = rows.map((r, i) => (i === 4 ? r.map((c, k) => (k === status ? '已搁置' : c)) : r));
+    const out = runInventory({
+      sheets: [{ name: '商机数据', values: held }],
+      asOf: '2026-06-30',
+      timeZone: 'UTC',
+      lang: 'zh',
+    });
+    if (!out.ok) throw new Error('no inventory');
+    expect(out.inventory.totals).toMatchObject({ won: 1, hold: 1 });
+    expect(out.inventory.issues.filter((i) => i.code === 'unknown-status')).toEqual([]);
+  });
 });
 
 describe('revops-challenge data.csv: a stage log, one row per stage per deal', () => {

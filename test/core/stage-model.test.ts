@@ -23,6 +23,28 @@ describe('kindOfWord', () => {
     expect(kindOfWord('Proposal')).toBeNull();
   });
 
+  test('a numbered value, a kind word with more after it, and cancelled or abandoned deals', () => {
+    expect(kindOfWord('9 - Closed Won')).toBe('won');
+    expect(kindOfWord('10 - Closed Lost')).toBe('lost');
+    expect(kindOfWord('S7 On hold')).toBe('hold');
+    expect(kindOfWord('Closed Lost - price')).toBe('lost');
+    expect(kindOfWord('Lost to competitor')).toBe('lost');
+    expect(kindOfWord('Closed Won (Signed)')).toBe('won');
+    expect(kindOfWord('On hold: budget freeze')).toBe('hold');
+    expect(kindOfWord('10 - Closed Lost - no budget')).toBe('lost');
+    expect(kindOfWord('赢单（待回款）')).toBe('won');
+    for (const word of ['Cancelled', 'Canceled', 'Abandoned', '已取消', '取消', '放弃', '已放弃', '作废'])
+      expect([word, kindOfWord(word)]).toEqual([word, 'lost']);
+    // The Chinese opportunity template's own status values.
+    expect(kindOfWord('已赢单')).toBe('won');
+    expect(kindOfWord('已搁置')).toBe('hold');
+    // No separator after the word, or a word that is not unambiguous: not a kind.
+    expect(kindOfWord("Won't proceed")).toBeNull();
+    expect(kindOfWord('Lostwax casting')).toBeNull();
+    expect(kindOfWord('Success planning')).toBeNull();
+    expect(kindOfWord('2 - Proposal')).toBeNull();
+  });
+
   test('no kind word is in two lists', () => {
     const all = Object.values(KIND_WORDS).flatMap((words) => words.trim().split(/\s+/));
     expect(all.length).toBeGreaterThan(40);
@@ -68,6 +90,26 @@ describe('stagesFromData', () => {
       [9, 'Closed Lost', 'lost'],
       [10, 'Lost', 'lost'],
       [11, 'On hold', 'hold'],
+    ]);
+  });
+
+  test('numbered or explained won and lost values are terminal, not open stages (Salesforce numbering)', () => {
+    expect(
+      order([
+        ['2 - Qualification', 1],
+        ['9 - Closed Won', 3],
+        ['10 - Closed Lost', 3],
+        ['Closed Lost - price', 3],
+        ['Cancelled', 2],
+        ['5 - Proposal', 2],
+      ]),
+    ).toEqual([
+      [1, '2 - Qualification', 'open'],
+      [2, '5 - Proposal', 'open'],
+      [3, '9 - Closed Won', 'won'],
+      [4, '10 - Closed Lost', 'lost'],
+      [5, 'Closed Lost - price', 'lost'],
+      [6, 'Cancelled', 'lost'],
     ]);
   });
 });
