@@ -15,6 +15,7 @@ import {
 } from './sheets/commands';
 import { runCommand } from './sheets/errors';
 import { buildMenu } from './sheets/menu';
+import { sheetLang } from './sheets/read';
 
 type AuthEvent = { authMode?: GoogleAppsScript.Script.AuthMode };
 
@@ -52,37 +53,37 @@ export {
 
 /** Menu: Customer inventory (客户盘点). */
 export function menuInventory(): void {
-  runCommand(inventoryCommand);
+  runCommand(inventoryCommand, sheetLang);
 }
 
 /** Menu: Open sidebar. */
 export function menuSidebar(): void {
-  runCommand(sidebarCommand);
+  runCommand(sidebarCommand, sheetLang);
 }
 
 /** Menu: Set up sheets… */
 export function menuSetup(): void {
-  runCommand(setupCommand);
+  runCommand(setupCommand, sheetLang);
 }
 
 /** Menu: Map columns… */
 export function menuMapColumns(): void {
-  runCommand(mapColumnsCommand);
+  runCommand(mapColumnsCommand, sheetLang);
 }
 
 /** Menu: Settings… */
 export function menuSettings(): void {
-  runCommand(settingsCommand);
+  runCommand(settingsCommand, sheetLang);
 }
 
 /** Menu: Refresh formulas. */
 export function menuRefreshFormulas(): void {
-  runCommand(refreshFormulasCommand);
+  runCommand(refreshFormulasCommand, sheetLang);
 }
 
 /** Menu: Help. */
 export function menuHelp(): void {
-  runCommand(showHelp);
+  runCommand(showHelp, sheetLang);
 }
 
 export {

@@ -1,4 +1,4 @@
-// Menu commands. Each runs inside runCommand (errors become a short alert in the user's language).
+// Menu commands. Each runs inside runCommand (errors become a short alert in the spreadsheet's language: sheetLang).
 import { cellText, truncate } from '../core/normalize';
 import { columnLetter } from '../core/register';
 import { buildReport } from '../core/report';
@@ -15,6 +15,7 @@ import {
   nameOf,
   noCustomerSheet,
   readStart,
+  sheetLang,
   tabName,
 } from './read';
 import { setupSheets } from './setup';
@@ -55,13 +56,13 @@ function checkReportTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, name: string)
 
 /** Shows what Pandian does and where to start. */
 export function showHelp(): void {
-  const t = translator(userLang());
+  const t = translator(sheetLang());
   alert(t('help.title'), t('help.body'));
 }
 
 /** Set up sheets…: asks for the template, creates the missing tabs, says what it kept. */
 export function setupCommand(): void {
-  const lang = userLang();
+  const lang = sheetLang();
   const t = translator(lang);
   const ui = SpreadsheetApp.getUi();
   const answer = ui.prompt(t('setup.title'), t('setup.prompt'), ui.ButtonSet.OK_CANCEL);
@@ -107,7 +108,7 @@ export function settingsCommand(): void {
   ss.setActiveSheet(sheet);
   forgetContexts();
   const watching = syncWatchTriggers(ss, settings);
-  ss.toast(translator(userLang())(watching ? 'toast.watchOn' : 'toast.watchOff'), 'Pandian', 5);
+  ss.toast(translator(sheetLang())(watching ? 'toast.watchOn' : 'toast.watchOff'), 'Pandian', 5);
 }
 
 /** Open sidebar. */
@@ -138,5 +139,5 @@ export function refreshFormulasCommand(): void {
     for (const [r, c, f] of cells) sheet.getRange(r, c).setFormula(f);
     count += cells.length;
   }
-  ss.toast(translator(userLang())('toast.refreshed', { n: count }), 'Pandian', 5);
+  ss.toast(translator(sheetLang())('toast.refreshed', { n: count }), 'Pandian', 5);
 }

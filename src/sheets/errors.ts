@@ -55,12 +55,12 @@ export function errorMessage(e: unknown, lang: Lang): string {
   return t('error.unexpected', { message: text });
 }
 
-/** Runs a menu command; any failure shows an alert in the user's language. */
-export function runCommand(command: () => void): void {
+/** Runs a menu command; any failure shows an alert in `language` (the spreadsheet's: read.sheetLang). */
+export function runCommand(command: () => void, language: () => Lang): void {
   try {
     command();
   } catch (e) {
-    const lang = userLang();
+    const lang = language();
     alert(translator(lang)('error.title'), errorMessage(e, lang));
   }
 }

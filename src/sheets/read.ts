@@ -113,6 +113,20 @@ export function readTab(layout: Layout, id: TabId): SheetData | null {
   return sheet ? readAll(sheet, nameOf(layout.handles, sheet)) : null;
 }
 
+/**
+ * The spreadsheet's language for a menu command's words: Settings' Language when it sets one, else the user's
+ * locale (also when the spreadsheet cannot be read).
+ */
+export function sheetLang(): Lang {
+  let lang: Lang | undefined;
+  try {
+    lang = parseSettings(readTab(layoutOf(SpreadsheetApp.getActiveSpreadsheet()), 'settings')).settings.lang;
+  } catch {
+    // The locale's language, as before a Settings tab exists.
+  }
+  return userLang(lang);
+}
+
 /** Where every reader starts: the tabs, the Settings tab (read whole) and the customer tab it leads to. */
 export interface Start {
   layout: Layout;

@@ -461,3 +461,34 @@ describe('Map columns… (menuMapColumns)', () => {
     },
   );
 });
+
+describe('a spreadsheet whose Settings say Chinese, used by someone with an English locale', () => {
+  const zhSettings = () => ({
+    设置: [
+      ['设置', '值'],
+      ['语言', 'zh'],
+    ],
+    Notes: [['会议记录']],
+  });
+
+  it('Set up sheets asks, creates and answers in Chinese, as the report and the sidebar speak', () => {
+    const ss = createSpreadsheet({ sheets: zhSettings() });
+    const sandbox = setup(ss, '1', 'en_US');
+    const t = translator('zh');
+    const prompts = sandbox.env.ui.log.flatMap((e) => (e.type === 'prompt' ? [e.title] : []));
+    expect(prompts).toEqual([t('setup.title')]);
+    expect(Object.keys(ss.snapshot())).toEqual(['设置', 'Notes', '阶段定义', '异议', '客户盘点']);
+    expect(lastAlert(sandbox).title).toBe(t('setup.title'));
+  });
+
+  it('Help and a failing command’s alert are in Chinese too', () => {
+    const ss = createSpreadsheet({ sheets: zhSettings() });
+    const t = translator('zh');
+    const help = loadPinned({ spreadsheet: ss, locale: 'en_US' });
+    help.call('menuHelp');
+    expect(lastAlert(help)).toEqual({ title: t('help.title'), prompt: t('help.body') });
+    const failing = loadPinned({ spreadsheet: ss, locale: 'en_US' });
+    failing.call('menuInventory');
+    expect(lastAlert(failing)).toEqual({ title: t('error.title'), prompt: t('error.noCustomerSheet') });
+  });
+});
