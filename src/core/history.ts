@@ -11,6 +11,8 @@ export interface HistoryEntry {
   day: Day;
   customer: string;
   id: string;
+  /** The sheet row as logged (text). */
+  row: string;
   field: string;
   old: string;
   new: string;
@@ -60,6 +62,7 @@ export function parseHistory(sheet: SheetData | null, timeZone: string): History
       day,
       customer: text(row, 'customer'),
       id: text(row, 'id'),
+      row: text(row, 'row'),
       field: text(row, 'field'),
       old: text(row, 'old'),
       new: text(row, 'new'),
@@ -117,6 +120,20 @@ export interface SnapshotChange {
   field: string;
   old: string;
   new: string;
+}
+
+/**
+ * The changes History does not tell yet. A change is told when the latest History entry for its customer (by id,
+ * else by name and row: deals sharing a name) and field has the same new value: the edit trigger logged it, and
+ * Sheets fires the watcher's onChange for that same edit.
+ */
+export function unlogged(changes: SnapshotChange[], entries: readonly HistoryEntry[]): SnapshotChange[] {
+  if (changes.length === 0 || entries.length === 0) return changes;
+  const keyOf = (id: string, customer: string, row: string, field: string) =>
+    `${id !== '' ? idKey(id) : `${nameKey(customer)}#${row}`}\u0000${normalizeKey(field)}`;
+  const latest = new Map<string, string>();
+  for (const e of entries) latest.set(keyOf(e.id, e.customer, e.row, e.field), e.new);
+  return changes.filter((c) => latest.get(keyOf(c.id, c.customer, String(c.row), c.field)) !== c.new);
 }
 
 /** Identity of a row that survives sorting: the id, else the customer's normalized name (rows may share it). */

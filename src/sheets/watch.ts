@@ -2,13 +2,20 @@
 // trigger compare the customer tab with a hidden snapshot tab and log to History what the edit trigger
 // cannot see (pastes, imports, bulk edits by scripts or other add-ons); the daily run also refreshes the
 // Inventory. The triggers are installed and removed by Settings… to match the setting.
-import { diffSnapshots, snapshotGrid, snapshotOf, snapshotOfGrid } from '../core/history';
+import {
+  diffSnapshots,
+  parseHistory,
+  snapshotGrid,
+  snapshotOf,
+  snapshotOfGrid,
+  unlogged,
+} from '../core/history';
 import { parseSettings } from '../core/settings';
 import { nameIn, TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
-import { customerTabOfSpreadsheet, readAll } from './read';
+import { customerTabOfSpreadsheet, readAll, readTab } from './read';
 import { appendHistory, historyRow, historyTarget } from './triggers';
 import { grownBlock } from './write-report';
 
@@ -63,7 +70,10 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     const now = snapshotOf(customer.values, table, timeZone);
     const tab = layout.tabs.snapshot;
     const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
-    const changes = before ? diffSnapshots(before, now) : [];
+    const diff = before ? diffSnapshots(before, now) : [];
+    // With Track edits on, the edit trigger has logged the user's own edits, which fire onChange too.
+    const logged = settings.trackEdits && diff.length > 0 ? readTab(layout, 'history') : null;
+    const changes = logged ? unlogged(diff, parseHistory(logged, timeZone)) : diff;
     const today = todayIn(timeZone);
     // While the user's own tab holds the History tab's name nothing is logged, and the snapshot is kept, so
     // the changes are logged once that tab is renamed.

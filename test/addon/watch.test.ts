@@ -1,7 +1,7 @@
 // The change watcher through dist/Code.js: Settings… installs or removes the onChange and daily triggers to
 // match "Watch changes"; onChangeWatch logs to History the watched cells a paste changed (which onEdit
 // cannot see), once, by row identity (a sort is not a change); dailyRefresh also rewrites the Inventory.
-import type { FakeSpreadsheet } from '../sandbox';
+import { editEvent, type FakeSpreadsheet } from '../sandbox';
 import { B2B_STAGES_EN, createSpreadsheet, customerRows, HEADER, loadPinned } from './helpers';
 
 function workbook(watch: 'yes' | 'no'): FakeSpreadsheet {
@@ -76,6 +76,29 @@ describe('onChangeWatch', () => {
 
     sandbox.call('onChangeWatch', { changeType: 'EDIT' });
     expect(history(ss)).toHaveLength(2);
+  });
+
+  it('with Track edits on too, does not log again what the edit trigger logged (Sheets fires both)', () => {
+    const ss = workbook('yes');
+    ss.getSheetByName('Settings')!.appendRow(['Track edits', 'yes']);
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' }); // the snapshot
+    const sheet = ss.getSheetByName('Customers')!;
+    const oldStage = String(sheet.getRange('D5').getValue());
+    const newStage = oldStage === 'Budget' ? 'Discovery' : 'Budget';
+    sheet.getRange('D5').setValue(newStage);
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D5', { value: newStage, oldValue: oldStage }));
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => [r[4], r[5], r[6], r[7], r[8]])).toEqual([
+      [5, 'Stage', oldStage, newStage, 'edit'],
+    ]);
+    // A change no trigger saw (a script's, say) is still logged by the next run.
+    sheet.getRange('E6').setValue(98765);
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => [r[4], r[5], r[7], r[8]])).toEqual([
+      [5, 'Stage', newStage, 'edit'],
+      [6, 'Amount', '98765', 'change'],
+    ]);
   });
 
   it('does not take a sort for a change: rows are known by their id', () => {

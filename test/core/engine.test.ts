@@ -1,6 +1,6 @@
 // Rules of PRODUCT sections 1-2 through the public entry runInventory, on small hand-made sheets.
 import { dayFromIso } from '../../src/core/days';
-import { diffSnapshots, type Snapshot } from '../../src/core/history';
+import { diffSnapshots, type HistoryEntry, type Snapshot, unlogged } from '../../src/core/history';
 import { runInventory } from '../../src/core/index';
 import type { Inventory } from '../../src/core/inventory';
 import { buildReport } from '../../src/core/report';
@@ -818,6 +818,47 @@ describe("a user's own tab under the History tab's name", () => {
     expect(issuesOf(extra)).toEqual([]);
     const inv = inventory([row({ customer: 'Acme', stage: 'Lead' })], extra);
     expect(inv.states[0].daysInStage).toBe(inv.asOf - dayFromIso('2026-05-01')!);
+  });
+});
+
+describe('unlogged: the watcher’s changes History does not tell yet', () => {
+  const entry = (customer: string, id: string, row: string, field: string, value: string): HistoryEntry => ({
+    day: 0,
+    customer,
+    id,
+    row,
+    field,
+    old: '',
+    new: value,
+  });
+  const change = (customer: string, id: string, row: number, field: string, value: string) => ({
+    customer,
+    id,
+    row,
+    field,
+    old: 'x',
+    new: value,
+  });
+
+  it('drops a change whose latest entry for that customer and field has its value, by id, else name and row', () => {
+    const entries = [
+      entry('Acme', 'C1', '2', 'Stage', 'Budget'),
+      entry('Acme', 'C1', '2', 'Stage', 'Proposal'), // the latest for C1
+      entry('Birch', '', '3', 'Stage', 'Budget'),
+      entry('Birch', '', '4', 'Stage', 'Lead'), // another deal of Birch's
+    ];
+    const changes = [
+      change('Acme', 'C1', 9, 'stage', 'Proposal'), // logged (the row moved; the id holds)
+      change('Acme', 'C1', 2, 'Stage', 'Budget'), // not the latest value: a change since
+      change('Birch', '', 3, 'Stage', 'Budget'), // logged
+      change('Birch', '', 4, 'Stage', 'Budget'), // that deal's latest is Lead
+      change('Birch', '', 3, 'Amount', '10'), // no entry for the field
+    ];
+    expect(unlogged(changes, entries).map((c) => [c.row, c.field, c.new])).toEqual([
+      [2, 'Stage', 'Budget'],
+      [4, 'Stage', 'Budget'],
+      [3, 'Amount', '10'],
+    ]);
   });
 });
 
