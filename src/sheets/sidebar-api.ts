@@ -56,6 +56,7 @@ import {
   withoutTrailingBlanks,
 } from './read';
 import { setupSheets } from './setup';
+import { logSidebarWrite } from './triggers';
 import { asSheetText, writeRowsAt } from './write-report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -774,11 +775,17 @@ export function sidebarStageClock(target: RowTarget, clientLang?: string): Stage
 
 /** Writes today's date into the criterion's cell of the target row. */
 export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerView {
-  return writeRow(target, ({ inv, sheet, dateCell }) => {
+  return writeRow(target, ({ call, ctx, inv, cells, sheet, dateCell }) => {
     const k = inv.table.criteria.findIndex((c) => c.criterion.name === criterion);
-    if (k < 0 || inv.table.criteria[k].col < 0) throw new PageError('noColumn', { name: String(criterion) });
+    const col = inv.table.criteria[k]?.col ?? -1;
+    if (col < 0) throw new PageError('noColumn', { name: String(criterion) });
     if (inv.table.customers[0].met[k] === 1) return;
-    sheet.getRange(target.row, inv.table.criteria[k].col + 1).setValue(dateCell(inv.asOf));
+    // A checkbox (a cell holding FALSE) is ticked; any other cell gets today's date.
+    const value = typeof cells[col] === 'boolean' ? true : dateCell(inv.asOf);
+    sheet.getRange(target.row, col + 1).setValue(value);
+    const { sheet: name, header } = requireCustomer(ctx);
+    const write = { sheet: name, header, row: target.row, col, customer: target.name, id: target.id };
+    logSidebarWrite(call.ss, write, cellText(cells[col], ctx.timeZone), cellText(value, ctx.timeZone));
   });
 }
 

@@ -152,6 +152,41 @@ export function historyRow(
   ];
 }
 
+/**
+ * A sidebar write of one customer-tab cell, logged as the edit trigger logs the user's own edit (a script's
+ * write fires no onEdit): with Track edits on and the cell watched, Last Updated stamped (when it is another
+ * column) and a History row, source `sidebar`. The edit context is read afresh when its header is not the one
+ * the write went by (`header`, just checked by the sidebar).
+ */
+export function logSidebarWrite(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  write: { sheet: string; header: readonly string[]; row: number; col: number; customer: string; id: string },
+  old: string,
+  now: string,
+): void {
+  let ctx = cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
+  // Track edits turned on or off forgets the context (an edit of Settings does): a cached "off" holds.
+  if (!ctx.trackEdits) return;
+  if (ctx.customerSheet !== write.sheet || !sameHeader(ctx.headers, write.header))
+    ctx = cachedContext('edit', CACHE_SECONDS, () => buildContext(ss), true);
+  const field = ctx.watched[write.col];
+  if (!ctx.trackEdits || ctx.customerSheet !== write.sheet || field === undefined) return;
+  const today = todayIn(ctx.timeZone);
+  const updated = ctx.roles.lastUpdated;
+  if (updated !== undefined && updated !== write.col)
+    ss.getRange(tabA1(write.sheet, write.row, write.row, updated, updated)).setValue(
+      dateOfDay(dayFromIso(today) as number, ctx.timeZone),
+    );
+  let who = '';
+  try {
+    who = Session.getActiveUser().getEmail();
+  } catch {
+    // No address without a scope Pandian does not ask for: History's Who stays blank.
+  }
+  const change = { customer: write.customer, id: write.id, row: write.row, field, old, new: now };
+  appendHistory(ss, [historyRow(today, who, change, 'sidebar')], ctx.lang, ctx.historySheet);
+}
+
 /** A block of cells, 1-based and inclusive: [first row, first column, last row, last column]. */
 type Block = [number, number, number, number];
 

@@ -214,7 +214,7 @@ describe('days in stage from History, for a row without a Stage entered date', (
     const tab = customerTabName('zh');
     (sheets[tab] as unknown[][])[2][6] = '';
     const name = (sheets[tab] as unknown[][])[2][1] as string;
-    sheets['变更记录'] = [
+    sheets.变更记录 = [
       ['时间', '用户', '客户', '编号', '行', '字段', '原值', '新值', '来源'],
       ['2026-10-20', 'ann@example.com', name, 'C-002', '3', '销售阶段', '需求确认', '预算确认', 'edit'],
     ];
@@ -246,5 +246,57 @@ describe('days in stage from History, for a row without a Stage entered date', (
     // The spreadsheet (1), the cached context (2), the History tab (1) read whole (2), and the row read by
     // its tab's name (2).
     expect(Object.values(small).reduce((a, b) => a + b, 0)).toBe(8);
+  });
+});
+
+describe('"met today" with Track edits on', () => {
+  /** The fixture with a Last Updated column (S), Settings tracking edits when `track`, Northern Steel selected. */
+  function tracked(track: 'yes' | 'no', cells: (rows: unknown[][]) => void = () => {}) {
+    const sheets = fixtureSheets('en');
+    const customers = sheets.Customers as unknown[][];
+    for (const [i, row] of customers.entries()) row.push(i === 0 ? 'Last Updated' : '');
+    cells(customers);
+    sheets.Settings = [
+      ['Setting', 'Value'],
+      ['Track edits', track],
+    ];
+    const ss = createSpreadsheet({ sheets, timeZone: TIME_ZONE });
+    return { ss, sandbox: loadBundle({ spreadsheet: ss, now: NOW, user: 'ann@example.com' }) };
+  }
+  /** Budget confirmed: column N (13), Northern Steel's first unmet criterion. */
+  const BUDGET_COL = 13;
+
+  it('logs the written criterion to History as the edit trigger would, and stamps Last Updated', () => {
+    const { ss, sandbox } = tracked('yes');
+    sandbox.call('sidebarMarkMet', NORTHERN, 'Budget confirmed');
+    const row = ss.getSheetByName('Customers')!.getRange(3, 1, 1, 19).getValues()[0];
+    expect(time(row[BUDGET_COL])).toBe(TODAY_CELL);
+    expect(time(row[18])).toBe(TODAY_CELL);
+    const log = ss.getSheetByName('Change log')!.getDataRange().getValues();
+    expect(log.slice(1).map((r) => r.slice(1).map(String))).toEqual([
+      ['ann@example.com', 'Northern Steel', 'C-002', '3', 'Budget confirmed', '', '2026-11-27', 'sidebar'],
+    ]);
+  });
+
+  it('logs nothing and stamps nothing with Track edits off', () => {
+    const { ss, sandbox } = tracked('no');
+    sandbox.call('sidebarMarkMet', NORTHERN, 'Budget confirmed');
+    expect(ss.getSheetByName('Change log')).toBeNull();
+    expect(ss.getSheetByName('Customers')!.getRange(3, 19).getValue()).toBe('');
+  });
+
+  it('ticks a checkbox criterion instead of writing a date into it', () => {
+    const { ss, sandbox } = tracked('yes', (rows) => {
+      for (const row of rows.slice(1)) row[BUDGET_COL] = false;
+    });
+    sandbox.call('sidebarMarkMet', NORTHERN, 'Budget confirmed');
+    expect(
+      ss
+        .getSheetByName('Customers')!
+        .getRange(3, BUDGET_COL + 1)
+        .getValue(),
+    ).toBe(true);
+    const log = ss.getSheetByName('Change log')!.getDataRange().getValues();
+    expect(log[1].slice(5, 8).map(String)).toEqual(['Budget confirmed', 'FALSE', 'TRUE']);
   });
 });
