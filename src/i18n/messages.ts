@@ -282,6 +282,10 @@ export const MESSAGES = sections({
       'Pandian: the range has {got} columns but the customer header has {width}; start the range at column A.',
     ],
     unknownStage: ['盘点：未知阶段“{stage}”', 'Pandian: unknown stage "{stage}"'],
+    closedStage: [
+      '盘点：“{stage}”不是进行中的阶段；REP_LOAD 只计进行中的客户',
+      'Pandian: "{stage}" is not an open stage; REP_LOAD counts open customers',
+    ],
     open: ['{n} 个未解决', '{n} open'],
     overdue: ['{n} 个逾期', '{n} overdue'],
     blocking: ['阻塞', 'blocking'],

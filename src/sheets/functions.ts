@@ -4,7 +4,7 @@
 // recalculates, since Sheets does not re-run a custom function when only the Stages tab changes.
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
-import { cellText, isDateObject } from '../core/normalize';
+import { cellText, isDateObject, normalizeKey } from '../core/normalize';
 import { HEADER_SCAN_ROWS } from '../core/register';
 import { gapText } from '../core/report';
 import { StageLookup } from '../core/stage-model';
@@ -242,11 +242,15 @@ export function repLoad(rep: unknown, stage?: unknown): number {
   // The reps' totals only: no customer of the whole tab is kept.
   const inv = inventoryOf(ctx, readAll(sheet, ctx.customerSheet), [], false);
   const who = String(rep ?? '').trim();
-  const load = inv.reps.find((r) => r.rep === who);
-  if (!load) return 0;
+  // The rep as written, else as the reader matches names (case and spacing aside): "ann" is Ann.
+  const key = normalizeKey(who);
+  const load = inv.reps.find((r) => r.rep === who) ?? inv.reps.find((r) => normalizeKey(r.rep) === key);
   const stageText = String(stage ?? '').trim();
-  if (stageText === '') return load.open;
-  const pos = inv.openStages.indexOf(new StageLookup(inv.table.model).find(stageText));
-  if (pos < 0) fail(ctx.lang, 'fn.unknownStage', { stage: stageText });
-  return load.byStage[pos];
+  const found = stageText === '' ? -1 : new StageLookup(inv.table.model).find(stageText);
+  if (stageText !== '' && found < 0) fail(ctx.lang, 'fn.unknownStage', { stage: stageText });
+  const pos = inv.openStages.indexOf(found);
+  // A known stage that is not open (won, lost, on hold): a rep's load is its open customers.
+  if (found >= 0 && pos < 0) fail(ctx.lang, 'fn.closedStage', { stage: stageText });
+  if (!load) return 0;
+  return pos < 0 ? load.open : load.byStage[pos];
 }

@@ -252,6 +252,18 @@ describe('row functions on the B2B model', () => {
     expect(sandbox.call('REP_LOAD', 'Nobody')).toBe(0);
   });
 
+  it('REP_LOAD matches the rep as the reader matches names, and says a closed stage is not counted', () => {
+    const { inv } = expected(ss, 'en');
+    const rep = inv.reps.find((r) => r.open > 0)!;
+    expect(sandbox.call('REP_LOAD', ` ${rep.rep.toLowerCase()} `)).toBe(rep.open);
+    expect(sandbox.call('REP_LOAD', rep.rep.toUpperCase(), 'Budget')).toBe(rep.byStage[2]);
+    const t = translator('en');
+    expect(() => sandbox.call('REP_LOAD', rep.rep, 'Won')).toThrow(t('fn.closedStage', { stage: 'Won' }));
+    expect(() => sandbox.call('REP_LOAD', 'Nobody', 'Qualify')).toThrow(
+      t('fn.unknownStage', { stage: 'Qualify' }),
+    );
+  });
+
   it('bad input is one line of error', () => {
     const wide = ss.getSheetByName('Customers')!.getRange(2, 1, 1, 20).getValues();
     const t = translator('en');
