@@ -229,6 +229,15 @@ describe('row functions on the B2B model', () => {
     expect(answer).toHaveLength(3);
   });
 
+  it('OBJECTION_STATUS finds objections filed under the other identifier (a name’s id, an id’s name)', () => {
+    // O1 and O2 name Customer 1, whose id is C00001; O3 names C00002, whose name is Customer 2.
+    expect(sandbox.call('OBJECTION_STATUS', [['C00001'], ['Customer 2']])).toEqual([
+      ['2 open · 1 overdue · blocking'],
+      ['Removed'],
+    ]);
+    expect(sandbox.call('OBJECTION_STATUS', ' customer 2 ')).toBe('Removed'); // as the reader matches names
+  });
+
   it('OBJECTION_STATUS of names and ids: open, overdue, blocking, or the last resolution', () => {
     expect(sandbox.call('OBJECTION_STATUS', 'Customer 1')).toBe('2 open · 1 overdue · blocking');
     expect(sandbox.call('OBJECTION_STATUS', [['Customer 1'], ['C00002'], ['Customer 3'], ['']])).toEqual([
