@@ -122,18 +122,33 @@ export interface SnapshotChange {
   new: string;
 }
 
+/** A cell's key in History: its customer (by id, else by name and row: deals may share a name) and field. */
+function cellKey(id: string, customer: string, row: string | number, field: string): string {
+  return `${id !== '' ? idKey(id) : `${nameKey(customer)}#${row}`}\u0000${normalizeKey(field)}`;
+}
+
+/** What History last logged of each cell (cellKey), the new value of its latest entry. */
+export class LastLogged {
+  private readonly latest = new Map<string, string>();
+
+  constructor(entries: readonly HistoryEntry[]) {
+    for (const e of entries) this.latest.set(cellKey(e.id, e.customer, e.row, e.field), e.new);
+  }
+
+  /** The value History last logged for the cell; undefined when it logged none. */
+  of(cell: { id: string; customer: string; row: number; field: string }): string | undefined {
+    return this.latest.get(cellKey(cell.id, cell.customer, cell.row, cell.field));
+  }
+}
+
 /**
- * The changes History does not tell yet. A change is told when the latest History entry for its customer (by id,
- * else by name and row: deals sharing a name) and field has the same new value: the edit trigger logged it, and
- * Sheets fires the watcher's onChange for that same edit.
+ * The changes History does not tell yet: a change whose cell's latest History entry has its new value was
+ * logged by the edit trigger, and Sheets fires the watcher's onChange for that same edit.
  */
 export function unlogged(changes: SnapshotChange[], entries: readonly HistoryEntry[]): SnapshotChange[] {
   if (changes.length === 0 || entries.length === 0) return changes;
-  const keyOf = (id: string, customer: string, row: string, field: string) =>
-    `${id !== '' ? idKey(id) : `${nameKey(customer)}#${row}`}\u0000${normalizeKey(field)}`;
-  const latest = new Map<string, string>();
-  for (const e of entries) latest.set(keyOf(e.id, e.customer, e.row, e.field), e.new);
-  return changes.filter((c) => latest.get(keyOf(c.id, c.customer, String(c.row), c.field)) !== c.new);
+  const logged = new LastLogged(entries);
+  return changes.filter((c) => logged.of(c) !== c.new);
 }
 
 /** Identity of a row that survives sorting: the id, else the customer's normalized name (rows may share it). */

@@ -2,7 +2,7 @@
 // cell stamps stage-entered / last-updated, appends to History, and notes an unknown stage value. It reads
 // only the edited block and the top of the tab (cached), never the whole sheet, and never fails the edit.
 import { dateOfDay, dayFromIso } from '../core/days';
-import { isOwnHistory, watchedColumns } from '../core/history';
+import { isOwnHistory, LastLogged, parseHistory, watchedColumns } from '../core/history';
 import { cellText, isBlankGrid, nearest } from '../core/normalize';
 import { parseStages, StageLookup, type StageNames } from '../core/stage-model';
 import { matchCriteria } from '../core/table';
@@ -18,12 +18,14 @@ import {
   type Layout,
   nameOf,
   type RowReader,
+  readAll,
   readHead,
   readStart,
   readTab,
   readUnderHeader,
   sameHeader,
   tabA1,
+  tabNamed,
   tabRows,
 } from './read';
 import { asSheetText, writeRowsAt } from './write-report';
@@ -185,6 +187,20 @@ export function logSidebarWrite(
   }
   const change = { customer: write.customer, id: write.id, row: write.row, field, old, new: now };
   appendHistory(ss, [historyRow(today, who, change, 'sidebar')], ctx.lang, ctx.historySheet);
+}
+
+/**
+ * What the History tab `target` names last logged of each cell (read whole): with no target (no History tab
+ * when the context was read), the tab under its exact names, which the edit trigger may have made since.
+ */
+function lastLogged(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  target: HistoryTarget,
+  timeZone: string,
+): LastLogged | null {
+  if (target && 'notOurs' in target) return null;
+  const tab = target ? { sheet: ss.getSheetByName(target.name), name: target.name } : tabNamed(ss, 'history');
+  return tab?.sheet ? new LastLogged(parseHistory(readAll(tab.sheet, tab.name), timeZone)) : null;
 }
 
 /** A block of cells, 1-based and inclusive: [first row, first column, last row, last column]. */
@@ -361,21 +377,33 @@ function logEdit(
   const history: Cell[][] = [];
   const stageCol = roles.stage;
   const named: number[] = []; // the edited rows (0-based in `rows`) that hold a customer or an id
-  const staged: number[] = []; // of those, the ones whose stage cell holds a stage
+  const staged: number[] = []; // of those, the ones to stamp Stage Entered on
+  // A paste gives no old values: what History last logged of a row's stage tells whether it changed.
+  const pastedStage = !single && stageCol !== undefined && cols.includes(stageCol);
+  const logged = pastedStage ? lastLogged(ss, ctx.historySheet, timeZone) : null;
   rows.forEach((row, k) => {
     const customer = roles.customer === undefined ? '' : cellText(row[roles.customer]);
     const id = roles.id === undefined ? '' : cellText(row[roles.id]);
     // A row with neither (cleared, or not filled in yet) is no customer's: nothing is logged or stamped there.
     if (customer === '' && id === '') return;
     named.push(k);
-    if (stageCol !== undefined && cellText(row[stageCol]) !== '') staged.push(k);
+    const cell = { customer, id, row: firstRow + k };
+    const stage = stageCol === undefined ? '' : cellText(row[stageCol]);
+    const before = pastedStage ? logged?.of({ ...cell, field: watched[stageCol as number] }) : undefined;
+    // A pasted stage History already holds is no change (as a value chosen again is not); one History never
+    // logged stamps only an empty Stage Entered, so a date the user typed is never lost to a paste.
+    const unchanged = before !== undefined && before === stage;
+    const dated = roles.stageEntered !== undefined && cellText(row[roles.stageEntered]) !== '';
+    if (stage !== '' && !unchanged && (!pastedStage || before !== undefined || !dated)) staged.push(k);
     for (const c of cols) {
+      if (unchanged && c === stageCol) continue;
       const now = single && e.value !== undefined ? e.value : row[c];
+      const was = single ? old : c === stageCol ? (before ?? '') : '';
       history.push(
         historyRow(
           today,
           who,
-          { customer, id, row: firstRow + k, field: watched[c], old, new: cellText(now as Cell, timeZone) },
+          { ...cell, field: watched[c], old: was, new: cellText(now as Cell, timeZone) },
           single ? 'edit' : 'paste',
         ),
       );

@@ -194,8 +194,9 @@ describe('a multi-cell paste (no value, no oldValue)', () => {
     }
   });
 
-  it('stamps only the maintained columns of the pasted rows', () => {
-    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['H10', 'O10', 'H11', 'O11', 'H12', 'O12']);
+  it('stamps only the maintained columns of the pasted rows, and no Stage Entered date they hold', () => {
+    // Rows 10-12 carry Stage Entered dates and History holds no stage of theirs: the dates are kept.
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['O10', 'O11', 'O12']);
   });
 
   it('never fails, whatever the block: header row included, past the last column, the header alone', () => {
@@ -206,8 +207,9 @@ describe('a multi-cell paste (no value, no oldValue)', () => {
       expect(() => sandbox.call('onEdit', editEvent(ss, a1))).not.toThrow();
     }
     expect(sandbox.env.logs.filter((l) => l.level === 'error')).toEqual([]);
-    // Watched: Stage, Amount, Close Date and the six criteria. A1:O3 logs rows 2-3, A1:AD2 row 2.
-    expect(history(ss).length - count).toBe(3 * 9);
+    // Watched: Stage, Amount, Close Date and the six criteria. A1:O3 logs rows 2-3, A1:AD2 row 2 again, but
+    // not its stage: History holds it since the first paste, so it is no change.
+    expect(history(ss).length - count).toBe(3 * 9 - 1);
   });
 
   it('a whole-column range ("D:D") does not fail the edit either', () => {
@@ -286,7 +288,8 @@ describe('stamps never overwrite what the user wrote', () => {
     ]);
     const before = ss.snapshot().Customers;
     sandbox.call('onEdit', editEvent(ss, 'Customers!D10:E13'));
-    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['H10', 'O10', 'O11', 'H13', 'O13']);
+    // Rows 10 and 13 carry Stage Entered dates History cannot date over (it holds no stage of theirs).
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['O10', 'O11', 'O13']);
     expect(
       history(ss)
         .slice(logged)
@@ -298,6 +301,50 @@ describe('stamps never overwrite what the user wrote', () => {
       ['11', 'Amount', '200'],
       ['13', 'Stage', 'Lead'],
       ['13', 'Amount', '400'],
+    ]);
+  });
+
+  it('a paste of a stage History last logged for the row (a CRM export pasted again) is no change', () => {
+    const { ss, sandbox, logged } = warmed(); // History: row 3 went Lead -> Budget
+    const entered = utc('2026-01-02');
+    ss.getRange('Customers!H3').setValue(entered);
+    ss.getRange('Customers!D3:E4').setValues([
+      ['Budget', 111],
+      ['Won', 222],
+    ]);
+    const before = ss.snapshot().Customers;
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D3:E4'));
+    // Row 3 keeps its clock and logs no stage; row 4 (no History of its stage, a date held) keeps its date.
+    // (Row 3's Last Updated holds today already, from the edit before.)
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['O4']);
+    expect(ss.getRange('Customers!H3').getValue()).toEqual(entered);
+    expect(
+      history(ss)
+        .slice(logged)
+        .map((r) => [r[4], r[5], r[6], r[7]]),
+    ).toEqual([
+      ['3', 'Amount', '', '111'],
+      ['4', 'Stage', '', 'Won'],
+      ['4', 'Amount', '', '222'],
+    ]);
+  });
+
+  it('a paste that changes a stage History logged stamps Stage Entered, and logs the stage it had', () => {
+    const { ss, sandbox, logged } = warmed(); // History: row 3 went Lead -> Budget
+    ss.getRange('Customers!H3').setValue(utc('2026-01-02'));
+    ss.getRange('Customers!D3:E3').setValues([['Won', 333]]);
+    const before = ss.snapshot().Customers;
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D3:E3'));
+    // Stage Entered is today, as Last Updated has been since the edit before.
+    expect(changedCells(before, ss.snapshot().Customers)).toEqual(['H3']);
+    expect(ss.getRange('Customers!H3').getValue()).toEqual(ss.getRange('Customers!O3').getValue());
+    expect(
+      history(ss)
+        .slice(logged)
+        .map((r) => [r[4], r[5], r[6], r[7]]),
+    ).toEqual([
+      ['3', 'Stage', 'Budget', 'Won'],
+      ['3', 'Amount', '', '333'],
     ]);
   });
 

@@ -267,11 +267,11 @@ describe('onEdit', () => {
       ]);
     });
 
-    it('a pasted block stamps its own rows only', () => {
+    it('a pasted block stamps its own rows only, and a Stage Entered date the user typed is kept', () => {
       const ss = workbook();
+      // History holds no stage of these rows: only the empty Stage Entered cells (F10, F12) are stamped.
       expect(edit(ss, 'D10:D12', [['Lead'], ['Budget'], ['Won']])).toEqual([
         'Q1 pipeline!F10 values',
-        'Q1 pipeline!F11 values',
         'Q1 pipeline!F12 values',
         'Q1 pipeline!G10 values',
         'Q1 pipeline!G11 values',
