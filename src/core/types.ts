@@ -28,6 +28,7 @@ export type IssueCode =
   | 'impossible-date'
   | 'bad-money'
   | 'bad-number'
+  | 'bad-percent'
   | 'bad-mark'
   | 'error-value'
   | 'unknown-stage'

@@ -29,7 +29,7 @@ const DATE = failures('bad-date', 'date');
 const IMPOSSIBLE_DATE = failure('impossible-date', 'date');
 const MONEY = failures('bad-money', 'money');
 const NUMBER = failures('bad-number', 'number');
-const PERCENT = failures('bad-number', 'percent');
+const PERCENT = failures('bad-percent', 'percent');
 const MARK = failures('bad-mark', 'mark');
 const YES_NO = failures('bad-mark', 'yes-no');
 

@@ -189,6 +189,10 @@ export const MESSAGES = sections({
       'Not an amount I can read (expected e.g. 22700 or 1.2万)',
     ],
     'bad-number': ['不是数字', 'Not a number'],
+    'bad-percent': [
+      '不是 0 到 100% 之间的比例（应为如 45% 或 0.45）',
+      'Not a percentage from 0 to 100% (expected e.g. 45% or 0.45)',
+    ],
     'bad-mark': [
       '无法判断是否达成：请填日期、✓ 或“是”，未达成请留空',
       'Not a met-mark: use a date, ✓ or yes, or leave blank',

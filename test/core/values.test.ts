@@ -362,11 +362,11 @@ describe('parseNumber and parsePercent', () => {
     expect(parsePercent('0%')).toBe(0);
     expect(parsePercent('')).toBeNull();
     expect(parsePercent(null)).toBeNull();
-    expect(parsePercent('150%')).toEqual(fail('bad-number', 'percent'));
-    expect(parsePercent(150)).toEqual(fail('bad-number', 'percent'));
-    expect(parsePercent(-5)).toEqual(fail('bad-number', 'percent'));
-    expect(parsePercent('-5%')).toEqual(fail('bad-number', 'percent'));
-    expect(parsePercent('high')).toEqual(fail('bad-number', 'percent'));
+    expect(parsePercent('150%')).toEqual(fail('bad-percent', 'percent'));
+    expect(parsePercent(150)).toEqual(fail('bad-percent', 'percent'));
+    expect(parsePercent(-5)).toEqual(fail('bad-percent', 'percent'));
+    expect(parsePercent('-5%')).toEqual(fail('bad-percent', 'percent'));
+    expect(parsePercent('high')).toEqual(fail('bad-percent', 'percent'));
     expect(parsePercent('#N/A')).toEqual(fail('error-value', 'percent'));
   });
 });
