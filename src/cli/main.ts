@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { dayFromIso, isoOfDay } from '../core/days';
 import { findStagesTab, firstTab, runInventory, tabByName } from '../core/index';
 import type { Inventory } from '../core/inventory';
-import { locateColumns } from '../core/register';
+import { columnLetter, locateColumns } from '../core/register';
 import { buildReport } from '../core/report';
 import { parseStages } from '../core/stage-model';
 import { nameIn, OBJECTION_COLUMNS, TAB_NAMES } from '../core/tabs';
@@ -16,7 +16,7 @@ import { cliTranslator } from '../i18n/cli-messages';
 import { issueMessage, langOfLocale, reportText } from '../i18n/messages';
 import { fileError } from './csv';
 import { inventoryJson } from './json';
-import { openWorkbook, readWorkbook } from './workbook';
+import { EXCEL_CELL, openWorkbook, readWorkbook } from './workbook';
 
 class UsageError extends Error {}
 
@@ -306,6 +306,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const wanted = nameIn(TAB_NAMES.inventory, reportLang);
     const tab = await book.saveWithReport(out, wanted, report);
     if (tab !== wanted) io.stderr(`pandian: ${t('cli.reportTab', { kept: wanted, tab })}\n`);
+    for (const { row, col, length } of book.cut)
+      io.stderr(
+        `pandian: ${t('cli.cellCut', { row, column: columnLetter(col), length, max: EXCEL_CELL })}\n`,
+      );
     if (options.json)
       io.stdout(`${JSON.stringify(inventoryJson(outcome.inventory, options.file, reportLang), null, 2)}\n`);
     else io.stdout(summaryText(outcome.inventory, reportLang, out));

@@ -53,7 +53,15 @@ export interface OpenedWorkbook {
    */
   /** Writes the copy; resolves to the report tab's name (sheetName, unless a sheet of the user's has it). */
   saveWithReport(outPath: string, sheetName: string, report: Report): Promise<string>;
+  /**
+   * Text cells of a delimited file longer than an Excel cell holds (EXCEL_CELL characters): the copy keeps
+   * their start, which the command line says (1-based row, 0-based column).
+   */
+  cut: { row: number; col: number; length: number }[];
 }
+
+/** The most characters an Excel cell holds: a longer one makes Excel call the file damaged. */
+export const EXCEL_CELL = 32767;
 
 /**
  * Opens an .xlsx/.xlsm or .csv/.tsv/.txt. Cells are values: numbers, strings, booleans, Dates (UTC) for
@@ -64,21 +72,30 @@ export interface OpenedWorkbook {
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   if (fileKind(path) === 'text') {
     const sheet = await readDelimitedFile(path);
+    const cut: OpenedWorkbook['cut'] = [];
+    sheet.values.forEach((row, r) => {
+      row.forEach((v, col) => {
+        if (typeof v === 'string' && v.length > EXCEL_CELL) cut.push({ row: r + 1, col, length: v.length });
+      });
+    });
+    const cell = (v: unknown) => (v === '' ? null : typeof v === 'string' ? v.slice(0, EXCEL_CELL) : v);
     return {
       sheets: [sheet],
       saveWithReport: (outPath, sheetName, report) =>
         saveCopy(path, outPath, sheetName, report, () => {
           const wb = new ExcelJS.Workbook();
           const ws = wb.addWorksheet(safeSheetName(sheet.name, sheetName));
-          for (const row of sheet.values) ws.addRow(row.map((v) => (v === '' ? null : v)));
+          for (const row of sheet.values) ws.addRow(row.map(cell));
           return wb;
         }),
+      cut,
     };
   }
   const wb = await loadXlsx(path, []);
   return {
     sheets: wb.worksheets.map((ws) => ({ name: ws.name, values: sheetValues(ws, path) })),
     saveWithReport: (outPath, sheetName, report) => saveCopy(path, outPath, sheetName, report, () => wb),
+    cut: [],
   };
 }
 
@@ -479,7 +496,7 @@ function addReportSheet(wb: ExcelJS.Workbook, wanted: string, report: Report): s
       else if (v && typeof v === 'object' && 'day' in v && Number.isFinite(v.day))
         value = new Date(v.day * 86400000);
       // Text is only ever a string value, so text starting with '=' stays text: no formula is written.
-      if (typeof value === 'string') value = value === '' ? null : value.slice(0, 32767);
+      if (typeof value === 'string') value = value === '' ? null : value.slice(0, EXCEL_CELL);
       if (value === null && !look) continue;
       const cell = row.getCell(c + 1);
       cell.value = value;

@@ -26,6 +26,10 @@ export const CLI_MESSAGES = sections({
       '工作簿自带的“{kept}”表不是盘点报告，已原样保留；报告写在“{tab}”表。',
       'The workbook\'s own "{kept}" tab is not a Pandian report and is kept as it is; the report is the "{tab}" tab.',
     ],
+    cellCut: [
+      '第 {row} 行 {column} 列有 {length} 个字符，超出 Excel 单元格的上限：副本保留前 {max} 个（原文件不变）。',
+      'row {row}, column {column}: {length} characters, more than an Excel cell holds; the copy keeps the first {max} (the input file is unchanged).',
+    ],
     sameFile: [
       '输出会覆盖输入文件，请换一个 --out',
       'the output would overwrite the input file; choose another --out',

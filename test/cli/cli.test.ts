@@ -591,3 +591,23 @@ describe('errors and usage', () => {
     expect(validate(JSON.parse(r.stdout))).toBe(true);
   });
 });
+
+describe('a .csv cell longer than an Excel cell holds', () => {
+  it('the copy keeps its first 32,767 characters and the command line says so, naming row and column', async () => {
+    const input = join(tmp, 'long-notes.csv');
+    const notes = 'n'.repeat(50000);
+    writeFileSync(input, `Customer,Rep,Stage,Notes\nAcme,Ann,Lead,${notes}\nBirch,Bo,Lead,short\n`);
+    const out = join(tmp, 'long-notes.xlsx');
+    const r = await cli(['inventory', input, '--as-of', '2026-11-27', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      'row 2, column D: 50000 characters, more than an Excel cell holds; the copy keeps the first 32767',
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const copy = wb.getWorksheet('long-notes')!;
+    expect(String(copy.getCell('D2').value)).toBe(notes.slice(0, 32767));
+    expect(copy.getCell('D3').value).toBe('short');
+    expect(readFileSync(input, 'utf8')).toContain(notes); // the input is unchanged
+  });
+});
