@@ -77,10 +77,15 @@ const idKey = (id: string): string => `id:${id}`;
 const nameKey = (customer: string): string => `name:${normalizeKey(customer)}`;
 
 /**
- * The day each customer last changed stage, keyed by id and by normalized name (see stageChangeOf). `stageHeader` is the
- * stage column's header in the customer tab: the History field its changes are logged under.
+ * The day each customer last changed stage by `asOf` (a change logged after it is not yet one), keyed by id and
+ * by normalized name (see stageChangeOf). `stageHeader` is the stage column's header in the customer tab: the
+ * History field its changes are logged under.
  */
-export function lastStageChange(entries: readonly HistoryEntry[], stageHeader: string): Map<string, Day> {
+export function lastStageChange(
+  entries: readonly HistoryEntry[],
+  stageHeader: string,
+  asOf: Day,
+): Map<string, Day> {
   const out = new Map<string, Day>();
   const stageKey = normalizeKey(stageHeader);
   if (stageKey === '') return out;
@@ -89,7 +94,7 @@ export function lastStageChange(entries: readonly HistoryEntry[], stageHeader: s
     if (prev === undefined || day > prev) out.set(key, day);
   };
   for (const e of entries) {
-    if (normalizeKey(e.field) !== stageKey) continue;
+    if (e.day > asOf || normalizeKey(e.field) !== stageKey) continue;
     if (e.id !== '') latest(idKey(e.id), e.day);
     if (e.customer !== '') latest(nameKey(e.customer), e.day);
   }

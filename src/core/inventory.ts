@@ -248,7 +248,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     stageChanges:
       head.roles.stage === undefined
         ? new Map()
-        : lastStageChange(input.history, head.headers[head.roles.stage]),
+        : lastStageChange(input.history, head.headers[head.roles.stage], asOf),
     wonStage: won < 0 ? null : won,
     gaps: new Map(),
   };
@@ -396,10 +396,11 @@ function customerState(
 
   const gap = open ? gapOf(c.met, current, ctx) : NO_GAP;
 
-  // Without a Stage Entered date, the last stage change the History tab records.
+  // Without a Stage Entered date, the last stage change the History tab records. A stage entered after the
+  // as-of day (a later date, or a typo) gives no days in stage rather than negative ones.
   let entered = c.stageEntered;
   if (entered === null && ctx.stageChanges.size > 0) entered = stageChangeOf(ctx.stageChanges, c.id, c.name);
-  const daysInStage = entered === null ? null : asOf - entered;
+  const daysInStage = entered === null || entered > asOf ? null : asOf - entered;
   const daysSinceContact = c.lastContact === null ? null : asOf - c.lastContact;
 
   let nextAction: NextActionState = null;
@@ -528,7 +529,7 @@ function stateAdd(
   r.byStage[p]++;
   f.members[p].push(i);
   f.stageValue[p] += v;
-  f.repsAt[p].add(c.rep);
+  if (c.rep !== '') f.repsAt[p].add(c.rep); // customers of no rep are nobody's load
   const lacking = f.lackingAt[p];
   const { gap } = s;
   for (let g = 0; g < gap.length; g++) lacking[gap[g]]++;

@@ -123,11 +123,15 @@ export function parseObjections(
       return found;
     };
     const plan = text('plan');
-    const status =
-      word('status', STATUS_WORDS, 'unknown-objection-status') ?? (plan === '' ? 'raised' : 'planned');
+    const typed = word('status', STATUS_WORDS, 'unknown-objection-status');
     const type = word('type', OBJECTION_TYPE_WORDS, 'unknown-objection-type') ?? 'other';
     const resolution = word('resolution', RESOLUTION_WORDS, 'unknown-resolution');
     const blocking = valid('blocking', parseBoolean(cell('blocking')));
+    const resolved = day('resolved');
+    // A blank status reads from the row: resolved once a resolution or a resolved-on date is recorded, else
+    // planned once a plan is written, else raised.
+    const status =
+      typed ?? (resolution !== null || resolved !== null ? 'resolved' : plan === '' ? 'raised' : 'planned');
 
     objections.push({
       row: r + 1,
@@ -142,7 +146,7 @@ export function parseObjections(
       plan,
       due: day('due'),
       resolution,
-      resolved: day('resolved'),
+      resolved,
       reviewedBy: text('reviewedBy'),
       reviewedOn: day('reviewedOn'),
       blocking: blocking === true,

@@ -319,6 +319,9 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.chart('wins', 'column', resHead, results.periods.length + 1, 2);
   const b = results.balance;
   if (b) {
+    // Its own header: the period table's columns (wins, won value, lost) are not these three.
+    g.add([]);
+    g.add(['', ...g.labels('headcountChange productivity output')], 'header');
     const r = g.add([
       label('balance', { period: b.period, before: b.before }),
       b.headcountChange,

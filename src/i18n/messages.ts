@@ -107,6 +107,9 @@ export const MESSAGES = sections({
     perRepTarget: ['每人目标', 'Target per rep'],
     repWins: ['每位销售各期赢单数', 'Wins per rep and period'],
     repWonValue: ['每位销售各期赢单金额', 'Won value per rep and period'],
+    headcountChange: ['人数变化', 'Headcount change'],
+    productivity: ['人效变化', 'Productivity change'],
+    output: ['产出变化', 'Output change'],
     balance: [
       '{period} 对比 {before}：人数、人效、产出',
       '{period} vs {before}: headcount, productivity, output',

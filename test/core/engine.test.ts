@@ -595,6 +595,16 @@ describe('results per period', () => {
     expect(balance!.productivityChange).toBeCloseTo(0.2);
     expect(balance!.outputChange).toBeCloseTo(-0.1);
     expect(balance).toMatchObject({ period: '2026-06', before: '2026-05' });
+    // In the report the three changes have their own header, not the period table's Wins, Won value, Lost.
+    const grid = reportGrid(deals(rows));
+    const at = grid.findIndex((r) => String(r[0]).startsWith('2026-06 vs 2026-05'));
+    expect(grid[at - 1].slice(0, 4)).toEqual([
+      '',
+      'Headcount change',
+      'Productivity change',
+      'Output change',
+    ]);
+    expect(grid[at].slice(1, 4).map((v) => Math.round(Number(v) * 100))).toEqual([-25, 20, -10]);
     expect(dayFromIso('2026-06-01')).toBe(june.start);
     // Two days into July, June is still the last whole month: July's one win is not set against June's 18.
     const early = inventoryOf(
@@ -917,5 +927,81 @@ describe('the data-issues table of the report', () => {
       expect(rows[title + 1].slice(0, 5)).toEqual(head);
       expect(rows[title + 2].slice(0, 4)).toEqual(['Customers', 2, 'D (Stage)', 'Leed']);
     }
+  });
+});
+
+describe('found by an audit of the figures against the spec', () => {
+  it('a stage change logged after the as-of day is not yet one, and a later Stage Entered gives no days', () => {
+    const log: SheetData = {
+      name: 'Change log',
+      values: [
+        ['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source'],
+        ['2026-03-01', 'a', 'Acme', '', '2', 'Stage', 'Lead', 'Discovery', 'edit'],
+        ['2026-07-10', 'a', 'Acme', '', '2', 'Stage', 'Discovery', 'Budget', 'edit'],
+      ],
+    };
+    // As of 30 June (AS_OF), the last change was 1 March: 121 days in Discovery, past its 21.
+    const fromLog = inventory([row({ customer: 'Acme', stage: 'Discovery' })], [log]);
+    expect(fromLog.states[0]).toMatchObject({ daysInStage: 121, stalled: true });
+    const typed = inventory([row({ customer: 'Acme', stage: 'Discovery', entered: '2026-07-10' })]);
+    expect(typed.states[0]).toMatchObject({ daysInStage: null, stalled: false });
+  });
+
+  it('an objection with a resolution or resolved-on date and a blank status is resolved, not open', () => {
+    const head = headersOf(OBJECTION_COLUMNS, 'en');
+    const at = (k: keyof typeof OBJECTION_COLUMNS) => Object.keys(OBJECTION_COLUMNS).indexOf(k);
+    const objection = (values: Partial<Record<keyof typeof OBJECTION_COLUMNS, string>>) => {
+      const r: Cell[] = head.map(() => '');
+      for (const [k, v] of Object.entries(values)) r[at(k as keyof typeof OBJECTION_COLUMNS)] = v;
+      return r;
+    };
+    const inv = inventory(
+      [row({ customer: 'Acme', stage: 'Lead' })],
+      [
+        {
+          name: 'Objections',
+          values: [
+            head,
+            objection({
+              customer: 'Acme',
+              objection: 'No budget',
+              plan: 'Meet CFO',
+              due: '2026-06-10',
+              resolution: 'Removed',
+              resolved: '2026-06-09',
+              blocking: 'yes',
+            }),
+            objection({
+              customer: 'Acme',
+              objection: 'Price',
+              plan: 'Discount',
+              due: '2026-06-10',
+              resolved: '2026-06-09',
+            }),
+            objection({ customer: 'Acme', objection: 'Timing', plan: 'Call back' }),
+          ],
+        },
+      ],
+    );
+    expect(inv.objections.map((o) => o.status)).toEqual(['resolved', 'resolved', 'planned']);
+    expect(inv.states[0].objections).toMatchObject({ open: 1, blocking: 0, lastResolution: 'removed' });
+  });
+
+  it('a cohort counts its reps, not "(no rep)" as one', () => {
+    const inv = inventoryOf([
+      {
+        name: 'Deals',
+        values: [
+          ['Customer', 'Rep', 'Stage'],
+          ['P', 'Ann', 'Prospecting'],
+          ['Q', '', 'Prospecting'],
+          ['R', '', 'Negotiation'],
+        ],
+      },
+    ]);
+    expect(inv.cohorts.map((c) => [c.members.length, c.reps])).toEqual([
+      [2, 1],
+      [1, 0],
+    ]);
   });
 });
