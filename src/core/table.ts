@@ -500,6 +500,9 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
         if (kind) status = kind;
         else rowsLog.cell(r, roles.status!, statusText, 'unknown-status');
       }
+      // Not a silent guess: an open customer with no stage is placed by its evidence, else at the first stage.
+      if (stageText === '' && status === 'open' && roles.stage !== undefined)
+        rowsLog.cell(r, roles.stage, '', 'missing-stage');
 
       const value = read(row, r, roles.value, money);
       const probability = read(row, r, roles.probability, parsePercent);

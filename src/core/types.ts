@@ -24,6 +24,7 @@ export type IssueCode =
   | 'stage-log-row'
   | 'missing-customer'
   | 'missing-rep'
+  | 'missing-stage'
   | 'bad-date'
   | 'impossible-date'
   | 'bad-money'

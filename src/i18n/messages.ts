@@ -185,6 +185,10 @@ export const MESSAGES = sections({
     ],
     'missing-customer': ['缺少客户名称：按编号计入', 'No customer name: the row is counted by its id'],
     'missing-rep': ['缺少负责人：计入“（无负责人）”', 'No rep: counted under "(no rep)"'],
+    'missing-stage': [
+      '缺少阶段：按已达成的条件计入相应阶段，没有则计入第一阶段',
+      'No stage: counted at the stage its met criteria reach, else at the first stage',
+    ],
     'bad-date': ['无法识别的日期（应为如 2026-05-30）', 'Not a date I can read (expected e.g. 2026-05-30)'],
     'impossible-date': ['日期不存在', 'This date does not exist'],
     'bad-money': [
