@@ -1043,6 +1043,8 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
         }
         if (added.length > 0) writeRowsAt(sheet, sheet.getLastRow() + 1, added);
       });
+      // A script's write fires no edit: the edit trigger's and the formulas' cached layouts go by hand.
+      forgetContexts();
       return setupView(reread(), lang);
     },
     { fresh: true },

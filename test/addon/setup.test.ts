@@ -5,7 +5,7 @@ import { headersOf, OBJECTION_COLUMNS } from '../../src/core/tabs';
 import { template } from '../../src/core/templates';
 import { ROLES } from '../../src/core/types';
 import { translator } from '../../src/i18n/messages';
-import type { FakeSpreadsheet, Sandbox, SheetSnapshot } from '../sandbox';
+import { editEvent, type FakeSpreadsheet, type Sandbox, type SheetSnapshot } from '../sandbox';
 import { B2B_STAGES_EN, createSpreadsheet, customerRows, HEADER, loadPinned } from './helpers';
 
 const LAST = 1000; // setup formats rows 2..1000 of each data column
@@ -319,6 +319,31 @@ describe('column mappings saved from the sidebar (sidebarSaveMapping)', () => {
       ['My note', 'keep me'],
       ['map:status', 'Stage'],
     ]);
+  });
+
+  it('the edit trigger goes by a mapping saved from the sidebar at once: its cached layout is forgotten', () => {
+    const header = [...HEADER, 'Pipeline position'];
+    const ss = createSpreadsheet({
+      sheets: {
+        Customers: [header, ...customerRows(5).map((r) => [...r, 'Lead'])],
+        Stages: B2B_STAGES_EN(),
+        Settings: [
+          ['Setting', 'Value'],
+          ['Track edits', 'yes'],
+        ],
+      },
+    });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    const edit = (a1: string, value: string, oldValue: string) => {
+      ss.getRange(a1).setValue(value);
+      sandbox.call('onEdit', editEvent(ss, a1, { value, oldValue }));
+    };
+    edit('Customers!D3', 'Budget', String(ss.getRange('Customers!D3').getValue())); // caches the layout
+    sandbox.call('sidebarSaveMapping', [{ role: 'stage', header: 'Pipeline position' }]);
+    const col = letter(header.length - 1);
+    edit(`Customers!${col}3`, 'Discovery', 'Lead');
+    const log = ss.snapshot()['Change log'].values;
+    expect(log[log.length - 1].slice(5, 8)).toEqual(['Pipeline position', 'Lead', 'Discovery']);
   });
 
   it('writes to the Settings tab Pandian reads, whatever its spacing and case, not to a new one', () => {
