@@ -50,6 +50,8 @@ interface Kept {
   values: Map<string, string | boolean>;
   open: Set<string>;
   focus: string | null;
+  /** The caret or selection in the focused text field. */
+  selection: [number, number] | null;
 }
 
 interface LadderStep {
@@ -111,6 +113,17 @@ function targetKey(t: RowTarget): string {
   return JSON.stringify([t.sheet, t.row, t.id, t.name]);
 }
 
+/**
+ * The name of an objection's fields: by its id (else its row and text), not by its row alone, so the plan a user
+ * is typing stays with its objection when rows above it are deleted, and never lands in another one's box.
+ */
+function objectionKey(o: ObjectionView): string {
+  const identity = o.id !== '' ? o.id : `${o.row}\u0000${o.text}`;
+  let hash = 5381;
+  for (let i = 0; i < identity.length; i++) hash = (Math.imul(hash, 33) ^ identity.charCodeAt(i)) >>> 0;
+  return hash.toString(36);
+}
+
 /** What History's stage clock of a card holds for: the row's customer, its stage and status, and the day. */
 function clockKey(c: CustomerCard): string {
   return JSON.stringify([targetKey(c.target), c.stageText, c.status, c.today]);
@@ -124,6 +137,10 @@ export class CustomerPanel {
   private pollFailed = false;
   /** A write is on its way: polls wait, so they cannot redraw the card under the user's click. */
   private writing = 0;
+  /** Writes sent so far: a poll sent before a write answers with the card before it, which is not drawn. */
+  private writes = 0;
+  /** The user is composing text with an input method (Chinese, say): a poll does not redraw under it. */
+  private composing = false;
   /** The last view the server sent, before History's stage clock is put in it. */
   private view: CustomerView | null = null;
   /** History's stage clock of the last card that needed one (see withClock), under its clockKey. */
@@ -142,17 +159,24 @@ export class CustomerPanel {
     };
     root.addEventListener('input', mark);
     root.addEventListener('change', mark);
+    root.addEventListener('compositionstart', () => {
+      this.composing = true;
+    });
+    root.addEventListener('compositionend', () => {
+      this.composing = false;
+    });
   }
 
   /** Fetches the view for the current selection (skipped while another fetch or a write is running). */
   async refresh(): Promise<void> {
     if (this.polling || this.writing > 0) return;
     this.polling = true;
+    const writes = this.writes;
     try {
       const view = await call('sidebarCustomer', this.ui.lang);
       if (this.pollFailed) this.ui.clearAlert(); // the server answers again: its earlier failure is over
       this.pollFailed = false;
-      if (this.writing === 0) this.show(view);
+      if (this.writing === 0 && this.writes === writes && !this.composing) this.show(view);
     } catch (e) {
       this.pollFailed = true;
       this.ui.fail(e);
@@ -161,15 +185,21 @@ export class CustomerPanel {
     }
   }
 
-  /** Draws a view. `written`: it answers a write, so the inputs start clean and focus goes to `focus`. */
-  show(sent: CustomerView, options: { written?: boolean; focus?: string } = {}): void {
+  /**
+   * Draws a view. `written`: it answers a write, so the inputs of the form it saved (`saved`: their ids) start
+   * clean, and focus goes to `focus`; what the user typed elsewhere on the card is kept.
+   */
+  show(
+    sent: CustomerView,
+    options: { written?: boolean; focus?: string; saved?: ReadonlySet<string> } = {},
+  ): void {
     this.view = sent;
     const view = this.withClock(sent);
     const json = JSON.stringify(view);
     if (!options.written && json === this.shown) return;
     this.shown = json;
     const key = view.kind === 'customer' ? targetKey(view.card.target) : view.kind;
-    const kept = key === this.shownKey ? this.keep(!options.written) : null;
+    const kept = key === this.shownKey ? this.keep(options.saved) : null;
     this.shownKey = key;
     fill(this.root, ...this.render(view));
     if (kept) this.restore(kept, options.focus);
@@ -208,22 +238,27 @@ export class CustomerPanel {
     if (this.writing === 0 && this.view) this.show(this.view);
   }
 
-  private keep(values: boolean): Kept {
-    const kept: Kept = { values: new Map(), open: new Set(), focus: null };
-    if (values) {
-      this.root.querySelectorAll<Control>('input[id], select[id], textarea[id]').forEach((el) => {
-        if (el.dataset.dirty !== '1') return;
-        kept.values.set(
-          el.id,
-          el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value,
-        );
-      });
-    }
+  /** What the user has touched on the card: typed values (but those of `saved`), open sections, focus, caret. */
+  private keep(saved?: ReadonlySet<string>): Kept {
+    const kept: Kept = { values: new Map(), open: new Set(), focus: null, selection: null };
+    this.root.querySelectorAll<Control>('input[id], select[id], textarea[id]').forEach((el) => {
+      if (el.dataset.dirty !== '1' || saved?.has(el.id)) return;
+      kept.values.set(
+        el.id,
+        el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value,
+      );
+    });
     this.root.querySelectorAll('details[id]').forEach((d) => {
       if ((d as HTMLDetailsElement).open) kept.open.add(d.id);
     });
     const active = document.activeElement;
-    if (active?.id && this.root.contains(active)) kept.focus = active.id;
+    if (active?.id && this.root.contains(active)) {
+      kept.focus = active.id;
+      const field = active as HTMLInputElement | HTMLTextAreaElement;
+      // Inputs without a caret (dates, checkboxes) have a null selectionStart.
+      if (typeof field.selectionStart === 'number' && typeof field.selectionEnd === 'number')
+        kept.selection = [field.selectionStart, field.selectionEnd];
+    }
     return kept;
   }
 
@@ -243,6 +278,10 @@ export class CustomerPanel {
       (kept.focus && document.getElementById(kept.focus)) ||
       (fallbackFocus && document.getElementById(fallbackFocus));
     if (target && (!(target instanceof HTMLButtonElement) || !target.disabled)) target.focus();
+    if (target && target.id === kept.focus && kept.selection) {
+      const field = target as HTMLInputElement | HTMLTextAreaElement;
+      if (typeof field.selectionStart === 'number') field.setSelectionRange(...kept.selection);
+    }
   }
 
   private render(view: CustomerView): Child[] {
@@ -521,7 +560,7 @@ export class CustomerPanel {
 
   private objection(c: CustomerCard, o: ObjectionView): HTMLElement {
     const t = this.ui.t;
-    const id = (part: string) => `obj-${o.row}-${part}`;
+    const id = (part: string) => `obj-${objectionKey(o)}-${part}`;
     const status = h(
       'select',
       { id: id('status') },
@@ -681,6 +720,7 @@ export class CustomerPanel {
     done: string,
   ): Promise<void> {
     this.writing++;
+    this.writes++;
     let view: CustomerView | undefined;
     try {
       view = await whileBusy(this.ui, control, send);
@@ -688,7 +728,9 @@ export class CustomerPanel {
       this.writing--;
     }
     if (view) {
-      this.show(view, { written: true, focus });
+      // The fields of the form it saved show what was saved; what the user typed elsewhere stays.
+      const saved = new Set(Array.from(control.form?.elements ?? [], (el) => (el as HTMLElement).id));
+      this.show(view, { written: true, focus, saved });
       this.ui.say(done);
     } else {
       this.shown = '';

@@ -58,6 +58,8 @@ export async function whileBusy<T>(
   work: () => Promise<T>,
 ): Promise<T | undefined> {
   ui.clearAlert();
+  // Disabling the focused button drops focus to the page: it is given back when the button is usable again.
+  const hadFocus = control !== null && document.activeElement === control;
   if (control) {
     control.disabled = true;
     control.setAttribute('aria-busy', 'true');
@@ -71,6 +73,8 @@ export async function whileBusy<T>(
     if (control) {
       control.disabled = false;
       control.removeAttribute('aria-busy');
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (hadFocus && lost && control.isConnected) control.focus();
     }
   }
 }

@@ -334,6 +334,103 @@ describe('Customer view', () => {
     expect(after).toEqual(before);
   });
 
+  it('a write keeps what the user typed in the card’s other forms; a failed one gives focus back', async () => {
+    const { sidebar, backend } = await open(3);
+    const page = sidebar.page;
+    const met = page.getByRole('button', { name: 'Mark "Budget confirmed" met today' });
+    await met.waitFor();
+    await page.getByText('Add an objection').click();
+    await page.locator('#add-text').fill('Board meets only in March');
+    await page.locator('#na-text').fill('Call the CFO');
+    const plan = page.locator('li.objection', { hasText: 'No budget left this year' }).locator('textarea');
+    await plan.fill('Ask for a Q1 slot');
+    // Keyboard: the button is focused and pressed; the first try fails (another run holds the lock).
+    const release = backend.sandbox.env.holdDocumentLock();
+    await met.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('alert')
+      .getByText(/Another Pandian command is running/)
+      .waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    await expect(focused()).resolves.toBe('Mark "Budget confirmed" met today');
+    release();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('"Budget confirmed" marked met on 2026-11-27.').waitFor();
+    await expect(page.locator('#add-text').inputValue()).resolves.toBe('Board meets only in March');
+    await expect(page.locator('#na-text').inputValue()).resolves.toBe('Call the CFO');
+    await expect(plan.inputValue()).resolves.toBe('Ask for a Q1 slot');
+    expectClean(sidebar);
+  });
+
+  it('a poll that redraws the card keeps the caret where the user left it', async () => {
+    const { ss, sidebar } = await open(3);
+    const page = sidebar.page;
+    const na = page.locator('#na-text');
+    await na.fill('Call CFO');
+    await na.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(4, 4));
+    ss.getRange('Customers!H3').setValue('2026-11-25'); // last contact: the card changes at the next poll
+    await page.getByText(/last contact 2 days ago/).waitFor();
+    const caret = na.evaluate((el: HTMLTextAreaElement) => [
+      el.value,
+      el.selectionStart,
+      el.selectionEnd,
+      document.activeElement === el,
+    ]);
+    await expect(caret).resolves.toEqual(['Call CFO', 4, 4, true]);
+  });
+
+  it('the plan being typed stays with its objection when Objections rows above it are deleted', async () => {
+    const sheets = fixtureSheets('en');
+    const objections = sheets.Objections as unknown[][];
+    const [head, budget, price] = objections;
+    const text = budget.indexOf('No budget left this year');
+    const legal = budget.map((c, k) => (k === 0 ? 'OBJ-003' : k === text ? 'Legal wants a new clause' : c));
+    sheets.Objections = [head, price, budget, legal]; // another customer's objection first
+    const { ss, backend, sidebar } = await open(3, {}, sheets);
+    const page = sidebar.page;
+    const planOf = (text: string) => page.locator('li.objection', { hasText: text }).locator('textarea');
+    await planOf('No budget left this year').fill('Typed for the budget objection');
+    const tab = ss.getSheetByName('Objections')!;
+    tab.deleteRow(2);
+    backend.sandbox.call('onEdit', editEvent(ss, 'Objections!A2', { value: 'OBJ-001', oldValue: 'OBJ-002' }));
+    select(ss, 3); // back on the customer's row after the edit on the Objections tab
+    await polled(backend, 2);
+    await expect(planOf('No budget left this year').inputValue()).resolves.toBe(
+      'Typed for the budget objection',
+    );
+    await expect(planOf('Legal wants a new clause').inputValue()).resolves.not.toBe(
+      'Typed for the budget objection',
+    );
+  });
+
+  it('does not draw a poll that was sent before a write: the card stays as the write left it', async () => {
+    const ss = createSpreadsheet({ sheets: fixtureSheets('en'), timeZone: TIME_ZONE });
+    select(ss, 3);
+    const overrides: Record<string, (...args: unknown[]) => unknown> = {};
+    const backend = await startBackend({ spreadsheet: ss, now: NOW, overrides });
+    // A slow poll: the card as it is when asked, answered 1.5 s later.
+    overrides.sidebarCustomer = async (...args: unknown[]) => {
+      const view = backend.sandbox.call('sidebarCustomer', ...args);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return view;
+    };
+    const sidebar = await openSidebar(browser, backend);
+    opened.push({ ss, backend, sidebar });
+    const page = sidebar.page;
+    const met = page.getByRole('button', { name: 'Mark "Budget confirmed" met today' });
+    await met.waitFor();
+    const polls = () => backend.calls.filter((c) => c.fn === 'sidebarCustomer').length;
+    const before = polls();
+    while (polls() === before) await page.waitForTimeout(50); // a poll is on its way
+    await met.click();
+    await page.getByRole('status').getByText('"Budget confirmed" marked met on 2026-11-27.').waitFor();
+    for (let i = 0; i < 20; i++) {
+      await expect(met.count()).resolves.toBe(0);
+      await page.waitForTimeout(100);
+    }
+  });
+
   it('follows the selection by polling', async () => {
     const { ss, sidebar } = await open(3);
     const page = sidebar.page;
