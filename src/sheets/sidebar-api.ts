@@ -70,6 +70,11 @@ export interface RowTarget {
   row: number;
   id: string;
   name: string;
+  /**
+   * The row's stage as the card showed it. Without an id, deals may share a name (an account's deals): after a
+   * sort the stage tells them apart, so a write for one never lands on another.
+   */
+  stage?: string;
 }
 
 export interface SidebarStart {
@@ -203,6 +208,8 @@ export interface TeamView {
   noBand: boolean;
   /** `stage`: the open stage (position) it stalls at; -1 on hold with no resume date. */
   stalled: (TeamMember & { stage: number; days: number; maxDays: number | null })[];
+  /** How many customers are stalled: `stalled` lists the first LIST_LIMIT of them. */
+  stalledTotal: number;
   objections: Pick<
     ObjectionTotals,
     'open' | 'overdue' | 'blocking' | 'unplanned' | 'unsupervised' | 'byType'
@@ -581,7 +588,7 @@ function viewOfRow(
   const read = inventoryOfRow(ss, ctx, lang, row, objections, cells);
   if (!read) return { kind: 'not-customer', row, customerSheet: customer.sheet };
   const c = read.inv.table.customers[0];
-  const target: RowTarget = { sheet: customer.sheet, row, id: c.id, name: c.name };
+  const target: RowTarget = { sheet: customer.sheet, row, id: c.id, name: c.name, stage: c.stageText };
   return { kind: 'customer', card: cardOf(read.inv, read.cells, objections, target, lang, ctx) };
 }
 
@@ -614,7 +621,8 @@ function openTarget(call: Call, target: RowTarget): OpenTarget {
       ? inventoryOfRow(call.ss, ctx, call.lang, row, null)
       : null;
   const c = read?.inv.table.customers[0];
-  if (!sheet || !read || c?.id !== id || c.name !== name)
+  const otherDeal = id === '' && typeof target.stage === 'string' && c?.stageText !== target.stage;
+  if (!sheet || !read || c?.id !== id || c.name !== name || otherDeal)
     throw new PageError('rowChanged', { row, name: name || id });
   const dateCell = (day: Day | null) => (day === null ? '' : dateOfDay(day, ctx.timeZone));
   return { call, ctx, sheet, ...read, t: translator(call.lang), dateCell };
@@ -664,7 +672,8 @@ function checkTarget(target: RowTarget): void {
     typeof target?.sheet !== 'string' ||
     typeof target.row !== 'number' ||
     typeof target.id !== 'string' ||
-    typeof target.name !== 'string'
+    typeof target.name !== 'string' ||
+    (target.stage !== undefined && typeof target.stage !== 'string')
   ) {
     throw new PageError('badInput', { field: 'target' });
   }
@@ -915,10 +924,11 @@ export function sidebarTeam(): TeamView {
     // Only the customers listed are read again (entryAt: each row once), not every row.
     const member = (c: Customer): TeamMember => ({ row: c.row, name: c.name || c.id, rep: c.rep });
     const stalled: TeamView['stalled'] = [];
+    let stalledTotal = 0;
     for (const i of inv.stalled) {
-      if (stalled.length === LIST_LIMIT) break;
       const { customer: c, state: s } = inv.entryAt(i);
-      if (s.stalled)
+      if (!s.stalled) continue;
+      if (stalledTotal++ < LIST_LIMIT)
         stalled.push({
           ...member(c),
           stage: c.status === 'hold' ? -1 : s.current,
@@ -934,6 +944,7 @@ export function sidebarTeam(): TeamView {
       reps: inv.reps,
       noBand: inv.noBand,
       stalled,
+      stalledTotal,
       objections: { open, overdue, blocking, unplanned, unsupervised, byType },
       cohorts: inv.cohorts.map((cohort) => ({
         ...cohort,
@@ -947,12 +958,21 @@ export function sidebarTeam(): TeamView {
   });
 }
 
-/** Selects a row of the customer tab (from the team lists), so the Customer view follows it. */
-export function sidebarGoTo(row: number): void {
-  serve(({ ss, ctx }) => {
+/**
+ * Selects a row of the customer tab (from the team lists), so the Customer view follows it. With `name` (the
+ * customer's name, else id, as the list showed it), the row is read first and must still hold that customer:
+ * after a sort the list's row numbers are stale, and another customer would be opened.
+ */
+export function sidebarGoTo(row: number, name?: string): void {
+  serve(({ ss, ctx, lang }) => {
     const customer = requireCustomer(ctx);
     const sheet = ss.getSheetByName(customer.sheet);
     if (!sheet || !Number.isInteger(row) || row < 1) throw new PageError('badInput', { field: 'row' });
+    if (typeof name === 'string') {
+      const c =
+        row > customer.headerRow ? inventoryOfRow(ss, ctx, lang, row, null)?.inv.table.customers[0] : null;
+      if (!c || (c.name || c.id) !== name) throw new PageError('rowChanged', { row, name });
+    }
     sheet.getRange(row, 1).activate();
   });
 }

@@ -107,12 +107,16 @@ function mount(app: HTMLElement, lang: Lang): void {
   );
 
   const customer = new CustomerPanel(panels.get('customer')!, ui);
-  const goTo = (row: number) => {
-    call('sidebarGoTo', row)
+  // A row that no longer holds the customer listed (the tab was sorted) is refused: the list is read again.
+  const goTo = (row: number, name: string) => {
+    call('sidebarGoTo', row, name)
       .then(() => {
         select('customer', true);
       })
-      .catch((e) => ui.fail(e));
+      .catch((e) => {
+        ui.fail(e);
+        void team.load();
+      });
   };
   const team = new TeamPanel(panels.get('team')!, ui, goTo);
   const setup = new SetupPanel(panels.get('setup')!, ui);
@@ -128,7 +132,8 @@ function mount(app: HTMLElement, lang: Lang): void {
     }
     if (focus) tabs.get(id)!.focus();
     if (id === 'customer') void customer.refresh();
-    if (id === 'team' && !team.loaded) void team.load();
+    // Read again each time it is opened: the sheet, and the sidebar's own writes, change it.
+    if (id === 'team') void team.load();
     if (id === 'setup' && !setup.loaded) void setup.load();
   }
 

@@ -17,7 +17,7 @@ export class TeamPanel {
   constructor(
     root: HTMLElement,
     private readonly ui: Ui,
-    private readonly goTo: (row: number) => void,
+    private readonly goTo: (row: number, name: string) => void,
   ) {
     const t = ui.t;
     const refresh: HTMLButtonElement = button(
@@ -164,7 +164,7 @@ export class TeamPanel {
         'h3',
         { id: 'stalled-h' },
         t('sidebar.team.stalled'),
-        v.stalled.length > 0 ? ` (${v.stalled.length})` : '',
+        v.stalledTotal > 0 ? ` (${v.stalledTotal})` : '',
       ),
       v.stalled.length === 0
         ? h('p', { className: 'note' }, t('sidebar.team.stalledNone'))
@@ -175,7 +175,7 @@ export class TeamPanel {
               h(
                 'li',
                 null,
-                button(s.name, () => this.goTo(s.row), 'link', {
+                button(s.name, () => this.goTo(s.row, s.name), 'link', {
                   'aria-label': t('sidebar.team.goTo', { row: s.row, name: s.name }),
                 }),
                 h(
@@ -191,6 +191,8 @@ export class TeamPanel {
               ),
             ),
           ),
+      v.stalled.length < v.stalledTotal &&
+        h('p', { className: 'meta' }, t('sidebar.team.more', { n: v.stalledTotal - v.stalled.length })),
     );
   }
 
@@ -289,7 +291,7 @@ export class TeamPanel {
             h(
               'li',
               null,
-              button(m.name, () => this.goTo(m.row), 'link', {
+              button(m.name, () => this.goTo(m.row, m.name), 'link', {
                 'aria-label': t('sidebar.team.goTo', { row: m.row, name: m.name }),
               }),
               h(

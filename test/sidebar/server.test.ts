@@ -300,3 +300,52 @@ describe('"met today" with Track edits on', () => {
     expect(log[1].slice(5, 8).map(String)).toEqual(['Budget confirmed', 'FALSE', 'TRUE']);
   });
 });
+
+describe('the Team view after the customer tab changed', () => {
+  it('Go to refuses a row that no longer holds the customer listed, and selects the row that does', () => {
+    const { ss, sandbox } = world();
+    expect(() => sandbox.call('sidebarGoTo', 3, 'Acme Power')).toThrow(/rowChanged/);
+    sandbox.call('sidebarGoTo', 3, 'Northern Steel');
+    expect(ss.getActiveRange()?.getRow()).toBe(3);
+    expect(() => sandbox.call('sidebarGoTo', 1, 'Northern Steel')).toThrow(/rowChanged/); // the header
+  });
+
+  it('says how many customers are stalled when it lists only the first 50', () => {
+    const sheets = fixtureSheets('en');
+    const customers = sheets.Customers as unknown[][];
+    const northern = customers[2]; // stalled: 87 days in Budget, whose limit is 30
+    for (let i = 0; i < 80; i++) customers.push(northern.map((c, k) => (k === 0 ? `X-${i}` : c)));
+    type Team = { stalled: unknown[]; stalledTotal: number };
+    const team = (tabs: Record<string, unknown[][]>) =>
+      loadBundle({ spreadsheet: createSpreadsheet({ sheets: tabs, timeZone: TIME_ZONE }), now: NOW }).call(
+        'sidebarTeam',
+      ) as Team;
+    const before = team(fixtureSheets('en'));
+    expect(before.stalled).toHaveLength(before.stalledTotal);
+    const view = team(sheets);
+    expect(view.stalled).toHaveLength(50);
+    expect(view.stalledTotal).toBe(before.stalledTotal + 80);
+  });
+});
+
+describe('deals sharing a name in a tab without ids', () => {
+  it('a write for one deal is refused once a sort put the other on its row', () => {
+    const sheets = fixtureSheets('en');
+    const customers = (sheets.Customers as unknown[][]).map((r) => r.slice(1)); // no ID column
+    customers[1][0] = 'Northern Steel'; // row 2: another deal of the account, at Discovery
+    sheets.Customers = customers;
+    const ss = createSpreadsheet({ sheets, timeZone: TIME_ZONE });
+    const tab = ss.getSheetByName('Customers')!;
+    tab.getRange(3, 2).activate();
+    const sandbox = loadBundle({ spreadsheet: ss, now: NOW });
+    const card = (sandbox.call('sidebarCustomer', 'en') as { card: { target: Record<string, unknown> } })
+      .card;
+    expect(card.target).toMatchObject({ row: 3, id: '', name: 'Northern Steel' });
+    // Swap rows 2 and 3: row 3 now holds the Discovery deal of the same name.
+    const [two, three] = tab.getRange(2, 1, 2, customers[0].length).getValues();
+    tab.getRange(2, 1, 2, customers[0].length).setValues([three, two]);
+    const before = tab.getDataRange().getValues();
+    expect(() => sandbox.call('sidebarMarkMet', card.target, 'Need confirmed')).toThrow(/rowChanged/);
+    expect(tab.getDataRange().getValues()).toEqual(before);
+  });
+});
