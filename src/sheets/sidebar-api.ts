@@ -536,7 +536,8 @@ function cardOf(
     guidance: stage?.guidance ?? '',
     support: stage ? (c.support.length > 0 ? c.support : stage.support) : [],
     daysInStage: s.daysInStage,
-    maxDays: stage ? s.stallLimit : null,
+    // A hold with no resume date stalls as an open customer does: its limit is shown too.
+    maxDays: stage || c.status === 'hold' ? s.stallLimit : null,
     stalled: s.stalled,
     historyClock:
       s.daysInStage === null &&

@@ -13,7 +13,7 @@ import type {
 } from '../sheets/sidebar-api';
 import { button, type Child, field, fill, h, option } from './dom';
 import { call } from './rpc';
-import { type Ui, whileBusy } from './ui';
+import { colon, paren, type Ui, whileBusy } from './ui';
 
 const TYPES: Record<ObjectionType, true> = {
   budget: true,
@@ -325,7 +325,12 @@ export class CustomerPanel {
             'ul',
             null,
             ...c.issues.map((i) =>
-              h('li', null, `${i.column}: ${i.message}`, i.value ? ` — “${i.value}”` : ''),
+              h(
+                'li',
+                null,
+                `${i.column}${colon(this.ui.lang)}${i.message}`,
+                i.value ? ` — “${i.value}”` : '',
+              ),
             ),
           ),
         ),
@@ -337,11 +342,13 @@ export class CustomerPanel {
     const clock: string[] = [];
     if (c.daysInStage !== null) {
       clock.push(
-        t('sidebar.daysInStage', { days: c.daysInStage }) +
+        t(c.daysInStage === 1 ? 'sidebar.daysInStageOne' : 'sidebar.daysInStage', { days: c.daysInStage }) +
           (c.maxDays !== null ? ` ${t('sidebar.maxDays', { max: c.maxDays })}` : ''),
       );
     }
-    if (c.daysSinceContact !== null) clock.push(t('sidebar.lastContact', { days: c.daysSinceContact }));
+    const contact = c.daysSinceContact;
+    if (contact !== null)
+      clock.push(t(contact === 1 ? 'sidebar.lastContactOne' : 'sidebar.lastContact', { days: contact }));
     const flags = [c.stalled && t('sidebar.stalled'), c.outOfTouch && t('sidebar.outOfTouch')].filter(
       (f): f is string => typeof f === 'string',
     );
@@ -372,7 +379,7 @@ export class CustomerPanel {
               },
               h('span', { className: 'dot', attrs: { 'aria-hidden': 'true' } }),
               h('span', { className: 'step-name' }, step.name),
-              step.reached && h('span', { className: 'sr-only' }, ` (${t('sidebar.reached')})`),
+              step.reached && h('span', { className: 'sr-only' }, paren(this.ui.lang, t('sidebar.reached'))),
               step.declared && h('span', { className: 'tag declared' }, t('sidebar.declared')),
               step.evidenced && h('span', { className: 'tag evidenced' }, t('sidebar.evidenced')),
             ),
@@ -434,7 +441,11 @@ export class CustomerPanel {
         'span',
         { className: 'criterion' },
         h('span', { className: 'criterion-name' }, item.name),
-        h('span', { className: 'sr-only' }, ` (${item.met ? t('sidebar.met') : t('sidebar.notMet')})`),
+        h(
+          'span',
+          { className: 'sr-only' },
+          paren(this.ui.lang, item.met ? t('sidebar.met') : t('sidebar.notMet')),
+        ),
         h(
           'span',
           { className: 'criterion-kind' },
@@ -457,11 +468,11 @@ export class CustomerPanel {
         h(
           'p',
           { className: 'guidance' },
-          h('span', { className: 'label' }, `${t('sidebar.guidance')}: `),
+          h('span', { className: 'label' }, `${t('sidebar.guidance')}${colon(this.ui.lang)}`),
           c.guidance,
         ),
       c.support.length > 0 &&
-        h('p', { className: 'meta' }, `${t('sidebar.support')}: ${c.support.join(', ')}`),
+        h('p', { className: 'meta' }, `${t('sidebar.support')}${colon(this.ui.lang)}${c.support.join(', ')}`),
     );
   }
 
@@ -546,7 +557,7 @@ export class CustomerPanel {
               h(
                 'li',
                 null,
-                `${t(`type.${o.type}` as SidebarKey)}: `,
+                `${t(`type.${o.type}` as SidebarKey)}${colon(this.ui.lang)}`,
                 o.text,
                 ` — ${t(`status.${o.status}` as SidebarKey)}`,
                 o.resolution ? ` · ${t(`resolution.${o.resolution}` as SidebarKey)}` : '',
@@ -586,7 +597,11 @@ export class CustomerPanel {
       t('sidebar.objection.update'),
     );
     const facts: Child[] = [];
-    facts.push(o.plan ? `${t('sidebar.objection.plan')}: ${o.plan}` : t('sidebar.objection.noPlan'));
+    facts.push(
+      o.plan
+        ? `${t('sidebar.objection.plan')}${colon(this.ui.lang)}${o.plan}`
+        : t('sidebar.objection.noPlan'),
+    );
     if (o.due) facts.push(` · ${t('sidebar.objection.due')} ${o.due}`);
     if (o.overdue) facts.push(' ', h('strong', { className: 'bad' }, t('sidebar.objection.overdue')));
     if (o.blocking) facts.push(' ', h('strong', { className: 'warn' }, t('sidebar.objection.blockingTag')));

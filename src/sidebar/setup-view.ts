@@ -7,7 +7,7 @@ import type { SidebarKey } from '../i18n/sidebar-messages';
 import type { MappingChange, SetupView } from '../sheets/sidebar-api';
 import { type Child, field, fill, h, option } from './dom';
 import { call } from './rpc';
-import { type Ui, whileBusy } from './ui';
+import { colon, paren, type Ui, whileBusy } from './ui';
 
 const LANGS: readonly [Lang, string][] = [
   ['zh', '中文'],
@@ -170,14 +170,15 @@ export class SetupPanel {
       );
       selects.set(r.role, { select, initial });
       const label =
-        t(`sidebar.role.${r.role}` as SidebarKey) + (r.required ? ` (${t('sidebar.setup.required')})` : '');
+        t(`sidebar.role.${r.role}` as SidebarKey) +
+        (r.required ? paren(this.ui.lang, t('sidebar.setup.required')) : '');
       const hint =
         r.source === 'mapped'
           ? `${t('sidebar.setup.mapped')} · ${r.column}`
           : r.source === 'detected'
             ? `${t('sidebar.setup.detected')} · ${r.column}`
             : r.source === 'missing'
-              ? `${t('sidebar.setup.missingHeader')}: ${r.header}`
+              ? `${t('sidebar.setup.missingHeader')}${colon(this.ui.lang)}${r.header}`
               : undefined;
       return field(label, select, hint);
     });
@@ -225,9 +226,9 @@ export class SetupPanel {
               h(
                 'li',
                 null,
-                `${c.stage} · ${c.name}: `,
+                `${c.stage} · ${c.name}${colon(this.ui.lang)}`,
                 c.col >= 0
-                  ? `${columnLetter(c.col)} (${v.header[c.col]})`
+                  ? `${columnLetter(c.col)}${paren(this.ui.lang, v.header[c.col])}`
                   : h('span', { className: 'warn' }, t('sidebar.setup.noCriterionColumn')),
               ),
             ),

@@ -79,6 +79,16 @@ export async function whileBusy<T>(
   }
 }
 
+/** A label's colon in the page's language: full-width in Chinese ("指导："), "Guidance: " in English. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
+
+/** A note in parentheses after a text, in the page's language: "（必需）" in Chinese, " (required)" in English. */
+export function paren(lang: Lang, note: string): string {
+  return lang === 'zh' ? `（${note}）` : ` (${note})`;
+}
+
 /** 'YYYY-MM-DD' in the user's reading order (the ISO form reads the same in both languages). */
 export function dayText(iso: string | null): string {
   return iso ?? '—';

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { createSpreadsheet, editEvent, type FakeSpreadsheet } from '../sandbox';
 import { type Backend, startBackend } from './backend';
 import { launchBrowser, openSidebar, type SidebarPage } from './browser';
-import { fixtureSheets, NOW, TIME_ZONE, XSS_NAME } from './fixtures';
+import { customerTabName, fixtureSheets, NOW, TIME_ZONE, XSS_NAME } from './fixtures';
 
 /** The History tab's header as the edit trigger writes it (English: the tab is named Change log). */
 const HISTORY_HEADER = ['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source'];
@@ -378,6 +378,22 @@ describe('Customer view', () => {
       document.activeElement === el,
     ]);
     await expect(caret).resolves.toEqual(['Call CFO', 4, 4, true]);
+  });
+
+  it('says "1 day", and uses full-width punctuation in Chinese', async () => {
+    const { sidebar } = await open(3, { 'Customers!H3': '2026-11-26' });
+    await sidebar.page.getByText(/last contact 1 day ago/).waitFor();
+
+    const ss = createSpreadsheet({ sheets: fixtureSheets('zh'), timeZone: TIME_ZONE });
+    ss.getSheetByName(customerTabName('zh'))!.getRange(3, 2).activate();
+    const backend = await startBackend({ spreadsheet: ss, now: NOW, locale: 'zh_CN' });
+    const zh = await openSidebar(browser, backend);
+    opened.push({ ss, backend, sidebar: zh });
+    await zh.page.locator('.card-title').waitFor();
+    const text = (await zh.page.locator('#panel-customer').textContent()) ?? '';
+    expect(text).toContain('指导：');
+    expect(text).not.toMatch(/[\u4e00-\u9fff]: |\((?:条件已达成|必需|已达成|未达成)\)/);
+    expectClean(zh);
   });
 
   it('the plan being typed stays with its objection when Objections rows above it are deleted', async () => {

@@ -131,6 +131,13 @@ describe('a customer on hold with no resume date', () => {
     // 38 days on hold: past a 30-day default, and no limit at all without one.
     expect(team(30)).toMatchObject({ stage: -1, days: 38, maxDays: 30 });
     expect(team(null)).toBeUndefined();
+    // The card shows the limit it stalls past, as the Team view does.
+    const ss = createSpreadsheet({ sheets: settings(30), timeZone: TIME_ZONE });
+    ss.getSheetByName('Customers')!.getRange(2, 2).activate();
+    const view = loadBundle({ spreadsheet: ss, now: NOW }).call('sidebarCustomer', 'en') as {
+      card: { status: string; stalled: boolean; maxDays: number | null };
+    };
+    expect(view.card).toMatchObject({ status: 'hold', stalled: true, maxDays: 30 });
   });
 });
 
