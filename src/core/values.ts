@@ -268,9 +268,12 @@ const THOUSANDS_RE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const EURO_RE = /^\d{1,3}(?:\.\d{3})+,\d{1,2}$/;
 const DECIMAL_COMMA_RE = /^\d+,\d{1,2}$/;
 const MONEY_RE =
-  /^([+\-−]?)\s*(us\$|hk\$|nt\$|a\$|c\$|s\$|r\$|\$|¥|€|£|₩|₹|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf)?\s*([+\-−]?)\s*(\d[\d,.]*|\.\d+)\s*(百万|千万|万|亿|千|million|billion|thousand|mm|bn|k|m|b)?\s*(元|块|人民币|美元|欧元|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf|dollars?)?$/;
+  /^([+\-−]?)\s*(us\$|hk\$|nt\$|a\$|c\$|s\$|r\$|\$|¥|€|£|₩|₹|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf)?\s*([+\-−]?)\s*(\d[\d,.]*|\.\d+)\s*(百万|千万|万|亿|千|million|billion|thousand|mm|bn|k|m|b)?\s*(元|块|人民币|美元|欧元|€|£|\$|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf|dollars?)?$/;
 const NUMBER_RE = /^([+\-−]?)\s*(\d[\d,.]*|\.\d+)$/;
 const EURO_AMBIGUOUS_RE = /^\d{1,3}\.\d{3}$/;
+/** Digits grouped by spaces ("1 234 567", no-break and narrow spaces too), as French and Russian write them. */
+const SPACE_GROUPS = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)/g;
+const SPACES = /[ \u00a0\u202f]/g;
 const LATIN_RE = /^[a-z]+$/;
 const COMMAS = /,/g;
 const DOTS = /\./g;
@@ -291,13 +294,16 @@ const MULTIPLIER_EXP: Record<string, number> = {
   billion: 9,
 };
 
-/** Plain decimal text of a number body ('1,234.5' → '1234.5'), or null when the grouping is not clear. */
-function numberBody(body: string, cjkMultiplier: boolean): string | null {
+/**
+ * Plain decimal text of a number body ('1,234.5' → '1234.5'), or null when the grouping is not clear.
+ * `decimalComma`: a comma before one or two last digits is the decimal point ('12,5万', '1234,56 €').
+ */
+function numberBody(body: string, decimalComma: boolean): string | null {
   if (PLAIN_RE.test(body)) return body;
   if (FRACTION_RE.test(body)) return `0${body}`;
   if (THOUSANDS_RE.test(body)) return body.replace(COMMAS, '');
   if (EURO_RE.test(body)) return body.replace(DOTS, '').replace(',', '.');
-  if (cjkMultiplier && DECIMAL_COMMA_RE.test(body)) return body.replace(',', '.');
+  if (decimalComma && DECIMAL_COMMA_RE.test(body)) return body.replace(',', '.');
   return null;
 }
 
@@ -340,16 +346,16 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
     negative = true;
     s = s.slice(1, -1).trim();
   }
-  const m = MONEY_RE.exec(s.toLowerCase());
+  const m = MONEY_RE.exec(s.toLowerCase().replace(SPACE_GROUPS, (g) => g.replace(SPACES, '')));
   // At most one sign: before the currency, after it, or parentheses.
   if (!m || (m[1] && m[3]) || (negative && (m[1] || m[3]))) return MONEY.bad;
   const mult = m[5];
-  const body = numberBody(m[4], mult !== undefined && !LATIN_RE.test(mult));
+  const euro = m[2] === '€' || m[2] === 'eur' || m[6] === '€' || m[6] === 'eur' || m[6] === '欧元';
+  // A decimal comma is read after a Chinese multiplier (12,5万) or in euros (1234,56 €), where it is the custom.
+  const body = numberBody(m[4], euro || (mult !== undefined && !LATIN_RE.test(mult)));
   if (body === null) return MONEY.bad;
   // '€1.234' may be 1234 (European grouping) or 1.234: no guess.
-  if ((m[2] === '€' || m[2] === 'eur' || m[6] === 'eur' || m[6] === '欧元') && EURO_AMBIGUOUS_RE.test(m[4])) {
-    return MONEY.bad;
-  }
+  if (euro && EURO_AMBIGUOUS_RE.test(m[4])) return MONEY.bad;
   if (isMinus(m[1]) || isMinus(m[3])) negative = !negative;
   const v =
     mult !== undefined

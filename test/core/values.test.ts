@@ -274,6 +274,15 @@ describe('parseMoney', () => {
     ['.5', 0.5],
     ['5000元', 5000],
     ['  42  ', 42],
+    // European ways: the currency after the amount, a decimal comma in euros, digits grouped by spaces.
+    ['1.000,00 €', 1000],
+    ['100 €', 100],
+    ['1 234,56 €', 1234.56],
+    ['1\u00a0234,56 €', 1234.56],
+    ['EUR 12,5', 12.5],
+    ['2 000 000', 2000000],
+    ['£1,250', 1250],
+    ['250$', 250],
   ])('%s → %d', (text, want) => {
     expect(parseMoney(text)).toBe(want);
   });
@@ -310,6 +319,9 @@ describe('parseMoney', () => {
     ['1.2.3'],
     ['45%'],
     ['€1.234'],
+    ['1.234 €'],
+    ['1 234,56'], // a decimal comma without euros: 1,234.56 or 123,456? no guess
+    ['12 34'],
     ['--5'],
     ['-(5)'],
     ['5 apples'],
