@@ -272,7 +272,7 @@ const MONEY_RE =
 const NUMBER_RE = /^([+\-−]?)\s*(\d[\d,.]*|\.\d+)$/;
 const EURO_AMBIGUOUS_RE = /^\d{1,3}\.\d{3}$/;
 /** Digits grouped by spaces ("1 234 567", no-break and narrow spaces too), as French and Russian write them. */
-const SPACE_GROUPS = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)/g;
+const SPACE_GROUPS = /(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)/g;
 const SPACES = /[ \u00a0\u202f]/g;
 const LATIN_RE = /^[a-z]+$/;
 const COMMAS = /,/g;

@@ -21,12 +21,12 @@ import {
   jsonTab,
   noCustomerSheet,
   readAll,
+  readHistoryTab,
   readStart,
   readTab,
   readUnderHeader,
   sameHeader,
   tabName,
-  tabNamed,
   tabRows,
 } from './read';
 
@@ -107,16 +107,6 @@ function readContext(): FormulaContext {
   };
 }
 
-/**
- * The History tab, read fresh: the one the context found (by a name readers match loosely), else one under
- * its exact names, since a History tab made after the context was cached is not in it.
- */
-function historyTab(ctx: FormulaContext): { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string } | null {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const known = ctx.historySheet === null ? null : ss.getSheetByName(ctx.historySheet);
-  return known ? { sheet: known, name: ctx.historySheet as string } : tabNamed(ss, 'history');
-}
-
 /** A formula argument as rows: a single cell arrives as a value, a range as a 2D array. */
 function asRows(input: unknown): Cell[][] {
   const rows: unknown[] = Array.isArray(input) ? input : [input];
@@ -163,11 +153,13 @@ function perRow(
   // The header is one core recognised, so it has at least two names: width is never 0.
   if (rows[0] && rows[0].length > width) fail(ctx.lang, 'fn.tooWide', { width, got: rows[0].length });
   // Days in stage come from History when the tab has no stage-entered column (read fresh, not cached).
-  const history = withHistory ? historyTab(ctx) : null;
+  const history = withHistory
+    ? readHistoryTab(SpreadsheetApp.getActiveSpreadsheet(), ctx.historySheet)
+    : null;
   const inv = inventoryOf(
     ctx,
     { name: ctx.customerSheet, values: [ctx.header, ...rows] },
-    history ? [readAll(history.sheet, history.name)] : [],
+    history ? [history] : [],
   );
   const t = translator(ctx.lang);
   return byRow(inv, rows.length, (i) => answer(inv, i, t));
@@ -234,7 +226,8 @@ function idsAndNames(ctx: FormulaContext): Map<string, string[]> {
 
 /** Objection status for customer names or ids: "2 open · 1 overdue · blocking". */
 export function objectionStatus(customers: unknown): string | number | (string | number)[][] {
-  const ctx = loadContext();
+  // Checked against the tab's header: the id and name columns it pairs are read by position.
+  const ctx = checkedContext(0);
   const t = translator(ctx.lang);
   const names = asRows(customers).map((r) => String(r[0] ?? '').trim());
   // Objections are linked by core; a minimal customer tab of these customers is enough, each value with its

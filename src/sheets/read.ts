@@ -290,6 +290,19 @@ export function tabNamed(
   return null;
 }
 
+/**
+ * The History tab read whole: the one a cached context `named` (readers match names loosely), else one under
+ * its exact names, since a History tab made after the context was cached is not in it. Null without one.
+ */
+export function readHistoryTab(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  named: string | null,
+): SheetData | null {
+  const known = named === null ? null : ss.getSheetByName(named);
+  const tab = known ? { sheet: known, name: named as string } : tabNamed(ss, 'history');
+  return tab && readAll(tab.sheet, tab.name);
+}
+
 /** A tab's name from the layout's handles (no service call), else asked. */
 export function nameOf(handles: Map<string, Sheet>, sheet: Sheet): string {
   for (const [name, s] of handles) if (s === sheet) return name;

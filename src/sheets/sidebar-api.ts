@@ -47,6 +47,7 @@ import {
   modelFromData,
   noCustomerSheet,
   readAll,
+  readHistoryTab,
   readStart,
   readTab,
   readUnderHeader,
@@ -770,10 +771,10 @@ export function sidebarStageClock(target: RowTarget, clientLang?: string): Stage
   return serve(
     ({ ss, ctx, lang }) => {
       const customer = requireCustomer(ctx);
-      const name = ctx.tabs.history;
-      const sheet = name ? ss.getSheetByName(name) : null;
-      if (!name || !sheet || target.sheet !== customer.sheet || target.row <= customer.headerRow) return null;
-      const read = inventoryOfRow(ss, ctx, lang, target.row, null, undefined, readAll(sheet, name));
+      if (target.sheet !== customer.sheet || target.row <= customer.headerRow) return null;
+      const history = readHistoryTab(ss, ctx.tabs.history);
+      if (!history) return null;
+      const read = inventoryOfRow(ss, ctx, lang, target.row, null, undefined, history);
       const c = read?.inv.table.customers[0];
       if (!read || c?.id !== target.id || c.name !== target.name) return null;
       const { daysInStage, stalled } = read.inv.states[0];
@@ -922,7 +923,7 @@ export function sidebarTeam(): TeamView {
     // In the report's language: Settings, else the user's locale (as the page's own language was chosen).
     const inv = inventoryOfSpreadsheet(ss).inventory;
     const { open, overdue, blocking, unplanned, unsupervised, byType } = inv.objectionTotals;
-    // Only the customers listed are read again (entryAt: each row once), not every row.
+    // The stalled customers are read again (entryAt: each row once) to count them; the first are listed.
     const member = (c: Customer): TeamMember => ({ row: c.row, name: c.name || c.id, rep: c.rep });
     const stalled: TeamView['stalled'] = [];
     let stalledTotal = 0;

@@ -1,6 +1,7 @@
 // The edit trigger: when Settings says "Track edits", an edit of a stage, status, element or commitment
 // cell stamps stage-entered / last-updated, appends to History, and notes an unknown stage value. It reads
-// only the edited block and the top of the tab (cached), never the whole sheet, and never fails the edit.
+// only the edited block and the top of the tab (cached), never the whole customer tab (a paste over the stage
+// column also reads History), and never fails the edit.
 import { dateOfDay, dayFromIso } from '../core/days';
 import { isOwnHistory, LastLogged, parseHistory, watchedColumns } from '../core/history';
 import { cellText, isBlankGrid, nearest } from '../core/normalize';
@@ -18,14 +19,13 @@ import {
   type Layout,
   nameOf,
   type RowReader,
-  readAll,
   readHead,
+  readHistoryTab,
   readStart,
   readTab,
   readUnderHeader,
   sameHeader,
   tabA1,
-  tabNamed,
   tabRows,
 } from './read';
 import { asSheetText, writeRowsAt } from './write-report';
@@ -199,8 +199,8 @@ function lastLogged(
   timeZone: string,
 ): LastLogged | null {
   if (target && 'notOurs' in target) return null;
-  const tab = target ? { sheet: ss.getSheetByName(target.name), name: target.name } : tabNamed(ss, 'history');
-  return tab?.sheet ? new LastLogged(parseHistory(readAll(tab.sheet, tab.name), timeZone)) : null;
+  const history = readHistoryTab(ss, target?.name ?? null);
+  return history && new LastLogged(parseHistory(history, timeZone));
 }
 
 /** A block of cells, 1-based and inclusive: [first row, first column, last row, last column]. */
@@ -389,7 +389,10 @@ function logEdit(
     named.push(k);
     const cell = { customer, id, row: firstRow + k };
     const stage = stageCol === undefined ? '' : cellText(row[stageCol]);
-    const before = pastedStage ? logged?.of({ ...cell, field: watched[stageCol as number] }) : undefined;
+    // Without an id, History knows a row by name and sheet row, which an inserted row or a sort changes under
+    // an account's deals: such a row's stage counts as never logged (only an empty Stage Entered is stamped).
+    const before =
+      pastedStage && id !== '' ? logged?.of({ ...cell, field: watched[stageCol as number] }) : undefined;
     // A pasted stage History already holds is no change (as a value chosen again is not); one History never
     // logged stamps only an empty Stage Entered, so a date the user typed is never lost to a paste.
     const unchanged = before !== undefined && before === stage;

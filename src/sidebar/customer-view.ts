@@ -235,7 +235,8 @@ export class CustomerPanel {
       if (this.clocking === key) this.clocking = '';
     }
     this.clock = { key, value };
-    if (this.writing === 0 && this.view) this.show(this.view);
+    // Not while a write is on its way or the user is composing: the next poll draws it.
+    if (this.writing === 0 && !this.composing && this.view) this.show(this.view);
   }
 
   /** What the user has touched on the card: typed values (but those of `saved`), open sections, focus, caret. */

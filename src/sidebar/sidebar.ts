@@ -114,8 +114,8 @@ function mount(app: HTMLElement, lang: Lang): void {
         select('customer', true);
       })
       .catch((e) => {
-        ui.fail(e);
-        void team.load();
+        // Said once the list is read again (reading it clears the alert region).
+        void team.load().then(() => ui.fail(e));
       });
   };
   const team = new TeamPanel(panels.get('team')!, ui, goTo);

@@ -238,6 +238,17 @@ describe('row functions on the B2B model', () => {
     expect(sandbox.call('OBJECTION_STATUS', ' customer 2 ')).toBe('Removed'); // as the reader matches names
   });
 
+  it('OBJECTION_STATUS pairs them by the header as it is now: a column inserted since it was cached', () => {
+    const book = workbook();
+    const fns = loadPinned({ spreadsheet: book, mode: 'custom-function' });
+    expect(fns.call('OBJECTION_STATUS', 'C00001')).toBe('2 open · 1 overdue · blocking'); // caches the context
+    book.getSheetByName('Customers')!.insertColumnBefore(1);
+    expect(fns.call('OBJECTION_STATUS', [['C00001'], ['Customer 2']])).toEqual([
+      ['2 open · 1 overdue · blocking'],
+      ['Removed'],
+    ]);
+  });
+
   it('OBJECTION_STATUS of names and ids: open, overdue, blocking, or the last resolution', () => {
     expect(sandbox.call('OBJECTION_STATUS', 'Customer 1')).toBe('2 open · 1 overdue · blocking');
     expect(sandbox.call('OBJECTION_STATUS', [['Customer 1'], ['C00002'], ['Customer 3'], ['']])).toEqual([

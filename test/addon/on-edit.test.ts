@@ -329,6 +329,34 @@ describe('stamps never overwrite what the user wrote', () => {
     ]);
   });
 
+  it('without ids, a paste after a row was inserted above an account’s deals keeps their typed dates', () => {
+    const entered = [utc('2026-01-05'), utc('2026-02-10')];
+    const ss = createSpreadsheet({
+      timeZone: TZ,
+      sheets: {
+        Customers: [
+          ['Customer', 'Rep', 'Stage', 'Stage Entered'],
+          ['Acme', 'Ann Lee', 'Lead', entered[0]],
+          ['Acme', 'Ann Lee', 'Budget', entered[1]],
+        ],
+        Stages: B2B_STAGES_EN(),
+        Settings: [
+          ['Setting', 'Value'],
+          ['Track edits', 'yes'],
+        ],
+      },
+    });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    const paste = (a1: string) => {
+      ss.getRange(a1).setValues([['Lead'], ['Budget']]);
+      sandbox.call('onEdit', editEvent(ss, a1));
+    };
+    paste('Customers!C2:C3');
+    ss.getSheetByName('Customers')!.insertRowBefore(2); // History's rows 2 and 3 now hold other deals
+    paste('Customers!C3:C4');
+    expect(ss.getRange('Customers!D3:D4').getValues()).toEqual([[entered[0]], [entered[1]]]);
+  });
+
   it('a paste that changes a stage History logged stamps Stage Entered, and logs the stage it had', () => {
     const { ss, sandbox, logged } = warmed(); // History: row 3 went Lead -> Budget
     ss.getRange('Customers!H3').setValue(utc('2026-01-02'));

@@ -322,6 +322,7 @@ describe('parseMoney', () => {
     ['1.234 €'],
     ['1 234,56'], // a decimal comma without euros: 1,234.56 or 123,456? no guess
     ['12 34'],
+    ['1234 567'], // not a grouping: four digits before the space
     ['--5'],
     ['-(5)'],
     ['5 apples'],

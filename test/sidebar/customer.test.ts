@@ -363,6 +363,43 @@ describe('Customer view', () => {
     expectClean(sidebar);
   });
 
+  it('History’s stage clock does not redraw the card while an input method is composing', async () => {
+    const sheets = fixtureSheets('en');
+    (sheets.Customers as unknown[][])[2][6] = ''; // Northern Steel's Stage Entered
+    sheets['Change log'] = [
+      HISTORY_HEADER,
+      [
+        '2026-10-20',
+        'ann@example.com',
+        'Northern Steel',
+        'C-002',
+        '3',
+        'Stage',
+        'Discovery',
+        'Budget',
+        'edit',
+      ],
+    ];
+    const ss = createSpreadsheet({ sheets, timeZone: TIME_ZONE });
+    select(ss, 3);
+    const backend = await startBackend({ spreadsheet: ss, now: NOW, latency: { sidebarStageClock: 1500 } });
+    const sidebar = await openSidebar(browser, backend);
+    opened.push({ ss, backend, sidebar });
+    const page = sidebar.page;
+    const na = page.locator('#na-text');
+    await na.waitFor();
+    // The user starts composing before the clock comes back; the field must stay the one being typed in.
+    await na.evaluate((el: HTMLTextAreaElement & { mark?: number }) => {
+      el.mark = 1;
+      el.focus();
+      el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    });
+    await page.waitForTimeout(2500);
+    await expect(na.evaluate((el: HTMLTextAreaElement & { mark?: number }) => el.mark)).resolves.toBe(1);
+    await na.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true })));
+    await page.getByText('38 days in stage (max 30)').waitFor();
+  });
+
   it('a poll that redraws the card keeps the caret where the user left it', async () => {
     const { ss, sidebar } = await open(3);
     const page = sidebar.page;

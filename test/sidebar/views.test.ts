@@ -160,6 +160,25 @@ describe('Team view', () => {
     );
   });
 
+  it('a Go to refused after a sort says why, and the list is read again', async () => {
+    const { ss, sidebar } = await open();
+    const page = sidebar.page;
+    await page.getByRole('tab', { name: 'Team' }).click();
+    const stage = page.getByLabel('Stage', { exact: true });
+    await stage.selectOption({ label: 'Solution & tender (1)' });
+    const goTo = page.getByRole('button', { name: 'Go to row 5: Southern Pharma' });
+    await goTo.waitFor();
+    ss.getSheetByName('Customers')!.getRange('A2:R7').sort({ column: 2, ascending: false });
+    await goTo.click();
+    await page
+      .getByRole('alert')
+      .getByText(/^Row 5 no longer holds "Southern Pharma"/)
+      .waitFor();
+    // Read again: the list names the row Southern Pharma is on now.
+    await page.getByRole('button', { name: /^Go to row \d+: Southern Pharma$/ }).waitFor();
+    await expect(page.getByRole('tab', { name: 'Team' }).getAttribute('aria-selected')).resolves.toBe('true');
+  });
+
   it('runs the Customer inventory with progress and says where it wrote it', async () => {
     const { ss, sidebar } = await open({ latency: { sidebarRunInventory: 2000 } });
     const page = sidebar.page;
