@@ -28,7 +28,7 @@ const NUMBERED_TEXT = /^[a-z]?\d+\s*[-–.:)]?\s*/i;
  * "Won't proceed" or "Success planning" stay what their stage model says.
  */
 const KIND_LEAD =
-  /^(closed[\s_-]*won|closed[\s_-]*lost|won|lost|on[\s_-]*hold|已?赢单|已?输单|已?丢单)(?=[\s\-–—:：(（/,，;；])/i;
+  /^(closed[\s_-]*won|closed[\s_-]*lost|won|lost|on[\s_-]*hold|hold|已?赢单|已?输单|已?丢单)(?=[\s\-–—:：(（,，;；])/i;
 
 function criterionOf(text: string, kind: Criterion['kind']): Criterion {
   const [name, ...aliases] = text

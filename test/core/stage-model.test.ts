@@ -31,6 +31,8 @@ describe('kindOfWord', () => {
     expect(kindOfWord('Lost to competitor')).toBe('lost');
     expect(kindOfWord('Closed Won (Signed)')).toBe('won');
     expect(kindOfWord('On hold: budget freeze')).toBe('hold');
+    expect(kindOfWord('Hold - budget')).toBe('hold');
+    expect(kindOfWord('Won/Lost review')).toBeNull(); // a slash joins words, it does not end one
     expect(kindOfWord('10 - Closed Lost - no budget')).toBe('lost');
     expect(kindOfWord('赢单（待回款）')).toBe('won');
     for (const word of ['Cancelled', 'Canceled', 'Abandoned', '已取消', '取消', '放弃', '已放弃', '作废'])
