@@ -5,11 +5,12 @@
 import { runInventory } from '../core/index';
 import type { Inventory } from '../core/inventory';
 import { cellText, isDateObject, normalizeKey } from '../core/normalize';
+import { CustomerIndex } from '../core/objections';
 import { HEADER_SCAN_ROWS } from '../core/register';
 import { gapText } from '../core/report';
 import { parseSettings } from '../core/settings';
-import { StageLookup } from '../core/stage-model';
-import { detectHeader } from '../core/table';
+import { parseStages, StageLookup } from '../core/stage-model';
+import { openCustomers } from '../core/table';
 import type { Cell, Lang, SheetData } from '../core/types';
 import { type DateOrder, dateOrders } from '../core/values';
 import { type MessageKey, translator } from '../i18n/messages';
@@ -208,38 +209,38 @@ export function daysInStage(rows: unknown): string | number | (string | number)[
 }
 
 /**
- * Each customer's [id, name] from the customer tab (read whole), under the normalized id and name: a column of
- * names finds the objections filed under ids, and the other way round. Empty without both columns.
+ * Each value's [id, name]: its customer on the customer tab (read whole, its header found afresh, as core finds
+ * it) by core's own rule (CustomerIndex: the id, else the name), so a column of names finds the objections filed
+ * under ids, and the other way round. A value no customer answers to stands as both.
  */
-function idsAndNames(ctx: FormulaContext): Map<string, string[]> {
-  const pairs = new Map<string, string[]>();
-  const { roles } = detectHeader([ctx.header], parseSettings(ctx.settings).settings.mapping) ?? {};
+function idsAndNames(ctx: FormulaContext, values: string[]): string[][] {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(ctx.customerSheet);
-  if (roles?.id === undefined || roles.customer === undefined || !sheet) return pairs;
-  const { values } = readAll(sheet, ctx.customerSheet);
-  for (let r = ctx.headerRow; r < values.length; r++) {
-    const pair = [cellText(values[r][roles.id]), cellText(values[r][roles.customer])];
-    for (const key of pair.map(normalizeKey)) if (key !== '' && !pairs.has(key)) pairs.set(key, pair);
-  }
-  return pairs;
+  const reader =
+    sheet &&
+    openCustomers(readAll(sheet, ctx.customerSheet), {
+      timeZone: ctx.timeZone,
+      model: (ctx.stages && parseStages(ctx.stages)?.model) ?? null,
+      mapping: parseSettings(ctx.settings).settings.mapping,
+    });
+  const keys = reader?.keys() ?? [];
+  const index = new CustomerIndex(keys);
+  return values.map((v) => {
+    const found = keys[index.find(v)];
+    return found ? [found.id, found.name] : [v, v];
+  });
 }
 
 /** Objection status for customer names or ids: "2 open · 1 overdue · blocking". */
 export function objectionStatus(customers: unknown): string | number | (string | number)[][] {
-  // Checked against the tab's header: the id and name columns it pairs are read by position.
-  const ctx = checkedContext(0);
+  const ctx = loadContext();
   const t = translator(ctx.lang);
   const names = asRows(customers).map((r) => String(r[0] ?? '').trim());
   // Objections are linked by core; a minimal customer tab of these customers is enough, each value with its
   // id and name from the customer tab (an objection may name either), else the value as both.
   // Settings stay out: a column mapping there is for the real customer tab, not this two-column one.
-  const pairs = idsAndNames(ctx);
   const inv = inventoryOf(
     { ...ctx, settings: null },
-    {
-      name: 'Customers',
-      values: [['ID', 'Customer'], ...names.map((n) => pairs.get(normalizeKey(n)) ?? [n, n])],
-    },
+    { name: 'Customers', values: [['ID', 'Customer'], ...idsAndNames(ctx, names)] },
   );
   return byRow(inv, names.length, (i) => {
     const s = inv.states[i].objections;
