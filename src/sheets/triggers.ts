@@ -179,14 +179,8 @@ export function logSidebarWrite(
     ss.getRange(tabA1(write.sheet, write.row, write.row, updated, updated)).setValue(
       dateOfDay(dayFromIso(today) as number, ctx.timeZone),
     );
-  let who = '';
-  try {
-    who = Session.getActiveUser().getEmail();
-  } catch {
-    // No address without a scope Pandian does not ask for: History's Who stays blank.
-  }
   const change = { customer: write.customer, id: write.id, row: write.row, field, old, new: now };
-  appendHistory(ss, [historyRow(today, who, change, 'sidebar')], ctx.lang, ctx.historySheet);
+  appendHistory(ss, [historyRow(today, userOf(), change, 'sidebar')], ctx.lang, ctx.historySheet);
 }
 
 /**
@@ -256,11 +250,15 @@ function blockOf(range: EditEvent['range']): Block {
   );
 }
 
-function userOf(e: EditEvent): string {
+/**
+ * Who made a change, for History: the edit event's user when it carries one, else the active user (blank
+ * without the address, which needs a scope Pandian does not ask for). A sidebar write passes none.
+ */
+function userOf(user?: EditEvent['user']): string {
   try {
-    if (typeof e.user === 'string') return e.user;
-    if (typeof e.user?.email === 'string') return e.user.email;
-    return e.user?.getEmail() ?? Session.getActiveUser().getEmail();
+    if (typeof user === 'string') return user;
+    if (typeof user?.email === 'string') return user.email;
+    return user?.getEmail() ?? Session.getActiveUser().getEmail();
   } catch {
     return '';
   }
@@ -373,7 +371,7 @@ function logEdit(
   if (cols.length === 0) return;
   const { rows } = read;
   const today = todayIn(timeZone);
-  const who = userOf(e);
+  const who = userOf(e.user);
   const history: Cell[][] = [];
   const stageCol = roles.stage;
   const named: number[] = []; // the edited rows (0-based in `rows`) that hold a customer or an id
