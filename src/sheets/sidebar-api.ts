@@ -613,6 +613,15 @@ interface OpenTarget {
  * Re-reads the target row (with a fresh header: columns may have moved) and checks it still holds the customer
  * the card was drawn for. Call inside the document lock.
  */
+/**
+ * Whether the customer read on a row is the one the card was drawn for: the same id and name and, without an id
+ * (an account's deals may share a name), the same stage.
+ */
+function holds(c: Customer | undefined, target: RowTarget): boolean {
+  if (!c || c.id !== target.id || c.name !== target.name) return false;
+  return target.id !== '' || typeof target.stage !== 'string' || c.stageText === target.stage;
+}
+
 function openTarget(call: Call, target: RowTarget): OpenTarget {
   const ctx = call.reread();
   const customer = requireCustomer(ctx);
@@ -622,9 +631,7 @@ function openTarget(call: Call, target: RowTarget): OpenTarget {
     sheet && Number.isInteger(row) && row > customer.headerRow && row <= sheet.getLastRow()
       ? inventoryOfRow(call.ss, ctx, call.lang, row, null)
       : null;
-  const c = read?.inv.table.customers[0];
-  const otherDeal = id === '' && typeof target.stage === 'string' && c?.stageText !== target.stage;
-  if (!sheet || !read || c?.id !== id || c.name !== name || otherDeal)
+  if (!sheet || !read || !holds(read.inv.table.customers[0], target))
     throw new PageError('rowChanged', { row, name: name || id });
   const dateCell = (day: Day | null) => (day === null ? '' : dateOfDay(day, ctx.timeZone));
   return { call, ctx, sheet, ...read, t: translator(call.lang), dateCell };
@@ -775,8 +782,7 @@ export function sidebarStageClock(target: RowTarget, clientLang?: string): Stage
       const history = readHistoryTab(ss, ctx.tabs.history);
       if (!history) return null;
       const read = inventoryOfRow(ss, ctx, lang, target.row, null, undefined, history);
-      const c = read?.inv.table.customers[0];
-      if (!read || c?.id !== target.id || c.name !== target.name) return null;
+      if (!read || !holds(read.inv.table.customers[0], target)) return null;
       const { daysInStage, stalled } = read.inv.states[0];
       return { daysInStage, stalled };
     },
