@@ -103,9 +103,9 @@ export {
   objectionStatus as OBJECTION_STATUS,
   /**
    * Open customers of a rep, optionally at one stage (reads the customer tab; use Refresh formulas).
-   * @param {"Ann"} rep the rep's name as written in the rep column
+   * @param {"Ann"} rep the rep's name as written in the rep column (or a column of names)
    * @param {"Budget"} stage optional stage name
-   * @return the number of open customers
+   * @return the number of open customers (for each rep)
    * @customfunction
    */
   repLoad as REP_LOAD,

@@ -292,6 +292,15 @@ export const MESSAGES = sections({
       '盘点：区域有 {got} 列，但客户表头只有 {width} 列；请从 A 列开始选取。',
       'Pandian: the range has {got} columns but the customer header has {width}; start the range at column A.',
     ],
+    tooNarrow: [
+      '盘点：区域只有 {got} 列，但客户表的“{column}”在 {letter} 列；请选取到 {letter} 列。',
+      'Pandian: the range has {got} columns but the customer tab\'s "{column}" is in column {letter}; extend the range to column {letter}.',
+    ],
+    oneColumn: [
+      '盘点：{fn} 只接受一个单元格或一列单元格，该区域有 {got} 列。',
+      'Pandian: {fn} takes one cell or one column of cells; the range has {got} columns.',
+    ],
+    oneCell: ['盘点：阶段只能是一个单元格。', 'Pandian: the stage must be one cell.'],
     unknownStage: ['盘点：未知阶段“{stage}”', 'Pandian: unknown stage "{stage}"'],
     closedStage: [
       '盘点：“{stage}”不是进行中的阶段；REP_LOAD 只计进行中的客户',

@@ -16,7 +16,7 @@ import type { InterpreterState } from 'hyperformula/typings/interpreter/Interpre
 import type { ProcedureAst } from 'hyperformula/typings/parser';
 import { runInventory } from '../../src/core/index';
 import type { Cell, Lang } from '../../src/core/types';
-import { translator } from '../../src/i18n/messages';
+import { issueMessage, translator } from '../../src/i18n/messages';
 import type { CellValue, FakeSpreadsheet, Sandbox } from '../sandbox';
 import {
   B2B_STAGES_EN,
@@ -146,10 +146,12 @@ function expected(ss: FakeSpreadsheet, lang: Lang) {
         : s.evidenced === null
           ? ''
           : (inv.table.model.stages[inv.openStages[s.evidenced]]?.name ?? '');
+    // An unknown stage (the report's data issue) is said; other rows without a check answer blank.
+    const unknown = inv.table.issues.find((x) => x.row === c.row && x.code === 'unknown-stage');
     byRow.set(c.row, {
       gap,
       of,
-      check: s.check === 'none' ? '' : t(`check.${s.check}`),
+      check: s.check !== 'none' ? t(`check.${s.check}`) : unknown ? issueMessage(unknown, outcome.lang) : '',
       days: s.daysInStage ?? '',
     });
   });
@@ -181,7 +183,13 @@ describe('row functions on the B2B model', () => {
     expect(all.some((a) => a.gap === '')).toBe(true);
     expect(all.some((a) => a.gap.includes('▸ '))).toBe(true);
     expect(new Set(all.map((a) => a.check))).toEqual(
-      new Set(['', 'match', 'ahead of evidence', 'behind evidence']),
+      new Set([
+        '',
+        'match',
+        'ahead of evidence',
+        'behind evidence',
+        'Unknown stage — did you mean "Discovery"?',
+      ]),
     );
     expect(all.some((a) => typeof a.days === 'number')).toBe(true);
   });
@@ -224,9 +232,48 @@ describe('row functions on the B2B model', () => {
     expect(copy.snapshot()).toEqual(before);
   });
 
-  it('a range narrower than the header is fine (columns past it are simply absent)', () => {
-    const answer = sandbox.call('STAGE_GAP', rowsOf(ss, 2, 4, 8)) as unknown[][];
-    expect(answer).toHaveLength(3);
+  it('a range that stops before a column Pandian reads is refused, naming the column to reach', () => {
+    // Read as blank, the criteria past column H would all be unmet: a confident wrong answer.
+    const t = translator('en');
+    const narrow = t('fn.tooNarrow', { got: 8, column: HEADER[13], letter: 'N' });
+    expect(() => sandbox.call('STAGE_GAP', rowsOf(ss, 2, 4, 8))).toThrow(narrow);
+    expect(() => sandbox.call('STAGE_OF', 42)).toThrow(
+      t('fn.tooNarrow', { got: 1, column: HEADER[13], letter: 'N' }),
+    );
+    expect(() => sandbox.call('STAGE_CHECK', rowsOf(ss, 2, 4, 13))).toThrow(/in column N/);
+  });
+
+  it('blank columns past the header are fine (A2:T500 over a tab that ends at N)', () => {
+    const wider = rowsOf(ss, 2, N + 1, 20);
+    expect(sandbox.call('STAGE_GAP', wider)).toEqual(sandbox.call('STAGE_GAP', rowsOf(ss, 2, N + 1)));
+  });
+
+  it('a range from the top of the tab answers blank for the header row and a title above it', () => {
+    const copy = createSpreadsheet({
+      timeZone: 'Europe/Berlin',
+      sheets: {
+        Stages: B2B_STAGES_EN(),
+        Customers: [['Pipeline 2026'], HEADER, ...customerRows(N, { seed: 21, noise: true })],
+        Objections: OBJECTIONS,
+      },
+    });
+    const fns = customFunctions(copy);
+    const all = copy
+      .getSheetByName('Customers')!
+      .getRange(1, 1, N + 2, HEADER.length)
+      .getValues();
+    const gaps = fns.call('STAGE_GAP', all) as unknown[][];
+    const ofs = fns.call('STAGE_OF', all) as unknown[][];
+    expect(gaps.slice(0, 2)).toEqual([[''], ['']]);
+    expect(ofs.slice(0, 2)).toEqual([[''], ['']]);
+    expect(gaps.slice(2)).toEqual(fns.call('STAGE_GAP', all.slice(2)));
+    expect(ofs.slice(2)).toEqual(fns.call('STAGE_OF', all.slice(2)));
+    expect((fns.call('STAGE_GAP', all.slice(1)) as unknown[][]).slice(1)).toEqual(gaps.slice(2));
+  });
+
+  it('STAGE_CHECK says an unknown stage is one, with the nearest known name', () => {
+    const row = rowsOf(ss, 2, 2)[0].map((c, k) => (k === 3 ? 'Discovry' : c));
+    expect(sandbox.call('STAGE_CHECK', [row])).toBe('Unknown stage — did you mean "Discovery"?');
   });
 
   it('OBJECTION_STATUS finds objections filed under the other identifier (a name’s id, an id’s name)', () => {
@@ -236,6 +283,58 @@ describe('row functions on the B2B model', () => {
       ['Removed'],
     ]);
     expect(sandbox.call('OBJECTION_STATUS', ' customer 2 ')).toBe('Removed'); // as the reader matches names
+  });
+
+  it('OBJECTION_STATUS answers a customer listed twice, or by name and by id, the same each time', () => {
+    const status = '2 open · 1 overdue · blocking';
+    expect(
+      sandbox.call('OBJECTION_STATUS', [['C00001'], ['Customer 1'], ['customer 1'], ['C00001']]),
+    ).toEqual([[status], [status], [status], [status]]);
+    expect(sandbox.call('OBJECTION_STATUS', [['Customer 2'], [''], ['Customer 2']])).toEqual([
+      ['Removed'],
+      [''],
+      ['Removed'],
+    ]);
+  });
+
+  it('OBJECTION_STATUS and REP_LOAD take one column; REP_LOAD a column of reps answers a column', () => {
+    const t = translator('en');
+    expect(() => sandbox.call('OBJECTION_STATUS', [['Customer 1', 'Customer 2']])).toThrow(
+      t('fn.oneColumn', { fn: 'OBJECTION_STATUS', got: 2 }),
+    );
+    expect(() => sandbox.call('REP_LOAD', [[REPS[0], REPS[1]]])).toThrow(
+      t('fn.oneColumn', { fn: 'REP_LOAD', got: 2 }),
+    );
+    expect(() => sandbox.call('REP_LOAD', REPS[0], [['Budget'], ['Lead']])).toThrow(t('fn.oneCell'));
+    const { inv } = expected(ss, 'en');
+    const open = (rep: string) => inv.reps.find((r) => r.rep === rep)?.open ?? 0;
+    expect(sandbox.call('REP_LOAD', [[REPS[0]], [''], [REPS[1]]])).toEqual([
+      [open(REPS[0])],
+      [''],
+      [open(REPS[1])],
+    ]);
+  });
+
+  it('REP_LOAD of a blank cell is blank; "(no rep)" counts the customers with no rep, as the report does', () => {
+    const copy = workbook();
+    const sheet = copy.getSheetByName('Customers')!;
+    const { inv } = expected(copy, 'en');
+    const open = inv.table.customers.map((c, i) => [c, i] as const).filter(([c]) => c.status === 'open');
+    for (const [c] of open.slice(0, 3)) sheet.getRange(c.row, 3).setValue('');
+    const fns = customFunctions(copy);
+    expect(fns.call('REP_LOAD', '')).toBe('');
+    expect(fns.call('REP_LOAD', '(no rep)')).toBe(3);
+    expect(fns.call('REP_LOAD', '（无负责人）')).toBe(3);
+  });
+
+  it('REP_LOAD and OBJECTION_STATUS follow the customer tab when it is renamed after the context was cached', () => {
+    const copy = workbook();
+    const fns = customFunctions(copy);
+    const load = fns.call('REP_LOAD', REPS[0]);
+    expect(fns.call('OBJECTION_STATUS', 'Customer 2')).toBe('Removed'); // filed under its id, C00002
+    copy.getSheetByName('Customers')!.setName('Deals');
+    expect(fns.call('REP_LOAD', REPS[0])).toBe(load);
+    expect(fns.call('OBJECTION_STATUS', 'Customer 2')).toBe('Removed');
   });
 
   it('OBJECTION_STATUS pairs them by the header as it is now: a column inserted since it was cached', () => {
@@ -285,7 +384,8 @@ describe('row functions on the B2B model', () => {
   });
 
   it('bad input is one line of error', () => {
-    const wide = ss.getSheetByName('Customers')!.getRange(2, 1, 1, 20).getValues();
+    // A value past the header's last column: the range does not start at column A.
+    const wide = [[...rowsOf(ss, 2, 2)[0], '', '', '', '', '', 'note']];
     const t = translator('en');
     expect(() => sandbox.call('STAGE_GAP', wide)).toThrow(t('fn.tooWide', { width: HEADER.length, got: 20 }));
     expect(() => sandbox.call('REP_LOAD', 'Ann Lee', 'Qualify')).toThrow(
@@ -316,7 +416,7 @@ describe('answers in the sheet’s language', () => {
     const { byRow } = expected(ss, 'zh');
     const answer = sandbox.call('STAGE_CHECK', rowsOf(ss, 2, N + 1)) as unknown[][];
     const words = new Set(answer.map((r) => r[0]));
-    expect(words).toEqual(new Set(['', '一致', '超前（缺证据）', '滞后（表格未更新）']));
+    expect(words).toEqual(new Set(['', '一致', '超前（缺证据）', '滞后（表格未更新）', '未知阶段']));
     answer.forEach((cell, i) => {
       expect(cell).toEqual([byRow.get(i + 2)?.check ?? '']);
     });
@@ -333,7 +433,7 @@ describe('answers in the sheet’s language', () => {
       expect(cell).toEqual([byRow.get(i + 2)?.check ?? '']);
     });
     expect(answer.some((r) => r[0] === '一致')).toBe(true);
-    const wide = ss.getSheetByName('Customers')!.getRange(2, 1, 1, 16).getValues();
+    const wide = [['', ...rowsOf(ss, 2, 2)[0], 'note']];
     expect(() => sandbox.call('STAGE_OF', wide)).toThrow(
       translator('zh')('fn.tooWide', { width: 14, got: 16 }),
     );
