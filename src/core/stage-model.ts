@@ -136,9 +136,10 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
   'new qualified proposition',
   // Maven CRM sample
   'prospecting engaging',
-  // Common Chinese pipelines
+  // Common Chinese pipelines, and the second in English
   '线索 初步接触 需求确认 立项 方案 报价 投标 商务谈判 签约跟进',
   '线索 商机 报价 谈判 签约',
+  'lead qualified qualification discovery demo opportunity proposal quote negotiation',
 ].map((sequence) => sequence.split(' '));
 
 export interface StageObservation {
@@ -149,8 +150,8 @@ export interface StageObservation {
 
 /**
  * "From my data": the distinct stage values become the stage list. Terminal values are recognised by
- * their words; open stages are ordered by a numeric prefix (S1, 2 - Proposal), a known CRM sequence,
- * how many milestones their customers have reached, then first appearance.
+ * their words; open stages are ordered by a numeric prefix (S1, 2 - Proposal), the known CRM sequence
+ * that holds most of them, how many milestones their customers have reached, then first appearance.
  */
 export function stagesFromData(observations: readonly StageObservation[]): StageModel {
   interface Seen {
@@ -177,16 +178,20 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
   });
 
   const all = [...byKey.values()];
+  // One sequence ranks the open stages, the one holding most of them: positions in two sequences do not
+  // compare (报价 is 5th in one, 谈判 3rd in another).
+  const held = (seq: readonly string[]) => all.filter((s) => s.kind === 'open' && seq.includes(s.key)).length;
+  const sequence = KNOWN_SEQUENCES.reduce((best, seq) => (held(seq) > held(best) ? seq : best));
   // Sort keys, compared item by item: open stages first (kind 0), by the rules above; then won, lost and
   // on-hold values in order of first appearance.
   const rank = (s: Seen): number[] => {
     if (s.kind !== 'open') return [KIND_ORDER.indexOf(s.kind), s.first];
     const num = /^[a-z]{0,2}(\d+)/.exec(s.key);
-    const known = KNOWN_SEQUENCES.map((seq) => seq.indexOf(s.key)).find((i) => i >= 0);
+    const known = sequence.indexOf(s.key);
     return [
       0,
       num ? Number(num[1]) : Number.POSITIVE_INFINITY,
-      known ?? Number.POSITIVE_INFINITY,
+      known < 0 ? Number.POSITIVE_INFINITY : known,
       s.milestones / s.count,
       s.first,
     ];

@@ -95,6 +95,22 @@ describe('stagesFromData', () => {
     ]);
   });
 
+  test('open stages follow the one known sequence that holds most of them, in Chinese and English', () => {
+    // 报价 is 6th of one Chinese sequence and 3rd of another, 谈判 only in the second: one sequence ranks both.
+    const names = (texts: string[]) => order(texts.map((t): [string, number] => [t, 0])).map((s) => s[1]);
+    expect(names(['谈判', '赢单', '报价', '商机', '线索'])).toEqual(['线索', '商机', '报价', '谈判', '赢单']);
+    expect(names(['Negotiation', 'Closed Won', 'Proposal', 'Discovery', 'Qualified', 'Lead'])).toEqual([
+      'Lead',
+      'Qualified',
+      'Discovery',
+      'Proposal',
+      'Negotiation',
+      'Closed Won',
+    ]);
+    // A stage the chosen sequence lacks comes after those it holds, by milestones and first appearance.
+    expect(names(['Custom', 'Quote', 'Lead'])).toEqual(['Lead', 'Quote', 'Custom']);
+  });
+
   test('numbered or explained won and lost values are terminal, not open stages (Salesforce numbering)', () => {
     expect(
       order([
