@@ -5,7 +5,7 @@ import { IssueLog, locateColumns, splitList } from './register';
 import { STAGE_COLUMNS } from './tabs';
 import { KIND_OF_WORD } from './templates';
 import type { Cell, Criterion, Issue, SheetData, Stage, StageKind, StageModel } from './types';
-import { parseNumber, parsePercent } from './values';
+import { columnPercents, parseNumber } from './values';
 
 /**
  * Reads a typed kind word: open/won/lost/hold in either language, or a synonym. KIND_WORDS holds every
@@ -51,6 +51,7 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
   const stages: Stage[] = [];
   /** Each stage by its name's key (a second row of that name is a duplicate), later also by its aliases. */
   const owner = new Map<string, Stage>();
+  const percent = columnPercents(sheet.values, headerRow + 1, cols.probability);
 
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
@@ -79,7 +80,7 @@ export function parseStages(sheet: SheetData): { model: StageModel; issues: Issu
     if (kindText !== '' && typedKind === null) issue(r, 'kind', kindText, 'stage-bad-kind');
 
     const maxDays = figure('maxDays', parseNumber);
-    const probability = figure('probability', parsePercent);
+    const probability = figure('probability', percent);
 
     const stage: Stage = {
       order,

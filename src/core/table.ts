@@ -7,7 +7,14 @@ import { HEADER_SCAN_ROWS, IssueLog } from './register';
 import { matchRole, parseHeader } from './roles';
 import { kindOfWord, StageLookup, type StageObservation, stagesFromData } from './stage-model';
 import type { Cell, Criterion, Day, Grid, Issue, Role, SheetData, StageKind, StageModel } from './types';
-import { columnDays, type DateOrder, type ParseFailure, parseMark, parseMoney, parsePercent } from './values';
+import {
+  columnDays,
+  columnPercents,
+  type DateOrder,
+  type ParseFailure,
+  parseMark,
+  parseMoney,
+} from './values';
 
 /** A customer (or opportunity) row of the customer tab. */
 export interface Customer {
@@ -425,6 +432,8 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
     resumeOn: dayIn(roles.resumeOn),
   };
   const money = (cell: Cell) => parseMoney(cell, valueScale);
+  // A probability of 1 is 1% in a column of 10, 20, 90: the column, not the cell, says how it is written.
+  const percent = columnPercents(grid, header.row + 1, roles.probability);
 
   const statusKinds = new Map<string, StageKind | null>();
   // The text columns the tab has, found once (a role looked up by a changing name is slow per row).
@@ -505,7 +514,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
         rowsLog.cell(r, roles.stage, '', 'missing-stage');
 
       const value = read(row, r, roles.value, money);
-      const probability = read(row, r, roles.probability, parsePercent);
+      const probability = read(row, r, roles.probability, percent);
 
       // A criterion without a column (col -1) reads as not met.
       for (let k = 0; k < criteria.length; k++) {

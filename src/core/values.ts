@@ -390,20 +390,56 @@ export function parseNumber(cell: Cell): number | null | ParseFailure {
   return typeof s === 'string' ? finiteOr(numberText(s, true), NUMBER.bad) : s;
 }
 
-/** n as a fraction when 0..100 (NaN is not): a percent, or a number above 1, is divided by 100. */
-function fraction(n: number, percent: boolean): number | ParseFailure {
+/**
+ * n as a fraction when 0..100 (NaN is not): a percent, or a number above 1, is divided by 100; a number from 0
+ * to 1 too when its column writes percents (`percents`, asked only then).
+ */
+function fraction(n: number, percent: boolean, percents?: () => boolean): number | ParseFailure {
   if (!(n >= 0 && n <= 100)) return PERCENT.bad;
-  return percent || n > 1 ? n / 100 : n;
+  return percent || n > 1 || percents?.() ? n / 100 : n;
 }
 
-/** A fraction 0..1: '45%' → 0.45, 45 → 0.45 (numbers above 1 are percents), 0.45 → 0.45. */
-export function parsePercent(cell: Cell): number | null | ParseFailure {
-  if (typeof cell === 'number') return fraction(cell, false);
+/**
+ * A fraction 0..1: '45%' → 0.45, 45 → 0.45 (numbers above 1 are percents), 0.45 → 0.45, and 1 → 1, or 0.01
+ * when `percents` says the column writes percents (see columnPercents).
+ */
+export function parsePercent(cell: Cell, percents?: () => boolean): number | null | ParseFailure {
+  if (typeof cell === 'number') return fraction(cell, false, percents);
   let s = valueText(cell, PERCENT);
   if (typeof s !== 'string') return s;
   const percent = s.charCodeAt(s.length - 1) === 37; // ends with '%'
   if (percent) s = s.slice(0, -1).trim();
-  return fraction(numberText(s, false), percent);
+  return fraction(numberText(s, false), percent, percents);
+}
+
+/**
+ * The probability parser of column `col` of `grid` (rows from `from`): parsePercent, where a number from 0 to 1
+ * is a percent when the column writes percents, that is when some cell of it reads as a percent by itself
+ * ('45%', 45): its bare 1 is then 1% (10, 20, 1, 90), not 100%. The column is looked at once, when first asked.
+ */
+export function columnPercents(
+  grid: Grid,
+  from: number,
+  col = -1,
+): (cell: Cell) => number | null | ParseFailure {
+  let percents: boolean | undefined;
+  let bare = false;
+  /** Asked by parsePercent only for a number from 0 to 1, which tells nothing. */
+  const tellsNothing = () => {
+    bare = true;
+    return false;
+  };
+  const writesPercents = () => {
+    if (percents === undefined) {
+      percents = false;
+      for (let r = from; r < grid.length && !percents; r++) {
+        bare = false;
+        percents = typeof parsePercent(grid[r]?.[col], tellsNothing) === 'number' && !bare;
+      }
+    }
+    return percents;
+  };
+  return (cell) => parsePercent(cell, writesPercents);
 }
 
 // ---- marks and yes/no ----

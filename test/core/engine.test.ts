@@ -580,6 +580,16 @@ describe('results per period', () => {
     ),
   ];
 
+  it('weighs the open pipeline by probabilities read by their column (10, 20, 1, 90 of 1000 each: 1210)', () => {
+    const values = [
+      ['Customer', 'Rep', 'Stage', 'Amount', 'Probability'],
+      ...['10', '20', '1', '90'].map((p, i) => [`D${i}`, 'Ann', 'Lead', 1000, p]),
+    ];
+    expect(inventoryOf([{ name: 'Deals', values }], { asOf: '2024-03-31' }).results.weightedPipeline).toBe(
+      1210,
+    );
+  });
+
   it('counts wins, win rate and cycle per month and shows a headcount cut as an output shortfall', () => {
     // May: 4 reps x 5 wins. June: 3 reps x 6 wins (+20% productivity, 25% fewer reps) and one loss.
     const rows = mayAndJune();

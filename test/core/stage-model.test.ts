@@ -187,3 +187,17 @@ describe('parseStages', () => {
     ]);
   });
 });
+
+describe('parseStages probability', () => {
+  const probabilities = (column: (string | number)[]) =>
+    parseStages({
+      name: 'Stages',
+      values: [['Stage', 'Probability'], ...column.map((p, i) => [`S${i}`, p])],
+    })?.model.stages.map((s) => s.probability);
+
+  test('a column that writes percents reads a bare 1 as 1%; a column of fractions as 100%', () => {
+    expect(probabilities([10, '25', 1, 100])).toEqual([0.1, 0.25, 0.01, 1]);
+    expect(probabilities([1, '0.5%'])).toEqual([0.01, 0.005]);
+    expect(probabilities([0.1, 0.5, 1])).toEqual([0.1, 0.5, 1]);
+  });
+});

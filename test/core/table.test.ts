@@ -242,3 +242,26 @@ describe('dates that read both ways (03/04/2025)', () => {
     ]);
   });
 });
+
+describe('probabilities: the column decides whether a bare 1 is 100% or 1%', () => {
+  const read = (probabilities: (string | number)[]) =>
+    readCustomers(
+      {
+        name: 'Deals',
+        values: [
+          ['Customer', 'Rep', 'Stage', 'Amount', 'Probability'],
+          ...probabilities.map((p, i) => [`D${i}`, 'Ann', 'Lead', 1000, p]),
+        ],
+      },
+      { timeZone: 'UTC', model: null },
+    )!.customers.map((c) => c.probability);
+
+  test('a column that writes percents (a number above 1, or a % sign) reads its bare numbers as percents', () => {
+    expect(read(['10', '20', '1', '90'])).toEqual([0.1, 0.2, 0.01, 0.9]);
+    expect(read([1, 0.5, '30%'])).toEqual([0.01, 0.005, 0.3]);
+  });
+
+  test('a column of fractions keeps 1 as 100%', () => {
+    expect(read([0.1, '0.25', 1, ''])).toEqual([0.1, 0.25, 1, null]);
+  });
+});

@@ -12,6 +12,7 @@ import {
 } from '../../src/core/normalize';
 import type { Cell } from '../../src/core/types';
 import {
+  columnPercents,
   isFailure,
   parseBoolean,
   parseDay,
@@ -381,6 +382,16 @@ describe('parseNumber and parsePercent', () => {
     expect(parsePercent('-5%')).toEqual(fail('bad-percent', 'percent'));
     expect(parsePercent('high')).toEqual(fail('bad-percent', 'percent'));
     expect(parsePercent('#N/A')).toEqual(fail('error-value', 'percent'));
+  });
+
+  test('columnPercents: a column with a number above 1 or a % sign writes percents, and its bare 1 is 1%', () => {
+    const column = (...cells: Cell[]) => columnPercents([['Probability'], ...cells.map((c) => [c])], 1, 0);
+    for (const percents of [column(10, 20, 1, 90), column('0.5', '1 %'), column('#N/A', ' 45 ')]) {
+      expect([percents(1), percents('0.5'), percents('45'), percents('')]).toEqual([0.01, 0.005, 0.45, null]);
+    }
+    for (const fractions of [column(0.1, '0.25', 1), column('', 'high', '150', 0), column()]) {
+      expect([fractions(1), fractions('0.5'), fractions('45%')]).toEqual([1, 0.5, 0.45]);
+    }
   });
 });
 
