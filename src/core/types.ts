@@ -28,6 +28,7 @@ export type IssueCode =
   | 'bad-date'
   | 'impossible-date'
   | 'bad-money'
+  | 'negative-amount'
   | 'bad-number'
   | 'bad-percent'
   | 'bad-mark'

@@ -28,6 +28,7 @@ function failures(fail: IssueCode, expected: string): Failures {
 const DATE = failures('bad-date', 'date');
 const IMPOSSIBLE_DATE = failure('impossible-date', 'date');
 const MONEY = failures('bad-money', 'money');
+const NEGATIVE_MONEY = failure('negative-amount', 'money');
 const NUMBER = failures('bad-number', 'number');
 const PERCENT = failures('bad-percent', 'percent');
 const MARK = failures('bad-mark', 'mark');
@@ -334,10 +335,12 @@ function isMinus(sign: string): boolean {
 /**
  * Money from a cell. Numbers and bare numeric text are multiplied by scale (10000 under a 万元 header);
  * text with a multiplier (万, 亿, k, m…) or the unit 元 ignores scale. Currency symbols and codes are
- * decoration. '(1,000)' is negative; '-' and '—' are placeholders (null).
+ * decoration. A negative amount ('-1,000', '(1,000)') is a failure of its own, no deal's value; '-' and '—'
+ * are placeholders (null).
  */
 export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure {
-  if (typeof cell === 'number') return finiteOr(scaleNumber(cell, scale), MONEY.bad);
+  if (typeof cell === 'number')
+    return cell < 0 ? NEGATIVE_MONEY : finiteOr(scaleNumber(cell, scale), MONEY.bad);
   if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), MONEY.bad);
   let s = valueText(cell, MONEY);
   if (typeof s !== 'string') return s;
@@ -364,7 +367,7 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
         ? +body
         : shiftOrScale(body, scale);
   if (!Number.isFinite(v)) return MONEY.bad;
-  return negative && v !== 0 ? -v : v;
+  return negative && v !== 0 ? NEGATIVE_MONEY : v;
 }
 
 function shiftOrScale(text: string, scale: number): number {

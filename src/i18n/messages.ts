@@ -195,6 +195,7 @@ export const MESSAGES = sections({
       '无法识别的金额（应为如 22700 或 1.2万）',
       'Not an amount I can read (expected e.g. 22700 or 1.2万)',
     ],
+    'negative-amount': ['金额为负数：不计入合计', 'Negative amount: left out of the totals'],
     'bad-number': ['不是数字', 'Not a number'],
     'bad-percent': [
       '不是 0 到 100% 之间的比例（应为如 45% 或 0.45）',

@@ -516,6 +516,26 @@ describe('reading the customer tab', () => {
     );
   });
 
+  it('reports a negative amount and leaves it out of the open pipeline, as an unreadable one', () => {
+    const inv = inventory([
+      row({ customer: 'Acme', stage: 'Lead', amount: 1000 }),
+      row({ customer: 'Birch', stage: 'Lead', amount: '-500' }),
+      row({ customer: 'Cedar', stage: 'Lead', amount: '(500)' }),
+      row({ customer: 'Dune', stage: 'Lead', amount: -200 }),
+    ]);
+    expect(inv.results.openValue).toBe(1000);
+    expect(
+      inv.issues.filter((i) => i.code === 'negative-amount').map((i) => [i.row, i.column, i.value]),
+    ).toEqual([
+      [3, 'E (Amount)', '-500'],
+      [4, 'E (Amount)', '(500)'],
+      [5, 'E (Amount)', '-200'],
+    ]);
+    expect(issueMessage(inv.issues.find((i) => i.code === 'negative-amount')!, 'zh')).toBe(
+      '金额为负数：不计入合计',
+    );
+  });
+
   it('lets a manual mapping override detection', () => {
     const out = runInventory({
       sheets: [

@@ -266,11 +266,6 @@ describe('parseMoney', () => {
     ['1.2m', 1200000],
     ['1.2M', 1200000],
     ['2 million', 2000000],
-    ['(1,000)', -1000],
-    ['($1,000.50)', -1000.5],
-    ['-1,000', -1000],
-    ['-$1,000', -1000],
-    ['$-1,000', -1000],
     ['1,234,567.89', 1234567.89],
     ['.5', 0.5],
     ['5000元', 5000],
@@ -330,6 +325,19 @@ describe('parseMoney', () => {
     ['1万2千'],
   ])('bad money: %s', (text) => {
     expect(parseMoney(text)).toEqual(fail('bad-money', 'money'));
+  });
+
+  test.each<[Cell]>([
+    ['(1,000)'],
+    ['($1,000.50)'],
+    ['-1,000'],
+    ['-$1,000'],
+    ['$-1,000'],
+    ['−5万'],
+    [-500],
+    ['-0.5'],
+  ])('a negative amount is its own failure, not a value: %s', (cell) => {
+    expect(parseMoney(cell, 10000)).toEqual(fail('negative-amount', 'money'));
   });
 
   test('failures', () => {
