@@ -29,6 +29,7 @@ export type IssueCode =
   | 'impossible-date'
   | 'bad-money'
   | 'negative-amount'
+  | 'ambiguous-amount'
   | 'bad-number'
   | 'bad-percent'
   | 'bad-mark'

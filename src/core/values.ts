@@ -29,6 +29,7 @@ const DATE = failures('bad-date', 'date');
 const IMPOSSIBLE_DATE = failure('impossible-date', 'date');
 const MONEY = failures('bad-money', 'money');
 const NEGATIVE_MONEY = failure('negative-amount', 'money');
+const AMBIGUOUS_MONEY = failure('ambiguous-amount', 'money');
 const NUMBER = failures('bad-number', 'number');
 const PERCENT = failures('bad-percent', 'percent');
 const MARK = failures('bad-mark', 'mark');
@@ -266,7 +267,8 @@ export function parseDay(
 
 const FRACTION_RE = /^\.\d+$/;
 const THOUSANDS_RE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
-const EURO_RE = /^\d{1,3}(?:\.\d{3})+,\d{1,2}$/;
+/** Dots grouping thousands: before a decimal comma ('1.234,50'), or two groups or more ('1.234.567'). */
+const EURO_RE = /^\d{1,3}(?:(?:\.\d{3})+,\d{1,2}|(?:\.\d{3}){2,})$/;
 const DECIMAL_COMMA_RE = /^\d+,\d{1,2}$/;
 const MONEY_RE =
   /^([+\-−]?)\s*(us\$|hk\$|nt\$|a\$|c\$|s\$|r\$|\$|¥|€|£|₩|₹|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf)?\s*([+\-−]?)\s*(\d[\d,.]*|\.\d+)\s*(百万|千万|万|亿|千|million|billion|thousand|mm|bn|k|m|b)?\s*(元|块|人民币|美元|欧元|€|£|\$|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf|dollars?)?$/;
@@ -358,7 +360,7 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
   const body = numberBody(m[4], euro || (mult !== undefined && !LATIN_RE.test(mult)));
   if (body === null) return MONEY.bad;
   // '€1.234' may be 1234 (European grouping) or 1.234: no guess.
-  if (euro && EURO_AMBIGUOUS_RE.test(m[4])) return MONEY.bad;
+  if (euro && EURO_AMBIGUOUS_RE.test(m[4])) return AMBIGUOUS_MONEY;
   if (isMinus(m[1]) || isMinus(m[3])) negative = !negative;
   const v =
     mult !== undefined

@@ -195,6 +195,10 @@ export const MESSAGES = sections({
       '无法识别的金额（应为如 22700 或 1.2万）',
       'Not an amount I can read (expected e.g. 22700 or 1.2万)',
     ],
+    'ambiguous-amount': [
+      '金额有两种读法：点号可能是千位分隔，也可能是小数点（请写作 1234 或 1.234,00）',
+      'Amount reads two ways: the dot may group thousands or be a decimal point (write 1234 or 1.234,00)',
+    ],
     'negative-amount': ['金额为负数：不计入合计', 'Negative amount: left out of the totals'],
     'bad-number': ['不是数字', 'Not a number'],
     'bad-percent': [

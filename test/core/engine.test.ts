@@ -536,6 +536,18 @@ describe('reading the customer tab', () => {
     );
   });
 
+  it('reads 1.234.567 as thousands, and says that €1.234 reads two ways rather than that it is unreadable', () => {
+    const inv = inventory([
+      row({ customer: 'Acme', stage: 'Lead', amount: '1.234.567' }),
+      row({ customer: 'Birch', stage: 'Lead', amount: '€1.234' }),
+    ]);
+    expect(inv.results.openValue).toBe(1234567);
+    const issue = inv.issues.find((i) => i.value === '€1.234')!;
+    expect([issue.row, issue.column, issue.code]).toEqual([3, 'E (Amount)', 'ambiguous-amount']);
+    expect(issueMessage(issue, 'en')).toMatch(/^Amount reads two ways/);
+    expect(inv.issues.filter((i) => i.column === 'E (Amount)')).toHaveLength(1);
+  });
+
   it('lets a manual mapping override detection', () => {
     const out = runInventory({
       sheets: [

@@ -277,6 +277,10 @@ describe('parseMoney', () => {
     ['1\u00a0234,56 €', 1234.56],
     ['EUR 12,5', 12.5],
     ['2 000 000', 2000000],
+    // Dots that group thousands twice or more read one way only.
+    ['1.234.567', 1234567],
+    ['€1.234.567', 1234567],
+    ['1.234.567,89 €', 1234567.89],
     ['£1,250', 1250],
     ['250$', 250],
   ])('%s → %d', (text, want) => {
@@ -314,8 +318,6 @@ describe('parseMoney', () => {
     ['12.'],
     ['1.2.3'],
     ['45%'],
-    ['€1.234'],
-    ['1.234 €'],
     ['1 234,56'], // a decimal comma without euros: 1,234.56 or 123,456? no guess
     ['12 34'],
     ['1234 567'], // not a grouping: four digits before the space
@@ -338,6 +340,10 @@ describe('parseMoney', () => {
     ['-0.5'],
   ])('a negative amount is its own failure, not a value: %s', (cell) => {
     expect(parseMoney(cell, 10000)).toEqual(fail('negative-amount', 'money'));
+  });
+
+  test.each([['€1.234'], ['1.234 €'], ['EUR 12.500']])('reads two ways (1234 or 1.234): %s', (text) => {
+    expect(parseMoney(text)).toEqual(fail('ambiguous-amount', 'money'));
   });
 
   test('failures', () => {
