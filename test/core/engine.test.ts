@@ -536,6 +536,26 @@ describe('reading the customer tab', () => {
     );
   });
 
+  it('under a 万元 header scales bare numbers only: ¥1,200 is 1200 yuan, as 1200元 is', () => {
+    const inv = inventoryOf([
+      {
+        name: '客户',
+        values: [
+          ['客户', '销售', '阶段', '预计金额（万元）'],
+          ['甲', '张三', '线索', '¥1,200'],
+          ['乙', '张三', '线索', '1200元'],
+          ['丙', '张三', '线索', 12],
+        ],
+      },
+    ]);
+    expect(inv.table.customers.map((c) => [c.name, c.value])).toEqual([
+      ['甲', 1200],
+      ['乙', 1200],
+      ['丙', 120000],
+    ]);
+    expect(inv.issues).toEqual([]);
+  });
+
   it('reads 1.234.567 as thousands, and says that €1.234 reads two ways rather than that it is unreadable', () => {
     const inv = inventory([
       row({ customer: 'Acme', stage: 'Lead', amount: '1.234.567' }),

@@ -292,12 +292,17 @@ describe('parseMoney', () => {
     expect(parseMoney(680, 10000)).toBe(6800000);
     expect(parseMoney(1.1, 10000)).toBe(11000);
     expect(parseMoney('1,234.5', 10000)).toBe(12345000);
-    expect(parseMoney('¥680', 10000)).toBe(6800000);
     expect(parseMoney('12万', 10000)).toBe(120000);
     expect(parseMoney('5000元', 10000)).toBe(5000);
     expect(parseMoney('12k', 10000)).toBe(12000);
     expect(parseMoney(2.5, 3)).toBe(7.5);
     expect(parseMoney(22700)).toBe(22700);
+  });
+
+  test('an amount that names its currency or unit is as written under a scaled header, as 1200元 is', () => {
+    for (const text of ['¥1,200', '￥1200', '1200元', '1,200 RMB', '$1,200', '1,200 USD', '1.200,00 €'])
+      expect([text, parseMoney(text, 10000)]).toEqual([text, 1200]);
+    expect(parseMoney('(¥1,200)', 10000)).toEqual(fail('negative-amount', 'money'));
   });
 
   test('blanks and placeholders', () => {
