@@ -336,9 +336,16 @@ function logEdit(
   const { roles, timeZone, watched } = ctx;
   const single = top === bottom && left === right;
   const old = single ? cellText(e.oldValue as Cell, timeZone) : '';
-  // A value chosen again (Sheets fires the edit with value = oldValue, as text): nothing changed, so nothing
-  // is logged or stamped, and a stage picked again keeps its clock. Nothing needs reading to tell.
-  if (single && e.value !== undefined && cellText(e.value as Cell, timeZone) === old) return;
+  // Known or not, and which stage, as the inventory reads it: "budget" is the stage "Budget" is.
+  const lookup = new StageLookup(ctx);
+  const sameStage = (a: string, b: string) =>
+    a === b || (lookup.find(a) >= 0 && lookup.find(a) === lookup.find(b));
+  // A value chosen again (Sheets fires the edit with value = oldValue, as text), or a stage retyped as the same
+  // stage: nothing changed, so nothing is logged or stamped, and the stage clock keeps running. Nothing needs
+  // reading to tell.
+  const value = cellText(e.value as Cell, timeZone);
+  if (single && e.value !== undefined && (left - 1 === roles.stage ? sameStage(value, old) : value === old))
+    return;
   const cols: number[] = [];
   for (let c = left - 1; c < right; c++) if (watched[c] !== undefined) cols.push(c);
 
@@ -393,7 +400,7 @@ function logEdit(
       pastedStage && id !== '' ? logged?.of({ ...cell, field: watched[stageCol as number] }) : undefined;
     // A pasted stage History already holds is no change (as a value chosen again is not); one History never
     // logged stamps only an empty Stage Entered, so a date the user typed is never lost to a paste.
-    const unchanged = before !== undefined && before === stage;
+    const unchanged = before !== undefined && sameStage(before, stage);
     const dated = roles.stageEntered !== undefined && cellText(row[roles.stageEntered]) !== '';
     if (stage !== '' && !unchanged && (!pastedStage || before !== undefined || !dated)) staged.push(k);
     for (const c of cols) {
@@ -428,8 +435,6 @@ function logEdit(
   // cell only when an unknown value is typed into it, so when the cell held a known stage (or nothing)
   // and gets one, there is no flag to add or remove and the note is not even read.
   if (single && stageCol === left - 1 && ctx.stages.length > 0) {
-    // Known or not as the inventory reads it.
-    const lookup = new StageLookup(ctx);
     const unknown = (v: string) => v !== '' && lookup.find(v) < 0;
     const typed = cellText((e.value ?? rows[0][stageCol]) as Cell, timeZone);
     const flagNeeded = unknown(typed);

@@ -357,6 +357,20 @@ describe('stamps never overwrite what the user wrote', () => {
     expect(ss.getRange('Customers!D3:D4').getValues()).toEqual([[entered[0]], [entered[1]]]);
   });
 
+  it('a paste of the stage History last logged, in other case, is no change either', () => {
+    const { ss, sandbox, logged } = warmed(); // History: row 3 went Lead -> Budget
+    const entered = utc('2026-01-02');
+    ss.getRange('Customers!H3').setValue(entered);
+    ss.getRange('Customers!D3:E3').setValues([['budget', 5]]);
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D3:E3'));
+    expect(ss.getRange('Customers!H3').getValue()).toEqual(entered);
+    expect(
+      history(ss)
+        .slice(logged)
+        .map((r) => [r[4], r[5], r[6], r[7]]),
+    ).toEqual([['3', 'Amount', '', '5']]);
+  });
+
   it('a paste that changes a stage History logged stamps Stage Entered, and logs the stage it had', () => {
     const { ss, sandbox, logged } = warmed(); // History: row 3 went Lead -> Budget
     ss.getRange('Customers!H3').setValue(utc('2026-01-02'));
@@ -379,8 +393,10 @@ describe('stamps never overwrite what the user wrote', () => {
   it.each([
     ['Budget', 'Budget'],
     ['Budget ', 'Budget'],
+    ['budget', 'Budget'], // the same stage retyped, in other case
+    ['预算确认', 'Budget'], // or as its alias
   ])(
-    'a value chosen again (%j over %j) keeps the stage clock, and is neither logged nor read',
+    'a value chosen again or the same stage retyped (%j over %j) keeps the stage clock, and is neither logged nor read',
     (value, was) => {
       const { ss, sandbox, logged } = warmed();
       const entered = utc('2026-01-02');
@@ -400,11 +416,14 @@ describe('stamps never overwrite what the user wrote', () => {
     },
   );
 
-  it('a value that did change is still logged and stamped', () => {
+  it.each([
+    ['Lead', 'Budget'],
+    ['Budgt', 'Budget'], // an unknown value fixed: not the same stage
+  ])('a value that did change (%j to %j) is still logged and stamped', (was, now) => {
     const { ss, sandbox, logged } = warmed();
-    ss.getRange('Customers!D5').setValue('Lead');
+    ss.getRange('Customers!D5').setValue(was);
     const before = ss.snapshot().Customers;
-    edit(sandbox, ss, 'Customers!D5', 'Budget');
+    edit(sandbox, ss, 'Customers!D5', now);
     expect(changedCells(before, ss.snapshot().Customers)).toEqual(['D5', 'H5', 'O5']);
     expect(history(ss)).toHaveLength(logged + 1);
   });
