@@ -9,7 +9,7 @@ import { parseStages, StageLookup, type StageNames } from '../core/stage-model';
 import { matchCriteria } from '../core/table';
 import { HISTORY_COLUMNS, headersOf, nameIn, TAB_NAMES } from '../core/tabs';
 import type { Cell, Lang, Role } from '../core/types';
-import { translator } from '../i18n/messages';
+import { MESSAGES, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext, forgetContexts } from './context-cache';
 import { userLang } from './errors';
@@ -440,10 +440,14 @@ function logEdit(
     const flagNeeded = unknown(typed);
     const couldBeFlagged = e.oldValue !== undefined && unknown(old);
     if (flagNeeded || couldBeFlagged) {
-      // The user's own note is kept: Pandian's flag goes after it and is the only part it removes.
+      // The user's own note is kept: Pandian's flag is a line of its own after it, and only such lines (as
+      // Pandian words them in either language, for any value) go, with the blank line put before them.
       const note = range.getNote();
-      const at = note.startsWith(NOTE_PREFIX) ? 0 : note.indexOf(`\n\n${NOTE_PREFIX}`);
-      const users = at < 0 ? note : note.slice(0, at);
+      const flags = MESSAGES['note.unknownStage'].map((m) => (NOTE_PREFIX + m).split('{value}'));
+      const isFlag = (line = '') =>
+        flags.some(([head, tail]) => line.startsWith(head) && line.includes(tail));
+      const lines = note.split('\n');
+      const users = lines.filter((l, i) => !isFlag(l) && !(l === '' && isFlag(lines[i + 1]))).join('\n');
       if (flagNeeded) {
         const suggestion = nearest(typed, lookup.names());
         const flag =
@@ -453,7 +457,7 @@ function logEdit(
             suggestion: suggestion ?? '',
           });
         range.setNote(users ? `${users}\n\n${flag}` : flag);
-      } else if (at >= 0) range.setNote(users);
+      } else if (users !== note) range.setNote(users);
     }
   }
 

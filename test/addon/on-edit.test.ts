@@ -559,6 +559,21 @@ describe('an unknown stage value', () => {
     expect(sheet.getRange('D9').getNote()).toBe('Ask about the tender date');
     expect(sheet.getRange('B9').getNote()).toBe('VIP');
   });
+
+  it('only Pandian’s flag goes when the value is corrected: a line the user wrote after it stays', () => {
+    edit(sandbox, ss, 'Customers!D10', 'Budgt');
+    const flag = sheet.getRange('D10').getNote();
+    sheet.getRange('D10').setNote(`${flag}\nAnn: they call it "Budgt", keep until Friday`);
+    edit(sandbox, ss, 'Customers!D10', 'Budget');
+    expect(sheet.getRange('D10').getNote()).toBe('Ann: they call it "Budgt", keep until Friday');
+  });
+
+  it('a note of the user’s own that starts with "Pandian: " is not taken for the flag', () => {
+    sheet.getRange('D11').setValue('Budgt');
+    sheet.getRange('D11').setNote('Pandian: the rollout project, ask Bo');
+    edit(sandbox, ss, 'Customers!D11', 'Budget');
+    expect(sheet.getRange('D11').getNote()).toBe('Pandian: the rollout project, ask Bo');
+  });
 });
 
 describe('edits that must write nothing', () => {
