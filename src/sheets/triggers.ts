@@ -395,9 +395,9 @@ function logEdit(
     const cell = { customer, id, row: firstRow + k };
     const stage = stageCol === undefined ? '' : cellText(row[stageCol]);
     // Without an id, History knows a row by name and sheet row, which an inserted row or a sort changes under
-    // an account's deals: such a row's stage counts as never logged (only an empty Stage Entered is stamped).
-    const before =
-      pastedStage && id !== '' ? logged?.of({ ...cell, field: watched[stageCol as number] }) : undefined;
+    // an account's deals: such a row's cells count as never logged (only an empty Stage Entered is stamped).
+    const known = (c: number) => (id !== '' ? logged?.of({ ...cell, field: watched[c] }) : undefined);
+    const before = stageCol === undefined ? undefined : known(stageCol);
     // A pasted stage History already holds is no change (as a value chosen again is not); one History never
     // logged stamps only an empty Stage Entered, so a date the user typed is never lost to a paste.
     const unchanged = before !== undefined && sameStage(before, stage);
@@ -405,15 +405,13 @@ function logEdit(
     if (stage !== '' && !unchanged && (!pastedStage || before !== undefined || !dated)) staged.push(k);
     for (const c of cols) {
       if (unchanged && c === stageCol) continue;
-      const now = single && e.value !== undefined ? e.value : row[c];
-      const was = single ? old : c === stageCol ? (before ?? '') : '';
+      const now = cellText((single && e.value !== undefined ? e.value : row[c]) as Cell, timeZone);
+      // A paste gives no old value: History's for the stage and for a cell the paste (or Delete) emptied, else
+      // ''. A cell empty before and after is no change.
+      const was = single ? old : ((c === stageCol || now === '' ? known(c) : '') ?? '');
+      if (was === now) continue;
       history.push(
-        historyRow(
-          today,
-          who,
-          { ...cell, field: watched[c], old: was, new: cellText(now as Cell, timeZone) },
-          single ? 'edit' : 'paste',
-        ),
+        historyRow(today, who, { ...cell, field: watched[c], old: was, new: now }, single ? 'edit' : 'paste'),
       );
     }
   });

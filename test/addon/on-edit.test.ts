@@ -208,8 +208,8 @@ describe('a multi-cell paste (no value, no oldValue)', () => {
     }
     expect(sandbox.env.logs.filter((l) => l.level === 'error')).toEqual([]);
     // Watched: Stage, Amount, Close Date and the six criteria. A1:O3 logs rows 2-3, A1:AD2 row 2 again, but
-    // not its stage: History holds it since the first paste, so it is no change.
-    expect(history(ss).length - count).toBe(3 * 9 - 1);
+    // not its stage: History holds it since the first paste, so it is no change; nor is row 3's empty criterion.
+    expect(history(ss).length - count).toBe(3 * 9 - 2);
   });
 
   it('a whole-column range ("D:D") does not fail the edit either', () => {
@@ -297,11 +297,32 @@ describe('stamps never overwrite what the user wrote', () => {
     ).toEqual([
       ['10', 'Stage', 'Budget'],
       ['10', 'Amount', '100'],
-      ['11', 'Stage', ''],
-      ['11', 'Amount', '200'],
+      ['11', 'Amount', '200'], // its stage emptied, but nobody knows what it held: '' -> '' is no change
       ['13', 'Stage', 'Lead'],
       ['13', 'Amount', '400'],
     ]);
+  });
+
+  it('Delete over a block logs what History knew the emptied cells held, and no cell empty before and after', () => {
+    const { ss, sandbox, logged } = warmed(); // History: row 3 went Lead -> Budget
+    ss.getRange('Customers!D3:E5').clearContent();
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D3:E5'));
+    expect(
+      history(ss)
+        .slice(logged)
+        .map((r) => [r[4], r[5], r[6], r[7]]),
+    ).toEqual([['3', 'Stage', 'Budget', '']]);
+  });
+
+  it('a new row pasted logs the cells it fills, not its empty ones', () => {
+    const { ss, sandbox, logged } = warmed();
+    ss.getRange('Customers!A30:D30').setValues([['C99', 'New Co', 'Ann Lee', 'Lead']]);
+    sandbox.call('onEdit', editEvent(ss, 'Customers!A30:O30'));
+    expect(
+      history(ss)
+        .slice(logged)
+        .map((r) => [r[2], r[5], r[6], r[7]]),
+    ).toEqual([['New Co', 'Stage', '', 'Lead']]);
   });
 
   it('a paste of a stage History last logged for the row (a CRM export pasted again) is no change', () => {
