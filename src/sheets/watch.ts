@@ -52,9 +52,10 @@ export function syncWatchTriggers(
 /**
  * Compares the customer tab with the snapshot, appends a History row per changed watched cell (source
  * `change` or `daily`), and stores the new snapshot. The first run only takes the snapshot.
- * Returns how many changes were logged.
+ * Returns whether Watch changes is on (false too without a customer tab): the triggers stay installed until
+ * Settings… is chosen, and do nothing meanwhile.
  */
-export function logUnseenChanges(source: 'change' | 'daily'): number {
+export function logUnseenChanges(source: 'change' | 'daily'): boolean {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(() => {
     // The triggers exist only while Watch changes is on (Settings… removes them), so read first and check after.
@@ -62,11 +63,11 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     try {
       read = customerTabOfSpreadsheet(ss);
     } catch (e) {
-      if (e instanceof PandianError) return 0; // no customer tab (yet): nothing to watch
+      if (e instanceof PandianError) return false; // no customer tab (yet): nothing to watch
       throw e;
     }
     const { layout, settings, customer, table, lang, timeZone } = read;
-    if (!settings.watchChanges) return 0;
+    if (!settings.watchChanges) return false;
     const now = snapshotOf(customer.values, table, timeZone);
     const tab = layout.tabs.snapshot;
     const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
@@ -79,7 +80,7 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     // the changes are logged once that tab is renamed.
     if (changes.length > 0) {
       const rows = changes.map((c) => historyRow(today, '', c, source));
-      if (!appendHistory(ss, rows, lang, historyTarget(layout))) return 0;
+      if (!appendHistory(ss, rows, lang, historyTarget(layout))) return true;
     }
     const sheet = tab ?? ss.insertSheet(nameIn(TAB_NAMES.snapshot, lang));
     if (!tab) sheet.hideSheet();
@@ -87,7 +88,7 @@ export function logUnseenChanges(source: 'change' | 'daily'): number {
     sheet.clearContents();
     // Grown to the grid first: a customer tab of more than 1,000 rows outgrows a new tab.
     grownBlock(sheet, 1, grid.length, grid[0].length).setNumberFormat('@').setValues(grid);
-    return changes.length;
+    return true;
   });
 }
 
@@ -97,8 +98,7 @@ export function handleChange(e?: { changeType?: string }): void {
   logUnseenChanges('change');
 }
 
-/** Daily: log what changed unseen, then refresh the Inventory tab. */
+/** Daily, while Watch changes is on: log what changed unseen, then refresh the Inventory tab. */
 export function dailyRefreshRun(): void {
-  logUnseenChanges('daily');
-  inventoryCommand();
+  if (logUnseenChanges('daily')) inventoryCommand();
 }

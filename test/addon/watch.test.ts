@@ -259,4 +259,14 @@ describe('dailyRefresh', () => {
     expect(history(ss).map((r) => [r[5], r[8]])).toEqual([['Stage', 'daily']]);
     expect(String(ss.getSheetByName('Inventory')!.getRange('A1').getValue())).toMatch(/^Customer inventory/);
   });
+
+  it('does nothing once Watch changes is set to no, before Settings… removes the triggers', () => {
+    const ss = workbook('yes');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('menuSettings');
+    ss.getSheetByName('Settings')!.getRange('B2').setValue('no');
+    const before = ss.snapshot();
+    sandbox.call('dailyRefresh');
+    expect(ss.snapshot()).toEqual(before);
+  });
 });
