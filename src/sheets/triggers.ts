@@ -405,7 +405,8 @@ function logEdit(
     if (stage !== '' && !unchanged && (!pastedStage || before !== undefined || !dated)) staged.push(k);
     for (const c of cols) {
       if (unchanged && c === stageCol) continue;
-      const now = cellText((single && e.value !== undefined ? e.value : row[c]) as Cell, timeZone);
+      // As read, as the watcher's snapshot has it: Sheets sends a typed date's value as its serial number.
+      const now = cellText(row[c], timeZone);
       // A paste gives no old value: History's for the stage and for a cell the paste (or Delete) emptied, else
       // ''. A cell empty before and after is no change.
       const was = single ? old : ((c === stageCol || now === '' ? known(c) : '') ?? '');
@@ -434,7 +435,7 @@ function logEdit(
   // and gets one, there is no flag to add or remove and the note is not even read.
   if (single && stageCol === left - 1 && ctx.stages.length > 0) {
     const unknown = (v: string) => v !== '' && lookup.find(v) < 0;
-    const typed = cellText((e.value ?? rows[0][stageCol]) as Cell, timeZone);
+    const typed = cellText(rows[0][stageCol], timeZone);
     const flagNeeded = unknown(typed);
     const couldBeFlagged = e.oldValue !== undefined && unknown(old);
     if (flagNeeded || couldBeFlagged) {

@@ -101,6 +101,20 @@ describe('onChangeWatch', () => {
     ]);
   });
 
+  it('with Track edits on too, a typed date is logged once, as the day it shows (Sheets sends its serial)', () => {
+    const ss = workbook('yes');
+    ss.getSheetByName('Settings')!.appendRow(['Track edits', 'yes']);
+    const sandbox = loadPinned({ spreadsheet: ss });
+    ss.getRange('Customers!N5').setValue(''); // Solution accepted, a criterion
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' }); // the snapshot
+    ss.getRange('Customers!N5').setValue(new Date('2026-03-16T00:00:00Z'));
+    sandbox.call('onEdit', editEvent(ss, 'Customers!N5', { value: '46097' }));
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    expect(history(ss).map((r) => [r[4], r[5], r[6], r[7], r[8]])).toEqual([
+      [5, 'Solution accepted', '', '2026-03-16', 'edit'],
+    ]);
+  });
+
   it('does not take a sort for a change: rows are known by their id', () => {
     const ss = workbook('yes');
     const sandbox = loadPinned({ spreadsheet: ss });
