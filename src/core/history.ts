@@ -132,17 +132,23 @@ function cellKey(id: string, customer: string, row: string | number, field: stri
   return `${id !== '' ? idKey(id) : `${nameKey(customer)}#${row}`}\u0000${normalizeKey(field)}`;
 }
 
-/** What History last logged of each cell (cellKey), the new value of its latest entry. */
+/**
+ * What History last logged of each cell (cellKey), the new value of its latest entry: the latest by its day,
+ * however the tab is sorted (a user may sort it newest first), and of one day's entries the lowest in the tab.
+ */
 export class LastLogged {
-  private readonly latest = new Map<string, string>();
+  private readonly latest = new Map<string, HistoryEntry>();
 
   constructor(entries: readonly HistoryEntry[]) {
-    for (const e of entries) this.latest.set(cellKey(e.id, e.customer, e.row, e.field), e.new);
+    for (const e of entries) {
+      const key = cellKey(e.id, e.customer, e.row, e.field);
+      if (e.day >= (this.latest.get(key)?.day ?? e.day)) this.latest.set(key, e);
+    }
   }
 
   /** The value History last logged for the cell; undefined when it logged none. */
   of(cell: { id: string; customer: string; row: number; field: string }): string | undefined {
-    return this.latest.get(cellKey(cell.id, cell.customer, cell.row, cell.field));
+    return this.latest.get(cellKey(cell.id, cell.customer, cell.row, cell.field))?.new;
   }
 }
 

@@ -392,6 +392,26 @@ describe('stamps never overwrite what the user wrote', () => {
     ).toEqual([['3', 'Amount', '', '5']]);
   });
 
+  it('History sorted newest first: its latest entry by date is the stage it last logged', () => {
+    const { ss, sandbox, logged } = warmed();
+    ss.getSheetByName('Change log')!
+      .getRange(logged + 1, 1, 2, 9)
+      .setValues([
+        ['2026-03-10', 'a', 'Customer 4', 'C00004', 5, 'Stage', 'Discovery', 'Budget', 'edit'],
+        ['2026-02-01', 'a', 'Customer 4', 'C00004', 5, 'Stage', 'Lead', 'Discovery', 'edit'],
+      ]);
+    const entered = utc('2026-03-10');
+    ss.getRange('Customers!H5').setValue(entered);
+    ss.getRange('Customers!D5:E5').setValues([['Budget', 44200]]); // a CRM export pasted again
+    sandbox.call('onEdit', editEvent(ss, 'Customers!D5:E5'));
+    expect(ss.getRange('Customers!H5').getValue()).toEqual(entered);
+    expect(
+      history(ss)
+        .slice(logged + 2)
+        .map((r) => [r[4], r[5], r[6], r[7]]),
+    ).toEqual([['5', 'Amount', '', '44200']]);
+  });
+
   it('a paste that changes a stage History logged stamps Stage Entered, and logs the stage it had', () => {
     const { ss, sandbox, logged } = warmed(); // History: row 3 went Lead -> Budget
     ss.getRange('Customers!H3').setValue(utc('2026-01-02'));

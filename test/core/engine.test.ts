@@ -932,6 +932,13 @@ describe('unlogged: the watcher’s changes History does not tell yet', () => {
       [3, 'Amount', '10'],
     ]);
   });
+
+  it('takes the latest entry by its day, whatever order the tab is sorted in; on one day the lowest', () => {
+    const on = (day: number, value: string) => ({ ...entry('Acme', 'C1', '2', 'Stage', value), day });
+    const entries = [on(20, 'Budget'), on(10, 'Discovery'), on(20, 'Proposal'), on(5, 'Lead')];
+    const changes = ['Budget', 'Proposal'].map((v) => change('Acme', 'C1', 2, 'Stage', v));
+    expect(unlogged(changes, entries).map((c) => c.new)).toEqual(['Budget']);
+  });
 });
 
 describe('the change watcher’s diff, for an account’s deals in a tab without ids', () => {
