@@ -39,6 +39,8 @@ interface EditContext {
   customerSheetId: number | null;
   /** Ids of the Stages, Settings and Objections tabs: an edit there forgets every cached context. */
   configSheetIds: number[];
+  /** Ids of every tab: an edit on another, made since (a Settings tab added by hand), forgets them too. */
+  sheetIds: number[];
   /** The History tab as the context was read. */
   historySheet: HistoryTarget;
   timeZone: string;
@@ -64,16 +66,17 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   const headers = found?.cells.map((c) => cellText(c)) ?? [];
   const stages = header ? readTab(layout, 'stages') : null;
   const model = stages ? parseStages(stages)?.model : undefined;
+  const ids = new Map([...layout.handles.values()].map((sheet) => [sheet, sheet.getSheetId()]));
+  const idOf = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => ids.get(sheet) ?? sheet.getSheetId();
   const watched: Record<number, string> = {};
   if (header)
     for (const c of watchedColumns(header.roles, model ? matchCriteria(model, headers, header.roles) : []))
       watched[c] = headers[c];
   return {
     trackEdits: !!header,
-    customerSheetId: chosen?.sheet.getSheetId() ?? null,
-    configSheetIds: [tabs.stages, tabs.settings, tabs.objections]
-      .filter((t) => t !== undefined)
-      .map((t) => t.getSheetId()),
+    customerSheetId: chosen ? idOf(chosen.sheet) : null,
+    configSheetIds: [tabs.stages, tabs.settings, tabs.objections].filter((t) => t !== undefined).map(idOf),
+    sheetIds: [...ids.values()],
     historySheet: header ? historyTarget(layout) : null,
     timeZone: ss.getSpreadsheetTimeZone(),
     customerSheet: chosen?.name ?? '',
@@ -303,8 +306,9 @@ export function handleEdit(e: EditEvent): void {
     const ctx = cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
     const tab = e.range.getGridId();
     if (tab !== ctx.customerSheetId) {
-      // What the formulas, this trigger and the sidebar cached was read from these tabs.
-      if (ctx.configSheetIds.includes(tab)) forgetContexts();
+      // What the formulas, this trigger and the sidebar cached was read from these tabs, or should be from a tab
+      // made since (a Settings tab added by hand): one the context does not know.
+      if (ctx.configSheetIds.includes(tab) || !ctx.sheetIds.includes(tab)) forgetContexts();
       return;
     }
     const block = blockOf(e.range);

@@ -632,6 +632,28 @@ describe('edits that must write nothing', () => {
     expect(Object.keys(sandbox.env.calls()).filter((k) => !/\.get\w*$/.test(k))).toEqual(['Cache.removeAll']);
   });
 
+  it('an edit of a tab made since the context was cached forgets it: a Settings tab added by hand counts', () => {
+    const ss = workbook({ track: 'no' });
+    ss.getSheetByName('Settings')!.setName('Old settings');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!E3', 111); // Track edits is off: cached as such
+    ss.insertSheet('Settings')
+      .getRange('A1:B2')
+      .setValues([
+        ['Setting', 'Value'],
+        ['Track edits', 'yes'],
+      ]);
+    sandbox.call('onEdit', editEvent(ss, 'Settings!A1:B2'));
+    edit(sandbox, ss, 'Customers!D4', 'Won');
+    expect(history(ss).map((r) => [r[4], r[5], r[7]])).toEqual([
+      ['Row', 'Field', 'New'],
+      ['4', 'Stage', 'Won'],
+    ]);
+    sandbox.env.resetCalls();
+    sandbox.call('onEdit', editEvent(ss, 'Notes!A1', { value: 'x' })); // a tab it knows: nothing forgotten
+    expect(sandbox.env.totalCalls()).toBe(3);
+  });
+
   it('a stage renamed in the Stages tab is known to the very next customer edit', () => {
     const ss = workbook();
     const sandbox = loadPinned({ spreadsheet: ss });
