@@ -12,7 +12,7 @@ import type { Cell, Lang, Role } from '../core/types';
 import { MESSAGES, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { cachedContext, forgetContexts } from './context-cache';
-import { userLang } from './errors';
+import { userLang, withDocumentLock } from './errors';
 import {
   activeRows,
   customerHeader,
@@ -111,7 +111,9 @@ export function historyTarget(layout: Layout): HistoryTarget {
  * Appends rows to the History tab `target` names (see HistoryTarget), making it, or writing its header into
  * it, when it has none. Appends nothing while the user's own tab holds the name; once that tab is gone
  * (renamed, as the issue asks), the log is made under the language's name and the edit context, which still
- * holds the old answer, is forgotten. One row is appended atomically (appendRow). False when nothing could be
+ * holds the old answer, is forgotten. One row is appended atomically (appendRow); several are written in one
+ * block after the last row, which callers do under the document lock (the watcher runs under it, the edit
+ * trigger takes it for a paste), so that two writers never take the same rows. False when nothing could be
  * appended for that reason.
  */
 export function appendHistory(
@@ -128,8 +130,16 @@ export function appendHistory(
   const known = target && 'name' in target ? target : null;
   const name = known?.name ?? nameIn(TAB_NAMES.history, lang);
   let log = ss.getSheetByName(name);
-  const made = !log;
-  log ??= ss.insertSheet(name);
+  let made = false;
+  if (!log)
+    try {
+      log = ss.insertSheet(name);
+      made = true;
+    } catch (e) {
+      // Made since by a concurrent edit (insertSheet refuses the name): that tab is the log.
+      log = ss.getSheetByName(name);
+      if (!log) throw e;
+    }
   // An empty History tab (made now, or empty as the context read it, until its header is written).
   if (made || (known && !known.headed && log.getLastRow() === 0)) {
     log.appendRow(headersOf(HISTORY_COLUMNS, lang)); // row 1 of the empty tab, adding columns a narrow one lacks
@@ -464,5 +474,7 @@ function logEdit(
     }
   }
 
-  appendHistory(ss, history, ctx.lang, ctx.historySheet);
+  const append = () => appendHistory(ss, history, ctx.lang, ctx.historySheet);
+  if (history.length > 1) withDocumentLock(append);
+  else append();
 }

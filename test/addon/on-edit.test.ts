@@ -974,6 +974,86 @@ describe('another tab with the same header active as the trigger runs', () => {
   });
 });
 
+describe('two edits at once (two users, or one user faster than the trigger)', () => {
+  /** Runs `during` once, when a call of `method` (of the given prototype) on the tab `tab` first begins. */
+  function during(proto: object, method: string, on: (self: never) => boolean, run: () => void): () => void {
+    const target = proto as Record<string, (...args: unknown[]) => unknown>;
+    const original = target[method];
+    let fired = false;
+    target[method] = function (this: never, ...args: unknown[]) {
+      if (!fired && on(this)) {
+        fired = true;
+        run();
+      }
+      return original.apply(this, args);
+    };
+    return () => {
+      target[method] = original;
+    };
+  }
+
+  it('two pastes: the second waits for the document lock, so neither writes over the other’s History rows', () => {
+    const ss = workbook({ rows: 20 });
+    const [ann, bo] = [loadPinned({ spreadsheet: ss }), loadPinned({ spreadsheet: ss })];
+    edit(ann, ss, 'Customers!E2', 1); // the change log exists
+    ss.getRange('Customers!E3:E5').setValues([[11], [12], [13]]);
+    const first = editEvent(ss, 'Customers!E3:E5');
+    ss.getRange('Customers!E10:E11').setValues([[21], [22]]);
+    const second = editEvent(ss, 'Customers!E10:E11', { user: 'bo@example.com' });
+    // Bo's paste is logged while Ann's History rows are being written. The sandbox cannot wait: a lock held
+    // elsewhere fails at once, so a refused run is run again once Ann's is done, as waitLock would have.
+    const restore = during(
+      Object.getPrototypeOf(ss.getRange('Customers!A1')),
+      'setValues',
+      (range: { ref: { sheet: { name: string } } }) => range.ref.sheet.name === 'Change log',
+      () => bo.call('onEdit', second),
+    );
+    try {
+      ann.call('onEdit', first);
+    } finally {
+      restore();
+    }
+    if (bo.env.logs.some((l) => l.level === 'error')) bo.call('onEdit', second);
+    expect(
+      history(ss)
+        .slice(2)
+        .map((r) => [r[4], r[7]])
+        .sort(),
+    ).toEqual([
+      ['10', '21'],
+      ['11', '22'],
+      ['3', '11'],
+      ['4', '12'],
+      ['5', '13'],
+    ]);
+  });
+
+  it('two first edits: the change log the other made meanwhile is logged into, its header once', () => {
+    const ss = workbook({ rows: 20 });
+    const [ann, bo] = [loadPinned({ spreadsheet: ss }), loadPinned({ spreadsheet: ss })];
+    ss.getRange('Customers!E3:E4').setValues([[11], [12]]);
+    const first = editEvent(ss, 'Customers!E3:E4');
+    const restore = during(
+      Object.getPrototypeOf(ss),
+      'insertSheet',
+      () => true,
+      () => edit(bo, ss, 'Customers!E20', 99, { user: 'bo@example.com' }),
+    );
+    try {
+      ann.call('onEdit', first);
+    } finally {
+      restore();
+    }
+    expect(ann.env.logs.filter((l) => l.level === 'error')).toEqual([]);
+    expect(history(ss).map((r) => [r[4], r[7]])).toEqual([
+      ['Row', 'New'],
+      ['20', '99'],
+      ['3', '11'],
+      ['4', '12'],
+    ]);
+  });
+});
+
 describe('History keeps what the user wrote as text', () => {
   it('customer names like formulas and zero-padded ids are not reinterpreted by Sheets', () => {
     const ss = workbook({ rows: 10 });
