@@ -199,7 +199,7 @@ function addRow(rows: Map<string, string[][]>, key: string, values: string[]): v
 }
 
 /**
- * What changed between two snapshots of the same fields: every watched cell whose text differs, and
+ * What changed between two snapshots, in the fields both hold: every watched cell whose text differs, and
  * rows that appeared (old '') — pastes and bulk edits the edit trigger cannot see. Removed rows are not
  * changes of a customer and are not reported.
  *
@@ -213,12 +213,15 @@ function addRow(rows: Map<string, string[][]>, key: string, values: string[]): v
  */
 export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange[] {
   const changes: SnapshotChange[] = [];
-  // The same fields in the same order (JSON keeps every string apart, whatever it contains).
-  if (JSON.stringify(before.fields) !== JSON.stringify(after.fields)) return changes;
-  const sameValues = (a: string[], b: string[]) => a.every((v, i) => i < 3 || v === b[i]);
+  // Only the fields both hold are compared (an import may add, drop, rename or move columns): each old row is
+  // laid out in `after`'s fields, null where it has none.
+  const at = after.fields.map((f, i) => (before.fields[i] === f ? i : before.fields.indexOf(f)));
+  const laidOut = (was: string[]) => [...was.slice(0, 3), ...at.map((j) => (j < 0 ? null : was[3 + j]))];
+  const sameValues = (a: (string | null)[], b: string[]) =>
+    a.every((v, i) => i < 3 || v === null || v === b[i]);
   for (const [key, nows] of after.rows) {
     if (before.legacy && nows.length > 1) continue;
-    const olds = [...(before.rows.get(key) ?? [])];
+    const olds = (before.rows.get(key) ?? []).map(laidOut);
     const rest = nows.filter((now) => {
       const i = olds.findIndex((was) => sameValues(was, now));
       if (i >= 0) olds.splice(i, 1);
@@ -229,7 +232,8 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange
       const [customer, id, row] = now;
       after.fields.forEach((field, i) => {
         const old = was ? was[3 + i] : '';
-        if (old !== now[3 + i]) changes.push({ customer, id, row: Number(row), field, old, new: now[3 + i] });
+        if (old !== null && old !== now[3 + i])
+          changes.push({ customer, id, row: Number(row), field, old, new: now[3 + i] });
       });
     }
   }
@@ -240,7 +244,7 @@ export function diffSnapshots(before: Snapshot, after: Snapshot): SnapshotChange
  * Takes out of `olds` and returns the row `now` most likely was: the most watched cells equal, then the
  * nearest row number. Undefined when none is left (a new row).
  */
-function closestRow(olds: string[][], now: string[]): string[] | undefined {
+function closestRow(olds: (string | null)[][], now: string[]): (string | null)[] | undefined {
   let best = -1;
   let bestSame = -1;
   let bestDistance = Number.POSITIVE_INFINITY;

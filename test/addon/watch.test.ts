@@ -165,6 +165,21 @@ describe('onChangeWatch', () => {
     expect(history(ss).map((r) => [r[4], r[5], r[7]])).toEqual([[1150, 'Stage', next]]);
   });
 
+  it('an import that adds a watched column still logs the changes of the columns it had', () => {
+    const ss = workbook('yes');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    const sheet = ss.getSheetByName('Customers')!;
+    sheet.deleteColumn(7); // no Close Date yet
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    sheet.insertColumnBefore(7);
+    sheet.getRange('G1:G2').setValues([['Close Date'], ['2026-05-01']]);
+    const stage = String(sheet.getRange('D2').getValue());
+    const next = stage === 'Won' ? 'Lost' : 'Won';
+    sheet.getRange('D2').setValue(next);
+    sandbox.call('onChangeWatch', { changeType: 'OTHER' });
+    expect(history(ss).map((r) => [r[4], r[5], r[6], r[7]])).toEqual([[2, 'Stage', stage, next]]);
+  });
+
   it('writes nothing when Watch changes is off', () => {
     const ss = workbook('no');
     const before = ss.snapshot();

@@ -978,6 +978,26 @@ describe('the change watcher’s diff, for an account’s deals in a tab without
       [4, 'Amount', '', '50'],
     ]);
   });
+
+  it('compares the fields both snapshots hold when an import adds, drops or moves a watched column', () => {
+    const before = snap([
+      ['2', 'Lead', '100'],
+      ['3', 'Budget', '200'],
+    ]);
+    const after: Snapshot = {
+      fields: ['Close Date', 'Stage'], // Amount dropped, Close Date added before Stage
+      rows: new Map([
+        [
+          'name:acme',
+          [
+            ['Acme', '', '2', '2026-05-01', 'Lead'],
+            ['Acme', '', '3', '', 'Won'],
+          ],
+        ],
+      ]),
+    };
+    expect(diff(before, after)).toEqual([[3, 'Stage', 'Budget', 'Won']]);
+  });
 });
 
 describe('the data-issues table of the report', () => {
