@@ -119,6 +119,8 @@ export interface RepResult {
   rep: string;
   wins: number[];
   wonValue: number[];
+  /** Whether the rep was in play in each period (as the headcount counts it). */
+  inPlay: boolean[];
 }
 
 export interface Results {
@@ -755,19 +757,26 @@ function headcountAdd(h: Headcounts, c: Customer, { starts, ends }: Spans): void
   h.diffs[row + last + 1]--;
 }
 
-/** Reps in play in each of the n periods, and the reps in play in the last (the as-of day's). */
-function headcountFinish({ rowOf, diffs }: Headcounts, n: number): { counts: number[]; now: Set<string> } {
+/**
+ * Reps in play in each of the n periods, the reps in play in the last (the as-of day's), and the periods
+ * each rep is in play.
+ */
+function headcountFinish({ rowOf, diffs }: Headcounts, n: number) {
   const counts = new Array<number>(n).fill(0);
   const now = new Set<string>();
+  const playing = new Map<string, boolean[]>();
   for (const [rep, row] of rowOf) {
     let running = 0;
+    const inPlay: boolean[] = [];
     for (let i = 0; i < n; i++) {
       running += diffs[row + i];
+      inPlay.push(running > 0);
       if (running > 0) counts[i]++;
     }
+    playing.set(rep, inPlay);
     if (running > 0) now.add(rep);
   }
-  return { counts, now };
+  return { counts, now, playing };
 }
 
 /**
@@ -858,7 +867,7 @@ function computeResults(
   settings: Settings,
   closed: Statuses,
   folded: StateFold,
-  { counts: heads, now }: ReturnType<typeof headcountFinish>,
+  { counts: heads, now, playing }: ReturnType<typeof headcountFinish>,
   asOf: Day,
 ): Results {
   const { tally } = closed;
@@ -930,6 +939,7 @@ function computeResults(
         rep,
         wins: Array.from(all.subarray(cut, n)),
         wonValue: Array.from(all.subarray(n + cut, 2 * n)),
+        inPlay: (playing.get(rep) ?? []).slice(cut),
       };
     })
     .filter((r) => now.has(r.rep) || r.wins.some((w) => w > 0))

@@ -333,7 +333,8 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     g.cell(r, 3, b.outputChange < 0 ? 'bad' : 'good');
   }
 
-  // Per rep and period: wins, and won value when there is a value target; a whole period under target is marked.
+  // Per rep and period: wins, and won value when there is a value target; a whole period under target is
+  // marked, where the rep was in play (as the headcount counts): a rep not yet or no longer there shows blank.
   const repTable = (key: string, pick: (r: RepResult) => number[], target: number | undefined) => {
     g.section(key);
     const targets = target === undefined ? [] : [target];
@@ -346,9 +347,14 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       'header',
     );
     for (const r of results.reps) {
-      const row = g.add([repCell(r.rep), ...pick(r), ...targets]);
-      pick(r).forEach((v, j) => {
-        if (target !== undefined && v < target && isWhole(results.periods[j], inv.asOf))
+      const values = pick(r);
+      const row = g.add([
+        repCell(r.rep),
+        ...values.map((v, j) => (v === 0 && !r.inPlay[j] ? '' : v)),
+        ...targets,
+      ]);
+      values.forEach((v, j) => {
+        if (target !== undefined && r.inPlay[j] && v < target && isWhole(results.periods[j], inv.asOf))
           g.cell(row, j + 1, 'warn');
       });
     }
