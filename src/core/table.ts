@@ -440,8 +440,10 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
   const textCols = TEXT_ROLES.flatMap((role) =>
     roles[role] === undefined ? [] : [{ col: roles[role], role }],
   );
-  // One string per rep name: the inventory keys its maps by rep, and one string compares at once.
+  // One string per rep name: the inventory keys its maps by rep, and one string compares at once. A rep
+  // written another way (case, spacing: "john  smith") is the first spelling read, said once per spelling.
   const repNames = new Map<string, string>();
+  const repKeys = new Map<string, string>();
   // The support column repeats a few lists ("Legal, Finance"): rows with the same text share one array
   // (never mutated), rows without support ('') one empty array.
   const supportLists = new Map<string, string[]>();
@@ -482,7 +484,11 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
         const first = seenIds.firstOr(id, r + 1);
         if (first !== undefined) rowsLog.cell(r, roles.id!, id, 'duplicate-id', { first });
       }
-      const rep = memo(repNames, text(row, roles.rep), same);
+      const rep = memo(repNames, text(row, roles.rep), (written) => {
+        const first = memo(repKeys, normalizeKey(written), () => written);
+        if (first !== written) rowsLog.cell(r, roles.rep!, written, 'rep-variant', { as: first });
+        return first;
+      });
       if (rep === '' && roles.rep !== undefined) rowsLog.cell(r, roles.rep, '', 'missing-rep');
 
       const stageText = text(row, roles.stage);
@@ -543,6 +549,21 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
         // A stage log dates a customer's start by its first row, and its close by the row that won or lost it.
         if (roles.created === undefined) created = stageHistory.started.get(normalizeKey(name)) ?? null;
         if (roles.closed === undefined && (status === 'won' || status === 'lost')) closed = stageEntered;
+      }
+      // A won or lost customer the results cannot place in a period, or whose cycle would be negative, is said
+      // rather than silently left out (an unreadable date is an issue already).
+      if (status === 'won' || status === 'lost') {
+        const col =
+          closed !== null
+            ? roles.closed
+            : expectedClose !== null
+              ? roles.expectedClose
+              : (roles.closed ?? roles.expectedClose);
+        const close = closed ?? expectedClose;
+        if (col !== undefined && close === null && cellText(row[col]) === '')
+          rowsLog.cell(r, col, '', 'missing-close');
+        else if (col !== undefined && close !== null && created !== null && close < created)
+          rowsLog.cell(r, col, cellText(row[col]), 'close-before-created');
       }
       return {
         row: r + 1,
@@ -647,8 +668,6 @@ function memo<V>(map: Map<string, V>, key: string, make: (key: string) => V): V 
   }
   return value;
 }
-
-const same = (text: string): string => text;
 
 function splitSupport(text: string): string[] {
   return text

@@ -189,6 +189,15 @@ export const MESSAGES = sections({
       '缺少阶段：按已达成的条件计入相应阶段，没有则计入第一阶段',
       'No stage: counted at the stage its met criteria reach, else at the first stage',
     ],
+    'missing-close': [
+      '已赢单或输单，但没有关闭日期：不计入各期结果和平均周期',
+      'Won or lost with no close date: left out of the results per period and the average cycle',
+    ],
+    'close-before-created': [
+      '关闭日期早于创建日期：不计入平均周期',
+      'Closed before it was created: left out of the average cycle',
+    ],
+    'rep-variant': ['负责人的另一种写法：计入“{as}”', 'The rep written another way: counted as "{as}"'],
     'bad-date': ['无法识别的日期（应为如 2026-05-30）', 'Not a date I can read (expected e.g. 2026-05-30)'],
     'impossible-date': ['日期不存在', 'This date does not exist'],
     'bad-money': [

@@ -1094,3 +1094,47 @@ describe('found by an audit of the figures against the spec', () => {
     ]);
   });
 });
+
+describe('found by a sales manager’s audit of the report', () => {
+  it('a rep written another way (case, spacing) is one rep, the first spelling, and each other spelling is said once', () => {
+    const inv = deals([
+      ['A', 'John Smith', 'Discovery', 100, '2026-05-01', ''],
+      ['B', 'john smith', 'Discovery', 100, '2026-05-01', ''],
+      ['C', ' JOHN  SMITH ', 'Budget', 100, '2026-05-01', ''],
+      ['D', 'john smith', 'Lead', 100, '2026-05-01', ''],
+      ['E', '张伟', 'Lead', 100, '2026-05-01', ''],
+      ['F', '张 伟', 'Lead', 100, '2026-05-01', ''],
+    ]);
+    expect(inv.reps.map((r) => [r.rep, r.open])).toEqual([
+      ['John Smith', 4],
+      ['张伟', 2],
+    ]);
+    const variants = inv.issues.filter((i) => i.code === 'rep-variant');
+    expect(variants.map((i) => [i.row, i.value, i.params?.as])).toEqual([
+      [3, 'john smith', 'John Smith'],
+      [4, 'JOHN  SMITH', 'John Smith'],
+      [7, '张 伟', '张伟'],
+    ]);
+  });
+
+  it('a won or lost deal with no close date, or closed before it was created, is a data issue', () => {
+    const inv = deals([
+      ['Dated', 'Ann', 'Won', 100, '2026-05-01', '2026-06-05'],
+      ['Undated', 'Ann', 'Lost', 100, '2026-05-01', ''],
+      ['Backwards', 'Ann', 'Won', 100, '2026-05-01', '2024-02-03'],
+      ['Unreadable', 'Ann', 'Won', 100, '2026-05-01', 'soon'],
+      ['Open', 'Ann', 'Discovery', 100, '2026-05-01', ''],
+    ]);
+    const said = inv.issues
+      .filter((i) => i.code !== 'bad-date' || i.row === 5)
+      .map((i) => [i.row, i.code, i.value]);
+    expect(said).toEqual([
+      [3, 'missing-close', ''],
+      [4, 'close-before-created', '2024-02-03'],
+      [5, 'bad-date', 'soon'],
+    ]);
+    // The summary counts all four closes; the months and the cycle only the one they can place.
+    expect(inv.totals).toMatchObject({ won: 3, lost: 1 });
+    expect(inv.results.avgCycleDays).toBe(35);
+  });
+});
