@@ -272,9 +272,11 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     const head = g.header('row customer objectionType objection owner due attention');
     g.list(ot.attention, ATTENTION_LIMIT, ({ index, reasons }) => {
       const o = inv.objections[index];
+      // The customer's name, as the other lists show it, where the objection names it by id.
+      const name = o.customer < 0 ? '' : table.customerAt(o.customer).name;
       g.add([
         o.row,
-        u(o.customerText),
+        u(name || o.customerText),
         t(`type.${o.type}`),
         u(o.text),
         u(o.owner),

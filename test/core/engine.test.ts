@@ -1117,6 +1117,23 @@ describe('found by a sales manager’s audit of the report', () => {
     ]);
   });
 
+  it('the objections needing attention name the customer, also when the objection names it by id', () => {
+    const head = headersOf(OBJECTION_COLUMNS, 'en');
+    const at = (k: keyof typeof OBJECTION_COLUMNS) => Object.keys(OBJECTION_COLUMNS).indexOf(k);
+    const objection: Cell[] = head.map(() => '');
+    objection[at('customer')] = 'KH-031';
+    objection[at('objection')] = 'No budget';
+    objection[at('blocking')] = 'yes';
+    objection[at('due')] = '2026-06-01'; // overdue as of 30 June: it needs attention
+    const inv = inventory(
+      [row({ id: 'KH-031', customer: '南京机场集团', stage: 'Lead' })],
+      [{ name: 'Objections', values: [head, objection] }],
+    );
+    const grid = reportGrid(inv);
+    const listed = grid.find((r) => r[0] === 2 && r[3] === 'No budget');
+    expect(listed?.[1]).toBe('南京机场集团');
+  });
+
   it('a won or lost deal with no close date, or closed before it was created, is a data issue', () => {
     const inv = deals([
       ['Dated', 'Ann', 'Won', 100, '2026-05-01', '2026-06-05'],
