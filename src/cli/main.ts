@@ -192,6 +192,7 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
   const openNames = inv.stageAt.map((s) => s.name);
   lines.push(t('cli.heading', { sheet: table.sheet, asOf: isoOfDay(inv.asOf) }));
   lines.push(t('cli.totals', { ...totals }));
+  if (totals.customers === 0) lines.push(t('cli.noRows', { header: table.headerRow }));
   lines.push('');
   const repName = (rep: string): string => rep || t('report.noRep');
   const repWidth = Math.max(12, ...inv.reps.map((r) => displayWidth(repName(r.rep)) + 2));
@@ -287,7 +288,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (!outcome.ok) {
       io.stderr(
         `pandian: ${t(
-          outcome.code === 'customer-sheet-not-found' ? 'cli.sheetNotFound' : 'cli.noCustomerSheet',
+          rows === 0
+            ? 'cli.emptyFile'
+            : outcome.code === 'customer-sheet-not-found'
+              ? 'cli.sheetNotFound'
+              : 'cli.noCustomerSheet',
           {
             file: options.file,
             sheets: outcome.sheets.join(', '),

@@ -264,7 +264,10 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     if (v) g.add([t(`type.${type}`), v.total, v.open, v.overdue, v.blocking]);
   }
   g.add(
-    [label('byStatus'), ...Object.entries(ot.byStatus).map(([s, n]) => `${t(`status.${s}`)}: ${n}`)],
+    [
+      label('byStatus'),
+      ...Object.entries(ot.byStatus).map(([s, n]) => label('statusCount', { status: t(`status.${s}`), n })),
+    ],
     'muted',
   );
   g.add([label('unplanned'), ot.unplanned, label('unsupervised'), ot.unsupervised]);

@@ -13,10 +13,15 @@ export const CLI_MESSAGES = sections({
     heading: ['客户盘点：“{sheet}”表，截至 {asOf}', 'Customer inventory of "{sheet}" as of {asOf}'],
     totals: [
       '共 {customers} 个客户：进行中 {open}，赢单 {won}，输单 {lost}，搁置 {hold}',
-      '{customers} customers: {open} open, {won} won, {lost} lost, {hold} on hold',
+      '{customers} {customers:customer|customers}: {open} open, {won} won, {lost} lost, {hold} on hold',
     ],
+    noRows: [
+      '表头在第 {header} 行，但其下没有客户行。',
+      'The header is on row {header}, but no customer rows follow it.',
+    ],
+    emptyFile: ['{file} 是空的：没有任何数据。', '{file} is empty: it holds no data at all.'],
     topGaps: ['最常缺少的条件（缺少的在途客户数）：', 'Most-missing criteria (open customers lacking each):'],
-    issues: ['{n} 个数据问题（见报告）', '{n} data issues (listed in the report)'],
+    issues: ['{n} 个数据问题（见报告）', '{n} data {n:issue|issues} (listed in the report)'],
     stageLog: [
       '其中 {n} 行是客户较早的阶段：此表是阶段记录，每个客户按其最晚一行计。',
       '{n} of them are earlier stages: the tab is a stage log, and each customer counts at its latest row.',

@@ -28,7 +28,7 @@ export const MESSAGES = sections({
     title: ['客户盘点 — 截至 {asOf}', 'Customer inventory — as of {asOf}'],
     source: [
       '数据来源：“{sheet}”表，表头在第 {header} 行，共 {rows} 个客户',
-      'Source: tab "{sheet}", header on row {header}, {rows} customers',
+      'Source: tab "{sheet}", header on row {header}, {rows} {rows:customer|customers}',
     ],
     summary: ['概览', 'Summary'],
     customers: ['客户数', 'Customers'],
@@ -45,7 +45,7 @@ export const MESSAGES = sections({
     coverageNeeded: ['所需覆盖率（1 ÷ 赢率）', 'Coverage needed (1 ÷ win rate)'],
     stalled: ['停滞客户', 'Stalled customers'],
     outOfTouch: ['久未联系的客户', 'Customers out of touch'],
-    outOfTouchList: ['超过 {n} 天未联系的客户', 'Customers not contacted for over {n} days'],
+    outOfTouchList: ['超过 {n} 天未联系的客户', 'Customers not contacted for over {n} {n:day|days}'],
     holdNoResume: ['搁置，未定恢复日期', 'On hold, no resume date'],
     actionsOverdue: ['下一步已逾期', 'Next action overdue'],
     actionsMissing: ['缺少下一步', 'Next action missing'],
@@ -75,7 +75,7 @@ export const MESSAGES = sections({
     check: ['核对', 'Check'],
     nextStage: ['下一阶段', 'Next stage'],
     gap: ['仍缺（▸ 必做动作）', 'Still missing (▸ required actions)'],
-    issueGroup: ['共 {n} 行：{rows}', '{n} rows: {rows}'],
+    issueGroup: ['共 {n} 行：{rows}', '{n} {n:row|rows}: {rows}'],
     more: ['……另有 {n} 条', '… and {n} more'],
     daysInStage: ['本阶段天数', 'Days in stage'],
     limit: ['最长天数', 'Max days'],
@@ -88,6 +88,7 @@ export const MESSAGES = sections({
     overdue: ['逾期', 'Overdue'],
     blocking: ['阻塞', 'Blocking'],
     byStatus: ['按状态', 'By status'],
+    statusCount: ['{status}：{n}', '{status}: {n}'],
     unplanned: ['未计划', 'Unplanned'],
     unsupervised: ['未督导', 'Unsupervised'],
     objection: ['异议', 'Objection'],
@@ -288,14 +289,14 @@ export const MESSAGES = sections({
   toast: {
     inventory: [
       '盘点报告已生成，用时 {seconds} 秒；{issues} 个数据问题。',
-      'Inventory written in {seconds} s; {issues} data issues.',
+      'Inventory written in {seconds} s; {issues} data {issues:issue|issues}.',
     ],
     watchOn: [
       '已开启变更监视：粘贴和批量修改会记入变更记录，盘点报告每天刷新。',
       'Watching changes: pastes and bulk edits are logged to History, the Inventory refreshes daily.',
     ],
     watchOff: ['变更监视已关闭（设置：监视变更）。', 'Change watching is off (Settings: Watch changes).'],
-    refreshed: ['已重新计算 {n} 个盘点公式。', '{n} Pandian formulas recalculated.'],
+    refreshed: ['已重新计算 {n} 个盘点公式。', '{n} Pandian {n:formula|formulas} recalculated.'],
   },
   fn: {
     noHeader: [

@@ -113,7 +113,7 @@ export const SIDEBAR_MESSAGES = sections({
     running: ['正在生成盘点报告…… {seconds} 秒', 'Writing the inventory report… {seconds} s'],
     ran: [
       '盘点报告已写入“{tab}”，用时 {seconds} 秒；{issues} 个数据问题。',
-      'Inventory written to "{tab}" in {seconds} s; {issues} data issues.',
+      'Inventory written to "{tab}" in {seconds} s; {issues} data {issues:issue|issues}.',
     ],
   },
   'sidebar.setup': {

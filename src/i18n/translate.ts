@@ -10,7 +10,8 @@ export type Entry = [zh: string, en: string];
 export type Params = Record<string, string | number>;
 
 /**
- * A lookup of one table in one language; `{name}` in a text is replaced by params.name. A key the table lacks
+ * A lookup of one table in one language; `{name}` in a text is replaced by params.name, and `{name:one|other}`
+ * by `one` when params.name is 1, else `other` ("{n} {n:row|rows}"). A key the table lacks
  * (only possible through a cast or the report's key strings) shows as itself, so a missing text is visible and
  * a test fails, rather than the command throwing.
  */
@@ -22,7 +23,15 @@ export function lookup<K extends string>(
   return (key, params) => {
     const text = table[key]?.[index] ?? key;
     return params
-      ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+      ? text.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (m, name: string, one = '', other?: string) =>
+          !(name in params)
+            ? m
+            : other === undefined
+              ? String(params[name])
+              : params[name] === 1
+                ? one
+                : other,
+        )
       : text;
   };
 }

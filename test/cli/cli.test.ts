@@ -417,6 +417,31 @@ describe('the summary', () => {
   });
 });
 
+describe('the summary of a very small file', () => {
+  const summary = async (name: string, text: string) => {
+    const csv = join(tmp, name);
+    writeFileSync(csv, text);
+    return cli(['inventory', csv, '--as-of', '2026-11-27', '--out', join(tmp, `${name}.xlsx`)]);
+  };
+
+  it('says "1 customer" and "1 data issue", in the singular', async () => {
+    const r = await summary('single.csv', 'Customer,Rep,Stage\nAcme,,Discovery\n');
+    expect(r.out).toContain('1 customer: 1 open, 0 won, 0 lost, 0 on hold');
+    expect(r.out).toContain('1 data issue (listed in the report)');
+  });
+
+  it('says when no customer rows follow the header, and when the file is empty', async () => {
+    const header = await summary('header-only.csv', 'Customer,Rep,Stage\n');
+    expect(header.code).toBe(0);
+    expect(header.out).toContain(
+      '0 customers: 0 open, 0 won, 0 lost, 0 on hold\nThe header is on row 1, but no customer rows follow it.',
+    );
+    const empty = await summary('nothing.csv', '');
+    expect(empty.code).toBe(1);
+    expect(empty.err).toBe(`pandian: ${join(tmp, 'nothing.csv')} is empty: it holds no data at all.\n`);
+  });
+});
+
 describe('a stage log (the revops-challenge export: a row per stage per deal)', () => {
   const LOG = join(REAL, 'abuggia-revops-challenge/data.csv');
 

@@ -109,3 +109,17 @@ describe('isReportTitle', () => {
       expect(isReportTitle(other)).toBe(false);
   });
 });
+
+describe('a count in a text', () => {
+  it('takes the singular in English for exactly one ({n:one|other}), and reads naturally in Chinese', () => {
+    const en = translator('en');
+    const zh = translator('zh');
+    expect(en('report.outOfTouchList', { n: 1 })).toBe('Customers not contacted for over 1 day');
+    expect(en('report.outOfTouchList', { n: 14 })).toBe('Customers not contacted for over 14 days');
+    expect(en('report.issueGroup', { n: 1, rows: '5' })).toBe('1 row: 5');
+    expect(en('report.issueGroup', { n: 0, rows: '' })).toBe('0 rows: ');
+    expect(zh('report.outOfTouchList', { n: 1 })).toBe('超过 1 天未联系的客户');
+    // Chinese takes full-width punctuation (the objections' "by status" row).
+    expect(zh('report.statusCount', { status: '已解决', n: 14 })).toBe('已解决：14');
+  });
+});
