@@ -39,8 +39,8 @@ export interface InventoryJson {
     winRate: number | null;
     avgCycleDays: number | null;
     velocityPerDay: number | null;
-    weightedPipeline: number;
-    openValue: number;
+    weightedPipeline: number | null;
+    openValue: number | null;
     coverage: number | null;
     coverageNeeded: number | null;
     periods: {

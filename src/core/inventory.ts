@@ -131,8 +131,11 @@ export interface Results {
   avgCycleDays: number | null;
   /** Value per day: open x average deal x win rate / cycle days. */
   velocityPerDay: number | null;
-  weightedPipeline: number;
-  openValue: number;
+  /** Null when no open customer has a value: unknown, not zero (as is openValue). */
+  weightedPipeline: number | null;
+  openValue: number | null;
+  /** Open customers with a value weighted by a probability assumed from their stage's position. */
+  assumedProbabilities: number;
   /** Open value due in the current period / target remaining this period. */
   coverage: number | null;
   /** The coverage a team needs: 1 / win rate. */
@@ -454,6 +457,9 @@ interface StateFold {
   due: number;
   /** Open customers with an expected close: without any, what is due is unknown, not nothing. */
   dated: number;
+  /** Open customers with a value; and those of them weighted by an assumed probability. */
+  valued: number;
+  assumed: number;
   byRep: Map<string, RepLoad>;
   /** Per open-stage position: its open customers, their value, their reps, and per criterion how many lack it. */
   members: number[][];
@@ -477,6 +483,8 @@ function stateFoldStart({ stageAt, head }: StateContext, rows: number): StateFol
     weighted: 0,
     due: 0,
     dated: 0,
+    valued: 0,
+    assumed: 0,
     byRep: new Map(),
     members: stageAt.map(() => []),
     stageValue: stageAt.map(() => 0),
@@ -518,7 +526,13 @@ function stateAdd(
   r.openValue += v;
 
   const p = s.current;
-  const probability = c.probability ?? stageAt[p]?.probability ?? (nOpen > 0 ? (p + 1) / (nOpen + 1) : 0);
+  let probability = c.probability ?? stageAt[p]?.probability;
+  if (c.value !== null) {
+    f.valued++;
+    // No probability in the row nor its stage: one from the stage's position, which the report says.
+    if (probability == null) f.assumed++;
+  }
+  probability ??= nOpen > 0 ? (p + 1) / (nOpen + 1) : 0;
   f.weighted += v * probability;
   if (c.expectedClose !== null) {
     f.dated++;
@@ -913,6 +927,9 @@ function computeResults(
       ? null
       : ratio(folded.due, current.valueTarget - current.wonValue);
 
+  // Open customers, none with a value (no amount column, or Maven's open deals): the value is unknown.
+  const unvalued = folded.valued === 0 && closed.totals.open > 0;
+
   // The last two whole periods.
   const whole = periods.length - (isWhole(current, asOf) ? 1 : 2);
   const last = periods[whole];
@@ -951,8 +968,9 @@ function computeResults(
     winRate,
     avgCycleDays,
     velocityPerDay,
-    weightedPipeline: folded.weighted,
-    openValue: folded.valueByStatus.open,
+    weightedPipeline: unvalued ? null : folded.weighted,
+    openValue: unvalued ? null : folded.valueByStatus.open,
+    assumedProbabilities: folded.assumed,
     coverage,
     coverageNeeded: winRate ? 1 / winRate : null,
     balance,

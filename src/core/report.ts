@@ -152,6 +152,14 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Summary figures (integers unless a format is named)
   g.section('summary');
   const { nextActions, valueByStatus: values } = inv;
+  // A figure Pandian cannot know is blank, beside a note saying why (as is one it had to assume).
+  const stallLimit = inv.settings.stallDays != null || inv.stageAt.some((st) => st.maxDays != null);
+  const notes: Record<string, false | [string, Record<string, number>?]> = {
+    openValue: results.openValue === null && ['noValues'],
+    weighted: results.assumedProbabilities > 0 && ['assumedProbability', { n: results.assumedProbabilities }],
+    stalled: !stallLimit && ['noStallLimit'],
+    outOfTouch: table.roles.lastContact === undefined && ['noContactColumn'],
+  };
   const summary: [string, number | null, ReportFormatKind?][] = [
     ['customers', totals.customers],
     ['open', totals.open],
@@ -165,8 +173,8 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ['velocity', results.velocityPerDay, 'money'],
     ['coverage', results.coverage, 'decimal'],
     ['coverageNeeded', results.coverageNeeded, 'decimal'],
-    ['stalled', inv.stalled.length],
-    ['outOfTouch', inv.outOfTouch.length],
+    ['stalled', stallLimit ? inv.stalled.length : null],
+    ['outOfTouch', notes.outOfTouch ? null : inv.outOfTouch.length],
     ['actionsOverdue', nextActions.overdue],
     ['actionsMissing', nextActions.missing],
     ['objectionsOpen', ot.open],
@@ -174,7 +182,10 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ['objectionsBlocking', ot.blocking],
     ['issues', inv.issues.length],
   ];
-  for (const [key, value, kind = 'integer'] of summary) g.cell(g.add([label(key), value]), 1, kind);
+  for (const [key, value, kind = 'integer'] of summary) {
+    const note = notes[key];
+    g.cell(g.add([label(key), value, ...(note ? [label(...note)] : [])]), 1, kind);
+  }
 
   // Stage funnel
   g.section('funnel');

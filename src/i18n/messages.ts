@@ -87,6 +87,16 @@ export const MESSAGES = sections({
     total: ['合计', 'Total'],
     overdue: ['逾期', 'Overdue'],
     blocking: ['阻塞', 'Blocking'],
+    noValues: ['在途客户都没有金额', 'No open customer has an amount'],
+    assumedProbability: [
+      '{n} 个在途客户没有赢率，按阶段位置推算（共 N 个阶段时，第 k 个阶段按 k ÷ (N + 1)）；可在阶段定义表填写“赢率”',
+      "{n} open {n:customer|customers} with no probability, assumed from the stage's place (stage k of N counts k ÷ (N + 1)); set a Probability per stage in Stages",
+    ],
+    noStallLimit: [
+      '没有停滞期限：可在阶段定义表填写“最长天数”，或在设置表填写“默认停滞天数”',
+      'No stall limit: set Max days per stage in Stages, or Default stall days in Settings',
+    ],
+    noContactColumn: ['客户表没有最近联系日期列', 'The customer tab has no last-contact column'],
     byStatus: ['按状态', 'By status'],
     statusCount: ['{status}：{n}', '{status}: {n}'],
     unplanned: ['未计划', 'Unplanned'],

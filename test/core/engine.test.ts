@@ -1134,6 +1134,42 @@ describe('found by a sales manager’s audit of the report', () => {
     expect(listed?.[1]).toBe('南京机场集团');
   });
 
+  it('a summary figure Pandian cannot know is blank, and an assumed probability is said, each with a note', () => {
+    const summaryRow = (inv: Inventory, label: string) => reportGrid(inv).find((r) => r[0] === label);
+    // No amounts on open deals (Maven's export): the open value is unknown, not 0.
+    const unvalued = deals([
+      ['A', 'Ann', 'Discovery', '', '2026-05-01', ''],
+      ['B', 'Ann', 'Won', 100, '2026-05-01', '2026-06-01'],
+    ]);
+    expect([unvalued.results.openValue, unvalued.results.weightedPipeline]).toEqual([null, null]);
+    expect(summaryRow(unvalued, 'Open pipeline value')?.slice(1, 3)).toEqual([
+      null,
+      'No open customer has an amount',
+    ]);
+    // No Stages tab, no probability column: the weight comes from the stage's place, and the report says so.
+    const assumed = deals([
+      ['A', 'Ann', 'Discovery', 100, '2026-05-01', ''],
+      ['B', 'Ann', 'Proposal', 100, '2026-05-01', ''],
+      ['C', 'Ann', 'Proposal', '', '2026-05-01', ''],
+    ]);
+    expect(assumed.results.assumedProbabilities).toBe(2);
+    expect(summaryRow(assumed, 'Weighted pipeline')?.[2]).toMatch(/^2 open customers with no probability/);
+    // No max days and no default stall days: nobody can be stalled, which is unknown rather than 0; nor, with
+    // no last-contact column, out of touch.
+    expect(summaryRow(assumed, 'Stalled customers')?.slice(1, 3)).toEqual([
+      null,
+      'No stall limit: set Max days per stage in Stages, or Default stall days in Settings',
+    ]);
+    expect(summaryRow(assumed, 'Customers out of touch')?.slice(1, 3)).toEqual([
+      null,
+      'The customer tab has no last-contact column',
+    ]);
+    // With the B2B stages (max days, probabilities) and a last-contact column: figures, no notes.
+    const known = reportGrid(inventory([row({ customer: 'Acme', stage: 'Lead', amount: 100 })]));
+    for (const label of ['Weighted pipeline', 'Stalled customers', 'Customers out of touch'])
+      expect(known.find((r) => r[0] === label)?.[2] ?? null).toBeNull();
+  });
+
   it('a won or lost deal with no close date, or closed before it was created, is a data issue', () => {
     const inv = deals([
       ['Dated', 'Ann', 'Won', 100, '2026-05-01', '2026-06-05'],
