@@ -114,7 +114,7 @@ export const MESSAGES = sections({
     wins: ['赢单数', 'Wins'],
     headcount: ['人数', 'Headcount'],
     winsPerRep: ['人均赢单', 'Wins per rep'],
-    target: ['赢单目标', 'Wins target'],
+    target: ['团队赢单目标', 'Team wins target'],
     perRepTarget: ['每人目标', 'Target per rep'],
     repWins: ['每位销售各期赢单数', 'Wins per rep and period'],
     repWonValue: ['每位销售各期赢单金额', 'Won value per rep and period'],

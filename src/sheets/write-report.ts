@@ -46,7 +46,7 @@ const STYLES: Record<
   integer: { numberFormats: '0' },
   money: { numberFormats: '#,##0' },
   percent: { numberFormats: '0%' },
-  decimal: { numberFormats: '0.0' },
+  decimal: { numberFormats: '0.0#' },
   date: { numberFormats: 'yyyy-mm-dd' },
   bad: { backgrounds: '#fce8e6' },
   warn: { backgrounds: '#fef7e0' },

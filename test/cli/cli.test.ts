@@ -442,6 +442,25 @@ describe('the summary of a very small file', () => {
   });
 });
 
+describe('the results per period in the copy', () => {
+  it('show wins per rep to two places (0.13 and 0.14, not both 0.1), beside the team’s wins target', async () => {
+    const out = join(tmp, 'demo-results.xlsx');
+    const r = await cli(['inventory', join(ROOT, 'samples/pandian-demo.xlsx'), '--lang', 'en', '--out', out]);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('Inventory')!;
+    let head = 0;
+    ws.eachRow((row, n) => {
+      if (!head && row.getCell(8).value === 'Wins per rep') head = n;
+    });
+    expect(ws.getRow(head).getCell(9).value).toBe('Team wins target');
+    const perRep = ws.getRow(head + 1).getCell(8);
+    expect(typeof perRep.value).toBe('number');
+    expect(perRep.numFmt).toBe('0.0#');
+  });
+});
+
 describe('a stage log (the revops-challenge export: a row per stage per deal)', () => {
   const LOG = join(REAL, 'abuggia-revops-challenge/data.csv');
 
