@@ -363,7 +363,13 @@ const FILLS = {
   heat: ['E2EFDA', 'C6E0B4', 'A9D08E'],
 } as const;
 
-const NUM_FMTS = { integer: '0', money: '#,##0', percent: '0%', decimal: '0.0#', date: 'yyyy-mm-dd' } as const;
+const NUM_FMTS = {
+  integer: '0',
+  money: '#,##0',
+  percent: '0%',
+  decimal: '0.0#',
+  date: 'yyyy-mm-dd',
+} as const;
 
 /** The look of every report cell (undefined: default style). */
 function reportLooks(report: Report): (Look | undefined)[][] {
