@@ -33,6 +33,7 @@ export type IssueCode =
   | 'bad-money'
   | 'negative-amount'
   | 'ambiguous-amount'
+  | 'scaled-currency'
   | 'bad-number'
   | 'bad-percent'
   | 'bad-mark'

@@ -30,6 +30,7 @@ const IMPOSSIBLE_DATE = failure('impossible-date', 'date');
 const MONEY = failures('bad-money', 'money');
 const NEGATIVE_MONEY = failure('negative-amount', 'money');
 const AMBIGUOUS_MONEY = failure('ambiguous-amount', 'money');
+const SCALED_CURRENCY = failure('scaled-currency', 'money');
 const NUMBER = failures('bad-number', 'number');
 const PERCENT = failures('bad-percent', 'percent');
 const MARK = failures('bad-mark', 'mark');
@@ -336,8 +337,8 @@ function isMinus(sign: string): boolean {
 
 /**
  * Money from a cell. Numbers and bare numeric text are multiplied by scale (10000 under a 万元 header);
- * text with a multiplier (万, 亿, k, m…), a currency or a unit (¥, USD, 元…) ignores scale. Which currency
- * is not looked at. A negative amount ('-1,000', '(1,000)') is a failure of its own, no deal's value; '-' and '—'
+ * text with a multiplier (万, 亿, k, m…) or the unit 元 ignores scale, and a currency sign or code under a
+ * scale is a failure of its own (in the header's unit or not?). Which currency is not looked at. A negative amount ('-1,000', '(1,000)') is a failure of its own, no deal's value; '-' and '—'
  * are placeholders (null).
  */
 export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure {
@@ -362,9 +363,12 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
   // '€1.234' may be 1234 (European grouping) or 1.234: no guess.
   if (euro && EURO_AMBIGUOUS_RE.test(m[4])) return AMBIGUOUS_MONEY;
   if (isMinus(m[1]) || isMinus(m[3])) negative = !negative;
-  // An amount that names its currency or unit ('¥1,200', '1200元', '$500') is as written: scale is for bare numbers.
-  const v =
-    mult !== undefined ? shift(body, MULTIPLIER_EXP[mult]) : m[2] || m[6] ? +body : shiftOrScale(body, scale);
+  // Scale is for bare numbers: '1200元' says yuan. A currency sign under a scaled header ('¥1,200' under 万元,
+  // as a currency-formatted 万元 column exports) may be in the header's unit or not: no guess.
+  const unit = m[6] === '元' || m[6] === '块';
+  if (scale !== 1 && mult === undefined && !unit && (m[2] || m[6]))
+    return negative ? NEGATIVE_MONEY : SCALED_CURRENCY;
+  const v = mult !== undefined ? shift(body, MULTIPLIER_EXP[mult]) : unit ? +body : shiftOrScale(body, scale);
   if (!Number.isFinite(v)) return MONEY.bad;
   return negative && v !== 0 ? NEGATIVE_MONEY : v;
 }

@@ -219,6 +219,10 @@ export const MESSAGES = sections({
       '金额有两种读法：点号可能是千位分隔，也可能是小数点（请写作 1234 或 1.234,00）',
       'Amount reads two ways: the dot may group thousands or be a decimal point (write 1234 or 1.234,00)',
     ],
+    'scaled-currency': [
+      '表头给了单位（如万元），此金额却写了货币符号：是否按表头的单位？请只写数字，或写作 1200元',
+      'The header gives a unit (万元, $k…) but this amount names a currency: in that unit or not? Write the bare number, or 1200元',
+    ],
     'negative-amount': ['金额为负数：不计入合计', 'Negative amount: left out of the totals'],
     'bad-number': ['不是数字', 'Not a number'],
     'bad-percent': [

@@ -299,9 +299,13 @@ describe('parseMoney', () => {
     expect(parseMoney(22700)).toBe(22700);
   });
 
-  test('an amount that names its currency or unit is as written under a scaled header, as 1200元 is', () => {
-    for (const text of ['¥1,200', '￥1200', '1200元', '1,200 RMB', '$1,200', '1,200 USD', '1.200,00 €'])
-      expect([text, parseMoney(text, 10000)]).toEqual([text, 1200]);
+  test('under a scaled header, 1200元 is as written, and an amount naming a currency reads two ways', () => {
+    for (const text of ['1200元', '1200块']) expect([text, parseMoney(text, 10000)]).toEqual([text, 1200]);
+    // A currency-formatted 万元 column exports ¥1,200 for 1200万: in the header's unit, or as written?
+    for (const text of ['¥1,200', '￥1200', '1,200 RMB', '$1,200', '1,200 USD', '1.200,00 €']) {
+      expect([text, parseMoney(text, 10000)]).toEqual([text, fail('scaled-currency', 'money')]);
+      expect([text, parseMoney(text)]).toEqual([text, 1200]);
+    }
     expect(parseMoney('(¥1,200)', 10000)).toEqual(fail('negative-amount', 'money'));
   });
 
