@@ -9,11 +9,11 @@ import { kindOfWord, StageLookup, type StageObservation, stagesFromData } from '
 import type { Cell, Criterion, Day, Grid, Issue, Role, SheetData, StageKind, StageModel } from './types';
 import {
   columnDays,
+  columnMoney,
   columnPercents,
   type DateOrder,
   type ParseFailure,
   parseMark,
-  parseMoney,
 } from './values';
 
 /** A customer (or opportunity) row of the customer tab. */
@@ -431,7 +431,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
     lastUpdated: dayIn(roles.lastUpdated),
     resumeOn: dayIn(roles.resumeOn),
   };
-  const money = (cell: Cell) => parseMoney(cell, valueScale);
+  const money = columnMoney(grid, header.row + 1, roles.value, valueScale);
   // A probability of 1 is 1% in a column of 10, 20, 90: the column, not the cell, says how it is written.
   const percent = columnPercents(grid, header.row + 1, roles.probability);
 

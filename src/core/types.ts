@@ -34,6 +34,7 @@ export type IssueCode =
   | 'negative-amount'
   | 'ambiguous-amount'
   | 'scaled-currency'
+  | 'mixed-currency'
   | 'bad-number'
   | 'bad-percent'
   | 'bad-mark'

@@ -31,6 +31,20 @@ const MONEY = failures('bad-money', 'money');
 const NEGATIVE_MONEY = failure('negative-amount', 'money');
 const AMBIGUOUS_MONEY = failure('ambiguous-amount', 'money');
 const SCALED_CURRENCY = failure('scaled-currency', 'money');
+const MIXED_CURRENCY = failure('mixed-currency', 'money');
+/** Each currency sign, code or word of MONEY_RE by the currency it names ('$' and its words are one). */
+const CURRENCY_OF: Record<string, string> = {};
+for (const names of [
+  '$ usd us$ dollar dollars 美元',
+  '¥ rmb cny 元 块 人民币',
+  '€ eur 欧元',
+  '£ gbp',
+  'hk$ hkd',
+  'a$ aud',
+  'c$ cad',
+  's$ sgd',
+])
+  for (const name of names.split(' ')) CURRENCY_OF[name] = names;
 const NUMBER = failures('bad-number', 'number');
 const PERCENT = failures('bad-percent', 'percent');
 const MARK = failures('bad-mark', 'mark');
@@ -341,7 +355,11 @@ function isMinus(sign: string): boolean {
  * scale is a failure of its own (in the header's unit or not?). Which currency is not looked at. A negative amount ('-1,000', '(1,000)') is a failure of its own, no deal's value; '-' and '—'
  * are placeholders (null).
  */
-export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure {
+export function parseMoney(
+  cell: Cell,
+  scale = 1,
+  currency?: (name: string) => boolean,
+): number | null | ParseFailure {
   if (typeof cell === 'number')
     return cell < 0 ? NEGATIVE_MONEY : finiteOr(scaleNumber(cell, scale), MONEY.bad);
   if (typeof cell === 'string' && PLAIN_RE.test(cell)) return finiteOr(shiftOrScale(cell, scale), MONEY.bad);
@@ -363,6 +381,8 @@ export function parseMoney(cell: Cell, scale = 1): number | null | ParseFailure 
   // '€1.234' may be 1234 (European grouping) or 1.234: no guess.
   if (euro && EURO_AMBIGUOUS_RE.test(m[4])) return AMBIGUOUS_MONEY;
   if (isMinus(m[1]) || isMinus(m[3])) negative = !negative;
+  const named = m[2] || m[6];
+  if (named && currency && !currency(CURRENCY_OF[named] ?? named)) return MIXED_CURRENCY;
   // Scale is for bare numbers: '1200元' says yuan. A currency sign under a scaled header ('¥1,200' under 万元,
   // as a currency-formatted 万元 column exports) may be in the header's unit or not: no guess.
   const unit = m[6] === '元' || m[6] === '块';
@@ -416,6 +436,33 @@ export function parsePercent(cell: Cell, percents?: () => boolean): number | nul
   const percent = s.charCodeAt(s.length - 1) === 37; // ends with '%'
   if (percent) s = s.slice(0, -1).trim();
   return fraction(numberText(s, false), percent, percents);
+}
+
+/**
+ * The money parser of column `col` of `grid` (rows from `from`, amounts scaled by `scale`): parseMoney, where an
+ * amount naming a currency other than the one most of the column's amounts name is a failure, since adding
+ * dollars to euros makes a sum that means nothing. The column is looked at once, when a currency first shows.
+ */
+export function columnMoney(
+  grid: Grid,
+  from: number,
+  col = -1,
+  scale = 1,
+): (cell: Cell) => number | null | ParseFailure {
+  let main: string | undefined;
+  const counts = new Map<string, number>();
+  const count = (name: string) => {
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    return true;
+  };
+  const isMain = (name: string) => {
+    if (main === undefined) {
+      for (let r = from; r < grid.length; r++) parseMoney(grid[r]?.[col], scale, count);
+      main = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0])[0];
+    }
+    return name === main;
+  };
+  return (cell) => parseMoney(cell, scale, isMain);
 }
 
 /**

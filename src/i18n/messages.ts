@@ -223,6 +223,10 @@ export const MESSAGES = sections({
       '表头给了单位（如万元），此金额却写了货币符号：是否按表头的单位？请只写数字，或写作 1200元',
       'The header gives a unit (万元, $k…) but this amount names a currency: in that unit or not? Write the bare number, or 1200元',
     ],
+    'mixed-currency': [
+      '币种与本列多数金额不同：不计入合计（不同币种相加没有意义）',
+      "A currency other than most of the column's amounts: left out of the totals (dollars and euros do not add up)",
+    ],
     'negative-amount': ['金额为负数：不计入合计', 'Negative amount: left out of the totals'],
     'bad-number': ['不是数字', 'Not a number'],
     'bad-percent': [

@@ -12,6 +12,7 @@ import {
 } from '../../src/core/normalize';
 import type { Cell } from '../../src/core/types';
 import {
+  columnMoney,
   columnPercents,
   isFailure,
   parseBoolean,
@@ -415,6 +416,30 @@ describe('parseNumber and parsePercent', () => {
     for (const fractions of [column(0.1, '0.25', 1), column('', 'high', '150', 0), column()]) {
       expect([fractions(1), fractions('0.5'), fractions('45%')]).toEqual([1, 0.5, 0.45]);
     }
+  });
+});
+
+describe('columnMoney', () => {
+  const column = (...cells: Cell[]) => columnMoney([['Amount'], ...cells.map((c) => [c])], 1, 0);
+  test('an amount in another currency than most of the column names is a failure; bare numbers are not', () => {
+    const money = column('$100', '1,000 USD', '€50', 300, '¥10', 'US$ 5');
+    const mixed = fail('mixed-currency', 'money');
+    expect(['$100', '1,000 USD', 'US$ 5', 300, '12k', '€50', '¥10', '500元'].map(money)).toEqual([
+      100,
+      1000,
+      5,
+      300,
+      12000,
+      mixed,
+      mixed,
+      mixed,
+    ]);
+  });
+
+  test('a tie goes to the currency named first; one currency throughout is never a failure', () => {
+    expect(column('€1', '$2', '€3', '$4')('$9')).toEqual(fail('mixed-currency', 'money'));
+    const yuan = column('¥1,000', '500元', '3万', '人民币 20');
+    expect(['¥1,000', '500元', '1200块'].map(yuan)).toEqual([1000, 500, 1200]);
   });
 });
 
