@@ -212,6 +212,37 @@ describe('menuRefreshFormulas', () => {
     expect(diff(before, ss.snapshot())).toEqual([]);
   });
 
+  it('writes a column of formulas back with one call, and never leaves them cleared when a write fails', () => {
+    const ss = workbook();
+    const before = ss.snapshot();
+    const sandbox = loadPinned(ss, TODAY);
+    sandbox.call('menuRefreshFormulas');
+    const calls = sandbox.env.calls();
+    expect(calls['Range.setFormula']).toBeUndefined();
+    expect(calls['Range.setFormulas']).toBeLessThan(24);
+    // The first write back fails (a service error): it is tried again, the formulas are all there, and the
+    // error is still told.
+    const proto = Object.getPrototypeOf(ss.getSheets()[0].getRange('A1'));
+    const real = proto.setFormulas;
+    let failed = false;
+    proto.setFormulas = function (this: unknown, formulas: string[][]) {
+      if (!failed) {
+        failed = true;
+        throw new Error('Service Spreadsheets failed while accessing document');
+      }
+      return real.call(this, formulas);
+    };
+    try {
+      const again = loadPinned(ss, TODAY);
+      again.call('menuRefreshFormulas');
+      expect(failed).toBe(true);
+      expect(alerts(again.env.ui.log)).toHaveLength(1);
+    } finally {
+      proto.setFormulas = real;
+    }
+    expect(diff(before, ss.snapshot())).toEqual([]);
+  });
+
   it('clears a tab’s formulas with one call, not one per cell', () => {
     const sandbox = loadPinned(workbook(), TODAY);
     sandbox.call('menuRefreshFormulas');
