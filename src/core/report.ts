@@ -30,11 +30,12 @@ export const ISSUE_LIMIT = 200;
 const GROUP_FROM = 4;
 const ROWS_LISTED = 20;
 
-/** Issues of the same tab, column and kind, in order of first appearance. */
+/** Issues of the same tab, column, kind and particulars (the setting, the suggestion), in order of first appearance. */
 export function groupIssues(issues: readonly Issue[]): Issue[][] {
   const groups = new Map<string, Issue[]>();
   for (const issue of issues) {
-    const key = `${issue.sheet}\u0000${issue.column}\u0000${issue.code}`;
+    // Its params too: issues whose messages differ (another setting, another suggestion) are not one line.
+    const key = `${issue.sheet}\u0000${issue.column}\u0000${issue.code}\u0000${JSON.stringify(issue.params ?? '')}`;
     const group = groups.get(key);
     if (group) group.push(issue);
     else groups.set(key, [issue]);

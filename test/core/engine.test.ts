@@ -1020,6 +1020,32 @@ describe('the data-issues table of the report', () => {
   });
 });
 
+describe('the data-issues table groups only issues saying the same', () => {
+  it('four bad settings in column B are four lines, each naming its setting and value', () => {
+    const settings: SheetData = {
+      name: 'Settings',
+      values: [
+        ['Setting', 'Value'],
+        ['Language', 'fr'],
+        ['Period', 'weekly'],
+        ['WIP low', 'five'],
+        ['No-contact days', '14 days'],
+      ],
+    };
+    const inv = inventory([row({ customer: 'Acme', stage: 'Lead' })], [settings]);
+    const grid = reportGrid(inv);
+    const lines = grid.filter((r) => r[0] === 'Settings').map((r) => [r[1], r[3], r[4]]);
+    expect(lines.map((l) => l.slice(0, 2))).toEqual([
+      [2, 'fr'],
+      [3, 'weekly'],
+      [4, 'five'],
+      [5, '14 days'],
+    ]);
+    for (const [k, name] of ['Language', 'Period', 'WIP low', 'No-contact days'].entries())
+      expect(String(lines[k][2])).toContain(`"${name}"`);
+  });
+});
+
 describe('found by an audit of the figures against the spec', () => {
   it('a stage change logged after the as-of day is not yet one, and a later Stage Entered gives no days', () => {
     const log: SheetData = {
