@@ -361,6 +361,10 @@ export const MESSAGES = sections({
     ],
     badChoice: ['“{value}”不是 1、2、3、4 之一。', '"{value}" is not one of 1, 2, 3, 4.'],
     done: ['已创建：{created}\n保持不变：{kept}', 'Created: {created}\nKept as they were: {kept}'],
+    settingsNotOurs: [
+      '“{sheet}”表是您自己的表，不是盘点的设置表（没有“设置 | 值”表头）：盘点没有设置表。请将它改名，再运行“创建表格”。',
+      'The tab "{sheet}" is yours, not Pandian\'s Settings (no Setting | Value header), so Pandian has no Settings tab. Rename it, then run Set up sheets again.',
+    ],
     helpType: ['异议类型', 'Objection type'],
     helpStatus: ['选择状态', 'Pick a status'],
     helpResolution: ['异议如何被克服', 'How the objection was overcome'],

@@ -125,6 +125,10 @@ export const SIDEBAR_MESSAGES = sections({
     lang: ['新建表格的语言', 'Language of the new tabs'],
     run: ['创建表格', 'Set up sheets'],
     done: ['已创建：{created}。保持不变：{kept}。', 'Created: {created}. Kept as they were: {kept}.'],
+    settingsNotOurs: [
+      '“{sheet}”表是您自己的表，不是盘点的设置表：盘点没有设置表。请将它改名，再创建表格。',
+      'The tab "{sheet}" is yours, not Pandian\'s Settings, so Pandian has no Settings tab. Rename it, then set up again.',
+    ],
     nothing: ['无', 'none'],
     tabs: ['盘点表格', 'Pandian tabs'],
     missingTab: ['缺失', 'missing'],

@@ -71,11 +71,9 @@ export function setupCommand(): void {
   // Matched against the numbers, not looked up by the text: a lookup would also answer "constructor".
   const choice = TEMPLATE_IDS.find((_, i) => text === String(i + 1));
   if (!choice) throw new PandianError('setup.badChoice', { value: text });
-  const { created, kept } = setupSheets(choice, lang);
-  alert(
-    t('setup.title'),
-    t('setup.done', { created: created.join(', ') || '—', kept: kept.join(', ') || '—' }),
-  );
+  const { created, kept, notOurs } = setupSheets(choice, lang);
+  const done = t('setup.done', { created: created.join(', ') || '—', kept: kept.join(', ') || '—' });
+  alert(t('setup.title'), notOurs ? `${done}\n\n${t('setup.settingsNotOurs', { sheet: notOurs })}` : done);
 }
 
 /** Map columns…: shows which header each role was given, and how to change it. */

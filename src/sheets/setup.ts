@@ -4,6 +4,7 @@
 
 import { cellText } from '../core/normalize';
 import { columnLetter } from '../core/register';
+import { isOwnSettings } from '../core/settings';
 import { KIND_LABELS, stagesGrid } from '../core/stage-grid';
 import {
   headersOf,
@@ -27,7 +28,7 @@ import {
 import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { withDocumentLock } from './errors';
-import { customerHeader, modelFromData, nameOf, readStart } from './read';
+import { customerHeader, modelFromData, nameOf, readAll, readStart } from './read';
 import { asSheetText, writeRowsAt } from './write-report';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -177,21 +178,30 @@ function createCustomers(sheet: Sheet, lang: Lang, model: StageModel | null): vo
 }
 
 /** Creates the missing Pandian tabs; returns the names created and the names kept as they were. */
-export function setupSheets(templateId: TemplateId, lang: Lang): { created: string[]; kept: string[] } {
+export function setupSheets(
+  templateId: TemplateId,
+  lang: Lang,
+): { created: string[]; kept: string[]; notOurs?: string } {
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const start = readStart(ss);
     const { layout, chosen } = start;
     const created: string[] = [];
     const kept: string[] = [];
+    let notOurs: string | undefined;
     const make = (id: TabId, fill: (sheet: Sheet) => void): void => {
       const have = layout.tabs[id];
-      if (have) {
-        kept.push(nameOf(layout.handles, have));
+      // A tab under the name that holds nothing (made beforehand, as the guide names them) is filled: nothing
+      // of the user's is in it to keep. One that holds anything is kept as it is.
+      if (have && have.getLastRow() > 0) {
+        const name = nameOf(layout.handles, have);
+        kept.push(name);
+        // A Settings tab of the user's own (lists for drop-downs…) keeps its name, so Pandian has none: said.
+        if (id === 'settings' && !isOwnSettings(readAll(have, name).values)) notOurs = name;
         return;
       }
-      const name = nameIn(TAB_NAMES[id], lang);
-      fill(ss.insertSheet(name));
+      const name = have ? nameOf(layout.handles, have) : nameIn(TAB_NAMES[id], lang);
+      fill(have ?? ss.insertSheet(name));
       created.push(name);
     };
 
@@ -215,6 +225,6 @@ export function setupSheets(templateId: TemplateId, lang: Lang): { created: stri
     if (customer) kept.push(customer.name);
     else make('customers', (sheet) => createCustomers(sheet, lang, model));
     forgetContexts();
-    return { created, kept };
+    return notOurs === undefined ? { created, kept } : { created, kept, notOurs };
   });
 }

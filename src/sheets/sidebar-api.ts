@@ -994,7 +994,7 @@ export function sidebarRunInventory(): InventoryRun {
  * Set up sheets from the Setup view: the template and language cross from the browser, so they are checked here,
  * and a failure (another run holding the lock) reaches the page in words like any other server function's.
  */
-export function sidebarSetupSheets(template: TemplateId, lang: Lang): { created: string[]; kept: string[] } {
+export function sidebarSetupSheets(template: TemplateId, lang: Lang): ReturnType<typeof setupSheets> {
   return serve(() => setupSheets(oneOf(TEMPLATE_IDS, template, 'template'), oneOf(LANGS, lang, 'lang')));
 }
 

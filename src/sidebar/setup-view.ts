@@ -242,7 +242,9 @@ export class SetupPanel {
     const result = await whileBusy(this.ui, control, () => call('sidebarSetupSheets', template, lang));
     if (!result) return;
     const list = (names: string[]) => (names.length > 0 ? names.join(', ') : t('sidebar.setup.nothing'));
-    this.ui.say(t('sidebar.setup.done', { created: list(result.created), kept: list(result.kept) }));
+    const done = t('sidebar.setup.done', { created: list(result.created), kept: list(result.kept) });
+    const mine = result.notOurs ? ` ${t('sidebar.setup.settingsNotOurs', { sheet: result.notOurs })}` : '';
+    this.ui.say(done + mine);
     const view = await whileBusy(this.ui, null, () => call('sidebarSetup'));
     if (view) this.show(view, 'setup-h');
   }

@@ -186,6 +186,36 @@ describe('on a spreadsheet that already has a customer tab and a Stages tab', ()
   });
 });
 
+describe('on a spreadsheet whose tabs under Pandian’s names were made beforehand, empty', () => {
+  it('fills the empty ones as it would new ones, and keeps a tab that holds anything', () => {
+    const fresh = createSpreadsheet({ sheets: {} });
+    setup(fresh, '1');
+    const made = fresh.snapshot();
+    const ss = createSpreadsheet({ sheets: { Customers: [], Stages: [], Settings: [['Reps'], ['Ann']] } });
+    const sandbox = setup(ss, '1');
+    const after = ss.snapshot();
+    // As a new tab would be, wherever it stands among the tabs.
+    const content = (tab: (typeof made)[string]) => ({ ...tab, index: 0 });
+    expect(content(after.Stages)).toEqual(content(made.Stages));
+    expect(content(after.Customers)).toEqual(content(made.Customers));
+    expect(after.Settings.values).toEqual([['Reps'], ['Ann']]);
+    // The Settings tab kept is the user's own (no Setting | Value header): Pandian has none, and says so.
+    const t = translator('en');
+    expect(lastAlert(sandbox).prompt).toBe(
+      `${t('setup.done', { created: 'Stages, Objections, Customers', kept: 'Settings' })}\n\n${t('setup.settingsNotOurs', { sheet: 'Settings' })}`,
+    );
+  });
+
+  it('from the sidebar too, the answer names a Settings tab of the user’s own', () => {
+    const ss = createSpreadsheet({ sheets: { Settings: [['Reps'], ['Ann']] } });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    expect(sandbox.call('sidebarSetupSheets', 'b2b', 'en')).toMatchObject({
+      kept: ['Settings'],
+      notOurs: 'Settings',
+    });
+  });
+});
+
 describe.each(['Deals', 'Customers'])('template 4, From my data, on a tab named %s', (tab) => {
   const values = ['1. Qualify', '2. Demo', '3. Proposal', 'Closed Won', 'Closed Lost'];
   const rows = [['Deal', 'Owner', 'Deal Stage', 'Amount', 'Create Date']];

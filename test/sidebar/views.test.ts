@@ -290,6 +290,23 @@ describe('Setup view', () => {
     expect(received).toEqual([['meddpicc', 'zh']]);
   });
 
+  it('says when the Settings tab it kept is the user’s own, so Pandian has none', async () => {
+    const { sidebar } = await open({
+      overrides: {
+        sidebarSetupSheets: () => ({ created: ['Stages'], kept: ['Settings'], notOurs: 'Settings' }),
+      },
+    });
+    const page = sidebar.page;
+    await page.getByRole('tab', { name: 'Setup' }).click();
+    await page.getByRole('button', { name: 'Set up sheets' }).click();
+    await page
+      .getByRole('status')
+      .getByText(
+        'Created: Stages. Kept as they were: Settings. The tab "Settings" is yours, not Pandian\'s Settings, so Pandian has no Settings tab. Rename it, then set up again.',
+      )
+      .waitFor();
+  });
+
   it('runs the real sidebarSetupSheets in the sandbox', async () => {
     const { ss, sidebar } = await open();
     const page = sidebar.page;
