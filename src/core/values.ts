@@ -417,12 +417,13 @@ export function parseNumber(cell: Cell): number | null | ParseFailure {
 }
 
 /**
- * n as a fraction when 0..100 (NaN is not): a percent, or a number above 1, is divided by 100; a number from 0
- * to 1 too when its column writes percents (`percents`, asked only then).
+ * n as a fraction when 0..100 (NaN is not): a percent, or a number above 1, is divided by 100; a bare 1 too
+ * when its column writes percents (`percents`, asked for any number from 0 to 1, which tells nothing of its
+ * column). Other fractions stay fractions: a percent-formatted cell arrives as 0.45 beside a typed 50.
  */
 function fraction(n: number, percent: boolean, percents?: () => boolean): number | ParseFailure {
   if (!(n >= 0 && n <= 100)) return PERCENT.bad;
-  return percent || n > 1 || percents?.() ? n / 100 : n;
+  return percent || n > 1 || (percents?.() && n === 1) ? n / 100 : n;
 }
 
 /**

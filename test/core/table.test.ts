@@ -256,9 +256,11 @@ describe('probabilities: the column decides whether a bare 1 is 100% or 1%', () 
       { timeZone: 'UTC', model: null },
     )!.customers.map((c) => c.probability);
 
-  test('a column that writes percents (a number above 1, or a % sign) reads its bare numbers as percents', () => {
+  test('a column that writes percents (a number above 1, or a % sign) reads its bare 1 as 1%', () => {
     expect(read(['10', '20', '1', '90'])).toEqual([0.1, 0.2, 0.01, 0.9]);
-    expect(read([1, 0.5, '30%'])).toEqual([0.01, 0.005, 0.3]);
+    // 0.5 beside 30% is a percent-formatted cell (50%), not 0.5%: only the bare 1 is ambiguous.
+    expect(read([1, 0.5, '30%'])).toEqual([0.01, 0.5, 0.3]);
+    expect(read([0.45, 0.2, 50, 1])).toEqual([0.45, 0.2, 0.5, 0.01]);
   });
 
   test('a column of fractions keeps 1 as 100%', () => {

@@ -411,7 +411,15 @@ describe('parseNumber and parsePercent', () => {
   test('columnPercents: a column with a number above 1 or a % sign writes percents, and its bare 1 is 1%', () => {
     const column = (...cells: Cell[]) => columnPercents([['Probability'], ...cells.map((c) => [c])], 1, 0);
     for (const percents of [column(10, 20, 1, 90), column('0.5', '1 %'), column('#N/A', ' 45 ')]) {
-      expect([percents(1), percents('0.5'), percents('45'), percents('')]).toEqual([0.01, 0.005, 0.45, null]);
+      // Only the bare 1 reads as a percent: a fraction beside a typed 50 is a percent-formatted cell (0.45 = 45%).
+      expect([
+        percents(1),
+        percents('1'),
+        percents('0.5'),
+        percents(0.45),
+        percents('45'),
+        percents(''),
+      ]).toEqual([0.01, 0.01, 0.5, 0.45, 0.45, null]);
     }
     for (const fractions of [column(0.1, '0.25', 1), column('', 'high', '150', 0), column()]) {
       expect([fractions(1), fractions('0.5'), fractions('45%')]).toEqual([1, 0.5, 0.45]);
