@@ -143,6 +143,22 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
   'lead qualified qualification discovery demo opportunity proposal quote negotiation',
 ].map((sequence) => sequence.split(' '));
 
+/**
+ * Each known stage's place in the sequences that hold it, as a fraction of the way through (0 first, 1 last),
+ * averaged over them: positions in two sequences do not compare as counts (报价 is 6th of 9 in one, 3rd of 5 in
+ * another), and a stage one sequence lacks (商机, Prospecting) still falls between its neighbours.
+ */
+const KNOWN_PLACE = new Map<string, number>();
+{
+  const sums = new Map<string, [number, number]>();
+  for (const seq of KNOWN_SEQUENCES)
+    seq.forEach((key, i) => {
+      const [sum, n] = sums.get(key) ?? [0, 0];
+      sums.set(key, [sum + i / (seq.length - 1), n + 1]);
+    });
+  for (const [key, [sum, n]] of sums) KNOWN_PLACE.set(key, sum / n);
+}
+
 export interface StageObservation {
   text: string;
   /** How many milestone dates the row carries (created, close…): customers further on carry more. */
@@ -151,8 +167,8 @@ export interface StageObservation {
 
 /**
  * "From my data": the distinct stage values become the stage list. Terminal values are recognised by
- * their words; open stages are ordered by a numeric prefix (S1, 2 - Proposal), the known CRM sequence
- * that holds most of them, how many milestones their customers have reached, then first appearance.
+ * their words; open stages are ordered by a numeric prefix (S1, 2 - Proposal), their place in the known CRM
+ * sequences (KNOWN_PLACE), how many milestones their customers have reached, then first appearance.
  */
 export function stagesFromData(observations: readonly StageObservation[]): StageModel {
   interface Seen {
@@ -179,20 +195,15 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
   });
 
   const all = [...byKey.values()];
-  // One sequence ranks the open stages, the one holding most of them: positions in two sequences do not
-  // compare (报价 is 5th in one, 谈判 3rd in another).
-  const held = (seq: readonly string[]) => all.filter((s) => s.kind === 'open' && seq.includes(s.key)).length;
-  const sequence = KNOWN_SEQUENCES.reduce((best, seq) => (held(seq) > held(best) ? seq : best));
   // Sort keys, compared item by item: open stages first (kind 0), by the rules above; then won, lost and
   // on-hold values in order of first appearance.
   const rank = (s: Seen): number[] => {
     if (s.kind !== 'open') return [KIND_ORDER.indexOf(s.kind), s.first];
     const num = /^[a-z]{0,2}(\d+)/.exec(s.key);
-    const known = sequence.indexOf(s.key);
     return [
       0,
       num ? Number(num[1]) : Number.POSITIVE_INFINITY,
-      known < 0 ? Number.POSITIVE_INFINITY : known,
+      KNOWN_PLACE.get(s.key) ?? Number.POSITIVE_INFINITY,
       s.milestones / s.count,
       s.first,
     ];

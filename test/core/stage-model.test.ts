@@ -95,8 +95,8 @@ describe('stagesFromData', () => {
     ]);
   });
 
-  test('open stages follow the one known sequence that holds most of them, in Chinese and English', () => {
-    // 报价 is 6th of one Chinese sequence and 3rd of another, 谈判 only in the second: one sequence ranks both.
+  test('open stages follow their place in the known sequences, in Chinese and English', () => {
+    // 报价 is 6th of 9 in one Chinese sequence and 3rd of 5 in another, 谈判 only in the second: places, not counts.
     const names = (texts: string[]) => order(texts.map((t): [string, number] => [t, 0])).map((s) => s[1]);
     expect(names(['谈判', '赢单', '报价', '商机', '线索'])).toEqual(['线索', '商机', '报价', '谈判', '赢单']);
     expect(names(['Negotiation', 'Closed Won', 'Proposal', 'Discovery', 'Qualified', 'Lead'])).toEqual([
@@ -107,7 +107,16 @@ describe('stagesFromData', () => {
       'Negotiation',
       'Closed Won',
     ]);
-    // A stage the chosen sequence lacks comes after those it holds, by milestones and first appearance.
+    // A stage one sequence lacks falls between its neighbours by the sequences that hold it: Prospecting first
+    // (Salesforce, Maven), 商机 before 方案 and 报价.
+    expect(names(['Proposal', 'Prospecting', 'Qualification', 'Negotiation'])).toEqual([
+      'Prospecting',
+      'Qualification',
+      'Proposal',
+      'Negotiation',
+    ]);
+    expect(names(['报价', '方案', '商机', '线索'])).toEqual(['线索', '商机', '方案', '报价']);
+    // A stage no sequence holds comes after those they do, by milestones and first appearance.
     expect(names(['Custom', 'Quote', 'Lead'])).toEqual(['Lead', 'Quote', 'Custom']);
   });
 
