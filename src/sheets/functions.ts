@@ -183,7 +183,8 @@ function perRow(
     fail(ctx.lang, 'fn.tooWide', { width, got });
   }
   // A range from the top of the tab (A1:N500, A:N) holds the header row, and any title above it: not customers.
-  const head = rows.findIndex((r) => isHeader(r.slice(0, width), ctx));
+  // Looked for where a header can be (the first rows), so a header repeated further down blanks no customer.
+  const head = rows.slice(0, HEADER_SCAN_ROWS).findIndex((r) => isHeader(r.slice(0, width), ctx));
   // Days in stage come from History when the tab has no stage-entered column (read fresh, not cached).
   const history = withHistory
     ? readHistoryTab(SpreadsheetApp.getActiveSpreadsheet(), ctx.historySheet)

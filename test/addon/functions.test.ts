@@ -269,6 +269,11 @@ describe('row functions on the B2B model', () => {
     expect(gaps.slice(2)).toEqual(fns.call('STAGE_GAP', all.slice(2)));
     expect(ofs.slice(2)).toEqual(fns.call('STAGE_OF', all.slice(2)));
     expect((fns.call('STAGE_GAP', all.slice(1)) as unknown[][]).slice(1)).toEqual(gaps.slice(2));
+    // A header repeated further down (exports pasted one under another) blanks none of the customers above it.
+    const pasted = [...all.slice(2, 22), HEADER, ...all.slice(22)];
+    const answers = fns.call('STAGE_OF', pasted) as unknown[][];
+    expect(answers.slice(0, 20)).toEqual(ofs.slice(2, 22));
+    expect(answers.slice(21)).toEqual(ofs.slice(22));
   });
 
   it('STAGE_CHECK says an unknown stage is one, with the nearest known name', () => {
