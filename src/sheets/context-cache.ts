@@ -5,10 +5,10 @@ const NAMES = ['formula', 'edit', 'sidebar'] as const;
 type ContextName = (typeof NAMES)[number];
 
 /**
- * The cache key of a context ('pandian.sidebar-context.v10'). The version changes with a context's shape, so a
- * new deployment never reads one cached by the old code (v10: the edit context's tab ids).
+ * The cache key of a context ('pandian.sidebar-context.v11'). The version changes with a context's shape, so a
+ * new deployment never reads one cached by the old code (v11: the edit context's configMissing).
  */
-const keyOf = (name: ContextName): string => `pandian.${name}-context.v10`;
+const keyOf = (name: ContextName): string => `pandian.${name}-context.v11`;
 
 /** Cache values are limited to 100 KB; a larger context is simply rebuilt each time. */
 const MAX_CACHED = 90000;

@@ -4,6 +4,7 @@
 // column also reads History), and never fails the edit.
 import { dateOfDay, dayFromIso } from '../core/days';
 import { isOwnHistory, LastLogged, parseHistory, watchedColumns } from '../core/history';
+import { tabIdOf } from '../core/index';
 import { cellText, isBlankGrid, nearest } from '../core/normalize';
 import { parseStages, StageLookup, type StageNames } from '../core/stage-model';
 import { matchCriteria } from '../core/table';
@@ -39,8 +40,11 @@ interface EditContext {
   customerSheetId: number | null;
   /** Ids of the Stages, Settings and Objections tabs: an edit there forgets every cached context. */
   configSheetIds: number[];
-  /** Ids of every tab: an edit on another, made since (a Settings tab added by hand), forgets them too. */
-  sheetIds: number[];
+  /**
+   * Whether a Stages, Settings or Objections tab is missing: then an edit on another tab, by one of their names
+   * (a Settings tab added by hand), forgets every cached context too.
+   */
+  configMissing: boolean;
   /** The History tab as the context was read. */
   historySheet: HistoryTarget;
   timeZone: string;
@@ -66,17 +70,16 @@ function buildContext(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditContext
   const headers = found?.cells.map((c) => cellText(c)) ?? [];
   const stages = header ? readTab(layout, 'stages') : null;
   const model = stages ? parseStages(stages)?.model : undefined;
-  const ids = new Map([...layout.handles.values()].map((sheet) => [sheet, sheet.getSheetId()]));
-  const idOf = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => ids.get(sheet) ?? sheet.getSheetId();
+  const config = [tabs.stages, tabs.settings, tabs.objections];
   const watched: Record<number, string> = {};
   if (header)
     for (const c of watchedColumns(header.roles, model ? matchCriteria(model, headers, header.roles) : []))
       watched[c] = headers[c];
   return {
     trackEdits: !!header,
-    customerSheetId: chosen ? idOf(chosen.sheet) : null,
-    configSheetIds: [tabs.stages, tabs.settings, tabs.objections].filter((t) => t !== undefined).map(idOf),
-    sheetIds: [...ids.values()],
+    customerSheetId: chosen ? chosen.sheet.getSheetId() : null,
+    configSheetIds: config.filter((t) => t !== undefined).map((t) => t.getSheetId()),
+    configMissing: config.includes(undefined),
     historySheet: header ? historyTarget(layout) : null,
     timeZone: ss.getSpreadsheetTimeZone(),
     customerSheet: chosen?.name ?? '',
@@ -316,9 +319,14 @@ export function handleEdit(e: EditEvent): void {
     const ctx = cachedContext('edit', CACHE_SECONDS, () => buildContext(ss));
     const tab = e.range.getGridId();
     if (tab !== ctx.customerSheetId) {
-      // What the formulas, this trigger and the sidebar cached was read from these tabs, or should be from a tab
-      // made since (a Settings tab added by hand): one the context does not know.
-      if (ctx.configSheetIds.includes(tab) || !ctx.sheetIds.includes(tab)) forgetContexts();
+      // What the formulas, this trigger and the sidebar cached was read from these tabs, or should be from one
+      // made since under their names (a Settings tab added by hand: two calls more, only while one is missing).
+      const config: (string | null)[] = ['stages', 'settings', 'objections'];
+      if (
+        ctx.configSheetIds.includes(tab) ||
+        (ctx.configMissing && config.includes(tabIdOf(e.range.getSheet().getName())))
+      )
+        forgetContexts();
       return;
     }
     const block = blockOf(e.range);

@@ -649,9 +649,24 @@ describe('edits that must write nothing', () => {
       ['Row', 'Field', 'New'],
       ['4', 'Stage', 'Won'],
     ]);
+    // Another tab's edit forgets nothing: with no Objections tab, its name is read (two calls more) to tell.
     sandbox.env.resetCalls();
-    sandbox.call('onEdit', editEvent(ss, 'Notes!A1', { value: 'x' })); // a tab it knows: nothing forgotten
-    expect(sandbox.env.totalCalls()).toBe(3);
+    sandbox.call('onEdit', editEvent(ss, 'Notes!A1', { value: 'x' }));
+    expect(sandbox.env.totalCalls()).toBe(5);
+    sandbox.env.resetCalls();
+    edit(sandbox, ss, 'Customers!D5', 'Won');
+    expect(sandbox.env.totalCalls()).toBeLessThan(10); // the context was kept
+  });
+
+  it('a first edit reads each tab’s name once, and no more per tab (forty tabs of notes cost forty calls)', () => {
+    const first = (extra: number) => {
+      const ss = workbook();
+      for (let i = 0; i < extra; i++) ss.insertSheet(`Notes ${i}`);
+      const sandbox = loadPinned({ spreadsheet: ss });
+      edit(sandbox, ss, 'Customers!D4', 'Won');
+      return sandbox.env.totalCalls();
+    };
+    expect(first(40) - first(0)).toBe(40);
   });
 
   it('a stage renamed in the Stages tab is known to the very next customer edit', () => {
