@@ -39,6 +39,8 @@ export interface InventoryJson {
     winRate: number | null;
     avgCycleDays: number | null;
     velocityPerDay: number | null;
+    /** Open customers with a value weighted by a probability assumed from their stage's place. */
+    assumedProbabilities: number;
     weightedPipeline: number | null;
     openValue: number | null;
     coverage: number | null;
@@ -120,6 +122,7 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
       winRate: inv.results.winRate,
       avgCycleDays: inv.results.avgCycleDays,
       velocityPerDay: inv.results.velocityPerDay,
+      assumedProbabilities: inv.results.assumedProbabilities,
       weightedPipeline: inv.results.weightedPipeline,
       openValue: inv.results.openValue,
       coverage: inv.results.coverage,

@@ -550,7 +550,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
         if (roles.created === undefined) created = stageHistory.started.get(normalizeKey(name)) ?? null;
         if (roles.closed === undefined && (status === 'won' || status === 'lost')) closed = stageEntered;
       }
-      // A won or lost customer the results cannot place in a period, or whose cycle would be negative, is said
+      // A won or lost customer the results cannot place in a period, or a win whose cycle would be negative, is said
       // rather than silently left out (an unreadable date is an issue already).
       if (status === 'won' || status === 'lost') {
         const col =
@@ -562,7 +562,13 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
         const close = closed ?? expectedClose;
         if (col !== undefined && close === null && cellText(row[col]) === '')
           rowsLog.cell(r, col, '', 'missing-close');
-        else if (col !== undefined && close !== null && created !== null && close < created)
+        else if (
+          status === 'won' &&
+          col !== undefined &&
+          close !== null &&
+          created !== null &&
+          close < created
+        )
           rowsLog.cell(r, col, cellText(row[col]), 'close-before-created');
       }
       return {

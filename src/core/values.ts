@@ -43,8 +43,22 @@ for (const names of [
   'a$ aud',
   'c$ cad',
   's$ sgd',
+  'nt$',
+  'r$',
+  'jpy',
+  'chf',
+  '₩',
+  '₹',
 ])
   for (const name of names.split(' ')) CURRENCY_OF[name] = names;
+/** The first currency name in a cell's text (lower case), found without reading its amount: longest first. */
+const CURRENCY_SCAN = new RegExp(
+  Object.keys(CURRENCY_OF)
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/\$/g, '\\$'))
+    .join('|'),
+);
+const YUAN = CURRENCY_OF.元;
 const NUMBER = failures('bad-number', 'number');
 const PERCENT = failures('bad-percent', 'percent');
 const MARK = failures('bad-mark', 'mark');
@@ -385,7 +399,7 @@ export function parseMoney(
   if (named && currency && !currency(CURRENCY_OF[named] ?? named)) return MIXED_CURRENCY;
   // Scale is for bare numbers: '1200元' says yuan. A currency sign under a scaled header ('¥1,200' under 万元,
   // as a currency-formatted 万元 column exports) may be in the header's unit or not: no guess.
-  const unit = m[6] === '元' || m[6] === '块';
+  const unit = !!named && named !== '¥' && CURRENCY_OF[named] === YUAN; // 元, 人民币, RMB: not a format's sign
   if (scale !== 1 && mult === undefined && !unit && (m[2] || m[6]))
     return negative ? NEGATIVE_MONEY : SCALED_CURRENCY;
   const v = mult !== undefined ? shift(body, MULTIPLIER_EXP[mult]) : unit ? +body : shiftOrScale(body, scale);
@@ -442,7 +456,8 @@ export function parsePercent(cell: Cell, percents?: () => boolean): number | nul
 /**
  * The money parser of column `col` of `grid` (rows from `from`, amounts scaled by `scale`): parseMoney, where an
  * amount naming a currency other than the one most of the column's amounts name is a failure, since adding
- * dollars to euros makes a sum that means nothing. The column is looked at once, when a currency first shows.
+ * dollars to euros makes a sum that means nothing. The column is looked at once, when a currency first shows,
+ * for the first currency name in each text (CURRENCY_SCAN), not read as an amount.
  */
 export function columnMoney(
   grid: Grid,
@@ -452,13 +467,14 @@ export function columnMoney(
 ): (cell: Cell) => number | null | ParseFailure {
   let main: string | undefined;
   const counts = new Map<string, number>();
-  const count = (name: string) => {
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-    return true;
-  };
   const isMain = (name: string) => {
     if (main === undefined) {
-      for (let r = from; r < grid.length; r++) parseMoney(grid[r]?.[col], scale, count);
+      for (let r = from; r < grid.length; r++) {
+        const cell = grid[r]?.[col];
+        const found = typeof cell === 'string' ? CURRENCY_SCAN.exec(plainText(cell).toLowerCase()) : null;
+        const currency = found && CURRENCY_OF[found[0]];
+        if (currency) counts.set(currency, (counts.get(currency) ?? 0) + 1);
+      }
       main = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0])[0];
     }
     return name === main;

@@ -201,8 +201,8 @@ export const MESSAGES = sections({
       'No stage: counted at the stage its met criteria reach, else at the first stage',
     ],
     'missing-close': [
-      '已赢单或输单，但没有关闭日期：不计入各期结果和平均周期',
-      'Won or lost with no close date: left out of the results per period and the average cycle',
+      '已赢单或输单，但没有关闭日期：不计入各期结果（赢单也不计入平均周期）',
+      'Won or lost with no close date: left out of the results per period (and, if won, of the average cycle)',
     ],
     'close-before-created': [
       '关闭日期早于创建日期：不计入平均周期',

@@ -443,9 +443,10 @@ describe('the summary of a very small file', () => {
 });
 
 describe('the results per period in the copy', () => {
-  it('show wins per rep to two places (0.13 and 0.14, not both 0.1), beside the team’s wins target', async () => {
+  it('show wins per rep in a format of up to two places (0.0#: 0.13 and 0.14, not both 0.1), beside the team’s wins target', async () => {
     const out = join(tmp, 'demo-results.xlsx');
-    const r = await cli(['inventory', join(ROOT, 'samples/pandian-demo.xlsx'), '--lang', 'en', '--out', out]);
+    const demo = join(ROOT, 'samples/pandian-demo.xlsx');
+    const r = await cli(['inventory', demo, '--lang', 'en', '--as-of', '2026-11-27', '--out', out]);
     expect(r.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

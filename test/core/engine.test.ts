@@ -1202,19 +1202,20 @@ describe('found by a sales manager’s audit of the report', () => {
       ['Dated', 'Ann', 'Won', 100, '2026-05-01', '2026-06-05'],
       ['Undated', 'Ann', 'Lost', 100, '2026-05-01', ''],
       ['Backwards', 'Ann', 'Won', 100, '2026-05-01', '2024-02-03'],
+      ['Lost early', 'Ann', 'Lost', 100, '2026-05-01', '2024-02-03'], // a loss has no cycle to spoil: nothing said
       ['Unreadable', 'Ann', 'Won', 100, '2026-05-01', 'soon'],
       ['Open', 'Ann', 'Discovery', 100, '2026-05-01', ''],
     ]);
     const said = inv.issues
-      .filter((i) => i.code !== 'bad-date' || i.row === 5)
+      .filter((i) => i.code !== 'bad-date' || i.row === 6)
       .map((i) => [i.row, i.code, i.value]);
     expect(said).toEqual([
       [3, 'missing-close', ''],
       [4, 'close-before-created', '2024-02-03'],
-      [5, 'bad-date', 'soon'],
+      [6, 'bad-date', 'soon'],
     ]);
-    // The summary counts all four closes; the months and the cycle only the one they can place.
-    expect(inv.totals).toMatchObject({ won: 3, lost: 1 });
+    // The summary counts all five closes; the months and the cycle only those they can place.
+    expect(inv.totals).toMatchObject({ won: 3, lost: 2 });
     expect(inv.results.avgCycleDays).toBe(35);
   });
 });

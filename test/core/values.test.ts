@@ -301,9 +301,11 @@ describe('parseMoney', () => {
   });
 
   test('under a scaled header, 1200元 is as written, and an amount naming a currency reads two ways', () => {
-    for (const text of ['1200元', '1200块']) expect([text, parseMoney(text, 10000)]).toEqual([text, 1200]);
+    // 元, 人民币, RMB are words a person types, as written; ¥ is the sign a currency format writes.
+    for (const text of ['1200元', '1200块', '1200人民币', '1,200 RMB', 'CNY 1200'])
+      expect([text, parseMoney(text, 10000)]).toEqual([text, 1200]);
     // A currency-formatted 万元 column exports ¥1,200 for 1200万: in the header's unit, or as written?
-    for (const text of ['¥1,200', '￥1200', '1,200 RMB', '$1,200', '1,200 USD', '1.200,00 €']) {
+    for (const text of ['¥1,200', '￥1200', '$1,200', '1,200 USD', '1.200,00 €']) {
       expect([text, parseMoney(text, 10000)]).toEqual([text, fail('scaled-currency', 'money')]);
       expect([text, parseMoney(text)]).toEqual([text, 1200]);
     }
