@@ -148,11 +148,16 @@ function spreadsheetWith(rows: number): ReturnType<typeof createSpreadsheet> {
   });
 }
 
-function inventoryCalls(rows: number): { calls: number; ms: number } {
+/** Service calls of Customer inventory on a new Inventory tab, then of the usual run, a regeneration. */
+function inventoryCalls(rows: number): { calls: number; again: number; ms: number } {
   const sandbox = loadBundle({ spreadsheet: spreadsheetWith(rows) });
   const t0 = performance.now();
   sandbox.call('menuInventory');
-  return { calls: sandbox.env.totalCalls(), ms: performance.now() - t0 };
+  const ms = performance.now() - t0;
+  const calls = sandbox.env.totalCalls();
+  sandbox.env.resetCalls();
+  sandbox.call('menuInventory');
+  return { calls, again: sandbox.env.totalCalls(), ms };
 }
 
 /**
@@ -305,18 +310,24 @@ async function main(): Promise<void> {
 
   const small = inventoryCalls(100);
   const large = inventoryCalls(50000);
-  results.inventoryCalls = { rows100: small.calls, rows50000: large.calls, ms50000: large.ms };
+  results.inventoryCalls = {
+    rows100: small.calls,
+    rows50000: large.calls,
+    again100: small.again,
+    again50000: large.again,
+    ms50000: large.ms,
+  };
   line(
     'service calls: Customer inventory, 100 rows',
-    String(small.calls),
+    `${small.calls} new tab, ${small.again} regenerated`,
     '< 40, equal at 50,000',
-    small.calls < 40,
+    small.calls < 40 && small.again < 40,
   );
   line(
     'service calls: Customer inventory, 50,000 rows',
-    `${large.calls} (${(large.ms / 1000).toFixed(1)} s in the sandbox)`,
-    `= ${small.calls}`,
-    large.calls === small.calls,
+    `${large.calls} new tab, ${large.again} regenerated (${(large.ms / 1000).toFixed(1)} s in the sandbox)`,
+    `= ${small.calls}, ${small.again}`,
+    large.calls === small.calls && large.again === small.again,
   );
   const edit = editCalls(50000);
   results.onEditCalls = edit;

@@ -48,7 +48,7 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
  * is free to write.
  */
 function checkReportTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, name: string): void {
-  const a1 = cellText(sheet.getRange(1, 1).getValue() as Cell);
+  const a1 = cellText(sheet.getSheetValues(1, 1, 1, 1)[0][0] as Cell); // one call, where getRange and getValue are two
   // getLastRow is asked only when A1 is blank.
   if (isReportTab(a1, a1 === '' && sheet.getLastRow() === 0)) return;
   throw new PandianError('error.notOurReport', { tab: name, value: truncate(a1, 40) });

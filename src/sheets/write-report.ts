@@ -151,6 +151,13 @@ export function grownBlock(
   rows: number,
   cols: number,
 ): GoogleAppsScript.Spreadsheet.Range {
+  // Most writes fit the tab (a report rewritten, a History row or ten): asked for at once, one call where the
+  // tab's size is two, and grown only when Sheets refuses a range outside it.
+  try {
+    return sheet.getRange(row, 1, rows, cols);
+  } catch {
+    // outside the tab: grown below
+  }
   const end = row + rows - 1;
   const maxRows = sheet.getMaxRows();
   if (maxRows < end) sheet.insertRowsAfter(maxRows, end - maxRows);
