@@ -89,7 +89,7 @@ export function menuHelp(): void {
 export {
   /**
    * Days the customer has been in its current stage (from the stage-entered column or History).
-   * @param {A2:N500} rows customer rows, starting at column A of the customer tab
+   * @param {A2:X500} rows customer rows, from column A through the last column Pandian reads
    * @return days in stage for each row
    * @customfunction
    */
@@ -111,7 +111,7 @@ export {
   repLoad as REP_LOAD,
   /**
    * The declared stage against the evidence: ahead (unsupported), behind (sheet is stale) or match.
-   * @param {A2:N500} rows customer rows, starting at column A of the customer tab
+   * @param {A2:X500} rows customer rows, from column A through the last column Pandian reads
    * @return the check for each row
    * @customfunction
    */
@@ -119,14 +119,14 @@ export {
   /**
    * What a customer still lacks to reach the next stage: unmet elements and commitments (earliest
    * first), then the current stage's required actions (▸). Empty for won and lost rows.
-   * @param {A2:N500} rows customer rows, starting at column A of the customer tab
+   * @param {A2:X500} rows customer rows, from column A through the last column Pandian reads
    * @return the gap for each row
    * @customfunction
    */
   stageGap as STAGE_GAP,
   /**
    * The stage a customer has reached by evidence (its met elements and commitments).
-   * @param {A2:N500} rows customer rows, starting at column A of the customer tab
+   * @param {A2:X500} rows customer rows, from column A through the last column Pandian reads
    * @return the evidenced stage for each row
    * @customfunction
    */
