@@ -382,6 +382,10 @@ export const MESSAGES = sections({
   },
   settings: {
     missing: ['还没有设置表：请先运行“创建表格”。', 'There is no Settings tab yet: run Set up sheets first.'],
+    badWatch: [
+      '“{tab}”表第 {row} 行的“监视变更”值“{value}”无法识别（应为 是 或 否）：变更监视保持原样。',
+      'Watch changes in "{tab}", row {row}, reads "{value}", which is neither yes nor no: change watching is left as it was.',
+    ],
   },
   word: {
     yes: ['是', 'yes'],

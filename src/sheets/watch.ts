@@ -10,8 +10,9 @@ import {
   snapshotOfGrid,
   unlogged,
 } from '../core/history';
+import { normalizeKey } from '../core/normalize';
 import { parseSettings } from '../core/settings';
-import { nameIn, TAB_NAMES } from '../core/tabs';
+import { nameIn, SETTINGS_KEYS, TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
@@ -31,7 +32,18 @@ export function syncWatchTriggers(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settingsTab: { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string },
 ): boolean {
-  const { settings } = parseSettings(readAll(settingsTab.sheet, settingsTab.name));
+  const { settings, issues } = parseSettings(readAll(settingsTab.sheet, settingsTab.name));
+  // A Watch changes value Pandian cannot read ("Yes.", "on") reads as off: said, and the triggers left as they are.
+  const names = SETTINGS_KEYS.watchChanges.map(normalizeKey);
+  const unread = issues.find(
+    (i) => i.code === 'bad-setting' && names.includes(normalizeKey(`${i.params?.setting}`)),
+  );
+  if (unread)
+    throw new PandianError('settings.badWatch', {
+      tab: settingsTab.name,
+      row: unread.row,
+      value: unread.value,
+    });
   const handlers: string[] = Object.values(WATCH_HANDLERS);
   // Each getHandlerFunction is a service call: asked once per trigger.
   const existing = ScriptApp.getProjectTriggers()

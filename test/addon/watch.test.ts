@@ -46,6 +46,19 @@ describe('Settings… installs the watch triggers to match the setting', () => {
     expect(ss.getSheets().map((s) => s.getName())).toEqual(['Customers', 'Stages', ' settings']);
   });
 
+  it('a Watch changes value it cannot read is said, naming tab, row and value, and the triggers stay', () => {
+    const ss = workbook('yes');
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('menuSettings');
+    ss.getSheetByName('Settings')!.getRange('B2').setValue('Yes.');
+    sandbox.call('menuSettings');
+    expect(sandbox.env.triggers()).toHaveLength(2);
+    const alerts = sandbox.env.ui.log.filter((e) => e.type === 'alert');
+    expect(JSON.stringify(alerts.at(-1))).toContain(
+      'Watch changes in \\"Settings\\", row 2, reads \\"Yes.\\", which is neither yes nor no',
+    );
+  });
+
   it('asks each installed trigger its handler once (a service call each)', () => {
     const sandbox = loadPinned({ spreadsheet: workbook('yes') });
     sandbox.call('menuSettings');
