@@ -299,6 +299,10 @@ export const MESSAGES = sections({
       '找不到客户表。盘点会在每个表的前 10 行中寻找包含客户（或编号）列、并至少还有一个已知列（如销售、阶段、金额）的表头。可在设置表中指定“客户表”，或用“映射:客户”映射列。',
       'No customer tab found. Pandian looks in the first 10 rows of each tab for a header with a customer (or id) column and one more known column such as rep, stage or amount. Name your tab in Settings ("Customer tab") or map columns there ("map:customer").',
     ],
+    noHeaderIn: [
+      '设置表指定的“{tab}”表中没有盘点认识的表头（第一行是：{reads}）。表头需要客户或编号列，并至少还有一个已知列；可在设置表中用“映射:客户”等行映射列。',
+      'The tab "{tab}" that Settings names has no header Pandian recognises (its first row reads: {reads}). It needs a customer or id column and one more known column; map yours in Settings ("map:customer").',
+    ],
     sheetNotFound: [
       '没有名为“{wanted}”的表，而设置表的“客户表”指定了它（名称不区分大小写、空格和标点）。现有的表：{sheets}。请改正该设置，或给客户表改名。',
       'No tab is named "{wanted}", the tab Settings names as the customer tab ("Customer tab"; case, spaces and punctuation do not matter). Tabs: {sheets}. Correct the setting or rename your customer tab.',

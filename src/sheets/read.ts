@@ -144,16 +144,23 @@ export function readStart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Start {
 
 /**
  * The failure of a reader that found no customer tab (or no header in it): when Settings names a tab that is
- * not there, one saying so, naming the setting's value and the tabs there are; else `key`'s.
+ * not there, one saying so, naming the setting's value and the tabs there are; when it names one whose header
+ * Pandian does not recognise, one naming the tab and what its first row reads; else `key`'s.
  */
 export function noCustomerSheet(
   { layout, settings, chosen }: Start,
   key: MessageKey = 'error.noCustomerSheet',
 ): PandianError {
   const wanted = settings.customerSheet;
-  return chosen || !wanted
-    ? new PandianError(key)
-    : new PandianError('error.sheetNotFound', { wanted, sheets: [...layout.handles.keys()].join(', ') });
+  if (!wanted) return new PandianError(key);
+  if (!chosen)
+    return new PandianError('error.sheetNotFound', { wanted, sheets: [...layout.handles.keys()].join(', ') });
+  const first = headOf(chosen).values.find((row) => row.some((c) => cellText(c) !== '')) ?? [];
+  const reads = first
+    .map((c) => cellText(c))
+    .filter((t) => t !== '')
+    .join(' | ');
+  return new PandianError('error.noHeaderIn', { tab: chosen.name, reads: reads.slice(0, 120) });
 }
 
 /** The first rows of the chosen customer tab: those choosing it read, else read now. */
@@ -332,6 +339,8 @@ interface SpreadsheetTabs {
   timeZone: string;
   /** What core's readers take: Settings, the customer tab and the tabs asked for that exist, in `lang`. */
   request: CustomerTabRequest;
+  /** The failure to tell when core finds no header in the customer tab (see noCustomerSheet). */
+  noHeader: () => PandianError;
 }
 
 /**
@@ -347,10 +356,10 @@ function readTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, want: TabId[], l
   const sheets = [settingsData, customer, ...want.map((id) => readTab(layout, id))].filter((s) => s !== null);
   const timeZone = ss.getSpreadsheetTimeZone();
   const request = { sheets, timeZone, lang: lang ?? userLang(settings.lang), customerSheet: customer.name };
-  return { layout, settings, customer, timeZone, request };
+  return { layout, settings, customer, timeZone, request, noHeader: () => noCustomerSheet(start) };
 }
 
-export interface SpreadsheetInventory extends Omit<SpreadsheetTabs, 'request'> {
+export interface SpreadsheetInventory extends Omit<SpreadsheetTabs, 'request' | 'noHeader'> {
   inventory: Inventory;
   /** The report's language: Settings, else the user's locale. */
   lang: Lang;
@@ -361,9 +370,9 @@ export function inventoryOfSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   lang?: Lang,
 ): SpreadsheetInventory {
-  const { request, ...read } = readTabs(ss, ['stages', 'objections', 'history'], lang);
+  const { request, noHeader, ...read } = readTabs(ss, ['stages', 'objections', 'history'], lang);
   const outcome = runInventory({ ...request, asOf: todayIn(read.timeZone) });
-  if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
+  if (!outcome.ok) throw noHeader();
   return { ...read, inventory: outcome.inventory, lang: outcome.lang };
 }
 
@@ -373,9 +382,9 @@ export function inventoryOfSpreadsheet(
  */
 export function customerTabOfSpreadsheet(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-): Omit<SpreadsheetTabs, 'request'> & { table: CustomerTable; lang: Lang } {
-  const { request, ...read } = readTabs(ss, ['stages']);
+): Omit<SpreadsheetTabs, 'request' | 'noHeader'> & { table: CustomerTable; lang: Lang } {
+  const { request, noHeader, ...read } = readTabs(ss, ['stages']);
   const outcome = readCustomerTab(request);
-  if (!outcome.ok) throw new PandianError('error.noCustomerSheet');
+  if (!outcome.ok) throw noHeader();
   return { ...read, table: outcome.table, lang: outcome.lang };
 }

@@ -52,6 +52,31 @@ describe.each([
     },
   );
 
+  it.each(['menuInventory', 'menuMapColumns'])(
+    '%s when Settings names a tab whose header it does not know names the tab and what its first row reads',
+    (name) => {
+      const ss = createSpreadsheet({
+        sheets: {
+          Deals: [
+            ['Name', 'Who', 'Phase'],
+            ['Acme', 'Ann', 'Lead'],
+          ],
+          Settings: [
+            ['Setting', 'Value'],
+            ['Customer tab', 'Deals'],
+          ],
+        },
+      });
+      const sandbox = loadPinned({ spreadsheet: ss, locale });
+      expect(alertsOf(sandbox, name)).toEqual([
+        {
+          title: t('error.title'),
+          prompt: t('error.noHeaderIn', { tab: 'Deals', reads: 'Name | Who | Phase' }),
+        },
+      ]);
+    },
+  );
+
   it('menuSettings without a Settings tab says to run Set up sheets', () => {
     const sandbox = loadPinned({ spreadsheet: noCustomers(), locale });
     expect(alertsOf(sandbox, 'menuSettings')).toEqual([
