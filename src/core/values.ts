@@ -295,9 +295,10 @@ export function parseDay(
 // ---- numbers and money ----
 
 const FRACTION_RE = /^\.\d+$/;
-const THOUSANDS_RE = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+// A first group of digits is never a lone 0 ('0,000,001' and '0.000.001' are no grouping).
+const THOUSANDS_RE = /^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
 /** Dots grouping thousands: before a decimal comma ('1.234,50'), or two groups or more ('1.234.567'). */
-const EURO_RE = /^\d{1,3}(?:(?:\.\d{3})+,\d{1,2}|(?:\.\d{3}){2,})$/;
+const EURO_RE = /^[1-9]\d{0,2}(?:(?:\.\d{3})+,\d{1,2}|(?:\.\d{3}){2,})$/;
 const DECIMAL_COMMA_RE = /^\d+,\d{1,2}$/;
 const MONEY_RE =
   /^([+\-−]?)\s*(us\$|hk\$|nt\$|a\$|c\$|s\$|r\$|\$|¥|€|£|₩|₹|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf)?\s*([+\-−]?)\s*(\d[\d,.]*|\.\d+)\s*(百万|千万|万|亿|千|million|billion|thousand|mm|bn|k|m|b)?\s*(元|块|人民币|美元|欧元|€|£|\$|rmb|cny|usd|eur|gbp|hkd|jpy|aud|cad|sgd|chf|dollars?)?$/;

@@ -288,6 +288,13 @@ describe('parseMoney', () => {
     expect(parseMoney(text)).toBe(want);
   });
 
+  test('a lone 0 before groups of three is no grouping: unreadable, not 1', () => {
+    for (const text of ['0.000.001', '0,000,001', '€0.000.001'])
+      expect(parseMoney(text)).toEqual(fail('bad-money', 'money'));
+    expect(parseMoney('0,50 €')).toBe(0.5);
+    expect(parseMoney('0.5')).toBe(0.5);
+  });
+
   test('scale applies to bare numbers only', () => {
     expect(parseMoney('680', 10000)).toBe(6800000);
     expect(parseMoney(680, 10000)).toBe(6800000);
