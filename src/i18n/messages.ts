@@ -379,6 +379,11 @@ export const MESSAGES = sections({
   },
   map: {
     title: ['“{sheet}”的列（表头在第 {row} 行）', 'Columns of "{sheet}" (header on row {row})'],
+    noHeader: [
+      '{role} → “{header}”：客户表中没有这个表头',
+      '{role} → "{header}": the tab has no such header',
+    ],
+    noRole: ['“{key}”：不是盘点认识的角色', '"{key}": not a role Pandian knows'],
     howTo: [
       '如需修改，在设置表中加一行：“映射:客户” | “你的表头”（也可用英文角色名，如 map:customer；角色：{roles}）。',
       'To change one, add a row to the Settings tab: "map:customer" | "Your header" (roles: {roles}).',

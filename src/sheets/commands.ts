@@ -2,8 +2,9 @@
 import { cellText, truncate } from '../core/normalize';
 import { columnLetter } from '../core/register';
 import { buildReport } from '../core/report';
+import { mappingRole, parseSettings } from '../core/settings';
 import { nameIn, TAB_NAMES } from '../core/tabs';
-import { type Cell, ROLES, TEMPLATE_IDS } from '../core/types';
+import { type Cell, ROLES, type Role, TEMPLATE_IDS } from '../core/types';
 import { isReportTab, issueMessage, reportText, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
@@ -86,6 +87,13 @@ export function mapColumnsCommand(): void {
   const lines = (Object.entries(header.roles) as [string, number][]).map(
     ([role, col]) => `${role} → ${String(cells[col])}`,
   );
+  // A map: row that does not apply is said here, not only in the report: a header the tab lacks, or a role
+  // Pandian does not know.
+  for (const [role, wanted] of Object.entries(start.settings.mapping))
+    if (header.roles[role as Role] === undefined)
+      lines.push(t('map.noHeader', { role, header: `${wanted}` }));
+  for (const issue of parseSettings(start.settingsData).issues)
+    if (mappingRole(`${issue.params?.setting}`) === null) lines.push(t('map.noRole', { key: issue.value }));
   alert(
     t('map.title', { sheet: head.name, row: header.row + 1 }),
     `${lines.join('\n')}\n\n${t('map.howTo', { roles: ROLES.join(', ') })}`,

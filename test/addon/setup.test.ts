@@ -515,6 +515,27 @@ describe('Map columns… (menuMapColumns)', () => {
       expect(shown[0].prompt).toContain(ROLES.join(', '));
     },
   );
+
+  it('says which map: rows do not apply: a header the tab lacks, a role it does not know', () => {
+    const ss = createSpreadsheet({
+      sheets: {
+        Customers: [HEADER, ...customerRows(3)],
+        Settings: [
+          ['Setting', 'Value'],
+          ['map:rep', 'Owner'],
+          ['map:kunde', 'Rep'],
+        ],
+      },
+    });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    sandbox.call('menuMapColumns');
+    const prompt = sandbox.env.ui.log.flatMap((e) => (e.type === 'alert' ? [e.prompt] : []))[0];
+    const t = translator('en');
+    expect(prompt).toContain(
+      `${t('map.noHeader', { role: 'rep', header: 'Owner' })}\n${t('map.noRole', { key: 'map:kunde' })}`,
+    );
+    expect(prompt).not.toContain('rep → Rep');
+  });
 });
 
 describe('a spreadsheet whose Settings say Chinese, used by someone with an English locale', () => {
