@@ -474,7 +474,7 @@ function logEdit(
         const flag =
           NOTE_PREFIX +
           translator(ctx.lang)(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
-            value: typed,
+            value: typed.replace(/\s+/g, ' '), // one line: the flag is removed line by line
             suggestion: suggestion ?? '',
           });
         range.setNote(users ? `${users}\n\n${flag}` : flag);

@@ -609,6 +609,15 @@ describe('an unknown stage value', () => {
     expect(sheet.getRange('D10').getNote()).toBe('Ann: they call it "Budgt", keep until Friday');
   });
 
+  it('a value typed over two lines is flagged on one, so correcting it removes the whole flag', () => {
+    edit(sandbox, ss, 'Customers!D12', 'Bud\ngt');
+    expect(sheet.getRange('D12').getNote()).toBe(
+      'Pandian: "Bud gt" is not a stage in the Stages tab. Did you mean "Budget"?',
+    );
+    edit(sandbox, ss, 'Customers!D12', 'Budget');
+    expect(sheet.getRange('D12').getNote()).toBe('');
+  });
+
   it('a note of the user’s own that starts with "Pandian: " is not taken for the flag', () => {
     sheet.getRange('D11').setValue('Budgt');
     sheet.getRange('D11').setNote('Pandian: the rollout project, ask Bo');
