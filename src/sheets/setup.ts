@@ -28,7 +28,7 @@ import {
 import { type MessageKey, translator } from '../i18n/messages';
 import { forgetContexts } from './context-cache';
 import { withDocumentLock } from './errors';
-import { customerHeader, modelFromData, nameOf, readAll, readStart } from './read';
+import { customerHeader, modelFromData, nameOf, readStart } from './read';
 import { asSheetText, writeRowsAt } from './write-report';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -197,7 +197,8 @@ export function setupSheets(
         const name = nameOf(layout.handles, have);
         kept.push(name);
         // A Settings tab of the user's own (lists for drop-downs…) keeps its name, so Pandian has none: said.
-        if (id === 'settings' && !isOwnSettings(readAll(have, name).values)) notOurs = name;
+        // Read whole by readStart already, as every reader starts.
+        if (id === 'settings' && !isOwnSettings(start.settingsData?.values ?? [])) notOurs = name;
         return;
       }
       const name = have ? nameOf(layout.handles, have) : nameIn(TAB_NAMES[id], lang);
