@@ -42,6 +42,12 @@ export function mappingRole(key: string): Role | null | undefined {
 /** Setting keys by normalized name, made on first use (parseSettings runs several times an execution). */
 let settingsKeys: Map<string, keyof typeof SETTINGS_KEYS> | null = null;
 
+/** The setting a Settings row's key names ("Watch changes", 监视变更: watchChanges), as parseSettings reads it. */
+export function settingKeyOf(name: string): keyof typeof SETTINGS_KEYS | undefined {
+  settingsKeys ??= keysByName(SETTINGS_KEYS);
+  return settingsKeys.get(normalizeKey(name));
+}
+
 /**
  * Whether a tab under the Settings tab's name is Pandian's to write to: empty, headed Setting | Value, or
  * holding a setting or mapping row that reads (parseSettings counts them). A user's own tab of that name
@@ -75,8 +81,6 @@ export function parseSettings(sheet: SheetData | null): {
   };
   if (!sheet) return { settings, issues: [], read: 0 };
   const log = new IssueLog(sheet.name);
-  settingsKeys ??= keysByName(SETTINGS_KEYS);
-  const keyOf = settingsKeys;
   /** Sets what row r says; false when it says nothing Pandian can use. */
   const setFrom = (row: readonly Cell[], r: number): boolean => {
     const rawKey = cellText(row[0]);
@@ -95,7 +99,7 @@ export function parseSettings(sheet: SheetData | null): {
       settings.mapping[role] = value;
       return true;
     }
-    const key = keyOf.get(normalizeKey(rawKey));
+    const key = settingKeyOf(rawKey);
     if (!key) return false; // Notes and free text in the tab are the user's own.
     switch (key) {
       case 'lang':

@@ -10,9 +10,8 @@ import {
   snapshotOfGrid,
   unlogged,
 } from '../core/history';
-import { normalizeKey } from '../core/normalize';
-import { parseSettings } from '../core/settings';
-import { nameIn, SETTINGS_KEYS, TAB_NAMES } from '../core/tabs';
+import { parseSettings, settingKeyOf } from '../core/settings';
+import { nameIn, TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
 import { PandianError, withDocumentLock } from './errors';
@@ -34,9 +33,8 @@ export function syncWatchTriggers(
 ): boolean {
   const { settings, issues } = parseSettings(readAll(settingsTab.sheet, settingsTab.name));
   // A Watch changes value Pandian cannot read ("Yes.", "on") reads as off: said, and the triggers left as they are.
-  const names = SETTINGS_KEYS.watchChanges.map(normalizeKey);
   const unread = issues.find(
-    (i) => i.code === 'bad-setting' && names.includes(normalizeKey(`${i.params?.setting}`)),
+    (i) => i.code === 'bad-setting' && settingKeyOf(`${i.params?.setting}`) === 'watchChanges',
   );
   if (unread)
     throw new PandianError('settings.badWatch', {
