@@ -2,7 +2,7 @@
 import { cellText, truncate } from '../core/normalize';
 import { columnLetter } from '../core/register';
 import { buildReport } from '../core/report';
-import { mappingRole, parseSettings } from '../core/settings';
+import { mappingRole } from '../core/settings';
 import { nameIn, TAB_NAMES } from '../core/tabs';
 import { type Cell, ROLES, type Role, TEMPLATE_IDS } from '../core/types';
 import { isReportTab, issueMessage, reportText, translator } from '../i18n/messages';
@@ -92,7 +92,7 @@ export function mapColumnsCommand(): void {
   for (const [role, wanted] of Object.entries(start.settings.mapping))
     if (header.roles[role as Role] === undefined)
       lines.push(t('map.noHeader', { role, header: `${wanted}` }));
-  for (const issue of parseSettings(start.settingsData).issues)
+  for (const issue of start.settingsIssues)
     if (mappingRole(`${issue.params?.setting}`) === null) lines.push(t('map.noRole', { key: issue.value }));
   alert(
     t('map.title', { sheet: head.name, row: header.row + 1 }),

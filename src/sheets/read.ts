@@ -15,7 +15,7 @@ import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { type CustomerTable, detectHeader, type HeaderMatch, openCustomers } from '../core/table';
 import { TAB_NAMES, type TabId } from '../core/tabs';
-import type { Cell, Grid, Lang, Role, Settings, SheetData, StageModel } from '../core/types';
+import type { Cell, Grid, Issue, Lang, Role, Settings, SheetData, StageModel } from '../core/types';
 import type { MessageKey } from '../i18n/messages';
 import { todayIn } from './clock';
 import { PandianError, userLang } from './errors';
@@ -132,14 +132,22 @@ export interface Start {
   layout: Layout;
   settingsData: SheetData | null;
   settings: Settings;
+  /** What the Settings tab says that Pandian cannot use (rows naming no role, unusable values). */
+  settingsIssues: Issue[];
   chosen: ReturnType<typeof chooseCustomerSheet>;
 }
 
 export function readStart(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Start {
   const layout = layoutOf(ss);
   const settingsData = readTab(layout, 'settings');
-  const { settings } = parseSettings(settingsData);
-  return { layout, settingsData, settings, chosen: chooseCustomerSheet(layout, settings) };
+  const { settings, issues } = parseSettings(settingsData);
+  return {
+    layout,
+    settingsData,
+    settings,
+    settingsIssues: issues,
+    chosen: chooseCustomerSheet(layout, settings),
+  };
 }
 
 /**
