@@ -146,17 +146,20 @@ const KNOWN_SEQUENCES: readonly (readonly string[])[] = [
 /**
  * Each known stage's place in the sequences that hold it, as a fraction of the way through (0 first, 1 last),
  * averaged over them: positions in two sequences do not compare as counts (报价 is 6th of 9 in one, 3rd of 5 in
- * another), and a stage one sequence lacks (商机, Prospecting) still falls between its neighbours.
+ * another), and a stage one sequence lacks (商机, Prospecting) still falls between its neighbours. Made on first
+ * use ("From my data" only), not at bundle load.
  */
-const KNOWN_PLACE = new Map<string, number>();
-{
+let knownPlace: Map<string, number> | null = null;
+function knownPlaces(): Map<string, number> {
+  if (knownPlace) return knownPlace;
   const sums = new Map<string, [number, number]>();
   for (const seq of KNOWN_SEQUENCES)
     seq.forEach((key, i) => {
       const [sum, n] = sums.get(key) ?? [0, 0];
       sums.set(key, [sum + i / (seq.length - 1), n + 1]);
     });
-  for (const [key, [sum, n]] of sums) KNOWN_PLACE.set(key, sum / n);
+  knownPlace = new Map([...sums].map(([key, [sum, n]]) => [key, sum / n]));
+  return knownPlace;
 }
 
 export interface StageObservation {
@@ -168,7 +171,7 @@ export interface StageObservation {
 /**
  * "From my data": the distinct stage values become the stage list. Terminal values are recognised by
  * their words; open stages are ordered by a numeric prefix (S1, 2 - Proposal), their place in the known CRM
- * sequences (KNOWN_PLACE), how many milestones their customers have reached, then first appearance.
+ * sequences (knownPlaces), how many milestones their customers have reached, then first appearance.
  */
 export function stagesFromData(observations: readonly StageObservation[]): StageModel {
   interface Seen {
@@ -197,13 +200,14 @@ export function stagesFromData(observations: readonly StageObservation[]): Stage
   const all = [...byKey.values()];
   // Sort keys, compared item by item: open stages first (kind 0), by the rules above; then won, lost and
   // on-hold values in order of first appearance.
+  const places = knownPlaces();
   const rank = (s: Seen): number[] => {
     if (s.kind !== 'open') return [KIND_ORDER.indexOf(s.kind), s.first];
     const num = /^[a-z]{0,2}(\d+)/.exec(s.key);
     return [
       0,
       num ? Number(num[1]) : Number.POSITIVE_INFINITY,
-      KNOWN_PLACE.get(s.key) ?? Number.POSITIVE_INFINITY,
+      places.get(s.key) ?? Number.POSITIVE_INFINITY,
       s.milestones / s.count,
       s.first,
     ];

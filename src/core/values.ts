@@ -32,33 +32,17 @@ const NEGATIVE_MONEY = failure('negative-amount', 'money');
 const AMBIGUOUS_MONEY = failure('ambiguous-amount', 'money');
 const SCALED_CURRENCY = failure('scaled-currency', 'money');
 const MIXED_CURRENCY = failure('mixed-currency', 'money');
-/** Each currency sign, code or word of MONEY_RE by the currency it names ('$' and its words are one). */
-const CURRENCY_OF: Record<string, string> = {};
-for (const names of [
-  '$ usd us$ dollar dollars 美元',
-  '¥ rmb cny 元 块 人民币',
-  '€ eur 欧元',
-  '£ gbp',
-  'hk$ hkd',
-  'a$ aud',
-  'c$ cad',
-  's$ sgd',
-  'nt$',
-  'r$',
-  'jpy',
-  'chf',
-  '₩',
-  '₹',
-])
-  for (const name of names.split(' ')) CURRENCY_OF[name] = names;
-/** The first currency name in a cell's text (lower case), found without reading its amount: longest first. */
-const CURRENCY_SCAN = new RegExp(
-  Object.keys(CURRENCY_OF)
-    .sort((a, b) => b.length - a.length)
-    .map((name) => name.replace(/\$/g, '\\$'))
-    .join('|'),
-);
-const YUAN = CURRENCY_OF.元;
+/** The currencies MONEY_RE names, each as its signs, codes and words ('$' and its words are one). */
+const CURRENCIES =
+  '$ usd us$ dollar dollars 美元|¥ rmb cny 元 块 人民币|€ eur 欧元|£ gbp|hk$ hkd|a$ aud|c$ cad|s$ sgd|nt$|r$|jpy|chf|₩|₹';
+/** Each sign, code or word by its currency (its group in CURRENCIES), made on first use, not at bundle load. */
+let currencyNames: Map<string, string> | null = null;
+function currencies(): Map<string, string> {
+  currencyNames ??= new Map(
+    CURRENCIES.split('|').flatMap((group) => group.split(' ').map((name) => [name, group])),
+  );
+  return currencyNames;
+}
 const NUMBER = failures('bad-number', 'number');
 const PERCENT = failures('bad-percent', 'percent');
 const MARK = failures('bad-mark', 'mark');
@@ -397,10 +381,11 @@ export function parseMoney(
   if (euro && EURO_AMBIGUOUS_RE.test(m[4])) return AMBIGUOUS_MONEY;
   if (isMinus(m[1]) || isMinus(m[3])) negative = !negative;
   const named = m[2] || m[6];
-  if (named && currency && !currency(CURRENCY_OF[named] ?? named)) return MIXED_CURRENCY;
+  const group = named ? currencies().get(named) : undefined;
+  if (named && currency && !currency(group ?? named)) return MIXED_CURRENCY;
   // Scale is for bare numbers: '1200元' says yuan. A currency sign under a scaled header ('¥1,200' under 万元,
   // as a currency-formatted 万元 column exports) may be in the header's unit or not: no guess.
-  const unit = !!named && named !== '¥' && CURRENCY_OF[named] === YUAN; // 元, 人民币, RMB: not a format's sign
+  const unit = named !== '¥' && group !== undefined && group === currencies().get('元'); // 元, 人民币, RMB: not a format's sign
   if (scale !== 1 && mult === undefined && !unit && (m[2] || m[6]))
     return negative ? NEGATIVE_MONEY : SCALED_CURRENCY;
   const v = mult !== undefined ? shift(body, MULTIPLIER_EXP[mult]) : unit ? +body : shiftOrScale(body, scale);
@@ -458,7 +443,7 @@ export function parsePercent(cell: Cell, percents?: () => boolean): number | nul
  * The money parser of column `col` of `grid` (rows from `from`, amounts scaled by `scale`): parseMoney, where an
  * amount naming a currency other than the one most of the column's amounts name is a failure, since adding
  * dollars to euros makes a sum that means nothing. The column is looked at once, when a currency first shows,
- * for the first currency name in each text (CURRENCY_SCAN), not read as an amount.
+ * for the first currency name in each text (longest names first), not read as an amount.
  */
 export function columnMoney(
   grid: Grid,
@@ -470,10 +455,12 @@ export function columnMoney(
   const counts = new Map<string, number>();
   const isMain = (name: string) => {
     if (main === undefined) {
+      const names = [...currencies().keys()].sort((a, b) => b.length - a.length);
+      const scan = new RegExp(names.map((n) => n.replace(/\$/g, '\\$')).join('|'));
       for (let r = from; r < grid.length; r++) {
         const cell = grid[r]?.[col];
-        const found = typeof cell === 'string' ? CURRENCY_SCAN.exec(plainText(cell).toLowerCase()) : null;
-        const currency = found && CURRENCY_OF[found[0]];
+        const found = typeof cell === 'string' ? scan.exec(plainText(cell).toLowerCase()) : null;
+        const currency = found && currencies().get(found[0]);
         if (currency) counts.set(currency, (counts.get(currency) ?? 0) + 1);
       }
       main = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0])[0];
