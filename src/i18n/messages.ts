@@ -348,10 +348,13 @@ export const MESSAGES = sections({
     blocking: ['阻塞', 'blocking'],
   },
   note: {
-    unknownStage: ['“{value}”不是阶段定义表中的阶段。', '"{value}" is not a stage in the Stages tab.'],
+    unknownStage: [
+      '盘点：“{value}”不是阶段定义表中的阶段。',
+      'Pandian: "{value}" is not a stage in the Stages tab.',
+    ],
     unknownStageSuggest: [
-      '“{value}”不是阶段定义表中的阶段。是否应为“{suggestion}”？',
-      '"{value}" is not a stage in the Stages tab. Did you mean "{suggestion}"?',
+      '盘点：“{value}”不是阶段定义表中的阶段。是否应为“{suggestion}”？',
+      'Pandian: "{value}" is not a stage in the Stages tab. Did you mean "{suggestion}"?',
     ],
   },
   history: {

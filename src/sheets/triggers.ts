@@ -32,7 +32,6 @@ import {
 import { asSheetText, writeRowsAt } from './write-report';
 
 const CACHE_SECONDS = 10 * 60;
-export const NOTE_PREFIX = 'Pandian: ';
 
 interface EditContext {
   trackEdits: boolean;
@@ -464,19 +463,17 @@ function logEdit(
       // The user's own note is kept: Pandian's flag is a line of its own after it, and only such lines (as
       // Pandian words them in either language, for any value) go, with the blank line put before them.
       const note = range.getNote();
-      const flags = MESSAGES['note.unknownStage'].map((m) => (NOTE_PREFIX + m).split('{value}'));
+      const flags = MESSAGES['note.unknownStage'].map((m) => m.split('{value}'));
       const isFlag = (line = '') =>
         flags.some(([head, tail]) => line.startsWith(head) && line.includes(tail));
       const lines = note.split('\n');
       const users = lines.filter((l, i) => !isFlag(l) && !(l === '' && isFlag(lines[i + 1]))).join('\n');
       if (flagNeeded) {
         const suggestion = nearest(typed, lookup.names());
-        const flag =
-          NOTE_PREFIX +
-          translator(ctx.lang)(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
-            value: typed.replace(/\s+/g, ' '), // one line: the flag is removed line by line
-            suggestion: suggestion ?? '',
-          });
+        const flag = translator(ctx.lang)(suggestion ? 'note.unknownStageSuggest' : 'note.unknownStage', {
+          value: typed.replace(/\s+/g, ' '), // one line: the flag is removed line by line
+          suggestion: suggestion ?? '',
+        });
         range.setNote(users ? `${users}\n\n${flag}` : flag);
       } else if (users !== note) range.setNote(users);
     }

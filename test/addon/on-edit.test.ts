@@ -21,7 +21,9 @@ const TZ = 'Asia/Tokyo';
 const COLUMNS = [...HEADER, 'Last Updated']; // A..O: Stage D, Amount E, Stage Entered H, Last Updated O
 const HISTORY_HEADER = ['When', 'Who', 'Customer', 'ID', 'Row', 'Field', 'Old', 'New', 'Source'];
 
-function workbook(options: { rows?: number; track?: 'yes' | 'no'; header?: string[] } = {}): FakeSpreadsheet {
+function workbook(
+  options: { rows?: number; track?: 'yes' | 'no'; header?: string[]; lang?: 'zh' } = {},
+): FakeSpreadsheet {
   const header = options.header ?? COLUMNS;
   const rows = customerRows(options.rows ?? 100, { seed: 31 }).map((r) => {
     const full = [...r, ''];
@@ -35,6 +37,7 @@ function workbook(options: { rows?: number; track?: 'yes' | 'no'; header?: strin
       Settings: [
         ['Setting', 'Value'],
         ['Track edits', options.track ?? 'yes'],
+        ...(options.lang ? [['Language', options.lang]] : []),
       ],
       Notes: [['free notes']],
     },
@@ -616,6 +619,17 @@ describe('an unknown stage value', () => {
     );
     edit(sandbox, ss, 'Customers!D12', 'Budget');
     expect(sheet.getRange('D12').getNote()).toBe('');
+  });
+
+  it('in a Chinese workbook the flag is Chinese from its first word, and correcting the value removes it', () => {
+    const zh = workbook({ lang: 'zh' });
+    const zhSandbox = loadPinned({ spreadsheet: zh });
+    edit(zhSandbox, zh, 'Customers!D7', 'Discovry');
+    expect(zh.getRange('Customers!D7').getNote()).toBe(
+      '盘点：“Discovry”不是阶段定义表中的阶段。是否应为“Discovery”？',
+    );
+    edit(zhSandbox, zh, 'Customers!D7', 'Discovery');
+    expect(zh.getRange('Customers!D7').getNote()).toBe('');
   });
 
   it('a note of the user’s own that starts with "Pandian: " is not taken for the flag', () => {
