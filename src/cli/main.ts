@@ -204,7 +204,7 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
       t('report.flags'),
   );
   for (const r of inv.reps) {
-    const flags = r.flags.map((f) => t(`flag.${f}` as never)).join(', ');
+    const flags = r.flags.map((f) => t(`flag.${f}` as never)).join(t('word.list'));
     const band = r.band ? `[${r.band.low}–${r.band.high ?? '∞'}]` : '';
     lines.push(
       pad(repName(r.rep), repWidth) +

@@ -126,9 +126,9 @@ class GridBuilder {
  * What a customer (its state `s`) still lacks for the next stage, as the gap column and STAGE_GAP write it: its unmet
  * criteria, earliest first, then the current stage's required actions (▸).
  */
-export function gapText(inv: Inventory, s: CustomerState): string {
+export function gapText(inv: Inventory, s: CustomerState, sep: string): string {
   const actions = (inv.stageAt[s.current]?.actions ?? []).map((a) => `▸ ${a}`);
-  return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions].join('; ');
+  return [...s.gap.map((k) => inv.table.criteria[k].criterion.name), ...actions].join(sep);
 }
 
 /** Turns the inventory into the report grid. `t` gives the labels in the report's language. */
@@ -207,7 +207,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   );
   for (const r of inv.reps) {
     const band = r.band ? `${r.band.low}–${r.band.high ?? '∞'}` : '';
-    const flags = r.flags.map((f) => t(`flag.${f}`)).join(', ');
+    const flags = r.flags.map((f) => t(`flag.${f}`)).join(t('word.list'));
     const row = g.add([repCell(r.rep), ...r.byStage, r.open, band, flags, r.won, r.lost, r.wonValue]);
     if (r.flags.length) g.cell(row, nOpen + 3, 'bad');
   }
@@ -229,7 +229,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
       s.evidenced === null ? null : openNames[s.evidenced],
       t(`check.${s.check}`),
       u(s.nextStage === null ? '' : table.model.stages[s.nextStage].name),
-      u(gapText(inv, s)),
+      u(gapText(inv, s, t('word.items'))),
     ]);
     if (s.check === 'ahead') g.cell(r, 5, 'bad');
     else if (s.check === 'behind') g.cell(r, 5, 'warn');
@@ -271,7 +271,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Objections
   g.section('objections');
-  g.header('objectionType total open overdue blocking');
+  g.header('objectionType total unresolved overdue blocking');
   for (const [type, v] of Object.entries(ot.byType)) {
     if (v) g.add([t(`type.${type}`), v.total, v.open, v.overdue, v.blocking]);
   }
@@ -296,7 +296,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
         u(o.text),
         u(o.owner),
         o.due === null ? null : { day: o.due },
-        reasons.map((r) => t(`attention.${r}`)).join(', '),
+        reasons.map((r) => t(`attention.${r}`)).join(t('word.list')),
       ]);
     });
     // Also over the "… more" row, whose due cell is empty.
@@ -318,7 +318,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
 
   // Results per period
   g.section(inv.settings.period === 'quarter' ? 'resultsQuarter' : 'resultsMonth');
-  const resHead = g.header('period wins wonValue lost winRate cycle headcount winsPerRep target');
+  const resHead = g.header('period wins wonValue losses winRate cycle headcount winsPerRep target');
   for (const p of results.periods) {
     g.add([
       u(p.period),
@@ -405,10 +405,11 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.list(groupIssues(inv.issues), ISSUE_LIMIT, (group) => {
     const [first] = group;
     const n = group.length;
+    const sep = t('word.list');
     const rows = `${group
       .slice(0, ROWS_LISTED)
       .map((i) => i.row)
-      .join(', ')}${n > ROWS_LISTED ? ', …' : ''}`;
+      .join(sep)}${n > ROWS_LISTED ? `${sep}…` : ''}`;
     let message = issueText(first);
     if (n > 1) message += ` — ${label('issueGroup', { n, rows })}`;
     // The value: up to three of the group's values (a lone issue's own value)

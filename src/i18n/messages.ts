@@ -84,6 +84,7 @@ export const MESSAGES = sections({
     resumeDue: ['搁置，应于 {date} 恢复', 'On hold, resume was due {date}'],
     objections: ['异议', 'Objections'],
     objectionType: ['类型', 'Type'],
+    unresolved: ['未解决', 'Open'],
     total: ['合计', 'Total'],
     overdue: ['逾期', 'Overdue'],
     blocking: ['阻塞', 'Blocking'],
@@ -112,6 +113,7 @@ export const MESSAGES = sections({
     resultsQuarter: ['每季度结果', 'Results per quarter'],
     period: ['期间', 'Period'],
     wins: ['赢单数', 'Wins'],
+    losses: ['输单数', 'Lost'],
     headcount: ['人数', 'Headcount'],
     winsPerRep: ['人均赢单', 'Wins per rep'],
     target: ['团队赢单目标', 'Team wins target'],
@@ -402,6 +404,9 @@ export const MESSAGES = sections({
   word: {
     yes: ['是', 'yes'],
     no: ['否', 'no'],
+    // Separators of a list in running text: of names or flags (、), and of the gap's criteria and actions (；)
+    list: ['、', ', '],
+    items: ['；', '; '],
   },
 });
 

@@ -73,7 +73,8 @@ export function setupCommand(): void {
   const choice = TEMPLATE_IDS.find((_, i) => text === String(i + 1));
   if (!choice) throw new PandianError('setup.badChoice', { value: text });
   const { created, kept, notOurs } = setupSheets(choice, lang);
-  const done = t('setup.done', { created: created.join(', ') || '—', kept: kept.join(', ') || '—' });
+  const sep = t('word.list');
+  const done = t('setup.done', { created: created.join(sep) || '—', kept: kept.join(sep) || '—' });
   alert(t('setup.title'), notOurs ? `${done}\n\n${t('setup.settingsNotOurs', { sheet: notOurs })}` : done);
 }
 

@@ -228,8 +228,8 @@ function column(answers: (string | number)[]): string | number | (string | numbe
 }
 
 export function stageGap(rows: unknown): string | number | (string | number)[][] {
-  return perRow(rows, (inv, i) =>
-    inv.table.customers[i].status === 'open' ? gapText(inv, inv.states[i]) : '',
+  return perRow(rows, (inv, i, t) =>
+    inv.table.customers[i].status === 'open' ? gapText(inv, inv.states[i], t('word.items')) : '',
   );
 }
 

@@ -473,7 +473,11 @@ export class CustomerPanel {
           c.guidance,
         ),
       c.support.length > 0 &&
-        h('p', { className: 'meta' }, `${t('sidebar.support')}${colon(this.ui.lang)}${c.support.join(', ')}`),
+        h(
+          'p',
+          { className: 'meta' },
+          `${t('sidebar.support')}${colon(this.ui.lang)}${c.support.join(t('word.list'))}`,
+        ),
     );
   }
 

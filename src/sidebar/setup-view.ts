@@ -241,7 +241,8 @@ export class SetupPanel {
     const t = this.ui.t;
     const result = await whileBusy(this.ui, control, () => call('sidebarSetupSheets', template, lang));
     if (!result) return;
-    const list = (names: string[]) => (names.length > 0 ? names.join(', ') : t('sidebar.setup.nothing'));
+    const list = (names: string[]) =>
+      names.length > 0 ? names.join(t('word.list')) : t('sidebar.setup.nothing');
     const done = t('sidebar.setup.done', { created: list(result.created), kept: list(result.kept) });
     const mine = result.notOurs ? ` ${t('sidebar.setup.settingsNotOurs', { sheet: result.notOurs })}` : '';
     this.ui.say(done + mine);

@@ -139,7 +139,7 @@ function expected(ss: FakeSpreadsheet, lang: Lang) {
         : [
             ...s.gap.map((k) => inv.table.criteria[k].criterion.name),
             ...(stage?.actions ?? []).map((a) => `▸ ${a}`),
-          ].join('; ');
+          ].join(outcome.lang === 'zh' ? '；' : '; ');
     const of =
       c.status !== 'open'
         ? c.stageText
@@ -424,6 +424,12 @@ describe('answers in the sheet’s language', () => {
     expect(words).toEqual(new Set(['', '一致', '超前（缺证据）', '滞后（表格未更新）', '未知阶段']));
     answer.forEach((cell, i) => {
       expect(cell).toEqual([byRow.get(i + 2)?.check ?? '']);
+    });
+    // The gap's criteria and actions are separated by a full-width semicolon.
+    const gaps = sandbox.call('STAGE_GAP', rowsOf(ss, 2, N + 1)) as unknown[][];
+    expect(gaps.some(([g]) => String(g).includes('；▸ '))).toBe(true);
+    gaps.forEach((cell, i) => {
+      expect(cell).toEqual([byRow.get(i + 2)?.gap ?? '']);
     });
     expect(sandbox.call('OBJECTION_STATUS', 'Customer 1')).toBe('2 个未解决 · 1 个逾期 · 阻塞');
     expect(sandbox.call('OBJECTION_STATUS', 'C00002')).toBe('排除');

@@ -59,7 +59,9 @@ describe.each([
       names.settings,
       names.customers,
     ]);
-    const created = [names.stages, names.objections, names.settings, names.customers].join(', ');
+    const created = [names.stages, names.objections, names.settings, names.customers].join(
+      lang === 'zh' ? '、' : ', ',
+    );
     expect(lastAlert(sandbox)).toEqual({
       title: t('setup.title'),
       prompt: t('setup.done', { created, kept: '—' }),

@@ -514,6 +514,20 @@ describe('language', () => {
   });
 });
 
+describe('the Chinese summary', () => {
+  it('lists a rep’s two flags with 、, as the report does', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(ROOT, 'samples/pandian-demo.xlsx'));
+    wb.getWorksheet('设置')!.getCell('B6').value = 11; // 并发下限: 陈静's 10 open fall below it
+    const input = join(tmp, 'band11.xlsx');
+    await wb.xlsx.writeFile(input);
+    const r = await cli(['inventory', input, '--as-of', '2026-11-27', '--out', join(tmp, 'band11-out.xlsx')]);
+    expect(r.out.split('\n').find((l) => l.startsWith('陈静'))).toMatch(
+      / 10 +低于区间、前期阶段空缺 \[11–∞\]$/,
+    );
+  });
+});
+
 describe('progress', () => {
   it('shows reading, computing and writing on a terminal for a large file, and nothing with --json', async () => {
     const shown = await cli(

@@ -64,11 +64,18 @@ function row(spec: RowSpec): Cell[] {
   ];
 }
 
-/** The English report's cells, user text unwrapped. */
-const reportGrid = (inv: Inventory): unknown[][] =>
-  buildReport(inv, reportText('en'), (i) => issueMessage(i, 'en')).rows.map((r) =>
+/** The report's cells (English unless `lang` says), user text unwrapped. */
+const reportGrid = (inv: Inventory, lang: 'en' | 'zh' = 'en'): unknown[][] =>
+  buildReport(inv, reportText(lang), (i) => issueMessage(i, lang)).rows.map((r) =>
     r.map((c) => (c !== null && typeof c === 'object' && 'text' in c ? c.text : c)),
   );
+
+/** An Objections tab (English headers) of one objection with these fields. */
+function objectionsTab(fields: Partial<Record<keyof typeof OBJECTION_COLUMNS, Cell>>): SheetData {
+  const head = headersOf(OBJECTION_COLUMNS, 'en');
+  const keys = Object.keys(OBJECTION_COLUMNS);
+  return { name: 'Objections', values: [head, keys.map((k) => fields[k as keyof typeof fields] ?? '')] };
+}
 
 /** The inventory of these tabs (UTC, English), as of AS_OF unless given. */
 function inventoryOf(sheets: SheetData[], { asOf = AS_OF, keep = false } = {}): Inventory {
@@ -1145,16 +1152,10 @@ describe('found by a sales manager’s audit of the report', () => {
   });
 
   it('the objections needing attention name the customer, also when the objection names it by id', () => {
-    const head = headersOf(OBJECTION_COLUMNS, 'en');
-    const at = (k: keyof typeof OBJECTION_COLUMNS) => Object.keys(OBJECTION_COLUMNS).indexOf(k);
-    const objection: Cell[] = head.map(() => '');
-    objection[at('customer')] = 'KH-031';
-    objection[at('objection')] = 'No budget';
-    objection[at('blocking')] = 'yes';
-    objection[at('due')] = '2026-06-01'; // overdue as of 30 June: it needs attention
     const inv = inventory(
       [row({ id: 'KH-031', customer: '南京机场集团', stage: 'Lead' })],
-      [{ name: 'Objections', values: [head, objection] }],
+      // Overdue as of 30 June: it needs attention
+      [objectionsTab({ customer: 'KH-031', objection: 'No budget', blocking: 'yes', due: '2026-06-01' })],
     );
     const grid = reportGrid(inv);
     const listed = grid.find((r) => r[0] === 2 && r[3] === 'No budget');
@@ -1217,5 +1218,49 @@ describe('found by a sales manager’s audit of the report', () => {
     // The summary counts all five closes; the months and the cycle only those they can place.
     expect(inv.totals).toMatchObject({ won: 3, lost: 2 });
     expect(inv.results.avgCycleDays).toBe(35);
+  });
+});
+
+describe('the Chinese report', () => {
+  const zhGrid = (inv: Inventory): unknown[][] => reportGrid(inv, 'zh');
+
+  it('lists with Chinese separators: the gap with ；, attention reasons and issue rows with 、', () => {
+    const inv = inventory(
+      ['Acme', 'Beta', 'Gamma', 'Delta'].map((customer) => row({ customer, stage: 'Lead', amount: 'abc' })),
+      // Overdue as of 30 June, and no plan
+      [objectionsTab({ customer: 'Acme', objection: 'No budget', raised: '2026-05-01', due: '2026-06-01' })],
+    );
+    const grid = zhGrid(inv);
+    const gap = String(grid.find((r) => r[1] === 'Acme' && r[3] === 'Lead')?.[7]);
+    expect(gap).toBe('Inquiry；▸ Identify the key contact；▸ First visit');
+    const attention = grid.find((r) => r[3] === 'No budget');
+    expect(attention?.[6]).toBe('逾期、未计划');
+    const amounts = grid.find((r) => r[0] === 'Customers' && String(r[4]).startsWith('无法识别的金额'));
+    expect(String(amounts?.[4])).toMatch(/共 4 行：2、3、4、5$/);
+  });
+
+  it('lists a rep’s flags with 、', () => {
+    const rows = ['A', 'B', 'C'].map((customer, k) =>
+      row({ customer, rep: k ? 'Ann' : 'Bo', stage: k ? 'Lead' : 'Budget' }),
+    );
+    const inv = inventory(rows, [{ name: 'Settings', values: [['WIP low', 2]] }]);
+    const bo = zhGrid(inv).find((r) => r[0] === 'Bo' && r.includes('2–∞'));
+    expect(bo).toContain('低于区间、前期阶段空缺');
+  });
+
+  it('heads the open objections 未解决, as the summary does, and the losses per period 输单数 beside 赢单数', () => {
+    const inv = deals([
+      ['A', 'Ann', 'Won', 100, '2026-05-01', '2026-06-01'],
+      ['B', 'Ann', 'Lost', 100, '2026-05-01', '2026-06-02'],
+    ]);
+    const grid = zhGrid(inv);
+    expect(grid.find((r) => r[0] === '类型')?.slice(0, 5)).toEqual([
+      '类型',
+      '合计',
+      '未解决',
+      '逾期',
+      '阻塞',
+    ]);
+    expect(grid.find((r) => r[0] === '期间')?.slice(0, 4)).toEqual(['期间', '赢单数', '赢单金额', '输单数']);
   });
 });

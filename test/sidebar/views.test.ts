@@ -290,6 +290,18 @@ describe('Setup view', () => {
     expect(received).toEqual([['meddpicc', 'zh']]);
   });
 
+  it('reports what it did in Chinese with the tabs listed by 、', async () => {
+    const { sidebar } = await open({
+      lang: 'zh',
+      locale: 'zh_CN',
+      overrides: { sidebarSetupSheets: () => ({ created: ['阶段定义', '设置'], kept: ['客户盘点'] }) },
+    });
+    const page = sidebar.page;
+    await page.getByRole('tab', { name: '设置' }).click();
+    await page.getByRole('button', { name: '创建表格' }).click();
+    await page.getByRole('status').getByText('已创建：阶段定义、设置。保持不变：客户盘点。').waitFor();
+  });
+
   it('says when the Settings tab it kept is the user’s own, so Pandian has none', async () => {
     const { sidebar } = await open({
       overrides: {
