@@ -12,13 +12,23 @@ import { buildReport } from '../core/report';
 import { parseStages } from '../core/stage-model';
 import { nameIn, OBJECTION_COLUMNS, TAB_NAMES } from '../core/tabs';
 import { BAND_MIN_CLOSES, type Lang, ROLES, type Role, type SheetData } from '../core/types';
-import { cliTranslator } from '../i18n/cli-messages';
+import { type CliKey, cliTranslator } from '../i18n/cli-messages';
 import { issueMessage, langOfLocale, reportText } from '../i18n/messages';
+import type { Params } from '../i18n/translate';
 import { fileError } from './csv';
 import { inventoryJson } from './json';
 import { EXCEL_CELL, openWorkbook, readWorkbook } from './workbook';
 
-class UsageError extends Error {}
+/** A usage error: its message's key, in the language of --lang when that was read, else the environment's. */
+class UsageError extends Error {
+  constructor(
+    readonly key: CliKey,
+    readonly params: Params = {},
+    readonly lang?: Lang,
+  ) {
+    super(key);
+  }
+}
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -32,11 +42,6 @@ export interface CliIo {
 
 function usage(lang: Lang): string {
   return cliTranslator(lang)('cli.usage', { roles: ROLES.join(', ') });
-}
-
-/** The usage error for an --as-of that is not a day core accepts (core's dayFromIso: a real date, 1900–2200). */
-function badAsOf(value: string): string {
-  return `--as-of must be a real date as YYYY-MM-DD (years 1900 to 2200), not "${value}"`;
 }
 
 interface Options {
@@ -53,8 +58,7 @@ interface Options {
   json: boolean;
 }
 
-function parse(argv: string[], io: CliIo): Options | 'help' {
-  const envLang = langOfLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
+function parse(argv: string[], envLang: Lang, io: CliIo): Options | { help: Lang } {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -73,25 +77,25 @@ function parse(argv: string[], io: CliIo): Options | 'help' {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError('cli.badOption', { message: (e as Error).message });
   }
   const v = parsed.values as Record<string, string | string[] | boolean | undefined>;
-  if (v.help) return 'help';
-  const [command, file, ...extra] = parsed.positionals;
-  if (command !== 'inventory')
-    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  if (!file) throw new UsageError('no input file given');
-  if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const lang = v.lang === undefined ? envLang : v.lang === 'zh' || v.lang === 'en' ? v.lang : null;
-  if (!lang) throw new UsageError(`--lang must be zh or en, not "${v.lang}"`);
+  if (!lang) throw new UsageError('cli.badLang', { value: String(v.lang) });
+  if (v.help) return { help: lang };
+  const fail = (key: CliKey, params?: Params) => new UsageError(key, params, lang);
+  const [command, file, ...extra] = parsed.positionals;
+  if (command !== 'inventory') throw command ? fail('cli.badCommand', { command }) : fail('cli.noCommand');
+  if (!file) throw fail('cli.noFile');
+  if (extra.length) throw fail('cli.extraArgument', { value: extra[0] });
   const asOf = (v['as-of'] as string | undefined) ?? io.today();
-  if (dayFromIso(asOf) === null) throw new UsageError(badAsOf(asOf));
+  if (dayFromIso(asOf) === null) throw fail('cli.badAsOf', { value: asOf });
   const mapping: Partial<Record<Role, string>> = {};
   for (const m of (v.map as string[] | undefined) ?? []) {
     const eq = m.indexOf('=');
     const role = m.slice(0, eq).trim() as Role;
     if (eq < 1 || !ROLES.includes(role) || m.slice(eq + 1).trim() === '') {
-      throw new UsageError(`--map takes role=Header with a role among ${ROLES.join(', ')}; got "${m}"`);
+      throw fail('cli.badMap', { roles: ROLES.join(', '), value: m });
     }
     mapping[role] = m.slice(eq + 1).trim();
   }
@@ -230,19 +234,19 @@ export function summaryText(inv: Inventory, lang: Lang, outPath: string): string
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const envLang = langOfLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
-  const usageError = (message: string): number => {
-    io.stderr(`pandian: ${message}\n\n${usage(envLang)}`);
+  const usageError = ({ key, params, lang = envLang }: UsageError): number => {
+    io.stderr(`pandian: ${cliTranslator(lang)(key, params)}\n\n${usage(lang)}`);
     return 2;
   };
-  let options: Options | 'help';
+  let options: Options | { help: Lang };
   try {
-    options = parse(argv, io);
+    options = parse(argv, envLang, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    return usageError(e.message);
+    return usageError(e);
   }
-  if (options === 'help') {
-    io.stdout(usage(envLang));
+  if ('help' in options) {
+    io.stdout(usage(options.help));
     return 0;
   }
   const { lang } = options;
@@ -250,7 +254,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const input = resolve(options.file);
   const out = resolve(options.out ?? defaultOut(options.file));
   if (extname(out).toLowerCase() !== '.xlsx') {
-    io.stderr(`pandian: --out must name an .xlsx file\n`);
+    io.stderr(`pandian: ${t('cli.outNotXlsx')}\n`);
     return 2;
   }
   if (existsSync(out) && existsSync(input) && realpathSync(out) === realpathSync(input)) {
@@ -284,7 +288,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     });
     // parse() checks --as-of as core does: this is only a safety net, and never told as a missing tab.
     if (!outcome.ok && outcome.code === 'bad-as-of')
-      return usageError(badAsOf(outcome.wanted ?? options.asOf));
+      return usageError(new UsageError('cli.badAsOf', { value: outcome.wanted ?? options.asOf }, lang));
     if (!outcome.ok) {
       io.stderr(
         `pandian: ${t(

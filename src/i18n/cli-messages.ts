@@ -10,6 +10,21 @@ export const CLI_MESSAGES = sections({
       '用法：pandian inventory <文件.xlsx|文件.csv> [选项]\n\n选项：\n  --out 文件.xlsx       报告副本的保存位置（默认：输入文件旁的 <名称>-inventory.xlsx）\n  --sheet 名称          客户表（默认：按表头识别）\n  --stages 文件         阶段定义表（.csv 或 .xlsx）\n  --objections 文件     异议表（.csv 或 .xlsx）\n  --map 角色=表头       手动映射列，可重复。角色：{roles}\n  --as-of YYYY-MM-DD    盘点日期（默认：今天）\n  --lang zh|en          报告语言（默认：按系统环境）\n  --json                输出一个 JSON 文档而不是摘要\n',
       'Usage: pandian inventory <file.xlsx|file.csv> [options]\n\nOptions:\n  --out FILE.xlsx      where to write the copy with the report (default: <name>-inventory.xlsx beside the input)\n  --sheet NAME         the customer tab (default: found by its headers)\n  --stages FILE        a Stages table (.csv or .xlsx)\n  --objections FILE    an Objections table (.csv or .xlsx)\n  --map role=Header    map a column by hand; repeatable. Roles: {roles}\n  --as-of YYYY-MM-DD   the inventory date (default: today)\n  --lang zh|en         language of the report (default: from the environment)\n  --json               print one JSON document instead of the summary\n',
     ],
+    badOption: ['选项有误：{message}', '{message}'],
+    badLang: ['--lang 只能是 zh 或 en，而不是“{value}”', '--lang must be zh or en, not "{value}"'],
+    noCommand: ['没有给出命令', 'no command given'],
+    badCommand: ['未知命令“{command}”', 'unknown command "{command}"'],
+    noFile: ['没有给出输入文件', 'no input file given'],
+    extraArgument: ['多余的参数“{value}”', 'unexpected argument "{value}"'],
+    badAsOf: [
+      '--as-of 必须是 YYYY-MM-DD 格式的真实日期（1900 年至 2200 年），而不是“{value}”',
+      '--as-of must be a real date as YYYY-MM-DD (years 1900 to 2200), not "{value}"',
+    ],
+    badMap: [
+      '--map 的格式为 角色=表头，角色为 {roles} 之一；收到的是“{value}”',
+      '--map takes role=Header with a role among {roles}; got "{value}"',
+    ],
+    outNotXlsx: ['--out 必须是 .xlsx 文件', '--out must name an .xlsx file'],
     heading: ['客户盘点：“{sheet}”表，截至 {asOf}', 'Customer inventory of "{sheet}" as of {asOf}'],
     totals: [
       '共 {customers} 个客户：进行中 {open}，赢单 {won}，输单 {lost}，搁置 {hold}',

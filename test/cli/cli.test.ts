@@ -572,6 +572,21 @@ describe('errors and usage', () => {
     }
   });
 
+  it('speaks the language --lang gives in its help and usage errors, whatever the environment', async () => {
+    const help = await cli(['inventory', '--lang', 'zh', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^用法：pandian inventory/);
+    for (const [args, message] of [
+      [['inventory', '--lang=zh'], '没有给出输入文件'],
+      [['inventory', MAVEN, '--lang', 'zh', '--as-of', '2024-02-30'], '而不是“2024-02-30”'],
+      [['inventory', MAVEN, '--lang', 'zh', '--map', 'nosuchrole=x'], '收到的是“nosuchrole=x”'],
+    ] as const) {
+      const r = await cli([...args]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^pandian: .*${message}\n\n用法：pandian inventory`));
+    }
+  });
+
   it('exits 2 on an impossible --as-of date, naming the option and the value', async () => {
     const csv = join(tmp, 'as-of.csv');
     writeFileSync(csv, 'Customer,Rep,Stage\nAcme,Ann,Lead\n');
