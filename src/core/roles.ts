@@ -83,22 +83,22 @@ export function parseHeader(text: string): HeaderInfo {
 export const ROLE_NAMES: Record<Role, string> = {
   id: 'ID|Opportunity ID|Deal ID|Lead ID|Record ID|hs_object_id|Opportunity Number|Deal Number|编号|商机编号|商机ID|机会编号|项目编号|线索编号|客户编号|客户ID|xml_id',
   customer:
-    'Customer|Customer Name|Account|Account Name|Company|Company Name|Organization|Organisation|Organization Name|Organisation Name|Client|Client Name|Associated Company|partner_name|Deal - Organization|Partner|客户|客户名称|客户全称|客户单位|公司|公司名称|企业名称|单位|单位名称|甲方|Deal Name|Opportunity Name|Deal Title|Title|Opportunity|Deal|商机名称|项目名称|机会名称|商机|项目|Name|名称|AccountId|Company ID|partner_id',
-  rep: 'Rep|Sales Rep|Sales Representative|Salesperson|Sales Agent|Owner|Opportunity Owner|Deal Owner|Owner Name|Assigned To|Account Executive|AE|Account Manager|Account Owner|Lead Owner|OwnerId|hubspot_owner_id|HubSpot Owner|user_id|销售|销售代表|销售人员|负责人|商机负责人|销售负责人|客户经理|跟进人|业务员|所属销售|归属销售|归属人|所有者|拥有者',
+    'Customer|Customer Name|Account|Account Name|Company|Company Name|Organization|Organisation|Organization Name|Organisation Name|Client|Client Name|Associated Company|partner_name|Deal - Organization|Partner|客户|客户名称|客户全称|客户单位|公司|公司名称|企业名称|单位|单位名称|甲方|Deal Name|Opportunity Name|Deal Title|Title|Opportunity|Deal|所属客户|关联客户|商机名称|项目名称|机会名称|商机|项目|Name|名称|AccountId|Company ID|partner_id',
+  rep: 'Rep|Sales Rep|Sales Representative|Salesperson|Sales Agent|Owner|Opportunity Owner|Deal Owner|Owner Name|Assigned To|Account Executive|AE|Account Manager|Account Owner|Lead Owner|OwnerId|hubspot_owner_id|HubSpot Owner|user_id|销售|销售代表|销售人员|负责人|商机负责人|销售负责人|客户经理|跟进人|跟进人员|负责销售|业务员|所属销售|归属销售|归属人|所有者|拥有者',
   stage:
     'Stage|Deal Stage|Sales Stage|Opportunity Stage|Pipeline Stage|Stage Name|stage_id|阶段|销售阶段|商机阶段|当前阶段|项目阶段|机会阶段',
   status:
     'Status|State|Deal Status|Opportunity Status|Won/Lost|Outcome|状态|商机状态|跟进状态|项目状态|赢输状态',
   value:
-    'Amount|Value|Deal Value|Deal Amount|Opportunity Amount|Contract Value|Deal Size|Close Value|Expected Revenue|planned_revenue|Revenue|金额|预计金额|商机金额|合同金额|项目金额|预估金额|销售金额|签约金额|成交金额|预计收入',
+    'Amount|Value|Deal Value|Deal Amount|Opportunity Amount|Contract Value|Deal Size|Close Value|Expected Revenue|planned_revenue|Revenue|金额|预计金额|商机金额|合同金额|项目金额|预估金额|销售金额|签约金额|成交金额|预计成交金额|预计收入',
   created:
     'Created|Created Date|Create Date|Created Time|Created On|Created At|Date Created|Creation Date|Deal created|Deal - Deal created|Engage Date|First Contact|First Contact Date|Open Date|date_open|创建日期|创建时间|首次接触|首次接触日期|首次接触时间|录入日期|录入时间|建档日期|立项日期|商机创建时间',
   expectedClose:
-    'Expected Close|Expected Close Date|Deal - Expected close date|Close Date|Closing Date|Estimated Close Date|Target Close Date|Forecast Close Date|Expected Closing|Expected Closing Date|date_deadline|预计签约日期|预计签约时间|预计成交日期|预计成交时间|预计达成时间|预计达成日期|预计结单日期|预计结单时间|预计关闭日期|计划签约日期',
+    'Expected Close|Expected Close Date|Deal - Expected close date|Close Date|Closing Date|Estimated Close Date|Target Close Date|Forecast Close Date|Expected Closing|Expected Closing Date|date_deadline|预计签约日期|预计签约时间|预计成交日期|预计成交时间|预计达成时间|预计达成日期|预计签单日期|预计签单时间|预计结单日期|预计结单时间|预计关闭日期|计划签约日期',
   closed:
-    'Closed Date|Closed On|Date Closed|Actual Close Date|Won Time|Deal - Won time|Won Date|Lost Time|Deal - Lost time|Lost Date|Deal closed on|hs_closed_won_date|成交日期|成交时间|签约日期|签约时间|关闭日期|关闭时间|结单日期|赢单日期|输单日期',
+    'Closed Date|Closed On|Date Closed|Actual Close Date|实际成交日期|实际成交时间|实际签约日期|Won Time|Deal - Won time|Won Date|Lost Time|Deal - Lost time|Lost Date|Deal closed on|hs_closed_won_date|成交日期|成交时间|签约日期|签约时间|关闭日期|关闭时间|结单日期|赢单日期|输单日期',
   lastContact:
-    'Last Contact|Last Contacted|Last Contact Date|Last Activity|Last Activity Date|Last Activity Time|Deal - Last activity date|hs_lastactivitydate|notes_last_contacted|Last Interaction|Last Touch|最近跟进|最近跟进时间|最近跟进日期|最近联系|最近联系时间|最近联系日期|最后跟进|最后跟进时间|最后跟进日期|最后联系时间|上次跟进|上次跟进时间|上次联系时间',
+    'Last Contact|Last Contacted|Last Contact Date|Last Activity|Last Activity Date|Last Activity Time|Deal - Last activity date|hs_lastactivitydate|notes_last_contacted|Last Interaction|Last Touch|最近跟进|最近跟进时间|最近跟进日期|最近联系|最近联系时间|最近联系日期|最后跟进|最后跟进时间|最后跟进日期|最后联系时间|最后一次跟进时间|最近一次跟进时间|上次跟进|上次跟进时间|上次联系时间',
   nextAction:
     'Next Step|Next Steps|Next Action|Next Activity|hs_next_step|下一步|下一步行动|下一步计划|下步计划|下一步工作|后续行动',
   nextActionDue:

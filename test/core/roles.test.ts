@@ -86,6 +86,23 @@ describe('matchRole', () => {
     expect(matchRole('Probability (%)')?.role).toBe('probability');
   });
 
+  test('common Chinese CRM export headers', () => {
+    const roles = {
+      所属客户: 'customer',
+      关联客户: 'customer',
+      跟进人员: 'rep',
+      负责销售: 'rep',
+      预计成交金额: 'value',
+      '预计成交金额（万元）': 'value',
+      预计签单日期: 'expectedClose',
+      实际成交日期: 'closed',
+      实际签约日期: 'closed',
+      最近一次跟进时间: 'lastContact',
+    };
+    for (const [header, role] of Object.entries(roles))
+      expect([header, matchRole(header)?.role]).toEqual([header, role]);
+  });
+
   test('no fuzzy guessing', () => {
     expect(matchRole('Stag')).toBeNull();
     expect(matchRole('Stage (old)')).toBeNull();
