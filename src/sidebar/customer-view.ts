@@ -321,7 +321,7 @@ export class CustomerPanel {
         h(
           'details',
           { id: 'row-issues', className: 'issues' },
-          h('summary', null, `${t('sidebar.issues')} (${c.issues.length})`),
+          h('summary', null, `${t('sidebar.issues')}${paren(this.ui.lang, String(c.issues.length))}`),
           h(
             'ul',
             null,

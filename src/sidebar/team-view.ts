@@ -5,7 +5,7 @@ import type { SidebarKey } from '../i18n/sidebar-messages';
 import type { TeamView } from '../sheets/sidebar-api';
 import { button, type Child, field, fill, h, option } from './dom';
 import { call } from './rpc';
-import { type Ui, whileBusy } from './ui';
+import { paren, type Ui, whileBusy } from './ui';
 
 export class TeamPanel {
   private view: TeamView | null = null;
@@ -164,7 +164,7 @@ export class TeamPanel {
         'h3',
         { id: 'stalled-h' },
         t('sidebar.team.stalled'),
-        v.stalledTotal > 0 ? ` (${v.stalledTotal})` : '',
+        v.stalledTotal > 0 ? paren(this.ui.lang, String(v.stalledTotal)) : '',
       ),
       v.stalled.length === 0
         ? h('p', { className: 'note' }, t('sidebar.team.stalledNone'))
@@ -204,7 +204,7 @@ export class TeamPanel {
       ...o.byType[type]!,
     }));
     const counts: [SidebarKey, number][] = [
-      ['report.open', o.open],
+      ['report.unresolved', o.open],
       ['report.overdue', o.overdue],
       ['report.blocking', o.blocking],
       ['report.unplanned', o.unplanned],
@@ -219,7 +219,7 @@ export class TeamPanel {
         { className: 'counts' },
         ...counts.flatMap(([key, n]) => [
           h('dt', null, t(key)),
-          h('dd', { className: n > 0 && key !== 'report.open' ? 'bad' : '' }, n),
+          h('dd', { className: n > 0 && key !== 'report.unresolved' ? 'bad' : '' }, n),
         ]),
       ),
       byType.length > 0 &&
@@ -233,7 +233,7 @@ export class TeamPanel {
               'tr',
               null,
               h('th', { attrs: { scope: 'col' } }, t('report.objectionType')),
-              h('th', { attrs: { scope: 'col' } }, t('report.open')),
+              h('th', { attrs: { scope: 'col' } }, t('report.unresolved')),
               h('th', { attrs: { scope: 'col' } }, t('report.overdue')),
               h('th', { attrs: { scope: 'col' } }, t('report.total')),
             ),

@@ -124,6 +124,20 @@ describe('Team view', () => {
     expect(sidebar.errors).toEqual([]);
   });
 
+  it('in Chinese heads open objections 未解决 and puts counts in full-width brackets', async () => {
+    const { ss, sidebar } = await open({ lang: 'zh', locale: 'zh_CN' });
+    const page = sidebar.page;
+    await page.getByRole('heading', { level: 2, name: '北方钢铁' }).waitFor();
+    ss.getSheetByName('客户盘点')!.getRange(3, 5).setValue('大约一百万'); // 预计金额 of the selected row
+    await page.getByText('无法识别的单元格（1）').waitFor();
+    await page.getByRole('tab', { name: '团队' }).click();
+    await page.getByRole('heading', { name: /^停滞客户（\d+）$/ }).waitFor();
+    await expect(page.locator('.counts > dt').first().textContent()).resolves.toBe('未解决');
+    await expect(page.getByRole('table').nth(1).locator('thead th').nth(1).textContent()).resolves.toBe(
+      '未解决',
+    );
+  });
+
   it('says how to get a WIP band when there is none (no Settings band, too few closed deals)', async () => {
     const { sidebar } = await open();
     const page = sidebar.page;
