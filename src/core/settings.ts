@@ -1,6 +1,6 @@
 // The Settings tab: two columns, setting and value, keys in either language. Mapping rows ("map:customer",
 // "映射:客户") map a role to a header. Unreadable values are issues and fall back to the default.
-import { cellText, isBlankGrid, normalizeKey } from './normalize';
+import { cellText, isBlankGrid, normalizeKey, plainText } from './normalize';
 import { IssueLog, keysByName, locateColumns } from './register';
 import { matchRole } from './roles';
 import { MAPPING_PREFIXES, SETTINGS_COLUMNS, SETTINGS_KEYS } from './tabs';
@@ -31,12 +31,14 @@ function roleOf(word: string): Role | undefined {
 }
 
 /**
- * The role a mapping row's key maps ("map:customer", "映射:客户"): undefined for a key that is no mapping
+ * The role a mapping row's key maps ("map:customer", "映射:客户" or "映射：客户"): undefined for a key that is no mapping
  * row, null for one whose role is unknown.
  */
 export function mappingRole(key: string): Role | null | undefined {
-  const prefix = MAPPING_PREFIXES.find((p) => key.toLowerCase().startsWith(p));
-  return prefix === undefined ? undefined : (roleOf(key.slice(prefix.length)) ?? null);
+  // Full-width as a Chinese input method types it: 映射：客户 is 映射:客户
+  const plain = plainText(key).toLowerCase();
+  const prefix = MAPPING_PREFIXES.find((p) => plain.startsWith(p));
+  return prefix === undefined ? undefined : (roleOf(plain.slice(prefix.length)) ?? null);
 }
 
 /** Setting keys by normalized name, made on first use (parseSettings runs several times an execution). */

@@ -36,6 +36,15 @@ describe('parseSettings', () => {
     ]);
   });
 
+  test('a mapping row typed with a full-width colon, as a Chinese input method types it, maps too', () => {
+    const { settings, issues } = read([
+      ['映射：客户', '客户全名'],
+      ['ｍａｐ：Owner', '跟单员'],
+    ]);
+    expect(settings.mapping).toEqual({ customer: '客户全名', rep: '跟单员' });
+    expect(issues).toEqual([]);
+  });
+
   test('a mapping row names its role by the role or by any header name of it', () => {
     // The words Settings knew for each role before it asked the header names, and then some.
     const words: [string, string][] = [
