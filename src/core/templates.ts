@@ -64,7 +64,7 @@ const B2B: readonly StageSpec[] = [
     maxDays: 30,
     probability: 0.3,
     guidance:
-      '预算不是"有钱"，而是客户承诺走预算审批的路径和时间。|Budget is a promise of the approval path and date, not just money.',
+      '预算不是“有钱”，而是客户承诺走预算审批的路径和时间。|Budget is a promise of the approval path and date, not just money.',
   },
   {
     name: '方案/招投标|Solution & tender',

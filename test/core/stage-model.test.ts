@@ -1,6 +1,6 @@
-import { KIND_LABELS } from '../../src/core/stage-grid';
+import { KIND_LABELS, stagesGrid } from '../../src/core/stage-grid';
 import { kindOfWord, parseStages, StageLookup, stagesFromData } from '../../src/core/stage-model';
-import { KIND_OF_WORD, KIND_WORDS } from '../../src/core/templates';
+import { KIND_OF_WORD, KIND_WORDS, template } from '../../src/core/templates';
 import type { StageKind } from '../../src/core/types';
 
 describe('kindOfWord', () => {
@@ -208,5 +208,12 @@ describe('parseStages probability', () => {
     expect(probabilities([10, '25', 1, 100])).toEqual([0.1, 0.25, 0.01, 1]);
     expect(probabilities([1, '0.5%'])).toEqual([0.01, 0.005]);
     expect(probabilities([0.1, 0.5, 1])).toEqual([0.1, 0.5, 1]);
+  });
+});
+
+describe('the Chinese templates', () => {
+  it.each(['b2b', 'meddpicc', 'funnel'] as const)('%s: quotes in Chinese text are full-width', (id) => {
+    const cells = stagesGrid(template(id, 'zh'), 'zh').flat().map(String);
+    expect(cells.filter((c) => /[\u4e00-\u9fa5]/.test(c) && c.includes('"'))).toEqual([]);
   });
 });
