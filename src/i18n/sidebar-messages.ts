@@ -34,7 +34,7 @@ export const SIDEBAR_MESSAGES = sections({
     support: ['需要支持', 'Support needed'],
     daysInStage: ['本阶段 {days} 天', '{days} days in stage'],
     daysInStageOne: ['本阶段 1 天', '1 day in stage'],
-    maxDays: ['（上限 {max}）', '(max {max})'],
+    maxDays: ['上限 {max}', 'max {max}'],
     stalled: ['停滞', 'stalled'],
     outOfTouch: ['久未联系', 'out of touch'],
     lastContact: ['{days} 天前联系', 'last contact {days} days ago'],

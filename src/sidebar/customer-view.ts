@@ -344,7 +344,7 @@ export class CustomerPanel {
     if (c.daysInStage !== null) {
       clock.push(
         t(c.daysInStage === 1 ? 'sidebar.daysInStageOne' : 'sidebar.daysInStage', { days: c.daysInStage }) +
-          (c.maxDays !== null ? ` ${t('sidebar.maxDays', { max: c.maxDays })}` : ''),
+          (c.maxDays !== null ? paren(this.ui.lang, t('sidebar.maxDays', { max: c.maxDays })) : ''),
       );
     }
     const contact = c.daysSinceContact;

@@ -186,7 +186,7 @@ export class TeamPanel {
                     stage: s.stage < 0 ? t('sidebar.team.onHold') : (v.stages[s.stage] ?? ''),
                     days: s.days,
                   }),
-                  s.maxDays !== null ? ` ${t('sidebar.maxDays', { max: s.maxDays })}` : '',
+                  s.maxDays !== null ? paren(this.ui.lang, t('sidebar.maxDays', { max: s.maxDays })) : '',
                 ),
               ),
             ),

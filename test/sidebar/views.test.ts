@@ -132,6 +132,8 @@ describe('Team view', () => {
     await page.getByText('无法识别的单元格（1）').waitFor();
     await page.getByRole('tab', { name: '团队' }).click();
     await page.getByRole('heading', { name: /^停滞客户（\d+）$/ }).waitFor();
+    const stalled = await page.locator('.people').first().locator('li .meta').allTextContents();
+    expect(stalled[0]).toMatch(/ · \d+ 天（上限 \d+）$/);
     await expect(page.locator('.counts > dt').first().textContent()).resolves.toBe('未解决');
     await expect(page.getByRole('table').nth(1).locator('thead th').nth(1).textContent()).resolves.toBe(
       '未解决',
