@@ -37,7 +37,7 @@ export const MESSAGES = sections({
     lost: ['输单', 'Lost'],
     hold: ['搁置', 'On hold'],
     openValue: ['在途金额', 'Open pipeline value'],
-    weighted: ['加权管道', 'Weighted pipeline'],
+    weighted: ['加权在途金额', 'Weighted pipeline'],
     winRate: ['赢率', 'Win rate'],
     cycle: ['平均周期（天）', 'Average cycle (days)'],
     velocity: ['销售速度（每天金额）', 'Sales velocity (value per day)'],
@@ -62,7 +62,7 @@ export const MESSAGES = sections({
     noRep: ['（无负责人）', '(no rep)'],
     band: ['并发区间', 'WIP band'],
     noBand: [
-      '无并发区间：可在设置表填写“并发下限”“并发上限”；有创建日期和至少 {n} 个已成交或输单的客户时，盘点会自动推算。',
+      '无并发区间：可在设置表填写“并发下限”“并发上限”；有创建日期和至少 {n} 个赢单或输单的客户时，盘点会自动推算。',
       'No WIP band: set "WIP low" and "WIP high" in Settings, or Pandian derives one once there are created dates and at least {n} won or lost deals.',
     ],
     flags: ['提示', 'Flags'],

@@ -412,7 +412,7 @@ describe('the summary', () => {
     expect(lines).toContain('（无负责人）  1          0          1');
     // No closed deals: no band, and the line after the table says how to get one.
     expect(lines[lines.indexOf('（无负责人）  1          0          1') + 1]).toBe(
-      '无并发区间：可在设置表填写“并发下限”“并发上限”；有创建日期和至少 10 个已成交或输单的客户时，盘点会自动推算。',
+      '无并发区间：可在设置表填写“并发下限”“并发上限”；有创建日期和至少 10 个赢单或输单的客户时，盘点会自动推算。',
     );
   });
 });

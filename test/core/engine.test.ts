@@ -1254,6 +1254,11 @@ describe('the Chinese report', () => {
       ['B', 'Ann', 'Lost', 100, '2026-05-01', '2026-06-02'],
     ]);
     const grid = zhGrid(inv);
+    // The weighted pipeline is named as the open value beside it is, in the words of the trade.
+    expect(grid.filter((r) => String(r[0]).endsWith('在途金额')).map((r) => r[0])).toEqual([
+      '在途金额',
+      '加权在途金额',
+    ]);
     expect(grid.find((r) => r[0] === '类型')?.slice(0, 5)).toEqual([
       '类型',
       '合计',
