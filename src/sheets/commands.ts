@@ -4,8 +4,9 @@ import { columnLetter } from '../core/register';
 import { buildReport } from '../core/report';
 import { mappingRole } from '../core/settings';
 import { nameIn, TAB_NAMES } from '../core/tabs';
-import { type Cell, ROLES, type Role, TEMPLATE_IDS } from '../core/types';
-import { isReportTab, issueMessage, reportText, translator } from '../i18n/messages';
+import { type Cell, type Lang, ROLES, type Role, TEMPLATE_IDS } from '../core/types';
+import { isReportTab, issueMessage, type MessageKey, reportText, translator } from '../i18n/messages';
+import type { Params } from '../i18n/translate';
 import { forgetContexts } from './context-cache';
 import { alert, PandianError, userLang, withDocumentLock } from './errors';
 import { FUNCTION_NAMES } from './functions';
@@ -23,6 +24,18 @@ import { setupSheets } from './setup';
 import { syncWatchTriggers } from './watch';
 import { writeReport } from './write-report';
 
+/** A toast in `lang`, titled with Pandian's name in that language (盘点 in Chinese), as the alerts are. */
+function toast(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  lang: Lang,
+  key: MessageKey,
+  params: Params,
+  seconds: number,
+) {
+  const t = translator(lang);
+  ss.toast(t(key, params), t('error.title'), seconds);
+}
+
 /** Customer inventory (客户盘点): read once, compute in core, write the Inventory tab once. */
 export function inventoryCommand(): { seconds: number; issues: number; tab: string } {
   const started = Date.now();
@@ -39,7 +52,7 @@ export function inventoryCommand(): { seconds: number; issues: number; tab: stri
     return { issues: inventory.issues.length, lang, tab: name };
   });
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  ss.toast(translator(lang)('toast.inventory', { seconds: seconds.toFixed(1), issues }), 'Pandian', 8);
+  toast(ss, lang, 'toast.inventory', { seconds: seconds.toFixed(1), issues }, 8);
   return { seconds, issues, tab };
 }
 
@@ -115,7 +128,7 @@ export function settingsCommand(): void {
   ss.setActiveSheet(sheet);
   forgetContexts();
   const watching = syncWatchTriggers(ss, settings);
-  ss.toast(translator(sheetLang())(watching ? 'toast.watchOn' : 'toast.watchOff'), 'Pandian', 5);
+  toast(ss, sheetLang(), watching ? 'toast.watchOn' : 'toast.watchOff', {}, 5);
 }
 
 /** Open sidebar. */
@@ -168,5 +181,5 @@ export function refreshFormulasCommand(): void {
     }
     count += cells.length;
   }
-  ss.toast(translator(sheetLang())('toast.refreshed', { n: count }), 'Pandian', 5);
+  toast(ss, sheetLang(), 'toast.refreshed', { n: count }, 5);
 }

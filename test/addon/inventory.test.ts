@@ -221,6 +221,7 @@ describe('menuInventory on a Chinese sheet', () => {
     expect(sandbox.env.ui.toasts.at(-1)?.message).toMatch(
       new RegExp(`^盘点报告已生成，用时 \\d+\\.\\d 秒；${issues} 个数据问题。$`),
     );
+    expect(sandbox.env.ui.toasts.at(-1)?.title).toBe('盘点');
   });
 
   it('reads 万元 amounts as ten-thousands', () => {
