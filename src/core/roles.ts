@@ -115,6 +115,14 @@ export const ROLE_NAMES: Record<Role, string> = {
     'Probability|Win Probability|Win %|Deal Probability|Close Probability|hs_deal_stage_probability|Confidence|赢率|成交概率|赢单概率|赢单率|概率|成功率|把握度',
 };
 
+/**
+ * A role as a Chinese user names it: its first Chinese header name (expectedClose → 预计签约日期), by which a
+ * mapping row (映射:预计签约日期) names it too.
+ */
+export function chineseRoleName(role: Role): string {
+  return ROLE_NAMES[role].split('|').find((name) => /[\u4e00-\u9fff]/.test(name)) ?? role;
+}
+
 /** Shared by every header that matches one name, so read-only. */
 interface RoleMatch {
   readonly role: Role;

@@ -390,7 +390,7 @@ export const MESSAGES = sections({
     ],
     noRole: ['“{key}”：不是盘点认识的角色', '"{key}": not a role Pandian knows'],
     howTo: [
-      '如需修改，在设置表中加一行：“映射:客户” | “你的表头”（也可用英文角色名，如 map:customer；角色：{roles}）。',
+      '如需修改，在设置表中加一行：“映射:客户” | “你的表头”（角色：{roles}；也可用英文角色名，如 map:customer）。',
       'To change one, add a row to the Settings tab: "map:customer" | "Your header" (roles: {roles}).',
     ],
   },

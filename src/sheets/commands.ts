@@ -2,6 +2,7 @@
 import { cellText, truncate } from '../core/normalize';
 import { columnLetter } from '../core/register';
 import { buildReport } from '../core/report';
+import { chineseRoleName } from '../core/roles';
 import { mappingRole } from '../core/settings';
 import { nameIn, TAB_NAMES } from '../core/tabs';
 import { type Cell, type Lang, ROLES, type Role, TEMPLATE_IDS } from '../core/types';
@@ -97,20 +98,23 @@ export function mapColumnsCommand(): void {
   const found = customerHeader(start);
   if (!found) throw noCustomerSheet(start);
   const { head, header, cells } = found;
-  const t = translator(userLang(start.settings.lang));
+  const lang = userLang(start.settings.lang);
+  const t = translator(lang);
+  // Roles by their names in the dialog's language, each one a mapping row may use
+  const name = (role: string) => (lang === 'zh' ? chineseRoleName(role as Role) : role);
   const lines = (Object.entries(header.roles) as [string, number][]).map(
-    ([role, col]) => `${role} → ${String(cells[col])}`,
+    ([role, col]) => `${name(role)} → ${String(cells[col])}`,
   );
   // A map: row that does not apply is said here, not only in the report: a header the tab lacks, or a role
   // Pandian does not know.
   for (const [role, wanted] of Object.entries(start.settings.mapping))
     if (header.roles[role as Role] === undefined)
-      lines.push(t('map.noHeader', { role, header: `${wanted}` }));
+      lines.push(t('map.noHeader', { role: name(role), header: `${wanted}` }));
   for (const issue of start.settingsIssues)
     if (mappingRole(`${issue.params?.setting}`) === null) lines.push(t('map.noRole', { key: issue.value }));
   alert(
     t('map.title', { sheet: head.name, row: header.row + 1 }),
-    `${lines.join('\n')}\n\n${t('map.howTo', { roles: ROLES.join(', ') })}`,
+    `${lines.join('\n')}\n\n${t('map.howTo', { roles: ROLES.map(name).join(t('word.list')) })}`,
   );
 }
 

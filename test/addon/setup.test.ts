@@ -510,11 +510,15 @@ describe('Map columns… (menuMapColumns)', () => {
         expect.objectContaining({
           type: 'alert',
           title: t('map.title', { sheet: 'Customers', row: 1 }),
-          prompt: expect.stringContaining('customer → Customer\nrep → Rep'),
+          prompt: expect.stringContaining(
+            lang === 'zh' ? '客户 → Customer\n销售 → Rep' : 'customer → Customer\nrep → Rep',
+          ),
         }),
       ]);
-      expect(shown[0].prompt).toContain(t('map.howTo', { roles: ROLES.join(', ') }));
-      expect(shown[0].prompt).toContain(ROLES.join(', '));
+      // Chinese names the roles as a mapping row may: 映射:预计签约日期, not expectedClose
+      const roles =
+        lang === 'zh' ? '编号、客户、销售、阶段、状态、金额、创建日期、预计签约日期' : ROLES.join(', ');
+      expect(shown[0].prompt).toContain(roles);
     },
   );
 

@@ -1,4 +1,6 @@
-import { isOwnSettings, parseSettings } from '../../src/core/settings';
+import { chineseRoleName } from '../../src/core/roles';
+import { isOwnSettings, mappingRole, parseSettings } from '../../src/core/settings';
+import { ROLES } from '../../src/core/types';
 
 const read = (rows: [string, string | number | boolean][]) =>
   parseSettings({ name: 'Settings', values: rows });
@@ -34,6 +36,12 @@ describe('parseSettings', () => {
     expect(issues.map((i) => [i.code, i.row, i.column, i.value])).toEqual([
       ['bad-setting', 4, 'A', 'map:nothing'],
     ]);
+  });
+
+  test('every role’s Chinese name, as Map columns… shows it, maps that role', () => {
+    for (const role of ROLES)
+      expect([role, mappingRole(`映射:${chineseRoleName(role)}`)]).toEqual([role, role]);
+    expect(chineseRoleName('expectedClose')).toBe('预计签约日期');
   });
 
   test('a mapping row typed with a full-width colon, as a Chinese input method types it, maps too', () => {
