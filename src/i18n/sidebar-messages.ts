@@ -149,7 +149,7 @@ export const SIDEBAR_MESSAGES = sections({
   'sidebar.template': {
     b2b: ['项目型 B2B 销售', 'B2B project sale'],
     meddpicc: ['MEDDPICC', 'MEDDPICC'],
-    funnel: ['漏斗（2C 或大量中小客户）', 'Funnel (2C or mass SMB)'],
+    funnel: ['漏斗（2C 或大量中小客户）', 'Funnel (B2C or mass SMB)'],
     data: ['按我的数据', 'From my data'],
   },
   'sidebar.role': {

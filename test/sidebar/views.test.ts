@@ -296,6 +296,8 @@ describe('Setup view', () => {
     });
     const page = sidebar.page;
     await page.getByRole('tab', { name: 'Setup' }).click();
+    // English names the consumer funnel B2C, not the Chinese shorthand 2C
+    await expect(page.getByLabel('Funnel (B2C or mass SMB)').count()).resolves.toBe(1);
     await page.getByLabel('MEDDPICC').check();
     await page.getByLabel('中文').check();
     await page.getByRole('button', { name: 'Set up sheets' }).click();
