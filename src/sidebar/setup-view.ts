@@ -244,7 +244,9 @@ export class SetupPanel {
     const list = (names: string[]) =>
       names.length > 0 ? names.join(t('word.list')) : t('sidebar.setup.nothing');
     const done = t('sidebar.setup.done', { created: list(result.created), kept: list(result.kept) });
-    const mine = result.notOurs ? ` ${t('sidebar.setup.settingsNotOurs', { sheet: result.notOurs })}` : '';
+    // Sentences follow one another after a space in English, straight after the full stop (。) in Chinese.
+    const gap = this.ui.lang === 'zh' ? '' : ' ';
+    const mine = result.notOurs ? gap + t('sidebar.setup.settingsNotOurs', { sheet: result.notOurs }) : '';
     this.ui.say(done + mine);
     const view = await whileBusy(this.ui, null, () => call('sidebarSetup'));
     if (view) this.show(view, 'setup-h');

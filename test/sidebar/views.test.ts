@@ -308,16 +308,26 @@ describe('Setup view', () => {
     expect(received).toEqual([['meddpicc', 'zh']]);
   });
 
-  it('reports what it did in Chinese with the tabs listed by 、', async () => {
+  it('reports what it did in Chinese, the tabs listed by 、 and the sentences unspaced', async () => {
     const { sidebar } = await open({
       lang: 'zh',
       locale: 'zh_CN',
-      overrides: { sidebarSetupSheets: () => ({ created: ['阶段定义', '设置'], kept: ['客户盘点'] }) },
+      overrides: {
+        sidebarSetupSheets: () => ({
+          created: ['阶段定义', '异议'],
+          kept: ['客户盘点', '设置'],
+          notOurs: '设置',
+        }),
+      },
     });
     const page = sidebar.page;
     await page.getByRole('tab', { name: '设置' }).click();
     await page.getByRole('button', { name: '创建表格' }).click();
-    await page.getByRole('status').getByText('已创建：阶段定义、设置。保持不变：客户盘点。').waitFor();
+    // One sentence after another with no space between them, as Chinese is written
+    await page
+      .getByRole('status')
+      .getByText('已创建：阶段定义、异议。保持不变：客户盘点、设置。“设置”表是您自己的表', { exact: false })
+      .waitFor();
   });
 
   it('says when the Settings tab it kept is the user’s own, so Pandian has none', async () => {
