@@ -969,20 +969,25 @@ export function sidebarTeam(): TeamView {
 /**
  * Selects a row of the customer tab (from the team lists), so the Customer view follows it. With `name` (the
  * customer's name, else id, as the list showed it), the row is read first and must still hold that customer:
- * after a sort the list's row numbers are stale, and another customer would be opened.
+ * after a sort the list's row numbers are stale, and another customer would be opened. The context is read
+ * afresh, as the Team view's list was: by a cached header, a column inserted since would read the name from
+ * the wrong cell and refuse the right customer.
  */
 export function sidebarGoTo(row: number, name?: string): void {
-  serve(({ ss, ctx, lang }) => {
-    const customer = requireCustomer(ctx);
-    const sheet = ss.getSheetByName(customer.sheet);
-    if (!sheet || !Number.isInteger(row) || row < 1) throw new PageError('badInput', { field: 'row' });
-    if (typeof name === 'string') {
-      const c =
-        row > customer.headerRow ? inventoryOfRow(ss, ctx, lang, row, null)?.inv.table.customers[0] : null;
-      if (!c || (c.name || c.id) !== name) throw new PageError('rowChanged', { row, name });
-    }
-    sheet.getRange(row, 1).activate();
-  });
+  serve(
+    ({ ss, ctx, lang }) => {
+      const customer = requireCustomer(ctx);
+      const sheet = ss.getSheetByName(customer.sheet);
+      if (!sheet || !Number.isInteger(row) || row < 1) throw new PageError('badInput', { field: 'row' });
+      if (typeof name === 'string') {
+        const c =
+          row > customer.headerRow ? inventoryOfRow(ss, ctx, lang, row, null)?.inv.table.customers[0] : null;
+        if (!c || (c.name || c.id) !== name) throw new PageError('rowChanged', { row, name });
+      }
+      sheet.getRange(row, 1).activate();
+    },
+    { fresh: true },
+  );
 }
 
 /** Runs the Customer inventory (the menu command) and says where and how fast it was written. */

@@ -317,6 +317,18 @@ describe('the Team view after the customer tab changed', () => {
     expect(() => sandbox.call('sidebarGoTo', 1, 'Northern Steel')).toThrow(/rowChanged/); // the header
   });
 
+  it('Go to selects the customer listed after a column was inserted since the card was drawn', () => {
+    const { ss, sandbox } = world();
+    const tab = ss.getSheetByName('Customers')!;
+    tab.getRange(3, 2).activate();
+    sandbox.call('sidebarCustomer', 'en'); // the header is cached
+    tab.insertColumnBefore(1);
+    ss.getSheetByName('Objections')!.getRange(1, 1).activate();
+    sandbox.call('sidebarGoTo', 5, 'Southern Pharma');
+    expect(ss.getActiveSheet().getName()).toBe('Customers');
+    expect(ss.getActiveRange()?.getRow()).toBe(5);
+  });
+
   it('says how many customers are stalled when it lists only the first 50', () => {
     const sheets = fixtureSheets('en');
     const customers = sheets.Customers as unknown[][];
