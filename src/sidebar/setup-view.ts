@@ -45,16 +45,35 @@ export class SetupPanel {
     private readonly ui: Ui,
   ) {
     fill(root, h('p', { className: 'empty' }, ui.t('sidebar.loading')));
+    root.addEventListener('change', (e) => {
+      (e.target as HTMLElement).dataset.dirty = '1';
+    });
   }
 
-  get loaded(): boolean {
-    return this.view !== null;
-  }
-
+  /**
+   * Reads the view again (each time it is opened: headers, tabs and Settings may have changed since). A choice
+   * the user made and has not saved stays chosen while the view still offers it.
+   */
   async load(): Promise<void> {
+    const chosen = Array.from(
+      this.root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-dirty]'),
+    );
     const view = await whileBusy(this.ui, null, () => call('sidebarSetup'));
-    if (view) this.show(view);
-    else if (!this.view) fill(this.root);
+    if (!view) {
+      if (!this.view) fill(this.root);
+      return;
+    }
+    this.show(view);
+    for (const el of chosen) {
+      const now = document.getElementById(el.id) as HTMLInputElement | HTMLSelectElement | null;
+      if (now instanceof HTMLSelectElement && Array.from(now.options).some((o) => o.value === el.value)) {
+        now.value = el.value;
+        now.dataset.dirty = '1';
+      } else if (now instanceof HTMLInputElement && el instanceof HTMLInputElement && el.checked) {
+        now.checked = true;
+        now.dataset.dirty = '1';
+      }
+    }
   }
 
   private show(view: SetupView, focus?: string): void {

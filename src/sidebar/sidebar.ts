@@ -132,9 +132,9 @@ function mount(app: HTMLElement, lang: Lang): void {
     }
     if (focus) tabs.get(id)!.focus();
     if (id === 'customer') void customer.refresh();
-    // Read again each time it is opened: the sheet, and the sidebar's own writes, change it.
+    // Read again each time they are opened: the sheet, and the sidebar's own writes, change them.
     if (id === 'team') void team.load();
-    if (id === 'setup' && !setup.loaded) void setup.load();
+    if (id === 'setup') void setup.load();
   }
 
   // Follow the selection while the Customer view is showing and the sidebar is visible.

@@ -347,6 +347,21 @@ describe('Setup view', () => {
       .waitFor();
   });
 
+  it('is read again each time it is opened, keeping a choice not saved yet', async () => {
+    const { ss, sidebar } = await open();
+    const page = sidebar.page;
+    const setup = page.locator('#panel-setup');
+    await page.getByRole('tab', { name: 'Setup' }).click();
+    await setup.getByLabel('Status').selectOption('Notes');
+    // The user adds a column to the customer tab while the sidebar is open.
+    ss.getSheetByName('Customers')!.getRange('S1').setValue('Owner');
+    await page.getByRole('tab', { name: 'Customer' }).click();
+    await page.getByRole('tab', { name: 'Setup' }).click();
+    await setup.locator('#map-rep option[value="Owner"]').waitFor({ state: 'attached' });
+    await expect(setup.getByLabel('Status').inputValue()).resolves.toBe('Notes');
+    await expect(setup.getByLabel('Rep (required)').inputValue()).resolves.toBe('Rep');
+  });
+
   it('runs the real sidebarSetupSheets in the sandbox', async () => {
     const { ss, sidebar } = await open();
     const page = sidebar.page;
