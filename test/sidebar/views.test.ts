@@ -392,6 +392,21 @@ describe('Languages, keyboard and accessibility', () => {
     await page.getByRole('heading', { name: '各销售各阶段在途客户' }).waitFor();
   });
 
+  it('puts counts and limits in full-width brackets in Chinese, with no space before them', async () => {
+    const { ss, sidebar } = await open({ lang: 'zh', locale: 'zh_CN' });
+    ss.getSheetByName(customerTabName('zh'))!.getRange('H3').setValue('上周二');
+    const page = sidebar.page;
+    await page.locator('#row-issues').waitFor();
+    const card = (await page.locator('#panel-customer').textContent()) ?? '';
+    expect(card).toContain('本阶段 87 天（上限 30）');
+    expect(card).toContain('无法识别的单元格（1）');
+    await page.getByRole('tab', { name: '团队' }).click();
+    await page.getByRole('heading', { name: '停滞客户（4）' }).waitFor();
+    const team = (await page.locator('#panel-team').textContent()) ?? '';
+    expect(team).toContain('Ann · 预算确认 · 87 天（上限 30）');
+    expect(card + team).not.toMatch(/ （|[\u4e00-\u9fff] ?\(\d+\)/);
+  });
+
   it('takes the language from Settings over the user locale', async () => {
     const { sidebar } = await open({
       lang: 'zh',
