@@ -78,7 +78,13 @@ export class SetupPanel {
 
   private show(view: SetupView, focus?: string): void {
     this.view = view;
-    fill(this.root, this.templates(view), this.mapping(view));
+    // The view's heading (as the Team view's), so its sections' headings follow the page's h1 in order.
+    fill(
+      this.root,
+      h('h2', { className: 'sr-only' }, this.ui.t('sidebar.tab.setup')),
+      this.templates(view),
+      this.mapping(view),
+    );
     if (focus) document.getElementById(focus)?.focus();
   }
 

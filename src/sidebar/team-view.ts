@@ -32,7 +32,13 @@ export class TeamPanel {
     this.controls = h('div', { className: 'buttons' }, run, refresh);
     this.progress = h('div', { className: 'progress' });
     this.body = h('div', null, h('p', { className: 'empty' }, t('sidebar.loading')));
-    root.replaceChildren(this.controls, this.progress, this.body);
+    // The view's heading, so its sections' headings follow the page's h1 in order.
+    root.replaceChildren(
+      h('h2', { className: 'sr-only' }, t('sidebar.tab.team')),
+      this.controls,
+      this.progress,
+      this.body,
+    );
   }
 
   get loaded(): boolean {

@@ -56,7 +56,7 @@ export async function openSidebar(browser: Browser, backend: Backend): Promise<S
   return result;
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
+/** axe-core's moderate, serious and critical violations on the page as it is now. */
 export async function axeViolations(
   page: Page,
 ): Promise<{ id: string; impact: string; targets: string[] }[]> {
@@ -74,7 +74,7 @@ export async function axeViolations(
     ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .filter((v) => v.impact !== 'minor')
       .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });
 }
