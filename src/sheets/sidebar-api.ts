@@ -1017,7 +1017,8 @@ function setupView(ctx: SheetContext, lang: Lang): SetupView {
   const table = customer?.detected ? inventoryOf(ctx, lang, [], null)?.table : undefined;
   return {
     lang,
-    template: ctx.tabs.stages ? 'sheet' : (settings.template ?? null),
+    // No template chosen: the stages come from the data when it has stage values (as every reader takes them).
+    template: ctx.tabs.stages ? 'sheet' : (settings.template ?? (ctx.stages ? 'data' : null)),
     tabs: (Object.keys(TAB_NAMES) as TabId[]).map((id) => ({ id, name: ctx.tabs[id] })),
     customerSheet: customer?.sheet ?? null,
     headerRow: customer?.headerRow ?? null,

@@ -368,3 +368,16 @@ describe('deals sharing a name in a tab without ids', () => {
     expect(tab.getDataRange().getValues()).toEqual(before);
   });
 });
+
+describe('the Setup view without a Stages tab or a template', () => {
+  it('says the stages come from the data when the customer tab has stage values, and none when it has none', () => {
+    const setup = (customers: unknown[][]) => {
+      const ss = createSpreadsheet({ sheets: { Customers: customers }, timeZone: TIME_ZONE });
+      return (loadBundle({ spreadsheet: ss, now: NOW }).call('sidebarSetup') as { template: unknown })
+        .template;
+    };
+    const tab = fixtureSheets('en').Customers as unknown[][];
+    expect(setup(tab)).toBe('data');
+    expect(setup(tab.map((row) => row.slice(0, 3)))).toBeNull(); // ID, Customer, Rep: no stage column
+  });
+});
