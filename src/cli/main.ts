@@ -1,7 +1,6 @@
 // The command line: `pandian inventory <file.xlsx|file.csv>` runs the same core as the add-on on a
 // workbook file and writes the report into a copy of it. Exit 0 on success (data issues are reported,
 // not fatal), 1 when the file cannot be read or holds no customer tab, 2 on usage errors.
-import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dayFromIso, isoOfDay } from '../core/days';
@@ -17,7 +16,7 @@ import { issueMessage, langOfLocale, reportText } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
 import { fileError } from './csv';
 import { inventoryJson } from './json';
-import { EXCEL_CELL, openWorkbook, readWorkbook } from './workbook';
+import { EXCEL_CELL, openWorkbook, readWorkbook, refuseSameFile } from './workbook';
 
 /** A usage error: its message's key, in the language of --lang when that was read, else the environment's. */
 class UsageError extends Error {
@@ -257,11 +256,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`pandian: ${t('cli.outNotXlsx')}\n`);
     return 2;
   }
-  if (existsSync(out) && existsSync(input) && realpathSync(out) === realpathSync(input)) {
-    io.stderr(`pandian: ${t('cli.sameFile')}\n`);
-    return 2;
-  }
   try {
+    // Not over the input, nor over a --stages or --objections file: the user's own files, by any path or link.
+    for (const file of [input, options.stages, options.objections])
+      if (file !== undefined) await refuseSameFile(resolve(file), out);
     const quiet = options.json || !io.stderrIsTty;
     let progressShown = false;
     const progress = (key: 'cli.reading' | 'cli.computing' | 'cli.writing', rows?: number): void => {
@@ -325,7 +323,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (e) {
     const code = (e as { cause?: { code?: string } }).cause?.code;
-    if (code === 'unreadable' || code === 'unsupported' || code === 'unwritable' || code === 'same-file') {
+    if (code === 'same-file') {
+      io.stderr(`pandian: ${t('cli.sameFile', { path: out })}\n`);
+      return 2;
+    }
+    if (code === 'unreadable' || code === 'unsupported' || code === 'unwritable') {
       io.stderr(`pandian: ${(e as Error).message}\n`);
       return 1;
     }

@@ -301,7 +301,8 @@ async function saveCopy(
   return used;
 }
 
-async function refuseSameFile(inputPath: string, outPath: string): Promise<void> {
+/** Throws a 'same-file' error when outPath is inputPath by any path, symbolic or hard link. */
+export async function refuseSameFile(inputPath: string, outPath: string): Promise<void> {
   const refuse = () =>
     fileError(
       'same-file',

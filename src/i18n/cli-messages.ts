@@ -51,8 +51,8 @@ export const CLI_MESSAGES = sections({
       'row {row}, column {column}: {length} characters, more than an Excel cell holds; the copy keeps the first {max} (the input file is unchanged).',
     ],
     sameFile: [
-      '输出会覆盖输入文件，请换一个 --out',
-      'the output would overwrite the input file; choose another --out',
+      '输出文件 {path} 就是要读取的文件之一，写入会覆盖它：请换一个 --out',
+      'the output {path} is one of the files read, and writing it would overwrite that file; choose another --out',
     ],
     reading: ['已读取 {rows} 行……', 'Read {rows} rows…'],
     computing: ['正在计算盘点……', 'Computing the inventory…'],

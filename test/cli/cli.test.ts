@@ -2,7 +2,16 @@
 // documented schema, the input never modified.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -623,6 +632,24 @@ describe('errors and usage', () => {
     expect(none.code).toBe(1);
     expect(none.err).toContain('no customer tab found');
     expect(none.err).toContain('--map customer=');
+  });
+
+  it('exits 2 and writes nothing when --out is the input, a --stages or --objections file, or a link to one', async () => {
+    const input = join(tmp, 'own.xlsx');
+    const stages = join(tmp, 'own-stages.xlsx');
+    const objections = join(tmp, 'own-objections.xlsx');
+    for (const f of [input, stages, objections]) copyFileSync(join(ROOT, 'samples/pandian-demo.xlsx'), f);
+    linkSync(input, join(tmp, 'own-hard.xlsx'));
+    symlinkSync(stages, join(tmp, 'own-sym.xlsx'));
+    const before = [input, stages, objections].map(sha);
+    for (const out of [input, stages, objections, join(tmp, 'own-hard.xlsx'), join(tmp, 'own-sym.xlsx')]) {
+      const r = await cli(['inventory', input, '--stages', stages, '--objections', objections, '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(
+        `pandian: the output ${out} is one of the files read, and writing it would overwrite that file; choose another --out\n`,
+      );
+    }
+    expect([input, stages, objections].map(sha)).toEqual(before);
   });
 
   it('honours --map for headers it would not recognise', async () => {
