@@ -1,6 +1,7 @@
 // The command line: `pandian inventory <file.xlsx|file.csv>` runs the same core as the add-on on a
 // workbook file and writes the report into a copy of it. Exit 0 on success (data issues are reported,
 // not fatal), 1 when the file cannot be read or holds no customer tab, 2 on usage errors.
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dayFromIso, isoOfDay } from '../core/days';
@@ -311,7 +312,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
     progress('cli.writing');
     const wanted = nameIn(TAB_NAMES.inventory, reportLang);
+    const replaced = existsSync(out);
     const tab = await book.saveWithReport(out, wanted, report);
+    if (replaced) io.stderr(`pandian: ${t('cli.replaced', { path: out })}\n`);
     if (tab !== wanted) io.stderr(`pandian: ${t('cli.reportTab', { kept: wanted, tab })}\n`);
     for (const { row, col, length } of book.cut)
       io.stderr(

@@ -652,6 +652,18 @@ describe('errors and usage', () => {
     expect([input, stages, objections].map(sha)).toEqual(before);
   });
 
+  it('says so when the report replaces a file that was there, such as the default output name', async () => {
+    const input = join(tmp, 'replace.csv');
+    writeFileSync(input, 'Customer,Rep,Stage\nAcme,Ann,Lead\n');
+    const out = join(tmp, 'replace-inventory.xlsx');
+    const first = await cli(['inventory', input, '--as-of', '2026-11-27']);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    writeFileSync(out, 'a file of the user’s own');
+    const again = await cli(['inventory', input, '--as-of', '2026-11-27']);
+    expect(again.code).toBe(0);
+    expect(again.err).toBe(`pandian: replaced the file that was at ${out}\n`);
+  });
+
   it('honours --map for headers it would not recognise', async () => {
     const odd = join(tmp, 'odd.csv');
     writeFileSync(odd, 'Client,Seller,Phase\nAcme,Ann,Won\nBeta,Bob,Talking\n');
