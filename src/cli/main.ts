@@ -316,6 +316,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const tab = await book.saveWithReport(out, wanted, report);
     if (replaced) io.stderr(`pandian: ${t('cli.replaced', { path: out })}\n`);
     if (tab !== wanted) io.stderr(`pandian: ${t('cli.reportTab', { kept: wanted, tab })}\n`);
+    for (const { code, sheet, row, value, params } of outcome.inventory.issues)
+      if (code === 'mapping-header-missing' && options.mapping[params?.role as Role] === value)
+        io.stderr(
+          `pandian: ${t('cli.mapMissing', { role: String(params?.role), header: value, sheet, row })}\n`,
+        );
     for (const { row, col, length } of book.cut)
       io.stderr(
         `pandian: ${t('cli.cellCut', { row, column: columnLetter(col), length, max: EXCEL_CELL })}\n`,

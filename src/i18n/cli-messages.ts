@@ -54,6 +54,10 @@ export const CLI_MESSAGES = sections({
       '输出文件 {path} 就是要读取的文件之一，写入会覆盖它：请换一个 --out',
       'the output {path} is one of the files read, and writing it would overwrite that file; choose another --out',
     ],
+    mapMissing: [
+      '--map {role}={header}：“{sheet}”表第 {row} 行的表头中没有这一列，未按它映射',
+      '--map {role}={header}: the header row of "{sheet}" (row {row}) has no such column, so it is not mapped',
+    ],
     replaced: ['已替换原有的文件 {path}', 'replaced the file that was at {path}'],
     reading: ['已读取 {rows} 行……', 'Read {rows} rows…'],
     computing: ['正在计算盘点……', 'Computing the inventory…'],

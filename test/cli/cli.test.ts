@@ -682,6 +682,16 @@ describe('errors and usage', () => {
     expect(doc.totals).toMatchObject({ customers: 2, won: 1, open: 1 });
   });
 
+  it('says on stderr when a --map header is not in the header row, naming the option, tab and row', async () => {
+    const odd = join(tmp, 'odd-typo.csv');
+    writeFileSync(odd, 'Title line\nCustomer,Seller,Stage\nAcme,Ann,Won\n');
+    const r = await cli(['inventory', odd, '--map', 'rep=Sellr', '--map', 'stage=Stage', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      'pandian: --map rep=Sellr: the header row of "odd-typo" (row 2) has no such column, so it is not mapped\n',
+    );
+  });
+
   it('runs as the installed bin and prints exactly one JSON document', () => {
     const r = spawnSync(
       process.execPath,
