@@ -291,11 +291,13 @@ async function saveCopy(
     const why =
       code === 'ENOENT'
         ? 'the folder does not exist'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : code === 'EPERM' || code === 'EBUSY'
-            ? 'the file is read-only or open in another program'
-            : (code ?? (e as Error).message);
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : code === 'EPERM' || code === 'EBUSY'
+              ? 'the file is read-only or open in another program'
+              : (code ?? (e as Error).message);
     throw fileError('unwritable', outPath, `Cannot write ${outPath}: ${why}`);
   }
   return used;

@@ -554,6 +554,10 @@ describe('writeWorkbookWithReport', () => {
         writeWorkbookWithReport({ ...base, outPath: join(dir, 'no-such-dir', 'o.xlsx'), sheetName: 'R' }),
       ),
     ).toBe('unwritable');
+    mkdirSync(join(dir, 'out-folder.xlsx'));
+    await expect(
+      writeWorkbookWithReport({ ...base, outPath: join(dir, 'out-folder.xlsx'), sheetName: 'R' }),
+    ).rejects.toThrow(`Cannot write ${join(dir, 'out-folder.xlsx')}: it is a folder`);
   });
 });
 
