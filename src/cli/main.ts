@@ -355,6 +355,10 @@ export function main(): void {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     },
   };
+  // A reader that stops early (`| head`) closes the pipe: the rest of the output is not wanted, which is no error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   run(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

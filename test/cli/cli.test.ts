@@ -715,6 +715,21 @@ describe('errors and usage', () => {
   });
 });
 
+describe('a reader that stops early', () => {
+  it('closing the pipe (| head) ends the command quietly, without a stack trace', () => {
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" "${join(ROOT, 'bin/pandian.js')}" inventory "${MAVEN}" --as-of 2017-12-31 --json --out "${join(tmp, 'pipe.xlsx')}" | head -c 10`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout).toBe('{\n  "asOf"');
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('a .csv cell longer than an Excel cell holds', () => {
   it('the copy keeps its first 32,767 characters and the command line says so, naming row and column', async () => {
     const input = join(tmp, 'long-notes.csv');
