@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { dayFromIso, isoOfDay } from '../core/days';
 import { findStagesTab, firstTab, runInventory, tabByName } from '../core/index';
 import type { Inventory } from '../core/inventory';
+import { firstRowText } from '../core/normalize';
 import { columnLetter, locateColumns } from '../core/register';
 import { buildReport } from '../core/report';
 import { parseStages } from '../core/stage-model';
@@ -288,6 +289,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     // parse() checks --as-of as core does: this is only a safety net, and never told as a missing tab.
     if (!outcome.ok && outcome.code === 'bad-as-of')
       return usageError(new UsageError('cli.badAsOf', { value: outcome.wanted ?? options.asOf }, lang));
+    const named =
+      !outcome.ok && outcome.code === 'no-customer-sheet' && sheets.find((s) => s.name === outcome.wanted);
+    if (named) {
+      io.stderr(`pandian: ${t('cli.noHeaderIn', { tab: named.name, reads: firstRowText(named.values) })}\n`);
+      return 1;
+    }
     if (!outcome.ok) {
       io.stderr(
         `pandian: ${t(

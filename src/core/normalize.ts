@@ -76,6 +76,16 @@ export function cellText(cell: Cell, timeZone?: string): string {
   return truncate(String(cell), TEXT_LIMIT);
 }
 
+/** What a grid's first non-blank row reads (its cells' text joined by " | ", at most 120 characters), for messages. */
+export function firstRowText(values: readonly (readonly Cell[])[]): string {
+  const first = values.find((row) => row.some((c) => cellText(c) !== '')) ?? [];
+  return first
+    .map((c) => cellText(c))
+    .filter((t) => t !== '')
+    .join(' | ')
+    .slice(0, 120);
+}
+
 /** '', null, undefined or a whitespace-only string. */
 export function isBlank(cell: Cell): boolean {
   if (cell === null || cell === undefined) return true;

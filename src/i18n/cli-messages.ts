@@ -66,6 +66,10 @@ export const CLI_MESSAGES = sections({
       '在 {file} 中找不到客户表（工作表：{sheets}）。我在每个表的前 10 行中寻找包含客户或编号列、并至少还有一个已知列（销售、阶段、金额……）的表头行。可用 --sheet 指定表，或用 --map customer="你的表头" --map rep="你的表头" 映射列。',
       'no customer tab found in {file} (tabs: {sheets}). I look in the first 10 rows of each tab for a header row with a customer or id column and at least one more known column (rep, stage, amount…). Name the tab with --sheet, or map columns with --map customer="Your header" --map rep="Your header".',
     ],
+    noHeaderIn: [
+      '“{tab}”表中没有盘点认识的表头（第一行是：{reads}）。表头需要客户或编号列，并至少还有一个已知列（销售、阶段、金额……）；可用 --map customer="你的表头" --map rep="你的表头" 映射列。',
+      'the tab "{tab}" has no header Pandian recognises (its first row reads: {reads}). It needs a customer or id column and one more known column (rep, stage, amount…); map yours with --map customer="Your header" --map rep="Your header".',
+    ],
     sheetNotFound: [
       '{file} 中没有名为“{wanted}”的工作表（工作表：{sheets}）',
       'no tab named "{wanted}" in {file} (tabs: {sheets})',

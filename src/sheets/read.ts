@@ -10,7 +10,7 @@ import {
   tabIdOf,
 } from '../core/index';
 import type { Inventory } from '../core/inventory';
-import { cellText } from '../core/normalize';
+import { cellText, firstRowText } from '../core/normalize';
 import { columnLetter, HEADER_SCAN_ROWS } from '../core/register';
 import { parseSettings } from '../core/settings';
 import { type CustomerTable, detectHeader, type HeaderMatch, openCustomers } from '../core/table';
@@ -163,12 +163,10 @@ export function noCustomerSheet(
   if (!wanted) return new PandianError(key);
   if (!chosen)
     return new PandianError('error.sheetNotFound', { wanted, sheets: [...layout.handles.keys()].join(', ') });
-  const first = headOf(chosen).values.find((row) => row.some((c) => cellText(c) !== '')) ?? [];
-  const reads = first
-    .map((c) => cellText(c))
-    .filter((t) => t !== '')
-    .join(' | ');
-  return new PandianError('error.noHeaderIn', { tab: chosen.name, reads: reads.slice(0, 120) });
+  return new PandianError('error.noHeaderIn', {
+    tab: chosen.name,
+    reads: firstRowText(headOf(chosen).values),
+  });
 }
 
 /** The first rows of the chosen customer tab: those choosing it read, else read now. */

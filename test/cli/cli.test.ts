@@ -634,6 +634,15 @@ describe('errors and usage', () => {
     expect(none.err).toContain('--map customer=');
   });
 
+  it('exits 1 naming the --sheet tab and what its first row reads when that tab has no header it knows', async () => {
+    const r = await cli(['inventory', join(ROOT, 'samples/pandian-demo.xlsx'), '--sheet', '阶段定义']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(
+      /^pandian: the tab "阶段定义" has no header Pandian recognises \(its first row reads: 顺序 \| 阶段 \| 别名 \| .*\)\. .*--map customer="Your header"/,
+    );
+    expect(r.err).not.toContain('no customer tab found');
+  });
+
   it('exits 2 and writes nothing when --out is the input, a --stages or --objections file, or a link to one', async () => {
     const input = join(tmp, 'own.xlsx');
     const stages = join(tmp, 'own-stages.xlsx');
