@@ -62,6 +62,9 @@ export interface OpenedWorkbook {
 
 /** The most characters an Excel cell holds: a longer one makes Excel call the file damaged. */
 export const EXCEL_CELL = 32767;
+/** The most rows and columns an Excel sheet holds. */
+const EXCEL_ROWS = 1048576;
+const EXCEL_COLUMNS = 16384;
 
 /**
  * Opens an .xlsx/.xlsm or .csv/.tsv/.txt. Cells are values: numbers, strings, booleans, Dates (UTC) for
@@ -83,6 +86,14 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
       sheets: [sheet],
       saveWithReport: (outPath, sheetName, report) =>
         saveCopy(path, outPath, sheetName, report, () => {
+          const rows = sheet.values.length;
+          const cols = sheet.values[0]?.length ?? 0;
+          if (rows > EXCEL_ROWS || cols > EXCEL_COLUMNS)
+            throw fileError(
+              'unsupported',
+              path,
+              `Cannot write a copy of ${path}: it has ${rows} rows and ${cols} columns, more than an Excel sheet holds (${EXCEL_ROWS} rows, ${EXCEL_COLUMNS} columns).`,
+            );
           const wb = new ExcelJS.Workbook();
           const ws = wb.addWorksheet(safeSheetName(sheet.name, sheetName));
           for (const row of sheet.values) ws.addRow(row.map(cell));

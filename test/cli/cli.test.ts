@@ -634,6 +634,18 @@ describe('errors and usage', () => {
     expect(none.err).toContain('--map customer=');
   });
 
+  it('exits 1 with a message, not a crash, when a .csv is wider than an Excel sheet', async () => {
+    const wide = join(tmp, 'wide.csv');
+    const extra = Array.from({ length: 16382 }, (_, i) => `c${i}`);
+    writeFileSync(wide, `Customer,Rep,Stage,${extra.join(',')}\nAcme,Ann,Lead\n`);
+    const r = await cli(['inventory', wide, '--as-of', '2026-11-27']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `pandian: Cannot write a copy of ${wide}: it has 2 rows and 16385 columns, more than an Excel sheet holds (1048576 rows, 16384 columns).\n`,
+    );
+    expect(existsSync(join(tmp, 'wide-inventory.xlsx'))).toBe(false);
+  });
+
   it('exits 1 naming the --sheet tab and what its first row reads when that tab has no header it knows', async () => {
     const r = await cli(['inventory', join(ROOT, 'samples/pandian-demo.xlsx'), '--sheet', '阶段定义']);
     expect(r.code).toBe(1);
