@@ -6,6 +6,7 @@ import { basename, extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { tabIdOf } from '../core/index';
+import { columnLetter } from '../core/register';
 import type { SheetData } from '../core/types';
 
 /** `cause.code` of the errors the file readers and writers throw. */
@@ -193,7 +194,13 @@ export async function readDelimitedFile(path: string): Promise<SheetData> {
   try {
     values = parseDelimited(text, detectDelimiter(text, extname(path)));
   } catch (e) {
-    throw fileError('unreadable', path, `Cannot read ${path} as CSV: ${(e as Error).message}`);
+    // csv-parse names the line where the file ends; the row the quote opens is the one after those it read.
+    const { code, records, column } = e as { code?: string; records?: number; column?: number };
+    const why =
+      code === 'CSV_QUOTE_NOT_CLOSED' && records !== undefined && column !== undefined
+        ? `the quote (") that opens row ${records + 1}, column ${columnLetter(column)} is never closed. Close it or remove it, and run again.`
+        : (e as Error).message;
+    throw fileError('unreadable', path, `Cannot read ${path} as CSV: ${why}`);
   }
   return { name: sheetNameOf(path), values };
 }

@@ -304,6 +304,15 @@ describe('readWorkbook: errors', () => {
     expect(await codeOf(readWorkbook(join(dir, 'nope.csv')))).toBe('unreadable');
   });
 
+  it('a quote never closed names the row and column it opens, not the line where the file ends', async () => {
+    const path = join(dir, 'open-quote.csv');
+    writeFileSync(path, 'Customer,Rep,Stage\r\nAcme,Ann,Lead\r\n\r\nBeta,"Bob,Lead\r\nGamma,Cy,Lead\r\n');
+    await expect(readWorkbook(path)).rejects.toThrow(
+      `Cannot read ${path} as CSV: the quote (") that opens row 4, column B is never closed. Close it or remove it, and run again.`,
+    );
+    expect(await codeOf(readWorkbook(path))).toBe('unreadable');
+  });
+
   it('a text file named .xlsx is unreadable, with the file named in the message', async () => {
     const path = join(dir, 'fake.xlsx');
     writeFileSync(path, 'name,rep\nA,B\n');
