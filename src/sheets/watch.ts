@@ -10,6 +10,7 @@ import {
   snapshotOfGrid,
   unlogged,
 } from '../core/history';
+import { isBlankGrid } from '../core/normalize';
 import { parseSettings, settingKeyOf } from '../core/settings';
 import { nameIn, TAB_NAMES } from '../core/tabs';
 import { todayIn } from './clock';
@@ -80,7 +81,10 @@ export function logUnseenChanges(source: 'change' | 'daily'): boolean {
     if (!settings.watchChanges) return false;
     const now = snapshotOf(customer.values, table, timeZone);
     const tab = layout.tabs.snapshot;
-    const before = tab ? snapshotOfGrid(tab.getDataRange().getValues()) : null;
+    const held = tab?.getDataRange().getValues();
+    const before = held ? snapshotOfGrid(held) : null;
+    // A tab of the user's own under the snapshot's name is never cleared: nothing is watched while it has it.
+    if (held && !before && !isBlankGrid(held)) return true;
     const diff = before ? diffSnapshots(before, now) : [];
     // With Track edits on, the edit trigger has logged the user's own edits, which fire onChange too.
     const logged = settings.trackEdits && diff.length > 0 ? readTab(layout, 'history') : null;

@@ -333,3 +333,27 @@ describe('onEdit', () => {
     });
   });
 });
+
+describe('the change watcher', () => {
+  it.each(['Pandian snapshot', '盘点快照'])(
+    'never clears a tab of the user’s own named %s, and logs and snapshots nothing while it has the name',
+    (tab) => {
+      const ss = workbook({ track: 'no' });
+      ss.getSheetByName('Settings')!.appendRow(['Watch changes', 'yes']);
+      ss.insertSheet(tab)
+        .getRange(1, 1, 2, 2)
+        .setValues([
+          ['Camera', 'Lens'],
+          ['A7', '35mm'],
+        ]);
+      const before = ss.snapshot();
+      const sandbox = loadPinned(ss, TODAY);
+      sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+      ss.getRange("'Q1 pipeline'!D5").setValue('Won');
+      const edited = ss.snapshot();
+      sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+      expect(diff(before, edited)).toEqual(['Q1 pipeline!D5 values']);
+      expect(diff(edited, ss.snapshot())).toEqual([]);
+    },
+  );
+});
