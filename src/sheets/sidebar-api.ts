@@ -908,8 +908,14 @@ export function sidebarUpdateObjection(
       };
       if (status !== undefined && status !== o.status) {
         put('status', t(`status.${status}` as MessageKey));
-        // Closing it (resolved or accepted, as core rules) records today, unless a day is there already.
-        if (!isOpenObjection({ ...o, status }) && o.resolved === null && tab.cols.resolved !== undefined)
+        // Closing it (resolved or accepted, as core rules) records today in an empty resolved cell only: a day
+        // there already, or text Pandian cannot read as one, is the user's and stays.
+        const resolved = tab.cols.resolved;
+        if (
+          !isOpenObjection({ ...o, status }) &&
+          resolved !== undefined &&
+          isBlank(tab.values[o.row - 1][resolved])
+        )
           put('resolved', dateCell(inv.asOf));
       }
       if (resolution !== undefined && resolution !== o.resolution) {

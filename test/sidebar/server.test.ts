@@ -52,6 +52,14 @@ describe('sidebarUpdateObjection', () => {
     expect(objectionRow(ss, 3)[RESOLUTION]).toBe('');
     expect(time(objectionRow(ss, 3)[RESOLVED])).toBe(before);
   });
+
+  it('keeps what the user typed in the resolved cell when it is no date', () => {
+    const { ss, sandbox } = world();
+    ss.getRange('Objections!L2').setValue('after the QBR');
+    sandbox.call('sidebarUpdateObjection', NORTHERN, BUDGET, { status: 'resolved' });
+    expect(objectionRow(ss, 2)[STATUS]).toBe('Resolved');
+    expect(objectionRow(ss, 2)[RESOLVED]).toBe('after the QBR');
+  });
 });
 
 describe('long text', () => {
