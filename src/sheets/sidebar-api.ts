@@ -654,8 +654,11 @@ function writeRow(target: RowTarget, write: (open: OpenTarget) => void, objectio
   });
 }
 
-function text(value: unknown, max = 2000): string {
-  return typeof value === 'string' ? value.trim().slice(0, max) : '';
+/** A text field from the page, trimmed: '' when left out; any other kind of value is refused, never read as ''. */
+function text(value: unknown, field: string, max = 2000): string {
+  if (value === undefined) return '';
+  if (typeof value !== 'string') throw new PageError('badInput', { field });
+  return value.trim().slice(0, max);
 }
 
 function oneOf<T extends string>(list: readonly T[], value: unknown, field: string): T {
@@ -814,7 +817,7 @@ export function sidebarSetNextAction(
   target: RowTarget,
   action: { text?: string | null; due?: string | null },
 ): CustomerView {
-  const wantText = given(action?.text, (v) => text(v, CELL_TEXT));
+  const wantText = given(action?.text, (v) => text(v, 'text', CELL_TEXT));
   const wantDue = given(action?.due, checkDay);
   return writeRow(target, ({ ctx, inv, cells, sheet, dateCell }) => {
     const { roles } = inv.table;
@@ -832,9 +835,9 @@ export function sidebarSetNextAction(
 /** Appends an objection for the target customer to the Objections tab (created when missing). */
 export function sidebarAddObjection(target: RowTarget, input: NewObjection): CustomerView {
   const type = oneOf(OBJECTION_TYPES, input?.type, 'type');
-  const body = text(input?.text);
+  const body = text(input?.text, 'text');
   if (body === '') throw new PageError('objectionText');
-  const plan = text(input?.plan, CELL_TEXT);
+  const plan = text(input?.plan, 'plan', CELL_TEXT);
   const due = checkDay(input?.due);
   return writeRow(
     target,
@@ -882,7 +885,7 @@ export function sidebarUpdateObjection(
   const resolution = given(change?.resolution, (v) =>
     v === '' ? null : oneOf(RESOLUTIONS, v, 'resolution'),
   );
-  const plan = given(change?.plan, (v) => text(v, CELL_TEXT));
+  const plan = given(change?.plan, (v) => text(v, 'plan', CELL_TEXT));
   const due = given(change?.due, checkDay);
   return writeRow(
     target,
@@ -1052,7 +1055,7 @@ export function sidebarSaveMapping(changes: MappingChange[]): SetupView {
       const headers = new Set(ctx.customer?.header.filter((h) => h !== '') ?? []);
       const wanted = changes.map((ch) => {
         const role = oneOf(ROLES, ch?.role, 'role');
-        const header = text(ch?.header, 500);
+        const header = text(ch?.header, 'header', 500);
         if (header !== '' && !headers.has(header)) throw new PageError('unknownHeader', { header });
         return { role, header };
       });

@@ -389,3 +389,17 @@ describe('the Setup view without a Stages tab or a template', () => {
     expect(setup(tab.map((row) => row.slice(0, 3)))).toBeNull(); // ID, Customer, Rep: no stage column
   });
 });
+
+describe('a text field the page sent as something else', () => {
+  it.each([
+    ['sidebarSetNextAction', [NORTHERN, { text: 42 }]],
+    ['sidebarUpdateObjection', [NORTHERN, BUDGET, { plan: { a: 1 } }]],
+    ['sidebarAddObjection', [NORTHERN, { type: 'budget', text: 'Too dear', plan: ['x'], due: '' }]],
+    ['sidebarSaveMapping', [[{ role: 'customer', header: 7 }]]],
+  ])('%s refuses it and writes nothing', (fn, args) => {
+    const { ss, sandbox } = world();
+    const before = ss.snapshot();
+    expect(() => sandbox.call(fn, ...args)).toThrow(/badInput/);
+    expect(ss.snapshot()).toEqual(before);
+  });
+});
