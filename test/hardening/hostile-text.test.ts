@@ -1,6 +1,7 @@
-// Hostile text: strings that a spreadsheet would take for a formula (=, +, -, @, full-width ＝) in customer,
-// rep, stage and objection cells stay text in everything Pandian writes — the Inventory tab, the tabs setup
-// creates, History rows of the edit trigger, the command line's .xlsx. And the code itself: no eval, no
+// Hostile text: strings that a spreadsheet would take for a formula (=, +, -, @, full-width ＝), a number, a
+// date or TRUE in customer, rep, stage and objection cells stay text in everything Pandian writes — the
+// Inventory tab, the tabs setup creates, History rows of the edit trigger, the watcher's snapshot, the
+// sidebar's writes, the command line's .xlsx. And the code itself: no eval, no
 // network, exactly the documented OAuth scopes.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +20,19 @@ const CUSTOMERS = [
   '@import',
   '＝CMD|" /C calc"!A0',
   "'already quoted",
+  '00123',
 ];
-const REPS = ['=1+1', '+44 20 7946 0000', '-Bob-', '@ann', '＝Rep', '=rep'];
-const STAGES = ['=IMPORTXML("x","y")', '+Lead', '-Discovery', '@Budget', '＝Lead', '=WEBSERVICE("u")'];
-const OBJECTIONS = ['=HYPERLINK("u")', '+1 more', '-no-', '@legal', '＝price', '=2*3'];
+const REPS = ['=1+1', '+44 20 7946 0000', '-Bob-', '@ann', '＝Rep', '=rep', '1e5'];
+const STAGES = [
+  '=IMPORTXML("x","y")',
+  '+Lead',
+  '-Discovery',
+  '@Budget',
+  '＝Lead',
+  '=WEBSERVICE("u")',
+  '2026-05-01',
+];
+const OBJECTIONS = ['=HYPERLINK("u")', '+1 more', '-no-', '@legal', '＝price', '=2*3', 'TRUE'];
 
 /** Every string Pandian writes in any of these cells must come back exactly, as a value, never a formula. */
 const HOSTILE = [...CUSTOMERS, ...REPS, ...STAGES, ...OBJECTIONS];
@@ -169,15 +179,34 @@ describe('History rows of the edit trigger', () => {
   });
 });
 
+describe('the change watcher’s snapshot', () => {
+  it('holds every watched value as text, so a second look at an unchanged tab logs nothing', () => {
+    const t = tabs(true);
+    t.Settings = [
+      ['Setting', 'Value'],
+      ['Watch changes', 'yes'],
+    ];
+    const ss = spreadsheetOf(t);
+    const sandbox = loadPinned(ss, TODAY);
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    sandbox.call('onChangeWatch', { changeType: 'EDIT' });
+    const snap = ss.snapshot()['Pandian snapshot'];
+    expect(formulaCells(snap)).toEqual([]);
+    const seen = allStrings(snap);
+    for (const s of [...CUSTOMERS, ...STAGES]) expect(seen.has(s)).toBe(true);
+    expect(ss.snapshot()['Change log']).toBeUndefined();
+  });
+});
+
 describe('the sidebar’s writes', () => {
   const target = { sheet: 'Customers', row: 2, id: '@id0', name: CUSTOMERS[0] };
 
-  it('keep a hostile next action as text', () => {
+  it.each(['=IMPORTDATA("u")', '00123', '2026-05-01'])('keep a next action %s as text', (action) => {
     const ss = spreadsheetOf(tabs(true));
-    loadPinned(ss, TODAY).call('sidebarSetNextAction', target, { text: '=IMPORTDATA("u")', due: '' });
+    loadPinned(ss, TODAY).call('sidebarSetNextAction', target, { text: action, due: '' });
     const customers = ss.snapshot().Customers;
     expect(formulaCells(customers)).toEqual([]);
-    expect(customers.values[1][4]).toBe('=IMPORTDATA("u")');
+    expect(customers.values[1][4]).toBe(action);
   });
 
   it('keep a hostile objection, customer and owner as text', () => {
