@@ -142,6 +142,9 @@ export function appendHistory(
       log = ss.getSheetByName(name);
       if (!log) throw e;
     }
+  // A tab made under the name since `target` was read (there was none) is Pandian's log only when it holds none
+  // but the log: one the user made (a log of calls, say) gets nothing.
+  else if (!target && !isOwnHistory(readHead(log, name).values)) return false;
   // An empty History tab (made now, or empty as the context read it, until its header is written).
   if (made || (known && !known.headed && log.getLastRow() === 0)) {
     log.appendRow(headersOf(HISTORY_COLUMNS, lang)); // row 1 of the empty tab, adding columns a narrow one lacks
@@ -195,7 +198,18 @@ export function logSidebarWrite(
       dateOfDay(dayFromIso(today) as number, ctx.timeZone),
     );
   const change = { customer: write.customer, id: write.id, row: write.row, field, old, new: now };
-  appendHistory(ss, [historyRow(today, userOf(), change, 'sidebar')], ctx.lang, ctx.historySheet);
+  appendLogged(ss, ctx, [historyRow(today, userOf(), change, 'sidebar')]);
+}
+
+/**
+ * appendHistory to the History tab of an edit context. A log the context did not know (made now, or by another
+ * edit meanwhile) is remembered in the cached context, so later edits need not check whose it is.
+ */
+function appendLogged(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ctx: EditContext, rows: Cell[][]): void {
+  if (appendHistory(ss, rows, ctx.lang, ctx.historySheet) && ctx.historySheet === null && rows.length > 0) {
+    const historySheet = { name: nameIn(TAB_NAMES.history, ctx.lang), headed: true };
+    cachedContext('edit', CACHE_SECONDS, () => ({ ...ctx, historySheet }), true);
+  }
 }
 
 /**
@@ -479,7 +493,7 @@ function logEdit(
     }
   }
 
-  const append = () => appendHistory(ss, history, ctx.lang, ctx.historySheet);
+  const append = () => appendLogged(ss, ctx, history);
   if (history.length > 1) withDocumentLock(append);
   else append();
 }

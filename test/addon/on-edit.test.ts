@@ -940,6 +940,17 @@ describe("a user's own tab under the History tab's name", () => {
     expect(report.some((v) => v.includes('History'))).toBe(false);
   });
 
+  it('made while the edit trigger remembers no log, it still gets nothing appended', () => {
+    const ss = workbook({ rows: 20 });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!B5', 'Renamed Co'); // an unwatched column: the context is read, no log made
+    expect(ss.getSheetByName('Change log')).toBeNull();
+    const calls = [['Date', 'Call notes']];
+    ss.insertSheet('Change log').getRange(1, 1, 1, 2).setValues(calls);
+    edit(sandbox, ss, 'Customers!D5', 'Discovery');
+    expect(ss.snapshot()['Change log'].values).toEqual(calls);
+  });
+
   it('once that tab is renamed, as the issue asks, the next edit makes the change log', () => {
     const ss = workbook({ rows: 20 });
     ss.insertSheet('History')
