@@ -357,3 +357,29 @@ describe('the change watcher', () => {
     },
   );
 });
+
+describe('the sidebar’s writes', () => {
+  const customer = (row: number) => ({
+    sheet: 'Q1 pipeline',
+    row,
+    id: `C${row - 2}`,
+    name: `Customer ${row - 2}`,
+  });
+
+  it('change only the cells they are for', () => {
+    const ss = workbook({ track: 'no' });
+    const sandbox = loadPinned(ss, TODAY);
+    let before = ss.snapshot();
+    sandbox.call('sidebarMarkMet', customer(4), 'Need confirmed');
+    expect(diff(before, ss.snapshot())).toEqual(['Q1 pipeline!I4 values']);
+
+    before = ss.snapshot();
+    sandbox.call('sidebarAddObjection', customer(4), { type: 'price', text: 'Too dear', plan: '', due: '' });
+    expect(diff(before, ss.snapshot()).every((d) => /^Objections![A-I]4 values$/.test(d))).toBe(true);
+
+    before = ss.snapshot();
+    const o1 = { row: 2, id: 'O1', text: 'No budget' };
+    sandbox.call('sidebarUpdateObjection', customer(3), o1, { status: 'resolved' });
+    expect(diff(before, ss.snapshot())).toEqual(['Objections!G2 values']);
+  });
+});
