@@ -132,21 +132,26 @@ export function appendHistory(
   const known = target && 'name' in target ? target : null;
   const name = known?.name ?? nameIn(TAB_NAMES.history, lang);
   let log = ss.getSheetByName(name);
-  let made = false;
+  /** Whether the tab is empty and gets the header first. */
+  let headless = false;
   if (!log)
     try {
       log = ss.insertSheet(name);
-      made = true;
+      headless = true;
     } catch (e) {
       // Made since by a concurrent edit (insertSheet refuses the name): that tab is the log.
       log = ss.getSheetByName(name);
       if (!log) throw e;
     }
-  // A tab made under the name since `target` was read (there was none) is Pandian's log only when it holds none
-  // but the log: one the user made (a log of calls, say) gets nothing.
-  else if (!target && !isOwnHistory(readHead(log, name).values)) return false;
+  else if (!known) {
+    // A tab made under the name since `target` was read (there was none) is Pandian's only when it holds nothing
+    // but the log: one the user made (a log of calls, say) gets nothing, an empty one the header first.
+    const { values } = readHead(log, name);
+    if (!isOwnHistory(values)) return false;
+    headless = isBlankGrid(values);
+  }
   // An empty History tab (made now, or empty as the context read it, until its header is written).
-  if (made || (known && !known.headed && log.getLastRow() === 0)) {
+  if (headless || (known && !known.headed && log.getLastRow() === 0)) {
     log.appendRow(headersOf(HISTORY_COLUMNS, lang)); // row 1 of the empty tab, adding columns a narrow one lacks
     log.setFrozenRows(1);
     log.protect().setDescription(translator(lang)('history.protect')).setWarningOnly(true);

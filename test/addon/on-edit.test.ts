@@ -951,6 +951,20 @@ describe("a user's own tab under the History tab's name", () => {
     expect(ss.snapshot()['Change log'].values).toEqual(calls);
   });
 
+  it('made empty while the edit trigger remembers no log, it gets the header before the first row', () => {
+    const ss = workbook({ rows: 20 });
+    const sandbox = loadPinned({ spreadsheet: ss });
+    edit(sandbox, ss, 'Customers!B5', 'Renamed Co');
+    ss.insertSheet('Change log');
+    edit(sandbox, ss, 'Customers!D5', 'Discovery');
+    expect(history(ss)[0]).toEqual(HISTORY_HEADER);
+    expect(
+      history(ss)
+        .slice(1)
+        .map((r) => [r[4], r[5], r[7]]),
+    ).toEqual([['5', 'Stage', 'Discovery']]);
+  });
+
   it('once that tab is renamed, as the issue asks, the next edit makes the change log', () => {
     const ss = workbook({ rows: 20 });
     ss.insertSheet('History')
