@@ -225,6 +225,18 @@ describe('the sidebar’s writes', () => {
   });
 });
 
+describe('the column mapping the sidebar saves', () => {
+  it.each(['=Client', '00123'])('keeps a header %s as text in the Settings tab', (header) => {
+    const t = tabs(true);
+    t.Customers[0][1] = header;
+    const ss = spreadsheetOf(t);
+    loadPinned(ss, TODAY).call('sidebarSaveMapping', [{ role: 'customer', header }]);
+    const settings = ss.snapshot().Settings;
+    expect(formulaCells(settings)).toEqual([]);
+    expect(settings.values.slice(1)).toEqual([['map:customer', header]]);
+  });
+});
+
 describe('the command line’s workbook', () => {
   it('holds no formula cell, and the hostile strings as plain text', async () => {
     const file = join(tmp, 'hostile.xlsx');
