@@ -386,6 +386,9 @@ describe('Customer view', () => {
     const sidebar = await openSidebar(browser, backend);
     opened.push({ ss, backend, sidebar });
     const page = sidebar.page;
+    const clockAnswer = page.waitForResponse(
+      (r) => r.request().postData()?.includes('"sidebarStageClock"') ?? false,
+    );
     const na = page.locator('#na-text');
     await na.waitFor();
     // The user starts composing before the clock comes back; the field must stay the one being typed in.
@@ -394,7 +397,10 @@ describe('Customer view', () => {
       el.focus();
       el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
     });
-    await page.waitForTimeout(2500);
+    // Wait for the clock's answer itself, however long a loaded machine takes, then let the page handle it.
+    const clock = await clockAnswer;
+    await clock.finished();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
     await expect(na.evaluate((el: HTMLTextAreaElement & { mark?: number }) => el.mark)).resolves.toBe(1);
     await na.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true })));
     await page.getByText('38 days in stage (max 30)').waitFor();
