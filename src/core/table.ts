@@ -465,7 +465,7 @@ export function openCustomers(sheet: SheetData, options: ReadOptions): CustomerR
       const id = text(row, roles.id);
       const name = text(row, roles.customer);
       if (name === '' && id === '') {
-        rowsLog.row(r, 'missing-customer', cellText(row[firstNonBlank(row)]));
+        rowsLog.row(r, 'unnamed-row', cellText(row[firstNonBlank(row)]));
         return null;
       }
       if (name === '' && roles.customer !== undefined)

@@ -22,6 +22,7 @@ export type IssueCode =
   | 'placeholder-row'
   | 'totals-row'
   | 'stage-log-row'
+  | 'unnamed-row'
   | 'missing-customer'
   | 'missing-rep'
   | 'missing-stage'

@@ -196,6 +196,7 @@ export const MESSAGES = sections({
       '此客户较早的阶段：它在表中有更晚的记录，以最晚一行为当前状态',
       'Earlier stage of a customer with a later row: its latest row is its current state',
     ],
+    'unnamed-row': ['既没有客户名称也没有编号：已跳过', 'Neither a customer name nor an id: skipped'],
     'missing-customer': ['缺少客户名称：按编号计入', 'No customer name: the row is counted by its id'],
     'missing-rep': ['缺少负责人：计入“（无负责人）”', 'No rep: counted under "(no rep)"'],
     'missing-stage': [
