@@ -180,6 +180,10 @@ export const SIDEBAR_MESSAGES = sections({
       '客户表中没有“{name}”列：请添加该表头的列。',
       'The customer tab has no column "{name}": add a column with that header.',
     ],
+    markKept: [
+      '单元格 {cell} 中是“{value}”，盘点不会替换它。未写入任何内容，请在表格中修改该单元格。',
+      'Cell {cell} holds "{value}", which Pandian does not replace. Nothing was written; change the cell in the sheet.',
+    ],
     noNextActionColumn: [
       '客户表中没有可写入的下一步列。',
       'The customer tab has no next-action column to write to.',

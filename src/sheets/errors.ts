@@ -19,6 +19,7 @@ export class PandianError extends Error {
 export type PageErrorCode =
   | 'rowChanged'
   | 'noColumn'
+  | 'markKept'
   | 'noNextActionColumn'
   | 'badDate'
   | 'badInput'

@@ -9,7 +9,7 @@ import { runInventory } from '../core/index';
 import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
 import { cellText, isBlank, isBlankGrid } from '../core/normalize';
 import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../core/objections';
-import { HEADER_SCAN_ROWS, type Located, locateColumns } from '../core/register';
+import { columnLetter, HEADER_SCAN_ROWS, type Located, locateColumns } from '../core/register';
 import { isOwnSettings, mappingRole, parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
 import { type Customer, detectHeader } from '../core/table';
@@ -32,7 +32,7 @@ import {
   TEMPLATE_IDS,
   type TemplateId,
 } from '../core/types';
-import { type DateOrder, dateOrders } from '../core/values';
+import { type DateOrder, dateOrders, parseMark } from '../core/values';
 import { issueMessage, type MessageKey, translator } from '../i18n/messages';
 import { todayIn } from './clock';
 import { inventoryCommand } from './commands';
@@ -800,9 +800,17 @@ export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerVi
     const col = inv.table.criteria[k]?.col ?? -1;
     if (col < 0) throw new PageError('noColumn', { name: String(criterion) });
     if (inv.table.customers[0].met[k] === 1) return;
-    // A checkbox (a cell holding FALSE) is ticked; any other cell gets today's date.
+    // Only a blank or a not-met mark Pandian reads is replaced: a formula, or text it can't read ("waiting for
+    // the CFO"), is the user's. A checkbox (a cell holding FALSE) is ticked; any other cell gets today's date.
+    const range = sheet.getRange(target.row, col + 1);
+    const formula = range.getFormula();
+    if (formula || typeof parseMark(cells[col]) !== 'boolean')
+      throw new PageError('markKept', {
+        cell: `${columnLetter(col)}${target.row}`,
+        value: formula || cellText(cells[col], ctx.timeZone),
+      });
     const value = typeof cells[col] === 'boolean' ? true : dateCell(inv.asOf);
-    sheet.getRange(target.row, col + 1).setValue(value);
+    range.setValue(value);
     const { sheet: name, header } = requireCustomer(ctx);
     const write = { sheet: name, header, row: target.row, col, customer: target.name, id: target.id };
     logSidebarWrite(call.ss, write, cellText(cells[col], ctx.timeZone), cellText(value, ctx.timeZone));

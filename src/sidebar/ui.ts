@@ -17,6 +17,7 @@ export interface Ui {
 const REFUSALS: Record<PageErrorCode, SidebarKey> = {
   rowChanged: 'sidebar.error.rowChanged',
   noColumn: 'sidebar.error.noColumn',
+  markKept: 'sidebar.error.markKept',
   noNextActionColumn: 'sidebar.error.noNextActionColumn',
   badDate: 'sidebar.error.badDate',
   badInput: 'sidebar.error.badInput',

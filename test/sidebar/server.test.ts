@@ -316,6 +316,41 @@ describe('"met today" with Track edits on', () => {
   });
 });
 
+describe('Met today on a cell the user wrote', () => {
+  /** Budget confirmed (N3): Northern Steel's first unmet criterion. */
+  const budget = (ss: FakeSpreadsheet) => ss.getSheetByName('Customers')!.getRange('N3');
+
+  it.each([
+    [
+      'text it cannot read',
+      (ss: FakeSpreadsheet) => budget(ss).setValue('waiting for the CFO'),
+      'waiting for the CFO',
+    ],
+    ['a formula', (ss: FakeSpreadsheet) => budget(ss).setFormula('=1=2'), '=1=2'],
+  ])('keeps %s and says which cell holds it', (_, write, value) => {
+    const { ss, sandbox } = world();
+    write(ss);
+    const before = ss.snapshot();
+    let message = '';
+    try {
+      sandbox.call('sidebarMarkMet', NORTHERN, 'Budget confirmed');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('markKept');
+    expect(message).toContain('N3');
+    expect(message).toContain(value);
+    expect(ss.snapshot()).toEqual(before);
+  });
+
+  it('replaces a not-met mark the user typed, such as "no"', () => {
+    const { ss, sandbox } = world();
+    budget(ss).setValue('no');
+    sandbox.call('sidebarMarkMet', NORTHERN, 'Budget confirmed');
+    expect(budget(ss).getValue()).toBeInstanceOf(Date);
+  });
+});
+
 describe('the Team view after the customer tab changed', () => {
   it('Go to refuses a row that no longer holds the customer listed, and selects the row that does', () => {
     const { ss, sandbox } = world();
