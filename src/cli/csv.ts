@@ -37,12 +37,13 @@ export async function readInputFile(path: string): Promise<Buffer> {
   }
 }
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';
 
 /**
  * Bytes to text. A BOM decides (UTF-8, UTF-16LE as Excel's "Unicode text", UTF-16BE); without one the
  * bytes are UTF-8 when they decode strictly as UTF-8, else GB18030 (a superset of GBK/GB2312, what
- * Chinese Excel writes for "CSV (逗号分隔)").
+ * Chinese Excel writes for "CSV (逗号分隔)") or Windows-1252 (what Western Excel writes for "CSV (Comma
+ * delimited)"), whichever latinOrGb says.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   const b = bytes;
@@ -67,11 +68,27 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8' };
   } catch {
-    return {
-      text: iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.length), 'gb18030'),
-      encoding: 'gb18030',
-    };
+    const encoding = latinOrGb(b);
+    return { text: iconv.decode(Buffer.from(b.buffer, b.byteOffset, b.length), encoding), encoding };
   }
+}
+
+/**
+ * GB18030 or Windows-1252 for bytes that are not UTF-8. Chinese text is pairs of bytes of 0x80 and up (GB2312's
+ * characters and full-width signs both lie in 0xA1–0xFE); an accented Latin letter is one such byte between ASCII
+ * ones ("José," "Müller"). Whichever the high bytes mostly are decides.
+ */
+function latinOrGb(b: Uint8Array): 'gb18030' | 'windows-1252' {
+  let pairs = 0;
+  let lone = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (b[i] < 0x80) continue;
+    if (i + 1 < b.length && b[i + 1] >= 0x80) {
+      pairs++;
+      i++;
+    } else lone++;
+  }
+  return lone > pairs ? 'windows-1252' : 'gb18030';
 }
 
 /** UTF-16 saved without a BOM shows as NUL bytes in every other position (ASCII-heavy text). */

@@ -232,6 +232,17 @@ describe('readWorkbook: delimited text', () => {
     expect(sheets).toEqual([{ name: `客户-${name}`, values: EXPECTED }]);
   });
 
+  it('reads what Western Excel saves as "CSV (Comma delimited)": Windows-1252, accents intact', async () => {
+    const path = join(dir, 'western.csv');
+    const text = 'Customer,Rep,Stage\r\nCafé Noël,Renée Müller,Qualification\r\nJosé Peña,Zoë,Proposal\r\n';
+    writeFileSync(path, iconv.encode(text, 'windows-1252'));
+    expect((await readWorkbook(path))[0].values).toEqual([
+      ['Customer', 'Rep', 'Stage'],
+      ['Café Noël', 'Renée Müller', 'Qualification'],
+      ['José Peña', 'Zoë', 'Proposal'],
+    ]);
+  });
+
   it('reads Excel "Unicode text" (UTF-16LE, tab-separated) saved as .txt', async () => {
     const path = join(dir, 'unicode.txt');
     const tsv = '客户名称\t销售代表\t金额\r\n华东电力设计院\t王磊\t1,200\r\n苏州工业园区管委会\t李娜\t35\r\n';
@@ -255,6 +266,8 @@ describe('readWorkbook: delimited text', () => {
     expect(detectDelimiter('"a,b";c;d')).toBe(';');
     expect(detectDelimiter('a,b', '.tsv')).toBe('\t');
     expect(decodeText(iconv.encode('王磊', 'gb18030')).encoding).toBe('gb18030');
+    expect(decodeText(iconv.encode('王磊，A-1 华东', 'gb18030')).encoding).toBe('gb18030');
+    expect(decodeText(iconv.encode('Renée', 'windows-1252')).encoding).toBe('windows-1252');
     expect(decodeText(Buffer.from('王磊')).encoding).toBe('utf-8');
   });
 
