@@ -82,6 +82,10 @@ export const SIDEBAR_MESSAGES = sections({
     add: ['添加异议', 'Add an objection'],
     addButton: ['添加异议', 'Add objection'],
     added: ['异议已添加。', 'Objection added.'],
+    unsupervised: ['未督导', 'not reviewed'],
+    review: ['标记已复核', 'Mark reviewed'],
+    reviewLabel: ['标记异议“{text}”已复核', 'Mark objection "{text}" reviewed'],
+    reviewed: ['已记录复核。', 'Review recorded.'],
   },
   'sidebar.team': {
     refresh: ['刷新', 'Refresh'],

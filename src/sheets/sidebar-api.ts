@@ -8,7 +8,13 @@ import { dateOfDay, dayFromIso, isoOfDay } from '../core/days';
 import { runInventory } from '../core/index';
 import type { Inventory, ObjectionTotals, RepLoad, StageCheck } from '../core/inventory';
 import { cellText, isBlank, isBlankGrid } from '../core/normalize';
-import { CustomerIndex, isOpenObjection, isOverdue, parseObjections } from '../core/objections';
+import {
+  CustomerIndex,
+  isOpenObjection,
+  isOverdue,
+  isUnsupervised,
+  parseObjections,
+} from '../core/objections';
 import { columnLetter, HEADER_SCAN_ROWS, type Located, locateColumns } from '../core/register';
 import { isOwnSettings, mappingRole, parseSettings } from '../core/settings';
 import { stagesGrid } from '../core/stage-grid';
@@ -57,7 +63,7 @@ import {
   withoutTrailingBlanks,
 } from './read';
 import { setupSheets } from './setup';
-import { logSidebarWrite } from './triggers';
+import { logSidebarWrite, userOf } from './triggers';
 import { asSheetText, writeRowsAt } from './write-report';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -108,6 +114,8 @@ export interface ObjectionView {
   blocking: boolean;
   open: boolean;
   overdue: boolean;
+  /** Closed (resolved or accepted) and nobody has reviewed it: the supervision step is still to do. */
+  unsupervised: boolean;
 }
 
 export interface CustomerCard {
@@ -189,6 +197,8 @@ export interface ObjectionChange {
   resolution?: Resolution | '' | null;
   plan?: string | null;
   due?: string | null;
+  /** true: the supervision step, done now by the user (Reviewed by and Reviewed on, where they are empty). */
+  reviewed?: true | null;
 }
 
 export interface TeamMember {
@@ -569,6 +579,7 @@ function cardOf(
         blocking: o.blocking,
         open: isOpenObjection(o),
         overdue: isOverdue(o, inv.asOf),
+        unsupervised: isUnsupervised(o),
       })),
     issues: inv.issues
       .filter((i) => i.sheet === inv.table.sheet && i.row === c.row && i.column !== '')
@@ -895,6 +906,10 @@ export function sidebarUpdateObjection(
   );
   const plan = given(change?.plan, (v) => text(v, 'plan', CELL_TEXT));
   const due = given(change?.due, checkDay);
+  const reviewed = given(change?.reviewed, (v) => {
+    if (v !== true) throw new PageError('badInput', { field: 'reviewed' });
+    return v;
+  });
   return writeRow(
     target,
     ({ call, inv, ctx, t, dateCell }) => {
@@ -935,6 +950,16 @@ export function sidebarUpdateObjection(
       const planCell = tab.values[o.row - 1][tab.cols.plan ?? -1];
       if (plan !== undefined && plan !== wholeText(planCell, ctx.timeZone)) put('plan', asSheetText(plan));
       if (due !== undefined && due !== o.due) put('due', dateCell(due));
+      // Supervision: a closed objection nobody reviewed is dated today and signed with the user's address when
+      // Apps Script gives it. A cell holding anything (text Pandian can't read as a day included) stays.
+      const blank = (col: number | undefined) => col !== undefined && isBlank(tab.values[o.row - 1][col]);
+      if (reviewed && isUnsupervised(o)) {
+        // A tab without Reviewed on is told (put throws) before anything is written.
+        if (tab.cols.reviewedOn === undefined || blank(tab.cols.reviewedOn))
+          put('reviewedOn', dateCell(inv.asOf));
+        const by = userOf();
+        if (by && blank(tab.cols.reviewedBy)) put('reviewedBy', asSheetText(by));
+      }
     },
     true,
   );

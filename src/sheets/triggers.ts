@@ -288,7 +288,7 @@ function blockOf(range: EditEvent['range']): Block {
  * Who made a change, for History: the edit event's user when it carries one, else the active user (blank
  * without the address, which needs a scope Pandian does not ask for). A sidebar write passes none.
  */
-function userOf(user?: EditEvent['user']): string {
+export function userOf(user?: EditEvent['user']): string {
   try {
     if (typeof user === 'string') return user;
     if (typeof user?.email === 'string') return user.email;

@@ -566,11 +566,49 @@ export class CustomerPanel {
                 o.text,
                 ` — ${t(`status.${o.status}` as SidebarKey)}`,
                 o.resolution ? ` · ${t(`resolution.${o.resolution}` as SidebarKey)}` : '',
+                o.unsupervised && this.review(c, o),
               ),
             ),
           ),
         ),
       this.addObjection(c),
+    );
+  }
+
+  /** The supervision step of a closed objection nobody has reviewed: one click signs it off. */
+  private review(c: CustomerCard, o: ObjectionView): HTMLElement {
+    const t = this.ui.t;
+    const button = h(
+      'button',
+      {
+        id: `obj-${objectionKey(o)}-review`,
+        className: 'secondary',
+        attrs: { type: 'button', 'aria-label': t('sidebar.objection.reviewLabel', { text: o.text }) },
+        on: {
+          click: () =>
+            this.write(
+              button,
+              'objections-h',
+              () =>
+                call(
+                  'sidebarUpdateObjection',
+                  c.target,
+                  { row: o.row, id: o.id, text: o.text },
+                  { reviewed: true },
+                ),
+              t('sidebar.objection.reviewed'),
+            ),
+        },
+      },
+      t('sidebar.objection.review'),
+    );
+    return h(
+      'span',
+      null,
+      ' · ',
+      h('strong', { className: 'warn' }, t('sidebar.objection.unsupervised')),
+      ' ',
+      button,
     );
   }
 

@@ -251,6 +251,23 @@ describe('Customer view', () => {
     await page.getByText('1 resolved or accepted').waitFor();
   });
 
+  it('signs off a resolved objection nobody reviewed, the supervision step, in one click', async () => {
+    const { ss, sidebar } = await open(5); // Southern Pharma: its price objection is resolved, not reviewed
+    const page = sidebar.page;
+    await page.getByText('1 resolved or accepted').click();
+    await page.locator('#closed-objections').getByText('not reviewed').waitFor();
+    const before = values(ss, 'Objections');
+    await page.getByRole('button', { name: 'Mark objection "Price above the competitor" reviewed' }).click();
+    await page.getByRole('status').getByText('Review recorded.').waitFor();
+    const after = values(ss, 'Objections');
+    expect(after[2][12]).toBe('user@example.com');
+    expect(time(after[2][13])).toBe(TODAY_CELL);
+    for (const c of [12, 13]) after[2][c] = before[2][c];
+    expect(after).toEqual(before);
+    await page.getByText('1 resolved or accepted').click();
+    await expect(page.locator('#closed-objections').textContent()).resolves.not.toContain('not reviewed');
+  });
+
   it("changing only an objection's status leaves its multi-line plan as the user typed it", async () => {
     const plan = 'Meet the CFO\nthen propose a phased payment';
     const { ss, sidebar } = await open(3, { 'Objections!I2': plan });

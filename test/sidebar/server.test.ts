@@ -53,6 +53,52 @@ describe('sidebarUpdateObjection', () => {
     expect(time(objectionRow(ss, 3)[RESOLVED])).toBe(before);
   });
 
+  describe('the supervision step', () => {
+    const pharma = { sheet: 'Customers', row: 5, id: 'C-004', name: 'Southern Pharma' };
+    const price = { row: 3, id: 'OBJ-002', text: 'Price above the competitor' };
+    const REVIEWED_BY = 12;
+    const REVIEWED_ON = 13;
+
+    it('signs off a resolved objection nobody reviewed: today and the user, and the card says so', () => {
+      const { ss, sandbox } = world();
+      const card = (view: unknown) =>
+        (view as { card: { objections: { id: string; unsupervised: boolean }[] } }).card.objections;
+      ss.getSheetByName('Customers')!.getRange(5, 1).activate();
+      expect(card(sandbox.call('sidebarCustomer')).find((o) => o.id === 'OBJ-002')?.unsupervised).toBe(true);
+      const after = card(sandbox.call('sidebarUpdateObjection', pharma, price, { reviewed: true }));
+      expect(after.find((o) => o.id === 'OBJ-002')?.unsupervised).toBe(false);
+      const row = objectionRow(ss, 3);
+      expect(time(row[REVIEWED_ON])).toBe(TODAY_CELL);
+      expect(row[REVIEWED_BY]).toBe('user@example.com');
+    });
+
+    it('keeps what the user typed in either cell, and leaves an open objection alone', () => {
+      const { ss, sandbox } = world();
+      ss.getRange('Objections!M3').setValue('Dana (QBR)');
+      sandbox.call('sidebarUpdateObjection', pharma, price, { reviewed: true });
+      expect(objectionRow(ss, 3)[REVIEWED_BY]).toBe('Dana (QBR)');
+      expect(objectionRow(ss, 3)[REVIEWED_ON]).toBe('');
+
+      const { ss: ss2, sandbox: sandbox2 } = world();
+      ss2.getRange('Objections!N3').setValue('at the QBR');
+      sandbox2.call('sidebarUpdateObjection', pharma, price, { reviewed: true });
+      expect(objectionRow(ss2, 3)[REVIEWED_ON]).toBe('at the QBR');
+
+      const before = ss2.snapshot();
+      sandbox2.call('sidebarUpdateObjection', NORTHERN, BUDGET, { reviewed: true }); // still planned: not closed
+      expect(ss2.snapshot()).toEqual(before);
+    });
+
+    it('refuses a reviewed flag that is not true', () => {
+      const { ss, sandbox } = world();
+      const before = ss.snapshot();
+      expect(() => sandbox.call('sidebarUpdateObjection', pharma, price, { reviewed: 'yes' })).toThrow(
+        /badInput/,
+      );
+      expect(ss.snapshot()).toEqual(before);
+    });
+  });
+
   it('keeps what the user typed in the resolved cell when it is no date', () => {
     const { ss, sandbox } = world();
     ss.getRange('Objections!L2').setValue('after the QBR');
