@@ -217,8 +217,16 @@ export interface TeamView {
   reps: RepLoad[];
   /** No rep has a WIP band: the view says how to get one (Inventory.noBand). */
   noBand: boolean;
-  /** `stage`: the open stage (position) it stalls at; -1 on hold with no resume date. */
-  stalled: (TeamMember & { stage: number; days: number; maxDays: number | null })[];
+  /**
+   * Stalled customers and holds whose resume date passed, as the report lists them. `stage`: the open stage
+   * (position) it stalls at; -1 on hold. `resumeDue`: the resume date that passed, else null.
+   */
+  stalled: (TeamMember & {
+    stage: number;
+    days: number | null;
+    maxDays: number | null;
+    resumeDue: string | null;
+  })[];
   /** How many customers are stalled: `stalled` lists the first LIST_LIMIT of them. */
   stalledTotal: number;
   objections: Pick<
@@ -971,21 +979,18 @@ export function sidebarTeam(): TeamView {
     // In the report's language: Settings, else the user's locale (as the page's own language was chosen).
     const inv = inventoryOfSpreadsheet(ss).inventory;
     const { open, overdue, blocking, unplanned, unsupervised, byType } = inv.objectionTotals;
-    // The stalled customers are read again (entryAt: each row once) to count them; the first are listed.
+    // The first stalled customers are read again (entryAt: each row once) to list them.
     const member = (c: Customer): TeamMember => ({ row: c.row, name: c.name || c.id, rep: c.rep });
-    const stalled: TeamView['stalled'] = [];
-    let stalledTotal = 0;
-    for (const i of inv.stalled) {
+    const stalled: TeamView['stalled'] = inv.stalled.slice(0, LIST_LIMIT).map((i) => {
       const { customer: c, state: s } = inv.entryAt(i);
-      if (!s.stalled) continue;
-      if (stalledTotal++ < LIST_LIMIT)
-        stalled.push({
-          ...member(c),
-          stage: c.status === 'hold' ? -1 : s.current,
-          days: s.daysInStage ?? 0,
-          maxDays: s.stallLimit,
-        });
-    }
+      return {
+        ...member(c),
+        stage: c.status === 'hold' ? -1 : s.current,
+        days: s.daysInStage,
+        maxDays: s.stallLimit,
+        resumeDue: s.resumeDue && c.resumeOn !== null ? isoOfDay(c.resumeOn) : null,
+      };
+    });
     return {
       asOf: isoOfDay(inv.asOf),
       customerSheet: inv.table.sheet,
@@ -994,7 +999,7 @@ export function sidebarTeam(): TeamView {
       reps: inv.reps,
       noBand: inv.noBand,
       stalled,
-      stalledTotal,
+      stalledTotal: inv.stalled.length,
       objections: { open, overdue, blocking, unplanned, unsupervised, byType },
       cohorts: inv.cohorts.map((cohort) => ({
         ...cohort,

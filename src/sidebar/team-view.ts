@@ -187,11 +187,7 @@ export class TeamPanel {
                 h(
                   'span',
                   { className: 'meta' },
-                  t('sidebar.team.stalledItem', {
-                    rep: s.rep || t('sidebar.noRep'),
-                    stage: s.stage < 0 ? t('sidebar.team.onHold') : (v.stages[s.stage] ?? ''),
-                    days: s.days,
-                  }),
+                  this.stalledItem(v, s),
                   s.maxDays !== null ? paren(this.ui.lang, t('sidebar.maxDays', { max: s.maxDays })) : '',
                 ),
               ),
@@ -200,6 +196,20 @@ export class TeamPanel {
       v.stalled.length < v.stalledTotal &&
         h('p', { className: 'meta' }, t('sidebar.team.more', { n: v.stalledTotal - v.stalled.length })),
     );
+  }
+
+  /** Rep, stage (or why a hold is listed) and days in stage, when known. */
+  private stalledItem(v: TeamView, s: TeamView['stalled'][number]): string {
+    const t = this.ui.t;
+    const rep = s.rep || t('sidebar.noRep');
+    const stage = s.resumeDue
+      ? t('report.resumeDue', { date: s.resumeDue })
+      : s.stage < 0
+        ? t('sidebar.team.onHold')
+        : (v.stages[s.stage] ?? '');
+    return s.days === null
+      ? `${rep} · ${stage}`
+      : t('sidebar.team.stalledItem', { rep, stage, days: s.days });
   }
 
   private objections(v: TeamView): HTMLElement {

@@ -195,6 +195,28 @@ describe('a customer on hold with no resume date', () => {
   });
 });
 
+describe('a customer on hold whose resume date has passed', () => {
+  it('is in the Team view’s stalled list and count, as in the report’s, with the date it was due', () => {
+    const sheets = fixtureSheets('en');
+    const customers = sheets.Customers as unknown[][];
+    // The header is the fixture's shared array: a copy gets the column.
+    customers[0] = [...customers[0], 'Resume On'];
+    for (const row of customers.slice(1)) row.push('');
+    customers[1][3] = 'On hold';
+    customers[1][customers[0].length - 1] = '2026-11-15';
+    const ss = createSpreadsheet({ sheets, timeZone: TIME_ZONE });
+    const view = loadBundle({ spreadsheet: ss, now: NOW }).call('sidebarTeam') as {
+      stalled: { name: string; stage: number; resumeDue: string | null }[];
+      stalledTotal: number;
+    };
+    expect(view.stalled.find((s) => s.name === customers[1][1])).toMatchObject({
+      stage: -1,
+      resumeDue: '2026-11-15',
+    });
+    expect(view.stalledTotal).toBe(view.stalled.length);
+  });
+});
+
 describe('a date that reads both ways (03/12/2026) in one row', () => {
   it('is read in the order of its column’s first rows (25/12/2026 below it: day first)', () => {
     const sheets = fixtureSheets('en');
