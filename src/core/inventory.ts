@@ -193,6 +193,8 @@ export interface Inventory {
   cohorts: Cohort[];
   /** Stalled customers and holds whose resume date passed, longest in stage first (customer indices). */
   stalled: number[];
+  /** No stage has Max days and Settings no Default stall days: whether a customer stalls is unknown. */
+  noStallLimit: boolean;
   /** Open customers not contacted for more than Settings' No-contact days, longest first (customer indices). */
   outOfTouch: number[];
   /** Criteria open customers still lack, most-lacked first (criterion index, how many customers). */
@@ -312,6 +314,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     })),
     cohorts,
     stalled: folded.stalled.sorted(),
+    noStallLimit: settings.stallDays == null && stageAt.every((st) => st.maxDays == null),
     outOfTouch: folded.outOfTouch.sorted(),
     // Open customers lacking each criterion, over every stage. The list is made in criterion order and
     // sort is stable: ties stay in criterion order.

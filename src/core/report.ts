@@ -154,11 +154,10 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   g.section('summary');
   const { nextActions, valueByStatus: values } = inv;
   // A figure Pandian cannot know is blank, beside a note saying why (as is one it had to assume).
-  const stallLimit = inv.settings.stallDays != null || inv.stageAt.some((st) => st.maxDays != null);
   const notes: Record<string, false | [string, Record<string, number>?]> = {
     openValue: results.openValue === null && ['noValues'],
     weighted: results.assumedProbabilities > 0 && ['assumedProbability', { n: results.assumedProbabilities }],
-    stalled: !stallLimit && ['noStallLimit'],
+    stalled: inv.noStallLimit && ['noStallLimit'],
     outOfTouch: table.roles.lastContact === undefined && ['noContactColumn'],
   };
   const summary: [string, number | null, ReportFormatKind?][] = [
@@ -174,7 +173,7 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     ['velocity', results.velocityPerDay, 'money'],
     ['coverage', results.coverage, 'decimal'],
     ['coverageNeeded', results.coverageNeeded, 'decimal'],
-    ['stalled', stallLimit ? inv.stalled.length : null],
+    ['stalled', inv.noStallLimit ? null : inv.stalled.length],
     ['outOfTouch', notes.outOfTouch ? null : inv.outOfTouch.length],
     ['actionsOverdue', nextActions.overdue],
     ['actionsMissing', nextActions.missing],

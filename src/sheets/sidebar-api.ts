@@ -229,6 +229,8 @@ export interface TeamView {
   })[];
   /** How many customers are stalled: `stalled` lists the first LIST_LIMIT of them. */
   stalledTotal: number;
+  /** No stall limit is set: the view says so rather than that nothing is stalled (Inventory.noStallLimit). */
+  noStallLimit: boolean;
   objections: Pick<
     ObjectionTotals,
     'open' | 'overdue' | 'blocking' | 'unplanned' | 'unsupervised' | 'byType'
@@ -1000,6 +1002,7 @@ export function sidebarTeam(): TeamView {
       noBand: inv.noBand,
       stalled,
       stalledTotal: inv.stalled.length,
+      noStallLimit: inv.noStallLimit,
       objections: { open, overdue, blocking, unplanned, unsupervised, byType },
       cohorts: inv.cohorts.map((cohort) => ({
         ...cohort,

@@ -172,8 +172,10 @@ export class TeamPanel {
         t('sidebar.team.stalled'),
         v.stalledTotal > 0 ? paren(this.ui.lang, String(v.stalledTotal)) : '',
       ),
+      // Without a stall limit "none stalled" is not known: the view says what to set, as the report does.
+      v.noStallLimit && h('p', { className: 'note' }, t('report.noStallLimit')),
       v.stalled.length === 0
-        ? h('p', { className: 'note' }, t('sidebar.team.stalledNone'))
+        ? !v.noStallLimit && h('p', { className: 'note' }, t('sidebar.team.stalledNone'))
         : h(
             'ul',
             { className: 'people' },

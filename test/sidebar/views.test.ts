@@ -152,6 +152,22 @@ describe('Team view', () => {
     expect(sidebar.errors).toEqual([]);
   });
 
+  it('says no stall limit is set, rather than that no customer is stalled, when no stage has Max days', async () => {
+    const stages = fixtureSheets('en').Stages as unknown[][];
+    const maxDays = stages[0].indexOf('Max days');
+    const { sidebar } = await open({
+      extra: { Stages: stages.map((r, i) => r.map((c, k) => (i > 0 && k === maxDays ? '' : c))) },
+    });
+    const page = sidebar.page;
+    await page.getByRole('tab', { name: 'Team' }).click();
+    await page.getByRole('heading', { name: 'Stalled customers' }).waitFor();
+    await expect(page.locator('p.note', { hasText: 'No stall limit' }).textContent()).resolves.toBe(
+      'No stall limit: set Max days per stage in Stages, or Default stall days in Settings',
+    );
+    await expect(page.getByText('No stalled customers.').count()).resolves.toBe(0);
+    expect(sidebar.errors).toEqual([]);
+  });
+
   it('picks a cohort: a stage, its customers across reps and what they most lack', async () => {
     const { sidebar } = await open();
     const page = sidebar.page;
