@@ -25,6 +25,7 @@ export interface InventoryJson {
     byStage: Record<string, number>;
     won: number;
     lost: number;
+    hold: number;
     wonValue: number;
     band: { low: number; high: number | null } | null;
     flags: string[];
@@ -99,6 +100,7 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
       byStage: Object.fromEntries(openNames.map((n, p) => [n, r.byStage[p]])),
       won: r.won,
       lost: r.lost,
+      hold: r.hold,
       wonValue: r.wonValue,
       band: r.band,
       flags: r.flags,

@@ -201,20 +201,20 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
   // Rep x stage concurrency
   g.section('concurrency');
   const repHead = g.add(
-    [label('rep'), ...openNames, ...g.labels('open band flags won lost wonValue')],
+    [label('rep'), ...openNames, ...g.labels('open band flags won lost hold wonValue')],
     'header',
   );
   for (const r of inv.reps) {
     const band = r.band ? `${r.band.low}–${r.band.high ?? '∞'}` : '';
     const flags = r.flags.map((f) => t(`flag.${f}`)).join(t('word.list'));
-    const row = g.add([repCell(r.rep), ...r.byStage, r.open, band, flags, r.won, r.lost, r.wonValue]);
+    const row = g.add([repCell(r.rep), ...r.byStage, r.open, band, flags, r.won, r.lost, r.hold, r.wonValue]);
     if (r.flags.length) g.cell(row, nOpen + 3, 'bad');
   }
   if (nOpen > 0 && inv.reps.length > 0) {
     g.format({ row: repHead + 1, col: 1, rows: inv.reps.length, cols: nOpen }, 'heat');
     g.chart('concurrency', 'stacked-bar', repHead, inv.reps.length + 1, nOpen + 1);
   }
-  g.columns(repHead + 1, { [nOpen + 6]: 'money' });
+  g.columns(repHead + 1, { [nOpen + 7]: 'money' });
   if (inv.noBand) g.add([label('noBand', { n: BAND_MIN_CLOSES })], 'muted');
 
   // Stage check and gaps

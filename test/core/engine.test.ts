@@ -1,4 +1,5 @@
 // Rules of PRODUCT sections 1-2 through the public entry runInventory, on small hand-made sheets.
+import { inventoryJson } from '../../src/cli/json';
 import { dayFromIso } from '../../src/core/days';
 import { diffSnapshots, type HistoryEntry, type Snapshot, unlogged } from '../../src/core/history';
 import { runInventory } from '../../src/core/index';
@@ -382,6 +383,28 @@ describe('concurrency, cohorts and support', () => {
     ]);
     expect(inv.reps.find((r) => r.rep === 'Ann')!.flags).toContain('above-band');
     expect(inv.reps.find((r) => r.rep === 'Bob')!.flags).toContain('below-band');
+  });
+});
+
+describe('found by a sales manager’s audit of concurrency', () => {
+  it('the rep table shows each rep’s on-hold customers: a rep below band with every customer on hold shows why', () => {
+    const inv = inventory(
+      [
+        row({ customer: 'A', rep: 'Ann', stage: 'Lead' }),
+        row({ customer: 'B', rep: 'Cy', stage: 'On hold' }),
+        row({ customer: 'C', rep: 'Cy', stage: 'On hold' }),
+      ],
+      [{ name: 'Settings', values: [['WIP low', 1]] }],
+    );
+    const grid = reportGrid(inv);
+    const head = grid.findIndex((r) => r[0] === 'Rep');
+    const col = grid[head].indexOf('On hold');
+    expect(col).toBeGreaterThan(grid[head].indexOf('Lost'));
+    const cy = grid.find((r) => r[0] === 'Cy')!;
+    expect(cy[grid[head].indexOf('Flags')]).toContain('below band');
+    expect(cy[col]).toBe(2);
+    // --json says it too.
+    expect(inventoryJson(inv, 'deals.csv', 'en').reps.find((r) => r.rep === 'Cy')).toMatchObject({ hold: 2 });
   });
 });
 
