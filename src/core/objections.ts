@@ -34,7 +34,7 @@ export interface Objection {
 const STATUS_WORDS: Record<ObjectionStatus, string> = {
   raised: 'raised new open 新提出 提出 新建 待处理',
   planned: 'planned plan 已计划 计划',
-  acting: 'acting inprogress working active 处理中 进行中 跟进中',
+  acting: 'acting inprogress working active 处理中 进行中 跟进中 解决中',
   resolved: 'resolved closed done solved 已解决 解决 已关闭 完成',
   accepted: 'accepted acceptedrisk accept risk 接受风险 接受 风险接受',
 };

@@ -342,6 +342,16 @@ describe('objections', () => {
       value: 'Nobody Inc',
     });
   });
+
+  it('reads 解决中 (being resolved) as acting, not as resolved', () => {
+    const inv = inventory(
+      [row({ id: 'C-1', customer: 'Acme', stage: 'Budget' })],
+      [objections([o('Acme', { status: '解决中', plan: 'Meet CFO', due: '2026-06-10' })])],
+    );
+    expect(inv.objections[0].status).toBe('acting');
+    expect(inv.objectionTotals).toMatchObject({ open: 1, overdue: 1, unsupervised: 0 });
+    expect(inv.issues).toEqual([]);
+  });
 });
 
 describe('concurrency, cohorts and support', () => {
