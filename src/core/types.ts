@@ -39,6 +39,7 @@ export type IssueCode =
   | 'bad-number'
   | 'bad-percent'
   | 'bad-mark'
+  | 'bad-yes-no'
   | 'error-value'
   | 'unknown-stage'
   | 'unknown-status'

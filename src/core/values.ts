@@ -46,7 +46,7 @@ function currencies(): Map<string, string> {
 const NUMBER = failures('bad-number', 'number');
 const PERCENT = failures('bad-percent', 'percent');
 const MARK = failures('bad-mark', 'mark');
-const YES_NO = failures('bad-mark', 'yes-no');
+const YES_NO = failures('bad-yes-no', 'yes-no');
 
 /** Text that means "nothing here" in a value column. */
 const PLACEHOLDERS = new Set(['-', '--', '—', '——', '–', '―', '−']);

@@ -240,6 +240,10 @@ export const MESSAGES = sections({
       '无法判断是否达成：请填日期、✓ 或“是”，未达成请留空',
       'Not a met-mark: use a date, ✓ or yes, or leave blank',
     ],
+    'bad-yes-no': [
+      '不是“是”或“否”：阻塞填“是”，不阻塞填“否”或留空',
+      'Not yes or no: write yes if it blocks, no or nothing if not',
+    ],
     'error-value': ['单元格是公式错误值', 'The cell holds a spreadsheet error'],
     'unknown-stage': ['未知阶段', 'Unknown stage'],
     // unknown-stage when the reader found a near stage name (see issueMessage)

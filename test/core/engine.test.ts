@@ -352,6 +352,18 @@ describe('objections', () => {
     expect(inv.objectionTotals).toMatchObject({ open: 1, overdue: 1, unsupervised: 0 });
     expect(inv.issues).toEqual([]);
   });
+
+  it('tells a Blocking cell that is not yes or no to write yes or no, in both languages', () => {
+    const inv = inventory(
+      [row({ id: 'C-1', customer: 'Acme', stage: 'Budget' })],
+      [objections([o('Acme', { blocking: 'maybe' })])],
+    );
+    const issue = inv.issues.find((i) => i.column === 'O (Blocking)');
+    expect(issue).toMatchObject({ sheet: 'Objections', row: 2, value: 'maybe' });
+    expect(issueMessage(issue!, 'en')).toBe('Not yes or no: write yes if it blocks, no or nothing if not');
+    expect(issueMessage(issue!, 'zh')).toBe('不是“是”或“否”：阻塞填“是”，不阻塞填“否”或留空');
+    expect(inv.objectionTotals.blocking).toBe(0);
+  });
 });
 
 describe('concurrency, cohorts and support', () => {

@@ -551,9 +551,9 @@ describe('parseBoolean', () => {
     expect(parseBoolean(null)).toBeNull();
     expect(parseBoolean(undefined)).toBeNull();
     expect(parseBoolean(' ')).toBeNull();
-    expect(parseBoolean('maybe')).toEqual(fail('bad-mark', 'yes-no'));
-    expect(parseBoolean(2)).toEqual(fail('bad-mark', 'yes-no'));
-    expect(parseBoolean(new Date(0))).toEqual(fail('bad-mark', 'yes-no'));
+    expect(parseBoolean('maybe')).toEqual(fail('bad-yes-no', 'yes-no'));
+    expect(parseBoolean(2)).toEqual(fail('bad-yes-no', 'yes-no'));
+    expect(parseBoolean(new Date(0))).toEqual(fail('bad-yes-no', 'yes-no'));
     expect(parseBoolean('#N/A')).toEqual(fail('error-value', 'yes-no'));
   });
 });
