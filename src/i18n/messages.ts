@@ -263,7 +263,10 @@ export const MESSAGES = sections({
     'duplicate-header': ['同一角色有两列：使用“{used}”', 'Second column for the same role: "{used}" is used'],
     'too-long': ['文本过长：报告中已截断', 'Text too long: shortened in the report'],
     'unknown-customer': ['找不到此名称或编号的客户', 'No customer with this name or id'],
-    'unknown-objection-status': ['未知异议状态', 'Unknown objection status'],
+    'unknown-objection-status': [
+      '未知异议状态（新提出、已计划、处理中、已解决、接受风险）：按本行判断，如同留空',
+      'Unknown objection status (raised, planned, acting, resolved, accepted): read from the row, as a blank one is',
+    ],
     'unknown-objection-type': ['未知异议类型：计为“其他”', 'Unknown objection type: counted as other'],
     'unknown-resolution': [
       '未知解决方式（应对、排除、优化、跨越、击碎）',

@@ -353,6 +353,22 @@ describe('objections', () => {
     expect(inv.issues).toEqual([]);
   });
 
+  it('tells an unknown status the statuses it can be, and reads the objection from its row', () => {
+    const inv = inventory(
+      [row({ id: 'C-1', customer: 'Acme', stage: 'Budget' })],
+      [objections([o('Acme', { status: 'reopened', plan: 'Call again' })])],
+    );
+    expect(inv.objections[0].status).toBe('planned');
+    const issue = inv.issues.find((i) => i.column === 'H (Status)');
+    expect(issue).toMatchObject({ sheet: 'Objections', row: 2, value: 'reopened' });
+    expect(issueMessage(issue!, 'en')).toBe(
+      'Unknown objection status (raised, planned, acting, resolved, accepted): read from the row, as a blank one is',
+    );
+    expect(issueMessage(issue!, 'zh')).toBe(
+      '未知异议状态（新提出、已计划、处理中、已解决、接受风险）：按本行判断，如同留空',
+    );
+  });
+
   it('tells a Blocking cell that is not yes or no to write yes or no, in both languages', () => {
     const inv = inventory(
       [row({ id: 'C-1', customer: 'Acme', stage: 'Budget' })],
