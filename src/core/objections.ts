@@ -1,5 +1,6 @@
 // The objection register: what blocks a customer's next stage, managed plan -> act -> feedback ->
 // supervision. Parsed from the Objections tab and linked to customers by id or name.
+import { FirstSeen } from './first-seen';
 import { cellText, normalizeKey } from './normalize';
 import { IssueLog, locateColumns } from './register';
 import type { Customer } from './table';
@@ -99,6 +100,7 @@ export function parseObjections(
   const objections: Objection[] = [];
   type Col = keyof typeof OBJECTION_COLUMNS;
   const dayIn = columnDays(sheet.values, headerRow + 1, timeZone);
+  const seenIds = new FirstSeen();
   for (let r = headerRow + 1; r < sheet.values.length; r++) {
     const row = sheet.values[r] ?? [];
     const cell = (k: Col): Cell => (cols[k] === undefined ? '' : row[cols[k]!]);
@@ -112,6 +114,8 @@ export function parseObjections(
     const body = text('objection');
     if (customerText === '' && body === '' && text('id') === '') continue;
 
+    const first = text('id') === '' ? undefined : seenIds.firstOr(text('id'), r + 1);
+    if (first !== undefined) issue('id', 'duplicate-id', { first });
     const customer = customers.find(customerText);
     if (customer < 0) issue('customer', 'unknown-customer');
 

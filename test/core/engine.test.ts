@@ -369,6 +369,23 @@ describe('objections', () => {
     );
   });
 
+  it('reports an objection id used twice, naming the row it was first on', () => {
+    const inv = inventory(
+      [row({ id: 'C-1', customer: 'Acme', stage: 'Budget' })],
+      [objections([o('Acme', { id: 'OBJ-1' }), o('Acme', { id: 'OBJ-2' }), o('Acme', { id: 'OBJ-1' })])],
+    );
+    expect(inv.issues).toEqual([
+      {
+        sheet: 'Objections',
+        row: 4,
+        column: 'A (ID)',
+        value: 'OBJ-1',
+        code: 'duplicate-id',
+        params: { first: 2 },
+      },
+    ]);
+  });
+
   it('tells a Blocking cell that is not yes or no to write yes or no, in both languages', () => {
     const inv = inventory(
       [row({ id: 'C-1', customer: 'Acme', stage: 'Budget' })],
