@@ -964,11 +964,18 @@ export function sidebarUpdateObjection(
       // Apps Script gives it. A cell holding anything (text Pandian can't read as a day included) stays.
       const blank = (col: number | undefined) => col !== undefined && isBlank(tab.values[o.row - 1][col]);
       if (reviewed && isUnsupervised(o)) {
-        // A tab without Reviewed on is told (put throws) before anything is written.
-        if (tab.cols.reviewedOn === undefined || blank(tab.cols.reviewedOn))
-          put('reviewedOn', dateCell(inv.asOf));
+        const on = tab.cols.reviewedOn;
         const by = userOf();
-        if (by && blank(tab.cols.reviewedBy)) put('reviewedBy', asSheetText(by));
+        const sign = by !== '' && blank(tab.cols.reviewedBy);
+        // A tab without Reviewed on is told (put throws) before anything is written; so is text there Pandian
+        // can't read as a day when there is no address to sign with: nothing would mark it reviewed.
+        if (on === undefined || blank(on)) put('reviewedOn', dateCell(inv.asOf));
+        else if (!sign)
+          throw new PageError('markKept', {
+            cell: `${columnLetter(on)}${o.row}`,
+            value: cellText(tab.values[o.row - 1][on], ctx.timeZone),
+          });
+        if (sign) put('reviewedBy', asSheetText(by));
       }
     },
     true,

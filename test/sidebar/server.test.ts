@@ -89,6 +89,17 @@ describe('sidebarUpdateObjection', () => {
       expect(ss2.snapshot()).toEqual(before);
     });
 
+    it('names the Reviewed on cell it cannot read when there is no address to sign with, and writes nothing', () => {
+      const ss = createSpreadsheet({ sheets: fixtureSheets('en'), timeZone: TIME_ZONE });
+      const sandbox = loadBundle({ spreadsheet: ss, now: NOW, user: '' });
+      ss.getRange('Objections!N3').setValue('done');
+      const before = ss.snapshot();
+      expect(() => sandbox.call('sidebarUpdateObjection', pharma, price, { reviewed: true })).toThrow(
+        /markKept.*N3.*done/,
+      );
+      expect(ss.snapshot()).toEqual(before);
+    });
+
     it('refuses a reviewed flag that is not true', () => {
       const { ss, sandbox } = world();
       const before = ss.snapshot();
