@@ -312,7 +312,8 @@ describe('Setup view', () => {
     });
     const page = sidebar.page;
     await page.getByRole('tab', { name: 'Setup' }).click();
-    // English names the consumer funnel B2C, not the Chinese shorthand 2C
+    // English names the consumer funnel B2C, not the Chinese shorthand 2C (once the view has its answer)
+    await page.getByLabel('MEDDPICC').waitFor();
     await expect(page.getByLabel('Funnel (B2C or mass SMB)').count()).resolves.toBe(1);
     await page.getByLabel('MEDDPICC').check();
     await page.getByLabel('中文').check();
