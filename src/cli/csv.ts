@@ -8,14 +8,24 @@ import iconv from 'iconv-lite';
 import { tabIdOf } from '../core/index';
 import { columnLetter } from '../core/register';
 import type { SheetData } from '../core/types';
+import { type CliKey, cliTranslator } from '../i18n/cli-messages';
+import type { Params } from '../i18n/translate';
 
 /** `cause.code` of the errors the file readers and writers throw. */
 export type FileErrorCode = 'unreadable' | 'unsupported' | 'same-file' | 'unwritable';
 
-/** An Error whose `cause` is `{ code, path }` (the CLI maps the code to a message and exit status). */
-export function fileError(code: FileErrorCode, path: string, message: string): Error {
-  const error = new Error(message) as Error & { cause?: unknown };
-  error.cause = { code, path };
+/** The `cause` of a file error: the CLI maps the code to an exit status and says the message in its language. */
+export interface FileErrorCause {
+  code: FileErrorCode;
+  path: string;
+  key: CliKey;
+  params: Params;
+}
+
+/** An Error whose `cause` is a FileErrorCause; its own message is the English text. */
+export function fileError(code: FileErrorCode, key: CliKey, params: Params & { path: string }): Error {
+  const error = new Error(cliTranslator('en')(key, params)) as Error & { cause?: FileErrorCause };
+  error.cause = { code, path: params.path, key, params };
   return error;
 }
 
@@ -25,15 +35,15 @@ export async function readInputFile(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
+    const key =
       code === 'ENOENT'
-        ? 'file not found'
+        ? 'file.notFound'
         : code === 'EISDIR'
-          ? 'it is a folder'
+          ? 'file.isFolder'
           : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : String(code ?? e);
-    throw fileError('unreadable', path, `Cannot read ${path}: ${why}`);
+            ? 'file.noPermission'
+            : 'file.readFailed';
+    throw fileError('unreadable', key, { path, why: String(code ?? e) });
   }
 }
 
@@ -204,20 +214,16 @@ export function sheetNameOf(path: string): string {
 export async function readDelimitedFile(path: string): Promise<SheetData> {
   const bytes = await readInputFile(path);
   const { text } = decodeText(bytes);
-  if (text.includes('\u0000')) {
-    throw fileError('unreadable', path, `Cannot read ${path}: it is not a text file (CSV/TSV)`);
-  }
+  if (text.includes('\u0000')) throw fileError('unreadable', 'file.notText', { path });
   let values: string[][];
   try {
     values = parseDelimited(text, detectDelimiter(text, extname(path)));
   } catch (e) {
     // csv-parse names the line where the file ends; the row the quote opens is the one after those it read.
     const { code, records, column } = e as { code?: string; records?: number; column?: number };
-    const why =
-      code === 'CSV_QUOTE_NOT_CLOSED' && records !== undefined && column !== undefined
-        ? `the quote (") that opens row ${records + 1}, column ${columnLetter(column)} is never closed. Close it or remove it, and run again.`
-        : (e as Error).message;
-    throw fileError('unreadable', path, `Cannot read ${path} as CSV: ${why}`);
+    throw code === 'CSV_QUOTE_NOT_CLOSED' && records !== undefined && column !== undefined
+      ? fileError('unreadable', 'file.openQuote', { path, row: records + 1, column: columnLetter(column) })
+      : fileError('unreadable', 'file.badCsv', { path, why: (e as Error).message });
   }
   return { name: sheetNameOf(path), values };
 }

@@ -16,7 +16,7 @@ import { BAND_MIN_CLOSES, type Lang, ROLES, type Role, type SheetData } from '..
 import { type CliKey, cliTranslator } from '../i18n/cli-messages';
 import { issueMessage, langOfLocale, reportText } from '../i18n/messages';
 import type { Params } from '../i18n/translate';
-import { fileError } from './csv';
+import { type FileErrorCause, fileError } from './csv';
 import { inventoryJson } from './json';
 import { EXCEL_CELL, openWorkbook, readWorkbook, refuseSameFile } from './workbook';
 
@@ -121,20 +121,14 @@ const SIDE_TABLES = {
     find: (sheets: readonly SheetData[]) => findStagesTab(sheets),
     /** As core: a Stages tab without stages counts as none. */
     usable: (sheet: SheetData) => (parseStages(sheet)?.model.stages.length ?? 0) > 0,
-    title: 'Stages',
-    looked:
-      'the tab named Stages or 阶段定义, else one whose header row has Stage and Elements or Commitments columns, ' +
-      'else the first tab, and need a Stage column with at least one stage under it',
+    missing: 'file.noStages' as const,
   },
   objections: {
     find: (sheets: readonly SheetData[]) =>
       firstTab(sheets, (s) => s.name, 'objections') ?? sheets.find(SIDE_TABLES.objections.usable),
     /** As core's parseObjections: a header row with two Objections columns in the first 10 rows. */
     usable: (sheet: SheetData) => locateColumns(sheet.values, OBJECTION_COLUMNS) !== null,
-    title: 'Objections',
-    looked:
-      'the tab named Objections or 异议, else the first one with at least two Objections columns (Customer, ' +
-      'Objection, Status, Due…) in a header row within its first 10 rows',
+    missing: 'file.noObjections' as const,
   },
 };
 
@@ -148,13 +142,11 @@ async function sideSheet(path: string, id: keyof typeof SIDE_TABLES): Promise<Sh
   const sheets = await readWorkbook(path);
   const sheet = table.find(sheets) ?? sheets[0];
   if (table.usable(sheet)) return sheet;
-  const tabs = sheets.map((s) => s.name).join(', ');
-  throw fileError(
-    'unreadable',
+  throw fileError('unreadable', table.missing, {
     path,
-    `Cannot use ${path} for --${id}: no ${table.title} table in it (tabs: ${tabs}; the tab read: ${sheet.name}). ` +
-      `I read ${table.looked}.`,
-  );
+    tabs: sheets.map((s) => s.name).join(', '),
+    tab: sheet.name,
+  });
 }
 
 /**
@@ -337,16 +329,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     else io.stdout(summaryText(outcome.inventory, reportLang, out));
     return 0;
   } catch (e) {
-    const code = (e as { cause?: { code?: string } }).cause?.code;
-    if (code === 'same-file') {
-      io.stderr(`pandian: ${t('cli.sameFile', { path: out })}\n`);
-      return 2;
-    }
-    if (code === 'unreadable' || code === 'unsupported' || code === 'unwritable') {
-      io.stderr(`pandian: ${(e as Error).message}\n`);
-      return 1;
-    }
-    throw e;
+    // A file error is said in the language of --lang, from its key; refusing to overwrite a file read is a usage error.
+    const cause = (e as { cause?: FileErrorCause }).cause;
+    if (!cause?.key) throw e;
+    io.stderr(`pandian: ${t(cause.key, cause.params)}\n`);
+    return cause.code === 'same-file' ? 2 : 1;
   }
 }
 

@@ -7,12 +7,14 @@
 // from the same load. What exceljs does not model (charts, pivot tables, macros, slicers…) is not in the
 // copy; the input itself is never written.
 //
-// No console output, no process.exit: failures are Errors with `cause: { code, path }` (FileErrorCode).
+// No console output, no process.exit: failures are Errors whose `cause` (FileErrorCause) holds a code and the
+// message's key and values, which the command line says in its language.
 import { randomBytes } from 'node:crypto';
 import { realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Report, SheetData } from '../core/types';
+import type { CliKey } from '../i18n/cli-messages';
 import { isReportTab } from '../i18n/messages';
 import { fileError, readDelimitedFile, readInputFile } from './csv';
 
@@ -26,18 +28,8 @@ function fileKind(path: string): 'xlsx' | 'text' {
   const ext = extname(path).toLowerCase();
   if (XLSX_EXTS.includes(ext)) return 'xlsx';
   if (TEXT_EXTS.includes(ext)) return 'text';
-  if (ext === '.xls' || ext === '.et') {
-    throw fileError(
-      'unsupported',
-      path,
-      `${path} is an old-format Excel file (${ext}). Open it in Excel or WPS and save it as .xlsx (or .csv), then run again.`,
-    );
-  }
-  throw fileError(
-    'unsupported',
-    path,
-    `Unsupported file type "${ext || '(none)'}" for ${path}: use an .xlsx, .xlsm, .csv, .tsv or .txt file.`,
-  );
+  const key = ext === '.xls' || ext === '.et' ? 'file.oldExcel' : ext ? 'file.badType' : 'file.noType';
+  throw fileError('unsupported', key, { path, ext });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -89,11 +81,13 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
           const rows = sheet.values.length;
           const cols = sheet.values[0]?.length ?? 0;
           if (rows > EXCEL_ROWS || cols > EXCEL_COLUMNS)
-            throw fileError(
-              'unsupported',
+            throw fileError('unsupported', 'file.tooWide', {
               path,
-              `Cannot write a copy of ${path}: it has ${rows} rows and ${cols} columns, more than an Excel sheet holds (${EXCEL_ROWS} rows, ${EXCEL_COLUMNS} columns).`,
-            );
+              rows,
+              cols,
+              maxRows: EXCEL_ROWS,
+              maxCols: EXCEL_COLUMNS,
+            });
           const wb = new ExcelJS.Workbook();
           const ws = wb.addWorksheet(safeSheetName(sheet.name, sheetName));
           for (const row of sheet.values) ws.addRow(row.map(cell));
@@ -140,12 +134,10 @@ export async function readWorkbook(path: string): Promise<SheetData[]> {
 
 async function loadXlsx(path: string, ignoreNodes: string[]): Promise<ExcelJS.Workbook> {
   const bytes = await readInputFile(path);
-  const bad = (why: string) => fileError('unreadable', path, `Cannot read ${path}: ${why}`);
+  const bad = (key: CliKey, why = '') => fileError('unreadable', key, { path, why });
   // An OLE2 compound file: an encrypted (password-protected) .xlsx or a renamed .xls.
   if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
-    throw bad(
-      'it is a password-protected workbook or an old .xls file renamed to .xlsx — open it in Excel, remove the password or save it as .xlsx, and run again',
-    );
+    throw bad('file.locked');
   }
   const wb = new ExcelJS.Workbook();
   try {
@@ -154,18 +146,14 @@ async function loadXlsx(path: string, ignoreNodes: string[]): Promise<ExcelJS.Wo
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/zip|central directory|end of data/i.test(message)) {
-      throw bad('it is not an Excel workbook (or the file is damaged or truncated)');
+      throw bad('file.notWorkbook');
     }
     if (/"History" is protected/.test(message)) {
-      throw bad(
-        'it has a tab named "History", which Excel reserves and the workbook library refuses — rename that tab and run again',
-      );
+      throw bad('file.historyTab');
     }
-    throw bad(
-      `the workbook library could not read it (${message}) — open it in Excel or WPS, save it again as .xlsx, and run again`,
-    );
+    throw bad('file.libraryRead', message);
   }
-  if (wb.worksheets.length === 0) throw bad('it is not an Excel workbook (it has no worksheets)');
+  if (wb.worksheets.length === 0) throw bad('file.noWorksheets');
   return wb;
 }
 
@@ -186,12 +174,12 @@ function plain(v: ExcelJS.CellValue | undefined): Cell {
 function sheetValues(ws: ExcelJS.Worksheet, label: string): Cell[][] {
   const { bottom, right } = ws.dimensions;
   if (bottom * right > MAX_GRID_CELLS) {
-    throw fileError(
-      'unreadable',
-      label,
-      `Cannot read ${label}: sheet "${ws.name}" has cells as far as ${ws.getColumn(right).letter}${bottom}, ` +
-        `${bottom * right} cells in all. Delete stray values outside the table, or save the customer tab as .csv.`,
-    );
+    throw fileError('unreadable', 'file.tooManyCells', {
+      path: label,
+      sheet: ws.name,
+      cell: `${ws.getColumn(right).letter}${bottom}`,
+      cells: bottom * right,
+    });
   }
   const rows: Cell[][] = [];
   let height = 0;
@@ -253,7 +241,7 @@ export async function writeWorkbookWithReport(opts: WriteReportOptions): Promise
 
 async function checkOutput(inputPath: string, outPath: string, sheetName: string): Promise<void> {
   if (extname(outPath).toLowerCase() !== '.xlsx') {
-    throw fileError('unsupported', outPath, `The output file ${outPath} must end in .xlsx.`);
+    throw fileError('unsupported', 'file.outNotXlsx', { path: outPath });
   }
   if (
     !sheetName ||
@@ -262,11 +250,7 @@ async function checkOutput(inputPath: string, outPath: string, sheetName: string
     /^'|'$/.test(sheetName) ||
     sheetName === 'History'
   ) {
-    throw fileError(
-      'unsupported',
-      outPath,
-      `"${sheetName}" cannot be a sheet name: use 1-31 characters without [ ] : * ? / \\ or a leading/trailing ' (and not "History").`,
-    );
+    throw fileError('unsupported', 'file.badSheetName', { path: outPath, name: sheetName });
   }
   await refuseSameFile(inputPath, outPath);
 }
@@ -286,11 +270,7 @@ async function saveCopy(
     used = addReportSheet(wb, sheetName, report);
     bytes = Buffer.from(await wb.xlsx.writeBuffer());
   } catch (e) {
-    throw fileError(
-      'unsupported',
-      inputPath,
-      `Cannot write a copy of ${inputPath}: the workbook library failed (${(e as Error).message}). Save the customer tab as .csv and run again.`,
-    );
+    throw fileError('unsupported', 'file.libraryWrite', { path: inputPath, why: (e as Error).message });
   }
   const tmp = `${resolve(outPath)}.${randomBytes(4).toString('hex')}.tmp`;
   try {
@@ -299,29 +279,24 @@ async function saveCopy(
   } catch (e) {
     await unlink(tmp).catch(() => {});
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
+    const key =
       code === 'ENOENT'
-        ? 'the folder does not exist'
+        ? 'file.noFolder'
         : code === 'EISDIR'
-          ? 'it is a folder'
+          ? 'file.outIsFolder'
           : code === 'EACCES'
-            ? 'permission denied'
+            ? 'file.outNoPermission'
             : code === 'EPERM' || code === 'EBUSY'
-              ? 'the file is read-only or open in another program'
-              : (code ?? (e as Error).message);
-    throw fileError('unwritable', outPath, `Cannot write ${outPath}: ${why}`);
+              ? 'file.outBusy'
+              : 'file.writeFailed';
+    throw fileError('unwritable', key, { path: outPath, why: code ?? (e as Error).message });
   }
   return used;
 }
 
 /** Throws a 'same-file' error when outPath is inputPath by any path, symbolic or hard link. */
 export async function refuseSameFile(inputPath: string, outPath: string): Promise<void> {
-  const refuse = () =>
-    fileError(
-      'same-file',
-      outPath,
-      `Refusing to overwrite the input ${inputPath}: choose another output file.`,
-    );
+  const refuse = () => fileError('same-file', 'cli.sameFile', { path: outPath });
   const a = resolve(inputPath);
   const b = resolve(outPath);
   if (a === b) throw refuse();

@@ -75,6 +75,87 @@ export const CLI_MESSAGES = sections({
       'no tab named "{wanted}" in {file} (tabs: {sheets})',
     ],
   },
+  // Errors of the files read and written (cause.key of csv.ts's fileError); {path} is the file's.
+  file: {
+    notFound: ['无法读取 {path}：文件不存在', 'Cannot read {path}: file not found'],
+    isFolder: ['无法读取 {path}：这是一个文件夹', 'Cannot read {path}: it is a folder'],
+    noPermission: ['无法读取 {path}：没有权限', 'Cannot read {path}: permission denied'],
+    readFailed: ['无法读取 {path}：{why}', 'Cannot read {path}: {why}'],
+    notText: [
+      '无法读取 {path}：它不是文本文件（CSV/TSV）',
+      'Cannot read {path}: it is not a text file (CSV/TSV)',
+    ],
+    openQuote: [
+      '无法按 CSV 读取 {path}：第 {row} 行 {column} 列的引号（"）没有闭合。请补上或删去它，然后重新运行。',
+      'Cannot read {path} as CSV: the quote (") that opens row {row}, column {column} is never closed. Close it or remove it, and run again.',
+    ],
+    badCsv: ['无法按 CSV 读取 {path}：{why}', 'Cannot read {path} as CSV: {why}'],
+    oldExcel: [
+      '{path} 是旧格式的 Excel 文件（{ext}）。请在 Excel 或 WPS 中打开，另存为 .xlsx（或 .csv），然后重新运行。',
+      '{path} is an old-format Excel file ({ext}). Open it in Excel or WPS and save it as .xlsx (or .csv), then run again.',
+    ],
+    badType: [
+      '不支持 {path} 的文件类型“{ext}”：请使用 .xlsx、.xlsm、.csv、.tsv 或 .txt 文件。',
+      'Unsupported file type "{ext}" for {path}: use an .xlsx, .xlsm, .csv, .tsv or .txt file.',
+    ],
+    noType: [
+      '{path} 没有扩展名，无法判断文件类型：请使用 .xlsx、.xlsm、.csv、.tsv 或 .txt 文件。',
+      'Unsupported file type "(none)" for {path}: use an .xlsx, .xlsm, .csv, .tsv or .txt file.',
+    ],
+    locked: [
+      '无法读取 {path}：这是设有密码的工作簿，或是改名为 .xlsx 的旧 .xls 文件。请在 Excel 中打开，取消密码或另存为 .xlsx，然后重新运行。',
+      'Cannot read {path}: it is a password-protected workbook or an old .xls file renamed to .xlsx — open it in Excel, remove the password or save it as .xlsx, and run again',
+    ],
+    notWorkbook: [
+      '无法读取 {path}：它不是 Excel 工作簿（或文件已损坏、不完整）',
+      'Cannot read {path}: it is not an Excel workbook (or the file is damaged or truncated)',
+    ],
+    noWorksheets: [
+      '无法读取 {path}：它不是 Excel 工作簿（其中没有工作表）',
+      'Cannot read {path}: it is not an Excel workbook (it has no worksheets)',
+    ],
+    historyTab: [
+      '无法读取 {path}：其中有名为“History”的工作表，这个名称被 Excel 保留，工作簿库拒绝读取。请重命名该表，然后重新运行。',
+      'Cannot read {path}: it has a tab named "History", which Excel reserves and the workbook library refuses — rename that tab and run again',
+    ],
+    libraryRead: [
+      '无法读取 {path}：工作簿库读取失败（{why}）。请在 Excel 或 WPS 中打开，重新另存为 .xlsx，然后重新运行。',
+      'Cannot read {path}: the workbook library could not read it ({why}) — open it in Excel or WPS, save it again as .xlsx, and run again',
+    ],
+    tooManyCells: [
+      '无法读取 {path}：“{sheet}”表的单元格一直延伸到 {cell}，共 {cells} 个单元格。请删除表格以外的零散内容，或将客户表另存为 .csv。',
+      'Cannot read {path}: sheet "{sheet}" has cells as far as {cell}, {cells} cells in all. Delete stray values outside the table, or save the customer tab as .csv.',
+    ],
+    tooWide: [
+      '无法写入 {path} 的副本：它有 {rows} 行 {cols} 列，超出 Excel 工作表的上限（{maxRows} 行，{maxCols} 列）。',
+      'Cannot write a copy of {path}: it has {rows} rows and {cols} columns, more than an Excel sheet holds ({maxRows} rows, {maxCols} columns).',
+    ],
+    libraryWrite: [
+      '无法写入 {path} 的副本：工作簿库出错（{why}）。请将客户表另存为 .csv，然后重新运行。',
+      'Cannot write a copy of {path}: the workbook library failed ({why}). Save the customer tab as .csv and run again.',
+    ],
+    outNotXlsx: ['输出文件 {path} 必须以 .xlsx 结尾。', 'The output file {path} must end in .xlsx.'],
+    badSheetName: [
+      "“{name}”不能作为工作表名称：请用 1 至 31 个字符，不含 [ ] : * ? / \\，首尾不能是 '，也不能是“History”。",
+      '"{name}" cannot be a sheet name: use 1-31 characters without [ ] : * ? / \\ or a leading/trailing \' (and not "History").',
+    ],
+    noFolder: ['无法写入 {path}：文件夹不存在', 'Cannot write {path}: the folder does not exist'],
+    outIsFolder: ['无法写入 {path}：这是一个文件夹', 'Cannot write {path}: it is a folder'],
+    outNoPermission: ['无法写入 {path}：没有权限', 'Cannot write {path}: permission denied'],
+    outBusy: [
+      '无法写入 {path}：文件是只读的，或已在其他程序中打开',
+      'Cannot write {path}: the file is read-only or open in another program',
+    ],
+    writeFailed: ['无法写入 {path}：{why}', 'Cannot write {path}: {why}'],
+    noStages: [
+      '无法将 {path} 用作 --stages：其中没有阶段定义表（工作表：{tabs}；读取的是：{tab}）。我读取名为“阶段定义”或 Stages 的工作表，否则读取表头行有“阶段”列及“要素”或“承诺”列的表，再否则读取第一个工作表；其中需要有“阶段”列，且列下至少有一个阶段。',
+      'Cannot use {path} for --stages: no Stages table in it (tabs: {tabs}; the tab read: {tab}). I read the tab named Stages or 阶段定义, else one whose header row has Stage and Elements or Commitments columns, else the first tab, and need a Stage column with at least one stage under it.',
+    ],
+    noObjections: [
+      '无法将 {path} 用作 --objections：其中没有异议表（工作表：{tabs}；读取的是：{tab}）。我读取名为“异议”或 Objections 的工作表，否则读取前 10 行中有表头行、且至少有两个异议表列（客户、异议、状态、截止日期……）的第一个工作表。',
+      'Cannot use {path} for --objections: no Objections table in it (tabs: {tabs}; the tab read: {tab}). I read the tab named Objections or 异议, else the first one with at least two Objections columns (Customer, Objection, Status, Due…) in a header row within its first 10 rows.',
+    ],
+  },
 });
 
 const ALL = { ...MESSAGES, ...CLI_MESSAGES };

@@ -6,12 +6,14 @@ import {
   copyFileSync,
   existsSync,
   linkSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -42,7 +44,11 @@ const validate = new Ajv({ allErrors: true }).compile(schema);
 
 const tmp = mkdtempSync(join(tmpdir(), 'pandian-cli-'));
 
-async function cli(args: string[], tty = false): Promise<{ code: number; out: string; err: string }> {
+async function cli(
+  args: string[],
+  tty = false,
+  env: CliIo['env'] = { LANG: 'en_US.UTF-8' },
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -53,7 +59,7 @@ async function cli(args: string[], tty = false): Promise<{ code: number; out: st
       err += s;
     },
     stderrIsTty: tty,
-    env: { LANG: 'en_US.UTF-8' },
+    env,
     today: () => '2026-11-27',
   };
   const code = await run(args, io);
@@ -768,5 +774,244 @@ describe('a .csv cell longer than an Excel cell holds', () => {
     expect(String(copy.getCell('D2').value)).toBe(notes.slice(0, 32767));
     expect(copy.getCell('D3').value).toBe('short');
     expect(readFileSync(input, 'utf8')).toContain(notes); // the input is unchanged
+  });
+});
+
+describe('file errors', () => {
+  const dir = join(tmp, 'file-errors');
+  const at = (name: string) => join(dir, name);
+  const csv = at('good.csv');
+  const fail = (code: string) => Object.assign(new Error(code), { code });
+  const VIA = ' or save it as .xlsx, and run again';
+  const TYPES = '.xlsx、.xlsm、.csv、.tsv 或 .txt 文件。';
+  // Each case: the command line's arguments, what to do first (a failure of the file system), its exit status,
+  // and the message in Chinese and in English.
+  const cases: [string, string[], (() => void) | null, number, string, string][] = [
+    [
+      'missing',
+      [at('客户.csv')],
+      null,
+      1,
+      `无法读取 ${at('客户.csv')}：文件不存在`,
+      `Cannot read ${at('客户.csv')}: file not found`,
+    ],
+    [
+      'folder',
+      [at('folder.csv')],
+      null,
+      1,
+      `无法读取 ${at('folder.csv')}：这是一个文件夹`,
+      `Cannot read ${at('folder.csv')}: it is a folder`,
+    ],
+    [
+      'not readable',
+      [csv],
+      () => jest.spyOn(fsp, 'readFile').mockRejectedValueOnce(fail('EACCES')),
+      1,
+      `无法读取 ${csv}：没有权限`,
+      `Cannot read ${csv}: permission denied`,
+    ],
+    [
+      'unreadable for another reason',
+      [csv],
+      () => jest.spyOn(fsp, 'readFile').mockRejectedValueOnce(fail('EMFILE')),
+      1,
+      `无法读取 ${csv}：EMFILE`,
+      `Cannot read ${csv}: EMFILE`,
+    ],
+    [
+      'binary',
+      [at('binary.csv')],
+      null,
+      1,
+      `无法读取 ${at('binary.csv')}：它不是文本文件（CSV/TSV）`,
+      `Cannot read ${at('binary.csv')}: it is not a text file (CSV/TSV)`,
+    ],
+    [
+      'open quote',
+      [at('quote.csv')],
+      null,
+      1,
+      `无法按 CSV 读取 ${at('quote.csv')}：第 2 行 B 列的引号（"）没有闭合。请补上或删去它，然后重新运行。`,
+      `Cannot read ${at('quote.csv')} as CSV: the quote (") that opens row 2, column B is never closed. Close it or remove it, and run again.`,
+    ],
+    [
+      'old Excel',
+      [at('old.xls')],
+      null,
+      1,
+      `${at('old.xls')} 是旧格式的 Excel 文件（.xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx（或 .csv），然后重新运行。`,
+      `${at('old.xls')} is an old-format Excel file (.xls). Open it in Excel or WPS and save it as .xlsx (or .csv), then run again.`,
+    ],
+    [
+      'other type',
+      [at('sheet.ods')],
+      null,
+      1,
+      `不支持 ${at('sheet.ods')} 的文件类型“.ods”：请使用 ${TYPES}`,
+      `Unsupported file type ".ods" for ${at('sheet.ods')}: use an .xlsx, .xlsm, .csv, .tsv or .txt file.`,
+    ],
+    [
+      'no extension',
+      [at('noext')],
+      null,
+      1,
+      `${at('noext')} 没有扩展名，无法判断文件类型：请使用 ${TYPES}`,
+      `Unsupported file type "(none)" for ${at('noext')}: use an .xlsx, .xlsm, .csv, .tsv or .txt file.`,
+    ],
+    [
+      'locked',
+      [at('locked.xlsx')],
+      null,
+      1,
+      `无法读取 ${at('locked.xlsx')}：这是设有密码的工作簿，或是改名为 .xlsx 的旧 .xls 文件。请在 Excel 中打开，取消密码或另存为 .xlsx，然后重新运行。`,
+      `Cannot read ${at('locked.xlsx')}: it is a password-protected workbook or an old .xls file renamed to .xlsx — open it in Excel, remove the password${VIA}`,
+    ],
+    [
+      'not a workbook',
+      [at('fake.xlsx')],
+      null,
+      1,
+      `无法读取 ${at('fake.xlsx')}：它不是 Excel 工作簿（或文件已损坏、不完整）`,
+      `Cannot read ${at('fake.xlsx')}: it is not an Excel workbook (or the file is damaged or truncated)`,
+    ],
+    [
+      'no worksheets',
+      [at('none.xlsx')],
+      null,
+      1,
+      `无法读取 ${at('none.xlsx')}：它不是 Excel 工作簿（其中没有工作表）`,
+      `Cannot read ${at('none.xlsx')}: it is not an Excel workbook (it has no worksheets)`,
+    ],
+    [
+      'too many cells',
+      [at('far.xlsx')],
+      null,
+      1,
+      `无法读取 ${at('far.xlsx')}：“Far”表的单元格一直延伸到 XFD1048576，共 17179869184 个单元格。请删除表格以外的零散内容，或将客户表另存为 .csv。`,
+      `Cannot read ${at('far.xlsx')}: sheet "Far" has cells as far as XFD1048576, 17179869184 cells in all. Delete stray values outside the table, or save the customer tab as .csv.`,
+    ],
+    [
+      'too wide',
+      [at('wide.csv'), '--out', at('wide.xlsx')],
+      null,
+      1,
+      `无法写入 ${at('wide.csv')} 的副本：它有 2 行 16385 列，超出 Excel 工作表的上限（1048576 行，16384 列）。`,
+      `Cannot write a copy of ${at('wide.csv')}: it has 2 rows and 16385 columns, more than an Excel sheet holds (1048576 rows, 16384 columns).`,
+    ],
+    [
+      'no output folder',
+      [csv, '--out', at('nowhere/o.xlsx')],
+      null,
+      1,
+      `无法写入 ${at('nowhere/o.xlsx')}：文件夹不存在`,
+      `Cannot write ${at('nowhere/o.xlsx')}: the folder does not exist`,
+    ],
+    [
+      'output a folder',
+      [csv, '--out', at('out-folder.xlsx')],
+      null,
+      1,
+      `无法写入 ${at('out-folder.xlsx')}：这是一个文件夹`,
+      `Cannot write ${at('out-folder.xlsx')}: it is a folder`,
+    ],
+    [
+      'output not writable',
+      [csv, '--out', at('o.xlsx')],
+      () => jest.spyOn(fsp, 'writeFile').mockRejectedValueOnce(fail('EACCES')),
+      1,
+      `无法写入 ${at('o.xlsx')}：没有权限`,
+      `Cannot write ${at('o.xlsx')}: permission denied`,
+    ],
+    [
+      'output open elsewhere',
+      [csv, '--out', at('o.xlsx')],
+      () => jest.spyOn(fsp, 'writeFile').mockRejectedValueOnce(fail('EBUSY')),
+      1,
+      `无法写入 ${at('o.xlsx')}：文件是只读的，或已在其他程序中打开`,
+      `Cannot write ${at('o.xlsx')}: the file is read-only or open in another program`,
+    ],
+    [
+      'output unwritable for another reason',
+      [csv, '--out', at('o.xlsx')],
+      () => jest.spyOn(fsp, 'writeFile').mockRejectedValueOnce(fail('ENOSPC')),
+      1,
+      `无法写入 ${at('o.xlsx')}：ENOSPC`,
+      `Cannot write ${at('o.xlsx')}: ENOSPC`,
+    ],
+    [
+      'output is the input',
+      [csv, '--out', at('same.xlsx'), '--stages', at('same.xlsx')],
+      null,
+      2,
+      `输出文件 ${at('same.xlsx')} 就是要读取的文件之一，写入会覆盖它：请换一个 --out`,
+      `the output ${at('same.xlsx')} is one of the files read, and writing it would overwrite that file; choose another --out`,
+    ],
+    [
+      'no Stages table',
+      [csv, '--out', at('o.xlsx'), '--stages', at('notes.csv')],
+      null,
+      1,
+      `无法将 ${at('notes.csv')} 用作 --stages：其中没有阶段定义表（工作表：notes；读取的是：notes）。我读取名为“阶段定义”或 Stages 的工作表，否则读取表头行有“阶段”列及“要素”或“承诺”列的表，再否则读取第一个工作表；其中需要有“阶段”列，且列下至少有一个阶段。`,
+      `Cannot use ${at('notes.csv')} for --stages: no Stages table in it (tabs: notes; the tab read: notes). I read the tab named Stages or 阶段定义, else one whose header row has Stage and Elements or Commitments columns, else the first tab, and need a Stage column with at least one stage under it.`,
+    ],
+    [
+      'no Objections table',
+      [csv, '--out', at('o.xlsx'), '--objections', at('notes.csv')],
+      null,
+      1,
+      `无法将 ${at('notes.csv')} 用作 --objections：其中没有异议表（工作表：notes；读取的是：notes）。我读取名为“异议”或 Objections 的工作表，否则读取前 10 行中有表头行、且至少有两个异议表列（客户、异议、状态、截止日期……）的第一个工作表。`,
+      `Cannot use ${at('notes.csv')} for --objections: no Objections table in it (tabs: notes; the tab read: notes). I read the tab named Objections or 异议, else the first one with at least two Objections columns (Customer, Objection, Status, Due…) in a header row within its first 10 rows.`,
+    ],
+  ];
+
+  beforeAll(async () => {
+    mkdirSync(dir);
+    mkdirSync(at('folder.csv'));
+    mkdirSync(at('out-folder.xlsx'));
+    writeFileSync(csv, 'Customer,Rep,Stage\nAcme,Ann,Lead\n');
+    writeFileSync(at('binary.csv'), Buffer.from('504b0304000000001400060008000000', 'hex'));
+    writeFileSync(at('quote.csv'), 'Customer,Rep,Stage\nAcme,"Ann,Lead\n');
+    writeFileSync(
+      at('locked.xlsx'),
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]),
+    );
+    writeFileSync(at('fake.xlsx'), 'name,rep\nA,B\n');
+    writeFileSync(at('notes.csv'), 'Owner,Topic\nAnn,pricing\n');
+    const extra = Array.from({ length: 16382 }, (_, i) => `c${i}`);
+    writeFileSync(at('wide.csv'), `Customer,Rep,Stage,${extra.join(',')}\nAcme,Ann,Lead\n`);
+    await new ExcelJS.Workbook().xlsx.writeFile(at('none.xlsx'));
+    const far = new ExcelJS.Workbook();
+    const ws = far.addWorksheet('Far');
+    ws.getCell('A1').value = 'Customer';
+    ws.getCell('XFD1048576').value = 'stray';
+    await far.xlsx.writeFile(at('far.xlsx'));
+    copyFileSync(csv, at('same.xlsx'));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const run = async (args: string[], before: (() => void) | null, lang: string[], env?: CliIo['env']) => {
+    before?.();
+    return cli(['inventory', ...args, '--as-of', '2026-11-27', ...lang], false, env);
+  };
+
+  it.each(cases)(
+    'are said in Chinese with --lang zh, with no English sentence: %s',
+    async (_, args, before, code, zh) => {
+      const r = await run(args, before, ['--lang', 'zh']);
+      expect([r.code, r.err]).toEqual([code, `pandian: ${zh}\n`]);
+      // The file's own name and a system error's code are all the Latin letters left, but option and file-type names.
+      expect(r.err.split(dir).join('')).not.toMatch(/[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/);
+    },
+  );
+
+  it.each(cases)('are unchanged in English: %s', async (_, args, before, code, __, en) => {
+    const r = await run(args, before, []);
+    expect([r.code, r.err]).toEqual([code, `pandian: ${en}\n`]);
+  });
+
+  it("follow the environment's language when --lang is not given", async () => {
+    const r = await run([at('客户.csv')], null, [], { LANG: 'zh_CN.UTF-8' });
+    expect(r.err).toBe(`pandian: 无法读取 ${at('客户.csv')}：文件不存在\n`);
   });
 });

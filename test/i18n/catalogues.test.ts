@@ -66,6 +66,8 @@ describe('message catalogues', () => {
       'sidebar.template.meddpicc',
       'issue.bad-money',
       'issue.scaled-currency',
+      'file.noStages',
+      'file.noObjections',
     ]);
     const swapped: string[] = [];
     for (const table of Object.values(CATALOGUES))
