@@ -1,6 +1,7 @@
 // The machine-readable result of `pandian inventory --json` (schema documented in the README).
 import { isoOfDay } from '../core/days';
 import type { CustomerState, Inventory } from '../core/inventory';
+import type { Customer } from '../core/table';
 import type { Lang, Role } from '../core/types';
 import { issueMessage } from '../i18n/messages';
 
@@ -36,6 +37,8 @@ export interface InventoryJson {
   stalled: Listed[];
   /** Customers out of touch, days since contact. */
   outOfTouch: Listed[];
+  /** Customers whose next action is past due, days overdue. */
+  actionsOverdue: Listed[];
   results: {
     winRate: number | null;
     avgCycleDays: number | null;
@@ -76,7 +79,7 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
   const byType: Record<string, number> = {};
   for (const [type, v] of Object.entries(inv.objectionTotals.byType)) if (v) byType[type] = v.open;
 
-  const listed = (indices: number[], days: (s: CustomerState) => number | null): Listed[] =>
+  const listed = (indices: number[], days: (s: CustomerState, c: Customer) => number | null): Listed[] =>
     indices.map((i) => {
       const { customer: c, state: s } = inv.entryAt(i);
       return {
@@ -84,7 +87,7 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
         customer: c.name || c.id,
         rep: c.rep,
         stage: c.status === 'hold' ? c.stageText : (openNames[s.current] ?? ''),
-        days: days(s),
+        days: days(s, c),
       };
     });
 
@@ -120,6 +123,7 @@ export function inventoryJson(inv: Inventory, file: string, lang: Lang): Invento
     },
     stalled: listed(inv.stalled, (s) => s.daysInStage),
     outOfTouch: listed(inv.outOfTouch, (s) => s.daysSinceContact),
+    actionsOverdue: listed(inv.actionsOverdue, (_, c) => inv.asOf - (c.nextActionDue ?? inv.asOf)),
     results: {
       winRate: inv.results.winRate,
       avgCycleDays: inv.results.avgCycleDays,

@@ -197,6 +197,8 @@ export interface Inventory {
   noStallLimit: boolean;
   /** Open customers not contacted for more than Settings' No-contact days, longest first (customer indices). */
   outOfTouch: number[];
+  /** Open customers whose next action is past its due date, longest overdue first (customer indices). */
+  actionsOverdue: number[];
   /** Criteria open customers still lack, most-lacked first (criterion index, how many customers). */
   lacking: { criterion: number; customers: number }[];
   objections: Objection[];
@@ -316,6 +318,7 @@ export function computeInventory(input: InventoryInput): Inventory {
     stalled: folded.stalled.sorted(),
     noStallLimit: settings.stallDays == null && stageAt.every((st) => st.maxDays == null),
     outOfTouch: folded.outOfTouch.sorted(),
+    actionsOverdue: folded.actionsOverdue.sorted(),
     // Open customers lacking each criterion, over every stage. The list is made in criterion order and
     // sort is stable: ties stay in criterion order.
     lacking: criteria
@@ -473,6 +476,8 @@ interface StateFold {
   stalled: IndexList;
   /** Out-of-touch customers, by longest since contact, then row. */
   outOfTouch: IndexList;
+  /** Next actions overdue, by due date, then row. */
+  actionsOverdue: IndexList;
   /** The gap list, by stage check, then row. */
   gaps: IndexList;
   nextActions: Inventory['nextActions'];
@@ -495,6 +500,7 @@ function stateFoldStart({ stageAt, head }: StateContext, rows: number): StateFol
     lackingAt: stageAt.map(() => head.criteria.map(() => 0)),
     stalled: new IndexList(rows),
     outOfTouch: new IndexList(rows),
+    actionsOverdue: new IndexList(rows),
     gaps: new IndexList(rows),
     nextActions: { ok: 0, missing: 0, overdue: 0 },
     valueByStatus: { open: 0, won: 0, lost: 0, hold: 0 },
@@ -522,6 +528,7 @@ function stateAdd(
   if (s.nextAction) f.nextActions[s.nextAction]++;
   if (s.stalled || s.resumeDue) f.stalled.add(i, -(s.daysInStage ?? 0), c.row);
   if (s.outOfTouch) f.outOfTouch.add(i, -(s.daysSinceContact ?? 0), c.row);
+  if (s.nextAction === 'overdue') f.actionsOverdue.add(i, c.nextActionDue ?? 0, c.row);
   const r = repLoad(f.byRep, c.rep, nOpen);
   r[c.status]++;
   if (c.status === 'won') r.wonValue += v;

@@ -268,6 +268,22 @@ export function buildReport(inv: Inventory, t: ReportText, issueText: (issue: Is
     });
   }
 
+  // Next actions past due, customer by customer, when the tab dates them: whose promise to act has lapsed
+  if (table.roles.nextActionDue !== undefined) {
+    g.section('actionsOverdueList');
+    const head = g.header('row customer rep stage nextAction due');
+    g.list(inv.actionsOverdue, LIST_LIMIT, (i) => {
+      const { customer: c, state: s } = inv.entryAt(i);
+      g.add([
+        ...customerCells(c),
+        openNames[s.current] ?? u(''),
+        u(c.nextAction),
+        c.nextActionDue === null ? null : { day: c.nextActionDue },
+      ]);
+    });
+    g.columns(head + 1, { 5: 'date' });
+  }
+
   // Objections
   g.section('objections');
   g.header('objectionType total unresolved overdue blocking');

@@ -47,6 +47,7 @@ export const MESSAGES = sections({
     outOfTouch: ['久未联系的客户', 'Customers out of touch'],
     outOfTouchList: ['超过 {n} 天未联系的客户', 'Customers not contacted for over {n} {n:day|days}'],
     holdNoResume: ['搁置，未定恢复日期', 'On hold, no resume date'],
+    actionsOverdueList: ['下一步已逾期的客户', 'Customers whose next action is overdue'],
     actionsOverdue: ['下一步已逾期', 'Next action overdue'],
     actionsMissing: ['缺少下一步', 'Next action missing'],
     objectionsOpen: ['未解决异议', 'Open objections'],

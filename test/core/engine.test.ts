@@ -241,6 +241,34 @@ describe('stage clock', () => {
     expect(grid[at][4]).toBe(180);
   });
 
+  it('lists the open customers whose next action is overdue, longest overdue first, with the action and its due date', () => {
+    const rows = [
+      row({ customer: 'Late', stage: 'Lead', next: 'Send quote', nextDue: '2026-06-20' }),
+      row({ customer: 'On time', stage: 'Lead', next: 'Call', nextDue: '2026-07-05' }),
+      row({ customer: 'Later', stage: 'Budget', next: 'Book the CFO', nextDue: '2026-05-31' }),
+      row({ customer: 'Won anyway', stage: 'Won', next: 'Invoice', nextDue: '2026-05-01' }),
+      row({ customer: 'No plan', stage: 'Lead' }),
+    ];
+    const inv = inventory(rows);
+    expect(inv.actionsOverdue).toEqual([2, 0]);
+    expect(inv.nextActions.overdue).toBe(2);
+    const grid = reportGrid(inv);
+    const title = grid.findIndex((r) => r[0] === 'Customers whose next action is overdue');
+    expect(grid[title + 1].slice(0, 6)).toEqual(['Row', 'Customer', 'Rep', 'Stage', 'Next action', 'Due']);
+    expect(grid.slice(title + 2, title + 4).map((r) => r.slice(0, 6))).toEqual([
+      [4, 'Later', 'Ann', 'Budget', 'Book the CFO', { day: inv.table.customerAt(2).nextActionDue }],
+      [2, 'Late', 'Ann', 'Lead', 'Send quote', { day: inv.table.customerAt(0).nextActionDue }],
+    ]);
+    expect(grid[title + 4]?.[0] ?? null).toBeNull();
+    expect(inventoryJson(inv, 'f.csv', 'en').actionsOverdue).toEqual([
+      { row: 4, customer: 'Later', rep: 'Ann', stage: 'Budget', days: 30 },
+      { row: 2, customer: 'Late', rep: 'Ann', stage: 'Lead', days: 10 },
+    ]);
+    expect(reportGrid(inventory([row({ customer: 'Due', stage: 'Lead' })]))).toContainEqual(
+      expect.arrayContaining(['Customers whose next action is overdue']),
+    );
+  });
+
   it('lists open customers not contacted for more than No-contact days, longest first, and counts them', () => {
     const settings = (days: number): SheetData => ({
       name: 'Settings',
