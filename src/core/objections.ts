@@ -82,8 +82,18 @@ export class CustomerIndex {
       if (key !== '' && !this.byName.has(key)) this.byName.set(key, i);
     });
   }
+  /** Ids as names are matched (case, spaces and punctuation aside), made on the first miss. */
+  private idKeys?: Map<string, number>;
   find(text: string): number {
-    return this.byId.get(text.trim()) ?? this.byName.get(normalizeKey(text)) ?? -1;
+    const key = normalizeKey(text);
+    const found = this.byId.get(text.trim()) ?? this.byName.get(key);
+    if (found !== undefined || key === '') return found ?? -1;
+    if (!this.idKeys) {
+      this.idKeys = new Map();
+      for (const [id, i] of this.byId)
+        if (!this.idKeys.has(normalizeKey(id))) this.idKeys.set(normalizeKey(id), i);
+    }
+    return this.idKeys.get(key) ?? -1;
   }
 }
 

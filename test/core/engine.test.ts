@@ -339,6 +339,18 @@ describe('objections', () => {
     expect(inv.objectionTotals.overdue).toBe(0);
   });
 
+  it('links an id written in another case or spacing (c-2, C 2) to its customer, as names are matched', () => {
+    const inv = inventory(
+      [
+        row({ id: 'C-1', customer: 'Acme', stage: 'Budget' }),
+        row({ id: 'C-2', customer: 'Beta', stage: 'Budget' }),
+      ],
+      [objections([o('c-2', { plan: 'x' }), o('C 2', { plan: 'y' }), o('C-3', { plan: 'z' })])],
+    );
+    expect(inv.states.map((s) => s.objections.open)).toEqual([0, 2]);
+    expect(inv.issues.filter((i) => i.code === 'unknown-customer').map((i) => i.value)).toEqual(['C-3']);
+  });
+
   it('links by name or id and applies overdue, unplanned, unsupervised and blocking', () => {
     const inv = inventory(
       [
