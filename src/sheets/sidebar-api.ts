@@ -682,6 +682,11 @@ function text(value: unknown, field: string, max = 2000): string {
   return value.trim().slice(0, max);
 }
 
+/** The refusal to replace what a cell holds (column index `col`, sheet row `row`): it names the cell and the value. */
+function kept(col: number, row: number, value: string): PageError {
+  return new PageError('markKept', { cell: `${columnLetter(col)}${row}`, value });
+}
+
 function oneOf<T extends string>(list: readonly T[], value: unknown, field: string): T {
   if (typeof value === 'string' && (list as readonly string[]).includes(value)) return value as T;
   throw new PageError('badInput', { field });
@@ -826,10 +831,7 @@ export function sidebarMarkMet(target: RowTarget, criterion: string): CustomerVi
     const range = sheet.getRange(target.row, col + 1);
     const formula = range.getFormula();
     if (formula || typeof parseMark(cells[col]) !== 'boolean')
-      throw new PageError('markKept', {
-        cell: `${columnLetter(col)}${target.row}`,
-        value: formula || cellText(cells[col], ctx.timeZone),
-      });
+      throw kept(col, target.row, formula || cellText(cells[col], ctx.timeZone));
     const value = typeof cells[col] === 'boolean' ? true : dateCell(inv.asOf);
     range.setValue(value);
     const { sheet: name, header } = requireCustomer(ctx);
@@ -942,16 +944,13 @@ export function sidebarUpdateObjection(
         }
         tab.sheet.getRange(o.row, col + 1).setValue(value);
       };
+      /** Whether the objection's cell in column `col` is there and empty. */
+      const blank = (col: number | undefined) => col !== undefined && isBlank(tab.values[o.row - 1][col]);
       if (status !== undefined && status !== o.status) {
         put('status', t(`status.${status}` as MessageKey));
         // Closing it (resolved or accepted, as core rules) records today in an empty resolved cell only: a day
         // there already, or text Pandian cannot read as one, is the user's and stays.
-        const resolved = tab.cols.resolved;
-        if (
-          !isOpenObjection({ ...o, status }) &&
-          resolved !== undefined &&
-          isBlank(tab.values[o.row - 1][resolved])
-        )
+        if (!isOpenObjection({ ...o, status }) && blank(tab.cols.resolved))
           put('resolved', dateCell(inv.asOf));
       }
       if (resolution !== undefined && resolution !== o.resolution) {
@@ -962,7 +961,6 @@ export function sidebarUpdateObjection(
       if (due !== undefined && due !== o.due) put('due', dateCell(due));
       // Supervision: a closed objection nobody reviewed is dated today and signed with the user's address when
       // Apps Script gives it. A cell holding anything (text Pandian can't read as a day included) stays.
-      const blank = (col: number | undefined) => col !== undefined && isBlank(tab.values[o.row - 1][col]);
       if (reviewed && isUnsupervised(o)) {
         const on = tab.cols.reviewedOn;
         const by = userOf();
@@ -970,11 +968,7 @@ export function sidebarUpdateObjection(
         // A tab without Reviewed on is told (put throws) before anything is written; so is text there Pandian
         // can't read as a day when there is no address to sign with: nothing would mark it reviewed.
         if (on === undefined || blank(on)) put('reviewedOn', dateCell(inv.asOf));
-        else if (!sign)
-          throw new PageError('markKept', {
-            cell: `${columnLetter(on)}${o.row}`,
-            value: cellText(tab.values[o.row - 1][on], ctx.timeZone),
-          });
+        else if (!sign) throw kept(on, o.row, cellText(tab.values[o.row - 1][on], ctx.timeZone));
         if (sign) put('reviewedBy', asSheetText(by));
       }
     },
