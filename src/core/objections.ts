@@ -90,8 +90,10 @@ export class CustomerIndex {
     if (found !== undefined || key === '') return found ?? -1;
     if (!this.idKeys) {
       this.idKeys = new Map();
-      for (const [id, i] of this.byId)
-        if (!this.idKeys.has(normalizeKey(id))) this.idKeys.set(normalizeKey(id), i);
+      for (const [id, i] of this.byId) {
+        const k = normalizeKey(id);
+        if (!this.idKeys.has(k)) this.idKeys.set(k, i);
+      }
     }
     return this.idKeys.get(key) ?? -1;
   }
@@ -122,9 +124,10 @@ export function parseObjections(
     const day = (k: Col): Day | null => valid(k, dayIn(cols[k])(cell(k)));
     const customerText = text('customer');
     const body = text('objection');
-    if (customerText === '' && body === '' && text('id') === '') continue;
+    const id = text('id');
+    if (customerText === '' && body === '' && id === '') continue;
 
-    const first = text('id') === '' ? undefined : seenIds.firstOr(text('id'), r + 1);
+    const first = id === '' ? undefined : seenIds.firstOr(id, r + 1);
     if (first !== undefined) issue('id', 'duplicate-id', { first });
     const customer = customers.find(customerText);
     if (customer < 0) issue('customer', 'unknown-customer');
@@ -149,7 +152,7 @@ export function parseObjections(
 
     objections.push({
       row: r + 1,
-      id: text('id'),
+      id,
       customerText,
       customer,
       type,
